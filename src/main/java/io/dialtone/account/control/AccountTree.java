@@ -1,0 +1,35 @@
+package io.dialtone.account.control;
+
+import io.dialtone.account.entity.Account;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+
+/**
+ * Reads the account tree. Every tenant-scoped query starts from a subtree: a caller sees its own
+ * account and what hangs below it, never a sibling's.
+ */
+@ApplicationScoped
+public class AccountTree {
+
+  @PersistenceContext(unitName = "dialtone")
+  EntityManager em;
+
+  /** The account {@code rootId} and all its descendants, parents before children. */
+  @SuppressWarnings("unchecked")
+  public List<Account> subtreeOf(long rootId) {
+    return em.createNativeQuery(
+            """
+            WITH RECURSIVE subtree (id, depth) AS (
+              SELECT id, 0 FROM account WHERE id = ?1
+              UNION ALL
+              SELECT a.id, s.depth + 1 FROM account a JOIN subtree s ON a.parent_id = s.id
+            )
+            SELECT a.* FROM account a JOIN subtree s ON a.id = s.id ORDER BY s.depth, a.name, a.id
+            """,
+            Account.class)
+        .setParameter(1, rootId)
+        .getResultList();
+  }
+}

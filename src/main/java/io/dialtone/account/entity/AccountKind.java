@@ -1,0 +1,8 @@
+package io.dialtone.account.entity;
+
+/** The level of an account in the tree: platform → reseller → customer. */
+public enum AccountKind {
+  PLATFORM,
+  RESELLER,
+  CUSTOMER
+}

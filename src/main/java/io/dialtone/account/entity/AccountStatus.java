@@ -1,0 +1,7 @@
+package io.dialtone.account.entity;
+
+/** A suspended account's users cannot sign in (and, later, its phones cannot register). */
+public enum AccountStatus {
+  ACTIVE,
+  SUSPENDED
+}

@@ -1,0 +1,6 @@
+/**
+ * The account tree: the platform at the root, resellers below it, customer accounts below them.
+ * Owns the {@code account} table. Calls {@code audit}; is called by {@code identity} and every
+ * tenant-scoped component to resolve a caller's subtree.
+ */
+package io.dialtone.account;

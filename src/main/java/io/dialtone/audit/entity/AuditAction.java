@@ -1,0 +1,34 @@
+package io.dialtone.audit.entity;
+
+/**
+ * What was done. Stored and hashed by name in {@code audit_event.action} (at most 64 characters):
+ * add constants freely, but never rename or remove one, or older rows no longer load or verify.
+ */
+public enum AuditAction {
+  /** The application started. */
+  SERVICE_START,
+  /** The application is stopping. */
+  SERVICE_STOP,
+  /** A first-run setup link was issued. */
+  SETUP_LINK_ISSUED,
+  /** First-run setup created the first administrator. */
+  SETUP_COMPLETED,
+  /** A setup link was unknown, expired, used or voided. */
+  SETUP_TOKEN_REJECTED,
+  /** Password step of a sign-in passed. */
+  SIGN_IN_PASSWORD,
+  /** Sign-in completed with a TOTP code. */
+  SIGN_IN_MFA,
+  /** Sign-in completed with a recovery code. */
+  SIGN_IN_RECOVERY_CODE,
+  /** A sign-in step failed. */
+  SIGN_IN_FAILED,
+  /** A TOTP code was offered again within its time step. */
+  TOTP_REPLAY,
+  /** An account was locked after too many failures. */
+  ACCOUNT_LOCKED,
+  /** A user signed out. */
+  SIGN_OUT,
+  /** The audit chain was verified (its result says whether it was intact). */
+  AUDIT_CHAIN_VERIFIED
+}

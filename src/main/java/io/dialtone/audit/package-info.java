@@ -1,0 +1,15 @@
+/**
+ * Audit: the append-only, tamper-evident trail of security-relevant events (SECURITY.md J).
+ *
+ * <p>Owns the tables {@code audit_event} and {@code audit_chain_head}; no other component reads or
+ * writes them. Calls no other component; every component may call it: {@link
+ * io.dialtone.audit.control.AuditTrail#record} to append, {@link
+ * io.dialtone.audit.control.AuditQuery} to read an actor's recent events, {@link
+ * io.dialtone.audit.control.AuditChainVerifier} to check the chain.
+ *
+ * <p>Rules: rows are inserted once with their final hash and never updated or deleted (the
+ * application's database user needs only INSERT and SELECT on {@code audit_event}, SELECT and
+ * UPDATE on {@code audit_chain_head}); every text field is escaped and cut to its column before it
+ * is hashed, stored or logged; callers never pass a secret, PIN, TOTP code or session id.
+ */
+package io.dialtone.audit;

@@ -1,0 +1,104 @@
+package io.dialtone.identity.boundary;
+
+import io.dialtone.identity.boundary.AuthSession.PendingMfa;
+import io.dialtone.identity.control.SignInOutcome;
+import io.dialtone.identity.control.SignedInUser;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.credential.Credential;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Dialtone's Jakarta Security mechanism: password first, then a second factor; the container
+ * learns of a caller only after both (SECURITY.md B1). A session that passed only the password is
+ * sent to the MFA page from anywhere protected; the password step is valid for 5 minutes. Signed-in
+ * sessions end after 12 hours whatever the activity (C2); idle expiry (C1) is the container's.
+ */
+@ApplicationScoped
+public class DialtoneAuthenticationMechanism implements HttpAuthenticationMechanism {
+
+  static final String SIGN_IN_PAGE = "/signin.xhtml";
+  static final String MFA_PAGE = "/mfa.xhtml";
+  private static final Duration PASSWORD_STEP_VALIDITY = Duration.ofMinutes(5);
+
+  @Inject IdentityStoreHandler identityStores;
+  @Inject SignInAttempt attempt;
+  @Inject Clock clock;
+
+  @Inject
+  @ConfigProperty(name = "dialtone.session.absolute-hours", defaultValue = "12")
+  int absoluteHours;
+
+  @Override
+  public AuthenticationStatus validateRequest(
+      HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+    Credential credential = context.getAuthParameters().getCredential();
+    if (credential instanceof UsernamePasswordCredential password) {
+      return passwordStep(request, context, password);
+    }
+    if (credential instanceof SecondFactorCredential secondFactor) {
+      return secondFactorStep(request, context, secondFactor);
+    }
+    Optional<SignedInUser> user = AuthSession.signedIn(request).filter(this::withinAbsoluteLifetime);
+    if (user.isPresent()) {
+      return context.notifyContainerAboutLogin(user.get().actor(), user.get().groups());
+    }
+    if (AuthSession.signedIn(request).isPresent()) {
+      request.getSession().invalidate(); // past the absolute lifetime
+    }
+    if (context.isProtected()) {
+      String page = AuthSession.pending(request).isPresent() ? MFA_PAGE : SIGN_IN_PAGE;
+      return context.redirect(request.getContextPath() + page);
+    }
+    return context.doNothing();
+  }
+
+  private AuthenticationStatus passwordStep(
+      HttpServletRequest request, HttpMessageContext context, UsernamePasswordCredential credential) {
+    CredentialValidationResult result = identityStores.validate(credential);
+    credential.getPassword().clear();
+    if (result.getStatus() == CredentialValidationResult.Status.VALID) {
+      attempt.pendingUserId()
+          .ifPresent(userId -> AuthSession.startPending(request, userId, clock.instant()));
+    }
+    return context.doNothing(); // nobody is signed in before the second factor
+  }
+
+  private AuthenticationStatus secondFactorStep(
+      HttpServletRequest request, HttpMessageContext context, SecondFactorCredential submitted) {
+    Optional<PendingMfa> pending = AuthSession.pending(request).filter(this::passwordStepStillValid);
+    if (pending.isEmpty()) {
+      AuthSession.clearPending(request);
+      attempt.setOutcome(SignInOutcome.EXPIRED);
+      return context.doNothing();
+    }
+    CredentialValidationResult result = identityStores.validate(submitted.forUser(pending.get().userId()));
+    Optional<SignedInUser> user = attempt.signedInUser();
+    if (result.getStatus() != CredentialValidationResult.Status.VALID || user.isEmpty()) {
+      return context.doNothing();
+    }
+    AuthSession.completeSignIn(request, user.get());
+    return context.notifyContainerAboutLogin(result.getCallerPrincipal(), result.getCallerGroups());
+  }
+
+  private boolean passwordStepStillValid(PendingMfa pending) {
+    return pending.at().plus(PASSWORD_STEP_VALIDITY).isAfter(clock.instant());
+  }
+
+  private boolean withinAbsoluteLifetime(SignedInUser user) {
+    Instant end = user.authenticatedAt().plus(Duration.ofHours(absoluteHours));
+    return end.isAfter(clock.instant());
+  }
+}

@@ -1,0 +1,78 @@
+package io.dialtone.identity.boundary;
+
+import static jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters.withParams;
+
+import io.dialtone.identity.boundary.SecondFactorCredential.Kind;
+import io.dialtone.platform.boundary.Messages;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.SecurityContext;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+/** The second step of {@code /mfa.xhtml}: a TOTP code, or a recovery code instead. */
+@Named
+@RequestScoped
+public class MfaBacking {
+
+  @Inject SecurityContext securityContext;
+  @Inject SignInAttempt attempt;
+  @Inject FacesContext faces;
+
+  @NotBlank
+  @Size(max = 32)
+  private String code;
+
+  private boolean recoveryCode;
+
+  /** Opening the page without a pending password step leads back to the sign-in page. */
+  public String checkPending() {
+    HttpServletRequest request = (HttpServletRequest) faces.getExternalContext().getRequest();
+    return AuthSession.pending(request).isPresent() ? null : "/signin.xhtml?faces-redirect=true";
+  }
+
+  public String verify() {
+    ExternalContext external = faces.getExternalContext();
+    AuthenticationStatus status =
+        securityContext.authenticate(
+            (HttpServletRequest) external.getRequest(),
+            (HttpServletResponse) external.getResponse(),
+            withParams().newAuthentication(true)
+                .credential(SecondFactorCredential.submitted(recoveryCode ? Kind.RECOVERY_CODE : Kind.TOTP, code)));
+    code = null;
+    if (status == AuthenticationStatus.SUCCESS) {
+      return "/home.xhtml?faces-redirect=true";
+    }
+    switch (attempt.getOutcome()) {
+      case EXPIRED -> {
+        Messages.flashGlobalError("mfa.expired");
+        return "/signin.xhtml?faces-redirect=true";
+      }
+      case CODE_ALREADY_USED -> Messages.addGlobalError("mfa.codeAlreadyUsed");
+      default -> Messages.addGlobalError(recoveryCode ? "mfa.recoveryFailed" : "mfa.failed");
+    }
+    return null;
+  }
+
+  public String getCode() {
+    return code;
+  }
+
+  public void setCode(String code) {
+    this.code = code;
+  }
+
+  public boolean isRecoveryCode() {
+    return recoveryCode;
+  }
+
+  public void setRecoveryCode(boolean recoveryCode) {
+    this.recoveryCode = recoveryCode;
+  }
+}

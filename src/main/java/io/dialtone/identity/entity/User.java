@@ -1,0 +1,181 @@
+package io.dialtone.identity.entity;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * A person who signs in to Dialtone. The password is stored as a PBKDF2 hash, the TOTP secret as
+ * AES-GCM ciphertext; counters that must change atomically (failures, last TOTP step) are updated
+ * with conditional bulk updates by the controls, never read-modify-written here.
+ */
+@Entity
+@Table(name = "app_user")
+@NamedQuery(name = User.FIND_BY_EMAIL, query = "SELECT u FROM User u WHERE u.email = :email")
+@NamedQuery(
+    name = User.COUNT_ACTIVE_WITH_ROLE,
+    query = "SELECT COUNT(u) FROM User u JOIN u.roles r WHERE r = :role AND u.status = :status")
+public class User {
+
+  public static final String FIND_BY_EMAIL = "User.findByEmail";
+  public static final String COUNT_ACTIVE_WITH_ROLE = "User.countActiveWithRole";
+  public static final int EMAIL_MAX = 254;
+  public static final int NAME_MAX = 120;
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  @Column(name = "account_id", nullable = false)
+  private long accountId;
+
+  @NotBlank
+  @Email
+  @Size(max = EMAIL_MAX)
+  @Column(nullable = false, length = EMAIL_MAX)
+  private String email;
+
+  @Size(max = NAME_MAX)
+  @Column(name = "display_name", length = NAME_MAX)
+  private String displayName;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false, length = 16)
+  private UserStatus status;
+
+  @Column(name = "password_hash")
+  private String passwordHash;
+
+  @Column(name = "totp_secret")
+  private String totpSecretCiphertext;
+
+  @Column(name = "totp_last_step")
+  private Long totpLastStep;
+
+  @Column(name = "failed_attempts", nullable = false)
+  private int failedAttempts;
+
+  @Column(name = "locked_until")
+  private Instant lockedUntil;
+
+  @Column(name = "last_sign_in_at")
+  private Instant lastSignInAt;
+
+  @Column(name = "created_at", nullable = false)
+  private Instant createdAt;
+
+  @ElementCollection(fetch = FetchType.EAGER)
+  @CollectionTable(name = "user_role", joinColumns = @JoinColumn(name = "user_id"))
+  @Enumerated(EnumType.STRING)
+  @Column(name = "role", length = 32)
+  private Set<Role> roles = EnumSet.noneOf(Role.class);
+
+  @Version private long version;
+
+  protected User() {}
+
+  /** A user who has set a password and enrolled TOTP, ready to sign in. */
+  public static User enrolled(long accountId, String email, String displayName, String passwordHash,
+      String totpSecretCiphertext, long acceptedStep, Set<Role> roles, Instant now) {
+    User user = new User();
+    user.accountId = accountId;
+    user.email = normalizeEmail(email);
+    user.displayName = displayName;
+    user.status = UserStatus.ACTIVE;
+    user.passwordHash = Objects.requireNonNull(passwordHash);
+    user.totpSecretCiphertext = Objects.requireNonNull(totpSecretCiphertext);
+    user.totpLastStep = acceptedStep;
+    user.roles = roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles);
+    user.createdAt = now;
+    return user;
+  }
+
+  /** E-mail addresses are compared case-insensitively: stored trimmed and lower-case. */
+  public static String normalizeEmail(String email) {
+    return email == null ? null : email.strip().toLowerCase(java.util.Locale.ROOT);
+  }
+
+  public boolean isLockedAt(Instant now) {
+    return lockedUntil != null && lockedUntil.isAfter(now);
+  }
+
+  public void replacePasswordHash(String newHash) {
+    this.passwordHash = Objects.requireNonNull(newHash);
+  }
+
+  public Long getId() {
+    return id;
+  }
+
+  public long getAccountId() {
+    return accountId;
+  }
+
+  public String getEmail() {
+    return email;
+  }
+
+  public String getDisplayName() {
+    return displayName;
+  }
+
+  public UserStatus getStatus() {
+    return status;
+  }
+
+  public String getPasswordHash() {
+    return passwordHash;
+  }
+
+  public String getTotpSecretCiphertext() {
+    return totpSecretCiphertext;
+  }
+
+  public Long getTotpLastStep() {
+    return totpLastStep;
+  }
+
+  public int getFailedAttempts() {
+    return failedAttempts;
+  }
+
+  public Instant getLockedUntil() {
+    return lockedUntil;
+  }
+
+  public Instant getLastSignInAt() {
+    return lastSignInAt;
+  }
+
+  public Set<Role> getRoles() {
+    return Set.copyOf(roles);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof User other && id != null && id.equals(other.id);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hashCode(id);
+  }
+}

@@ -1,0 +1,8 @@
+package io.dialtone.identity.entity;
+
+/** PENDING users have not finished enrolment; only ACTIVE users can sign in. */
+public enum UserStatus {
+  PENDING,
+  ACTIVE,
+  DISABLED
+}

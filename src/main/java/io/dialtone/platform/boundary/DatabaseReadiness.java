@@ -1,0 +1,33 @@
+package io.dialtone.platform.boundary;
+
+import io.dialtone.platform.control.DatabaseMigration;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+
+/** Readiness ({@code /health/ready}): Dialtone can serve only while its database answers. */
+@Readiness
+@ApplicationScoped
+public class DatabaseReadiness implements HealthCheck {
+
+  private static final int TIMEOUT_SECONDS = 2;
+
+  @Resource(lookup = DatabaseMigration.DATA_SOURCE)
+  DataSource dataSource;
+
+  @Override
+  public HealthCheckResponse call() {
+    var response = HealthCheckResponse.named("database");
+    try (Connection connection = dataSource.getConnection()) {
+      boolean valid = connection.isValid(TIMEOUT_SECONDS);
+      return response.status(valid).withData("product", connection.getMetaData().getDatabaseProductName()).build();
+    } catch (SQLException e) {
+      return response.down().withData("error", e.getClass().getSimpleName()).build();
+    }
+  }
+}

@@ -1,0 +1,124 @@
+package io.dialtone.launcher;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Dialtone as the README's run command and the black-box tests start it: an embedded MariaDB
+ * (unless an external one is configured), a TLS keystore, a data key, then Payara Micro with the
+ * WAR. Closing it stops Payara Micro first, then the database.
+ */
+public final class DialtoneServer implements AutoCloseable {
+
+  /** The line the application prints while no platform administrator exists. */
+  public static final Pattern SETUP_LINK = Pattern.compile("(https://\\S+/setup\\.xhtml\\?token=[A-Za-z0-9_-]+)");
+
+  private final LauncherSettings settings;
+  private final EmbeddedMariaDb database;
+  private final PayaraMicroProcess payara;
+
+  private DialtoneServer(LauncherSettings settings, EmbeddedMariaDb database, PayaraMicroProcess payara) {
+    this.settings = settings;
+    this.database = database;
+    this.payara = payara;
+  }
+
+  /** Starts everything and returns once Payara Micro is ready to serve. */
+  public static DialtoneServer start(Map<String, String> environment, Path war, Path microJar, boolean echo) {
+    LauncherSettings settings = LauncherSettings.fromEnvironment(environment);
+    DialtoneHome home = new DialtoneHome(settings.home());
+    Map<String, String> appEnv = new HashMap<>();
+    EmbeddedMariaDb database = null;
+    if (settings.externalDbUrl().isEmpty()) {
+      database = EmbeddedMariaDb.start(home, settings.embeddedDbPort());
+      appEnv.put("DIALTONE_DB_URL", database.jdbcUrl());
+      appEnv.put("DIALTONE_DB_USER", database.user());
+      appEnv.put("DIALTONE_DB_PASSWORD", database.password());
+    }
+    if (!environment.containsKey("DIALTONE_DATA_KEY") && !environment.containsKey("DIALTONE_DATA_KEY_FILE")) {
+      home.secret("data-key", 32);
+      appEnv.put("DIALTONE_DATA_KEY_FILE", home.file("secrets", "data-key").toString());
+    }
+    appEnv.put("DIALTONE_PUBLIC_URL", settings.publicUrl());
+    try {
+      PayaraMicroProcess payara =
+          PayaraMicroProcess.start(
+              PayaraMicroProcess.command(microJar, war, systemProperties(settings, home, environment),
+                  PayaraRuntimeConfig.postBootCommands(home), settings.httpPort(), settings.httpsPort()),
+              appEnv,
+              echo);
+      DialtoneServer server = new DialtoneServer(settings, database, payara);
+      payara.awaitReady(Duration.ofMinutes(4));
+      return server;
+    } catch (RuntimeException e) {
+      if (database != null) {
+        database.close();
+      }
+      throw e;
+    }
+  }
+
+  private static Path systemProperties(LauncherSettings settings, DialtoneHome home, Map<String, String> env) {
+    Path keystore;
+    String password;
+    if (settings.keystore().isPresent()) {
+      keystore = settings.keystore().get();
+      password = env.getOrDefault("DIALTONE_TLS_KEYSTORE_PASSWORD", "");
+    } else {
+      password = home.secret("keystore-password", 24);
+      keystore = SelfSignedCertificate.ensure(home, password);
+    }
+    try {
+      return PayaraRuntimeConfig.systemProperties(home, keystore, password);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public String baseUrl() {
+    return "https://localhost:" + settings.httpsPort();
+  }
+
+  public String httpUrl() {
+    return "http://localhost:" + settings.httpPort();
+  }
+
+  public int httpsPort() {
+    return settings.httpsPort();
+  }
+
+  /** The newest setup link printed so far, waiting up to {@code timeout} for the first. */
+  public Optional<String> setupLink(Duration timeout) {
+    payara.awaitLine(SETUP_LINK, timeout);
+    return payara.linesMatching(SETUP_LINK).stream()
+        .reduce((first, second) -> second)
+        .map(SETUP_LINK::matcher)
+        .filter(Matcher::find)
+        .map(m -> m.group(1));
+  }
+
+  /** Console lines printed so far that match {@code pattern}. */
+  public java.util.List<String> consoleLines(Pattern pattern) {
+    return payara.linesMatching(pattern);
+  }
+
+  /** Blocks until Payara Micro exits by itself (the run command). */
+  public int awaitExit() throws InterruptedException {
+    return payara.waitFor();
+  }
+
+  @Override
+  public void close() {
+    payara.close();
+    if (database != null) {
+      database.close();
+    }
+  }
+}

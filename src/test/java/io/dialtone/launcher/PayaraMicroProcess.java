@@ -1,0 +1,154 @@
+package io.dialtone.launcher;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Payara Micro running the Dialtone WAR in a child JVM. Its console is echoed to ours and kept in
+ * memory (bounded) so callers can wait for a line, such as the readiness line or the setup link.
+ */
+final class PayaraMicroProcess implements AutoCloseable {
+
+  private static final Pattern READY = Pattern.compile("Payara Micro .* ready in ");
+  private static final int MAX_LINES = 50_000;
+
+  private final Process process;
+  private final List<String> lines = new ArrayList<>();
+  private final boolean echo;
+
+  private PayaraMicroProcess(Process process, boolean echo) {
+    this.process = process;
+    this.echo = echo;
+    Thread pump = new Thread(this::pump, "payara-console");
+    pump.setDaemon(true);
+    pump.start();
+  }
+
+  static PayaraMicroProcess start(List<String> command, Map<String, String> env, boolean echo) {
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    builder.environment().putAll(env);
+    try {
+      return new PayaraMicroProcess(builder.start(), echo);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Payara Micro could not be started", e);
+    }
+  }
+
+  static List<String> command(Path microJar, Path war, Path systemProperties, Path postBoot,
+      int httpPort, int httpsPort) {
+    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    return List.of(
+        java.toString(),
+        "-Xmx1g",
+        "-Duser.timezone=UTC",
+        "-Djava.security.egd=file:/dev/urandom",
+        "-jar", microJar.toString(),
+        "--deploy", war.toString(),
+        "--contextroot", "/",
+        "--nocluster",
+        "--port", Integer.toString(httpPort),
+        "--sslport", Integer.toString(httpsPort),
+        "--sslcert", SelfSignedCertificate.ALIAS,
+        "--systemproperties", systemProperties.toString(),
+        "--postbootcommandfile", postBoot.toString());
+  }
+
+  /** Waits until Payara Micro reports it is ready, or fails if it exits or takes too long. */
+  void awaitReady(Duration timeout) {
+    awaitLine(READY, timeout)
+        .orElseThrow(() -> new IllegalStateException("Payara Micro was not ready within " + timeout));
+  }
+
+  /** The first match of {@code pattern} among the console lines seen so far, waiting if needed. */
+  Optional<Matcher> awaitLine(Pattern pattern, Duration timeout) {
+    Instant deadline = Instant.now().plus(timeout);
+    synchronized (lines) {
+      int seen = 0;
+      while (true) {
+        for (; seen < lines.size(); seen++) {
+          Matcher m = pattern.matcher(lines.get(seen));
+          if (m.find()) {
+            return Optional.of(m);
+          }
+        }
+        long wait = Duration.between(Instant.now(), deadline).toMillis();
+        if (wait <= 0 || (!process.isAlive() && seen == lines.size())) {
+          return Optional.empty();
+        }
+        try {
+          lines.wait(Math.min(wait, 500));
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return Optional.empty();
+        }
+      }
+    }
+  }
+
+  /** Every console line matching {@code pattern} so far, oldest first. */
+  List<String> linesMatching(Pattern pattern) {
+    synchronized (lines) {
+      return lines.stream().filter(l -> pattern.matcher(l).find()).toList();
+    }
+  }
+
+  boolean isAlive() {
+    return process.isAlive();
+  }
+
+  int waitFor() throws InterruptedException {
+    return process.waitFor();
+  }
+
+  private void pump() {
+    try (BufferedReader in =
+        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+      for (String line; (line = in.readLine()) != null; ) {
+        if (echo) {
+          System.out.println(line);
+        }
+        synchronized (lines) {
+          if (lines.size() == MAX_LINES) {
+            lines.subList(0, MAX_LINES / 2).clear();
+          }
+          lines.add(line);
+          lines.notifyAll();
+        }
+      }
+    } catch (IOException e) {
+      // the process ended: nothing more to read
+    }
+    synchronized (lines) {
+      lines.notifyAll();
+    }
+  }
+
+  @Override
+  public void close() {
+    if (!process.isAlive()) {
+      return;
+    }
+    process.destroy(); // SIGTERM: Payara runs its shutdown hooks, the app logs SERVICE_STOP
+    try {
+      if (!process.waitFor(60, TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      process.destroyForcibly();
+    }
+  }
+}
