@@ -1,9 +1,10 @@
 /**
- * Cross-cutting pieces every component relies on: configuration, cryptography, the clock, web
- * filters (security headers, session rules) and the visitor's locale.
+ * Cross-cutting pieces every component relies on: configuration, cryptography (data keys, secure
+ * tokens), the clock, database migration and readiness, web filters (security headers) and the
+ * visitor's locale and translated messages.
  *
- * <p>Rule: {@code platform} calls no business component ({@code account}, {@code identity},
- * {@code audit}, {@code extension}, ...). Business components may call {@code platform}; never the
- * other way round, so it can be reused and tested alone.
+ * <p>Rule: {@code platform} calls no business component (account, identity, audit, extension, ...).
+ * Business components call {@code platform}, never the other way round, so it can change and be
+ * tested alone.
  */
 package io.dialtone.platform;

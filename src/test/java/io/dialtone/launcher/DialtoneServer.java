@@ -23,11 +23,14 @@ public final class DialtoneServer implements AutoCloseable {
   private final LauncherSettings settings;
   private final EmbeddedMariaDb database;
   private final PayaraMicroProcess payara;
+  private final Map<String, String> appEnv;
 
-  private DialtoneServer(LauncherSettings settings, EmbeddedMariaDb database, PayaraMicroProcess payara) {
+  private DialtoneServer(LauncherSettings settings, EmbeddedMariaDb database, PayaraMicroProcess payara,
+      Map<String, String> appEnv) {
     this.settings = settings;
     this.database = database;
     this.payara = payara;
+    this.appEnv = Map.copyOf(appEnv);
   }
 
   /** Starts everything and returns once Payara Micro is ready to serve. */
@@ -51,10 +54,11 @@ public final class DialtoneServer implements AutoCloseable {
       PayaraMicroProcess payara =
           PayaraMicroProcess.start(
               PayaraMicroProcess.command(microJar, war, systemProperties(settings, home, environment),
-                  PayaraRuntimeConfig.postBootCommands(home), settings.httpPort(), settings.httpsPort()),
+                  PayaraRuntimeConfig.preBootCommands(home), settings.httpPort(), settings.httpsPort()),
               appEnv,
-              echo);
-      DialtoneServer server = new DialtoneServer(settings, database, payara);
+              echo,
+              home.file("logs", "server.log"));
+      DialtoneServer server = new DialtoneServer(settings, database, payara, appEnv);
       payara.awaitReady(Duration.ofMinutes(4));
       return server;
     } catch (RuntimeException e) {
@@ -88,6 +92,15 @@ public final class DialtoneServer implements AutoCloseable {
 
   public String httpUrl() {
     return "http://localhost:" + settings.httpPort();
+  }
+
+  /** A setting as passed to the application (e.g. {@code DIALTONE_DB_URL}), for test fixtures. */
+  public String applicationSetting(String name) {
+    return appEnv.get(name);
+  }
+
+  public int httpPort() {
+    return settings.httpPort();
   }
 
   public int httpsPort() {

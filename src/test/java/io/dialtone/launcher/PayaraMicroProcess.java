@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,26 +30,29 @@ final class PayaraMicroProcess implements AutoCloseable {
   private final Process process;
   private final List<String> lines = new ArrayList<>();
   private final boolean echo;
+  private final Path logFile;
 
-  private PayaraMicroProcess(Process process, boolean echo) {
+  private PayaraMicroProcess(Process process, boolean echo, Path logFile) {
     this.process = process;
     this.echo = echo;
+    this.logFile = logFile;
     Thread pump = new Thread(this::pump, "payara-console");
     pump.setDaemon(true);
     pump.start();
   }
 
-  static PayaraMicroProcess start(List<String> command, Map<String, String> env, boolean echo) {
+  /** Starts the command; its console goes to {@code logFile} (and to ours if {@code echo}). */
+  static PayaraMicroProcess start(List<String> command, Map<String, String> env, boolean echo, Path logFile) {
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.environment().putAll(env);
     try {
-      return new PayaraMicroProcess(builder.start(), echo);
+      return new PayaraMicroProcess(builder.start(), echo, logFile);
     } catch (IOException e) {
       throw new UncheckedIOException("Payara Micro could not be started", e);
     }
   }
 
-  static List<String> command(Path microJar, Path war, Path systemProperties, Path postBoot,
+  static List<String> command(Path microJar, Path war, Path systemProperties, Path preBoot,
       int httpPort, int httpsPort) {
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     return List.of(
@@ -63,7 +68,7 @@ final class PayaraMicroProcess implements AutoCloseable {
         "--sslport", Integer.toString(httpsPort),
         "--sslcert", SelfSignedCertificate.ALIAS,
         "--systemproperties", systemProperties.toString(),
-        "--postbootcommandfile", postBoot.toString());
+        "--prebootcommandfile", preBoot.toString());
   }
 
   /** Waits until Payara Micro reports it is ready, or fails if it exits or takes too long. */
@@ -115,11 +120,16 @@ final class PayaraMicroProcess implements AutoCloseable {
 
   private void pump() {
     try (BufferedReader in =
-        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        var log = Files.newBufferedWriter(logFile, StandardCharsets.UTF_8,
+            StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
       for (String line; (line = in.readLine()) != null; ) {
         if (echo) {
           System.out.println(line);
         }
+        log.write(line);
+        log.newLine();
+        log.flush();
         synchronized (lines) {
           if (lines.size() == MAX_LINES) {
             lines.subList(0, MAX_LINES / 2).clear();

@@ -67,7 +67,7 @@ public class HomeBacking {
     Map<Long, TreeNode<Account>> nodes = new HashMap<>();
     for (Account account : parentsFirst) {
       TreeNode<Account> parent = nodes.getOrDefault(account.getParentId(), root);
-      TreeNode<Account> node = new DefaultTreeNode<>(account.getKind().name(), account, parent);
+      TreeNode<Account> node = new DefaultTreeNode<>(account, parent);
       node.setExpanded(true);
       nodes.put(account.getId(), node);
     }

@@ -3,13 +3,13 @@ package io.dialtone.identity.boundary;
 import static jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters.withParams;
 
 import io.dialtone.identity.boundary.SecondFactorCredential.Kind;
+import io.dialtone.identity.control.SignInOutcome;
 import io.dialtone.platform.boundary.Messages;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.SecurityContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -39,14 +39,15 @@ public class MfaBacking {
 
   public String verify() {
     ExternalContext external = faces.getExternalContext();
-    AuthenticationStatus status =
-        securityContext.authenticate(
+    // Decide on the attempt's outcome, not the returned status: a mechanism that "does nothing"
+    // (a refused code) is reported as SUCCESS by the container, as JASPIC has no NOT_DONE.
+    securityContext.authenticate(
             (HttpServletRequest) external.getRequest(),
             (HttpServletResponse) external.getResponse(),
             withParams().newAuthentication(true)
                 .credential(SecondFactorCredential.submitted(recoveryCode ? Kind.RECOVERY_CODE : Kind.TOTP, code)));
     code = null;
-    if (status == AuthenticationStatus.SUCCESS) {
+    if (attempt.getOutcome() == SignInOutcome.SIGNED_IN) {
       return "/home.xhtml?faces-redirect=true";
     }
     switch (attempt.getOutcome()) {

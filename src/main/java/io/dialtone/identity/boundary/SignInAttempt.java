@@ -8,6 +8,8 @@ import java.util.Optional;
 /**
  * Carries what a sign-in step found, within one request, between the identity store, the
  * authentication mechanism and the page that asked: the outcome a person may be told, and who.
+ * Its methods are public on purpose: a CDI client proxy only forwards public calls to the
+ * request's instance (a package-private call would touch the shared proxy object instead).
  */
 @RequestScoped
 public class SignInAttempt {
@@ -20,23 +22,23 @@ public class SignInAttempt {
     return outcome;
   }
 
-  void setOutcome(SignInOutcome outcome) {
+  public void setOutcome(SignInOutcome outcome) {
     this.outcome = outcome;
   }
 
-  Optional<Long> pendingUserId() {
+  public Optional<Long> pendingUserId() {
     return Optional.ofNullable(pendingUserId);
   }
 
-  void setPendingUserId(long userId) {
+  public void setPendingUserId(long userId) {
     this.pendingUserId = userId;
   }
 
-  Optional<SignedInUser> signedInUser() {
+  public Optional<SignedInUser> signedInUser() {
     return Optional.ofNullable(signedInUser);
   }
 
-  void setSignedInUser(SignedInUser user) {
+  public void setSignedInUser(SignedInUser user) {
     this.signedInUser = user;
   }
 }

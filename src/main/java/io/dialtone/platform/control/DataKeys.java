@@ -21,7 +21,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class DataKeys {
 
   /** Stored with every ciphertext so a later key rotation can tell old values from new ones. */
-  static final String KEY_ID = "k1";
+  public static final String KEY_ID = "k1";
 
   @Inject
   @ConfigProperty(name = "dialtone.data-key")

@@ -1,0 +1,112 @@
+package io.dialtone.it;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Debian's headless Chromium driven by Debian's chromedriver (no browser download), with a fresh
+ * profile, English as the browser language, and small helpers that wait for pages to load.
+ */
+final class Browser implements AutoCloseable {
+
+  private static final Duration WAIT = Duration.ofSeconds(20);
+  private final ChromeDriver driver;
+  private final String baseUrl;
+
+  Browser(String baseUrl) {
+    this.baseUrl = baseUrl;
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(System.getProperty("dialtone.test.chromium", "/usr/bin/chromium"));
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+        "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--ignore-certificate-errors", "--lang=en-US", "--window-size=1280,1000",
+        "--user-data-dir=" + tempProfile());
+    options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-US,en"));
+    ChromeDriverService service = new ChromeDriverService.Builder()
+        .usingDriverExecutable(Path.of(System.getProperty("dialtone.test.chromedriver", "/usr/bin/chromedriver")).toFile())
+        .build();
+    driver = new ChromeDriver(service, options);
+    driver.manage().timeouts().pageLoadTimeout(WAIT);
+  }
+
+  void open(String pathOrUrl) {
+    driver.get(pathOrUrl.startsWith("http") ? pathOrUrl : baseUrl + pathOrUrl);
+  }
+
+  WebElement find(String css) {
+    return new WebDriverWait(driver, WAIT).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
+  }
+
+  List<WebElement> findAll(String css) {
+    return driver.findElements(By.cssSelector(css));
+  }
+
+  boolean isPresent(String css) {
+    return !driver.findElements(By.cssSelector(css)).isEmpty();
+  }
+
+  void type(String id, String text) {
+    WebElement input = find("[id='" + id + "']");
+    input.clear();
+    input.sendKeys(text);
+  }
+
+  /** Clicks a button that submits a full page (no Ajax) and waits for the next page. */
+  void submit(String buttonId) {
+    WebElement button = find("[id='" + buttonId + "']");
+    button.click();
+    new WebDriverWait(driver, WAIT).until(ExpectedConditions.stalenessOf(button));
+    new WebDriverWait(driver, WAIT).until(d -> "complete".equals(
+        ((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.readyState")));
+  }
+
+  String path() {
+    return java.net.URI.create(driver.getCurrentUrl()).getPath();
+  }
+
+  String text(String css) {
+    return find(css).getText();
+  }
+
+  String pageText() {
+    return driver.findElement(By.tagName("body")).getText();
+  }
+
+  String htmlLang() {
+    return driver.findElement(By.tagName("html")).getDomAttribute("lang");
+  }
+
+  void forgetSession() {
+    driver.manage().deleteAllCookies();
+  }
+
+  WebDriver driver() {
+    return driver;
+  }
+
+  private static Path tempProfile() {
+    try {
+      return Files.createTempDirectory("dialtone-chromium-");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    driver.quit();
+  }
+}

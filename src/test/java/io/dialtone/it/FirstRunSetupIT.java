@@ -1,0 +1,80 @@
+package io.dialtone.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dialtone.launcher.DialtoneServer;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The newcomer's journey in a real browser, from an empty database: the printed one-time link,
+ * password, TOTP enrolment from the secret the page offers, recovery codes, sign-in with both
+ * factors, the French version of the page, and sign-out.
+ */
+@ExtendWith(RunningDialtone.class)
+class FirstRunSetupIT {
+
+  private static final String EMAIL = "platform-admin@example.test";
+  private static final String PASSWORD = "Blue-Lobster-Orbit-2026";
+
+  @Test
+  void administratorSetsUpSignsInInFrenchAndSignsOut(DialtoneServer server) throws InterruptedException {
+    String link = server.setupLink(Duration.ofSeconds(30)).orElseThrow();
+    try (Browser browser = new Browser(server.baseUrl())) {
+      browser.open(link);
+      assertThat(browser.text("h1")).isEqualTo("Set up Dialtone");
+
+      browser.type("account:email", EMAIL);
+      browser.type("account:displayName", "Ada Admin");
+      browser.type("account:password", "short1");
+      browser.type("account:confirmation", "short1");
+      browser.submit("account:next");
+      assertThat(browser.pageText()).contains("at least 12 characters");
+
+      browser.type("account:password", PASSWORD);
+      browser.type("account:confirmation", PASSWORD);
+      browser.submit("account:next");
+      assertThat(browser.find("#totp\\:qr").getDomAttribute("src")).startsWith("data:image/png;base64,");
+      String secret = browser.text("#totpSecret");
+      assertThat(secret).matches("[A-Z2-7]{32,}");
+
+      long setupStep = Totp.currentStep();
+      browser.type("totp:code", Totp.codeAt(secret, setupStep));
+      browser.submit("totp:confirm");
+      assertThat(browser.findAll("#recoveryCodes li")).hasSizeGreaterThanOrEqualTo(10);
+
+      browser.open(link);
+      assertThat(browser.find("#invalidLink").getText()).contains("not valid");
+
+      browser.open("/signin.xhtml");
+      browser.type("signin:email", EMAIL);
+      browser.type("signin:password", PASSWORD);
+      browser.submit("signin:submit");
+      assertThat(browser.path()).isEqualTo("/mfa.xhtml");
+
+      long step = Totp.stepAfter(setupStep);
+      browser.type("mfa:code", Totp.codeAt(secret, step));
+      browser.submit("mfa:verify");
+      assertThat(browser.path()).isEqualTo("/home.xhtml");
+      assertThat(browser.text("#welcome")).contains("Ada Admin");
+      assertThat(browser.text("[id$='accountTree']")).contains("Dialtone platform");
+      assertThat(browser.text("[id$='activity']")).contains("Signed in (authenticator code)");
+
+      browser.find("button[lang='fr']").click();
+      browser.find("html[lang='fr']");
+      assertThat(browser.text("h1")).isEqualTo("Accueil");
+      assertThat(browser.text("[id$='activity']")).contains("Connecté (code d’authentificateur)");
+
+      browser.open("/no-such-page.xhtml");
+      assertThat(browser.text("h1")).isEqualTo("Page introuvable");
+      assertThat(browser.pageText()).doesNotContain("Exception", "at io.");
+
+      browser.open("/home.xhtml");
+      browser.submit("signOutForm:signOut");
+      assertThat(browser.path()).isEqualTo("/signin.xhtml");
+      browser.open("/home.xhtml");
+      assertThat(browser.path()).isEqualTo("/signin.xhtml");
+    }
+  }
+}

@@ -1,0 +1,64 @@
+package io.dialtone.it;
+
+import io.dialtone.launcher.DialtoneServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+/**
+ * Black-box tests get the one Dialtone of this test run as a parameter: started on first use from
+ * an empty home (empty database), exactly as the README's run command starts it, and stopped when
+ * the test JVM has run every class.
+ */
+public class RunningDialtone implements ParameterResolver {
+
+  private static final String KEY = DialtoneServer.class.getName();
+
+  @Override
+  public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+    return parameter.getParameter().getType() == DialtoneServer.class;
+  }
+
+  @Override
+  public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+    return context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+        .getOrComputeIfAbsent(KEY, key -> new Started(start()), Started.class).server();
+  }
+
+  private static DialtoneServer start() {
+    Map<String, String> env = Map.of(
+        "DIALTONE_HOME", freshHome("shared").toString(),
+        "DIALTONE_HTTP_PORT", System.getProperty("dialtone.test.http-port", "8080"),
+        "DIALTONE_HTTPS_PORT", System.getProperty("dialtone.test.https-port", "8443"),
+        "DIALTONE_EMBEDDED_DB_PORT", System.getProperty("dialtone.test.db-port", "3317"));
+    return startServer(env);
+  }
+
+  static DialtoneServer startServer(Map<String, String> env) {
+    return DialtoneServer.start(env, Path.of(System.getProperty("dialtone.war")),
+        Path.of(System.getProperty("payara.micro.jar")), Boolean.getBoolean("dialtone.test.echo"));
+  }
+
+  /** A new, empty Dialtone home under {@code target/it-work}. */
+  static Path freshHome(String name) {
+    try {
+      Path work = Path.of(System.getProperty("dialtone.test.work", "target/it-work"));
+      Files.createDirectories(work);
+      return Files.createTempDirectory(work, name + "-");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private record Started(DialtoneServer server) implements ExtensionContext.Store.CloseableResource {
+    @Override
+    public void close() {
+      server.close();
+    }
+  }
+}
