@@ -22,6 +22,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 final class Browser implements AutoCloseable {
 
+  static final String SESSION_COOKIE = "__Host-DIALTONE";
   private static final Duration WAIT = Duration.ofSeconds(20);
   private final ChromeDriver driver;
   private final String baseUrl;
@@ -89,8 +90,10 @@ final class Browser implements AutoCloseable {
     return driver.findElement(By.tagName("html")).getDomAttribute("lang");
   }
 
-  void forgetSession() {
-    driver.manage().deleteAllCookies();
+  /** The session id the browser holds now (the cookie is HttpOnly: only the driver can read it). */
+  String sessionCookie() {
+    var cookie = driver.manage().getCookieNamed(SESSION_COOKIE);
+    return cookie == null ? null : cookie.getValue();
   }
 
   WebDriver driver() {

@@ -3,14 +3,22 @@ package io.dialtone.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dialtone.launcher.DialtoneServer;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.WebElement;
 
 /**
  * The newcomer's journey in a real browser, from an empty database: the printed one-time link,
  * password, TOTP enrolment from the secret the page offers, recovery codes, sign-in with both
- * factors, the French version of the page, and sign-out.
+ * factors (a new session id after each), the French version of the page, the translated 404 page,
+ * and sign-out (the old session id opens nothing) — and no secret of the journey in the server log.
  */
 @ExtendWith(RunningDialtone.class)
 class FirstRunSetupIT {
@@ -47,16 +55,23 @@ class FirstRunSetupIT {
       browser.open(link);
       assertThat(browser.find("#invalidLink").getText()).contains("not valid");
 
+      List<String> recoveryCodes = browser.findAll("#recoveryCodes li").stream().map(WebElement::getText).toList();
+
       browser.open("/signin.xhtml");
+      String anonymousSession = browser.sessionCookie();
       browser.type("signin:email", EMAIL);
       browser.type("signin:password", PASSWORD);
       browser.submit("signin:submit");
       assertThat(browser.path()).isEqualTo("/mfa.xhtml");
+      String passwordOnlySession = browser.sessionCookie();
+      assertThat(passwordOnlySession).isNotEqualTo(anonymousSession);
 
       long step = Totp.stepAfter(setupStep);
       browser.type("mfa:code", Totp.codeAt(secret, step));
       browser.submit("mfa:verify");
       assertThat(browser.path()).isEqualTo("/home.xhtml");
+      String signedInSession = browser.sessionCookie();
+      assertThat(signedInSession).isNotEqualTo(passwordOnlySession);
       assertThat(browser.text("#welcome")).contains("Ada Admin");
       assertThat(browser.text("[id$='accountTree']")).contains("Dialtone platform");
       assertThat(browser.text("[id$='activity']")).contains("Signed in (authenticator code)");
@@ -75,6 +90,20 @@ class FirstRunSetupIT {
       assertThat(browser.path()).isEqualTo("/signin.xhtml");
       browser.open("/home.xhtml");
       assertThat(browser.path()).isEqualTo("/signin.xhtml");
+      assertThat(homeWithCookie(server, signedInSession).statusCode()).isEqualTo(302);
+
+      List<String> secrets = new ArrayList<>(List.of(PASSWORD, secret, anonymousSession, passwordOnlySession,
+          signedInSession));
+      secrets.addAll(recoveryCodes);
+      for (String value : secrets) {
+        assertThat(server.consoleLines(Pattern.compile(Pattern.quote(value)))).as("log lines with a secret").isEmpty();
+      }
     }
+  }
+
+  /** The signed-out session id, replayed by another client, opens nothing (SECURITY.md C5). */
+  private static HttpResponse<String> homeWithCookie(DialtoneServer server, String sessionId) {
+    return Https.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/home.xhtml"))
+        .header("Cookie", Browser.SESSION_COOKIE + "=" + sessionId).GET().build());
   }
 }
