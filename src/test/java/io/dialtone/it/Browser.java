@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -31,14 +32,27 @@ final class Browser implements AutoCloseable {
     this.baseUrl = baseUrl;
     ChromeOptions options = new ChromeOptions();
     options.setBinary(System.getProperty("dialtone.test.chromium", "/usr/bin/chromium"));
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-        "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--ignore-certificate-errors", "--lang=en-US", "--window-size=1280,1000",
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--ignore-certificate-errors",
+        "--lang=en-US",
+        "--window-size=1280,1000",
         "--user-data-dir=" + tempProfile());
     options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-US,en"));
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(Path.of(System.getProperty("dialtone.test.chromedriver", "/usr/bin/chromedriver")).toFile())
-        .build();
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(
+                Path.of(System.getProperty("dialtone.test.chromedriver", "/usr/bin/chromedriver"))
+                    .toFile())
+            .build();
     driver = new ChromeDriver(service, options);
     driver.manage().timeouts().pageLoadTimeout(WAIT);
   }
@@ -48,7 +62,8 @@ final class Browser implements AutoCloseable {
   }
 
   WebElement find(String css) {
-    return new WebDriverWait(driver, WAIT).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
+    return new WebDriverWait(driver, WAIT)
+        .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
   }
 
   List<WebElement> findAll(String css) {
@@ -69,9 +84,24 @@ final class Browser implements AutoCloseable {
   void submit(String buttonId) {
     WebElement button = find("[id='" + buttonId + "']");
     button.click();
-    new WebDriverWait(driver, WAIT).until(ExpectedConditions.stalenessOf(button));
-    new WebDriverWait(driver, WAIT).until(d -> "complete".equals(
-        ((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.readyState")));
+    new WebDriverWait(driver, WAIT).until(d -> isGone(button));
+    new WebDriverWait(driver, WAIT)
+        .until(
+            d ->
+                "complete"
+                    .equals(
+                        ((org.openqa.selenium.JavascriptExecutor) d)
+                            .executeScript("return document.readyState")));
+  }
+
+  /** Whether the element left the document (a new page replaced it). */
+  private static boolean isGone(WebElement element) {
+    try {
+      element.isEnabled();
+      return false;
+    } catch (WebDriverException e) { // stale, or "node does not belong to the document" mid-navigation
+      return true;
+    }
   }
 
   String path() {

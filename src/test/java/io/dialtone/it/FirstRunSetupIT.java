@@ -27,7 +27,8 @@ class FirstRunSetupIT {
   private static final String PASSWORD = "Blue-Lobster-Orbit-2026";
 
   @Test
-  void administratorSetsUpSignsInInFrenchAndSignsOut(DialtoneServer server) throws InterruptedException {
+  void administratorSetsUpSignsInInFrenchAndSignsOut(DialtoneServer server)
+      throws InterruptedException {
     String link = server.setupLink(Duration.ofSeconds(30)).orElseThrow();
     try (Browser browser = new Browser(server.baseUrl())) {
       browser.open(link);
@@ -43,7 +44,8 @@ class FirstRunSetupIT {
       browser.type("account:password", PASSWORD);
       browser.type("account:confirmation", PASSWORD);
       browser.submit("account:next");
-      assertThat(browser.find("#totp\\:qr").getDomAttribute("src")).startsWith("data:image/png;base64,");
+      assertThat(browser.find("#totp\\:qr").getDomAttribute("src"))
+          .startsWith("data:image/png;base64,");
       String secret = browser.text("#totpSecret");
       assertThat(secret).matches("[A-Z2-7]{32,}");
 
@@ -55,7 +57,8 @@ class FirstRunSetupIT {
       browser.open(link);
       assertThat(browser.find("#invalidLink").getText()).contains("not valid");
 
-      List<String> recoveryCodes = browser.findAll("#recoveryCodes li").stream().map(WebElement::getText).toList();
+      List<String> recoveryCodes =
+          browser.findAll("#recoveryCodes li").stream().map(WebElement::getText).toList();
 
       browser.open("/signin.xhtml");
       String anonymousSession = browser.sessionCookie();
@@ -92,18 +95,24 @@ class FirstRunSetupIT {
       assertThat(browser.path()).isEqualTo("/signin.xhtml");
       assertThat(homeWithCookie(server, signedInSession).statusCode()).isEqualTo(302);
 
-      List<String> secrets = new ArrayList<>(List.of(PASSWORD, secret, anonymousSession, passwordOnlySession,
-          signedInSession));
+      List<String> secrets =
+          new ArrayList<>(
+              List.of(PASSWORD, secret, anonymousSession, passwordOnlySession, signedInSession));
       secrets.addAll(recoveryCodes);
       for (String value : secrets) {
-        assertThat(server.consoleLines(Pattern.compile(Pattern.quote(value)))).as("log lines with a secret").isEmpty();
+        assertThat(server.consoleLines(Pattern.compile(Pattern.quote(value))))
+            .as("log lines with a secret")
+            .isEmpty();
       }
     }
   }
 
   /** The signed-out session id, replayed by another client, opens nothing (SECURITY.md C5). */
   private static HttpResponse<String> homeWithCookie(DialtoneServer server, String sessionId) {
-    return Https.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/home.xhtml"))
-        .header("Cookie", Browser.SESSION_COOKIE + "=" + sessionId).GET().build());
+    return Https.send(
+        HttpRequest.newBuilder(URI.create(server.baseUrl() + "/home.xhtml"))
+            .header("Cookie", Browser.SESSION_COOKIE + "=" + sessionId)
+            .GET()
+            .build());
   }
 }

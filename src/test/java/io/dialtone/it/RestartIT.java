@@ -18,11 +18,12 @@ class RestartIT {
   @Test
   void aRestartKeepsTheDataAndVoidsTheUnusedSetupLink() {
     Path home = RunningDialtone.freshHome("restart");
-    Map<String, String> env = Map.of(
-        "DIALTONE_HOME", home.toString(),
-        "DIALTONE_HTTP_PORT", "18080",
-        "DIALTONE_HTTPS_PORT", "18443",
-        "DIALTONE_EMBEDDED_DB_PORT", "3318");
+    Map<String, String> env =
+        Map.of(
+            "DIALTONE_HOME", home.toString(),
+            "DIALTONE_HTTP_PORT", "18080",
+            "DIALTONE_HTTPS_PORT", "18443",
+            "DIALTONE_EMBEDDED_DB_PORT", "3318");
 
     String firstLink;
     try (DialtoneServer first = RunningDialtone.startServer(env)) {
@@ -34,15 +35,23 @@ class RestartIT {
       String secondLink = second.setupLink(Duration.ofSeconds(30)).orElseThrow();
 
       assertThat(secondLink).isNotEqualTo(firstLink);
-      assertThat(Https.get(firstLink).body()).contains("invalidLink").doesNotContain("account:email");
+      assertThat(Https.get(firstLink).body())
+          .contains("invalidLink")
+          .doesNotContain("account:email");
       assertThat(Https.get(secondLink).body()).contains("account:email");
       TestUsers db = new TestUsers(second);
-      assertThat(db.queryValue("SELECT COUNT(*) FROM one_time_token WHERE purpose = 'SETUP' AND voided_at IS NOT NULL"))
+      assertThat(
+              db.queryValue(
+                  "SELECT COUNT(*) FROM one_time_token WHERE purpose = 'SETUP' AND voided_at IS NOT NULL"))
           .isEqualTo(1L);
-      assertThat(db.queryValue("SELECT COUNT(*) FROM audit_event WHERE action = 'SERVICE_START'")).isEqualTo(2L);
-      assertThat(db.queryValue("SELECT COUNT(*) FROM audit_event WHERE action = 'SERVICE_STOP'")).isEqualTo(1L);
+      assertThat(db.queryValue("SELECT COUNT(*) FROM audit_event WHERE action = 'SERVICE_START'"))
+          .isEqualTo(2L);
+      assertThat(db.queryValue("SELECT COUNT(*) FROM audit_event WHERE action = 'SERVICE_STOP'"))
+          .isEqualTo(1L);
       assertThat(db.queryValue("SELECT COUNT(*) FROM flyway_schema_history WHERE success = 1"))
-          .isEqualTo(db.queryValue("SELECT COUNT(DISTINCT version) FROM flyway_schema_history WHERE version IS NOT NULL"));
+          .isEqualTo(
+              db.queryValue(
+                  "SELECT COUNT(DISTINCT version) FROM flyway_schema_history WHERE version IS NOT NULL"));
     }
   }
 }

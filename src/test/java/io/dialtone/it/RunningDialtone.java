@@ -26,22 +26,29 @@ public class RunningDialtone implements ParameterResolver {
 
   @Override
   public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-    return context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
-        .getOrComputeIfAbsent(KEY, key -> new Started(start()), Started.class).server();
+    return context
+        .getRoot()
+        .getStore(ExtensionContext.Namespace.GLOBAL)
+        .getOrComputeIfAbsent(KEY, key -> new Started(start()), Started.class)
+        .server();
   }
 
   private static DialtoneServer start() {
-    Map<String, String> env = Map.of(
-        "DIALTONE_HOME", freshHome("shared").toString(),
-        "DIALTONE_HTTP_PORT", System.getProperty("dialtone.test.http-port", "8080"),
-        "DIALTONE_HTTPS_PORT", System.getProperty("dialtone.test.https-port", "8443"),
-        "DIALTONE_EMBEDDED_DB_PORT", System.getProperty("dialtone.test.db-port", "3317"));
+    Map<String, String> env =
+        Map.of(
+            "DIALTONE_HOME", freshHome("shared").toString(),
+            "DIALTONE_HTTP_PORT", System.getProperty("dialtone.test.http-port", "8080"),
+            "DIALTONE_HTTPS_PORT", System.getProperty("dialtone.test.https-port", "8443"),
+            "DIALTONE_EMBEDDED_DB_PORT", System.getProperty("dialtone.test.db-port", "3317"));
     return startServer(env);
   }
 
   static DialtoneServer startServer(Map<String, String> env) {
-    return DialtoneServer.start(env, Path.of(System.getProperty("dialtone.war")),
-        Path.of(System.getProperty("payara.micro.jar")), Boolean.getBoolean("dialtone.test.echo"));
+    return DialtoneServer.start(
+        env,
+        Path.of(System.getProperty("dialtone.war")),
+        Path.of(System.getProperty("payara.micro.jar")),
+        Boolean.getBoolean("dialtone.test.echo"));
   }
 
   /** A new, empty Dialtone home under {@code target/it-work}. */
@@ -55,7 +62,8 @@ public class RunningDialtone implements ParameterResolver {
     }
   }
 
-  private record Started(DialtoneServer server) implements ExtensionContext.Store.CloseableResource {
+  private record Started(DialtoneServer server)
+      implements ExtensionContext.Store.CloseableResource {
     @Override
     public void close() {
       server.close();

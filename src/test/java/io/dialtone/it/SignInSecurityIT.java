@@ -12,7 +12,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class SignInSecurityIT {
 
   @Test
-  void aReplayedTotpCodeIsRefusedAndTheUserIsTold(DialtoneServer server) throws InterruptedException {
+  void aReplayedTotpCodeIsRefusedAndTheUserIsTold(DialtoneServer server)
+      throws InterruptedException {
     SeededUser user = new TestUsers(server).customerAdmin();
     try (Browser browser = new Browser(server.baseUrl())) {
       signInWithPassword(browser, user, user.password());
@@ -28,8 +29,11 @@ class SignInSecurityIT {
 
       assertThat(browser.path()).isEqualTo("/mfa.xhtml");
       assertThat(browser.pageText()).contains("already used");
-      assertThat(new TestUsers(server).queryValue(
-          "SELECT COUNT(*) FROM audit_event WHERE action = 'TOTP_REPLAY' AND actor = ?", "user:" + user.id()))
+      assertThat(
+              new TestUsers(server)
+                  .queryValue(
+                      "SELECT COUNT(*) FROM audit_event WHERE action = 'TOTP_REPLAY' AND actor = ?",
+                      "user:" + user.id()))
           .isEqualTo(1L);
     }
   }
@@ -71,10 +75,16 @@ class SignInSecurityIT {
       assertThat(browser.path()).isEqualTo("/signin.xhtml");
       assertThat(browser.pageText()).contains("Sign-in failed");
       TestUsers db = new TestUsers(server);
-      assertThat(db.queryValue("SELECT locked_until > UTC_TIMESTAMP(6) + INTERVAL 29 MINUTE FROM app_user WHERE id = ?",
-          user.id())).isIn(1, 1L, true);
-      assertThat(db.queryValue("SELECT COUNT(*) FROM audit_event WHERE action = 'ACCOUNT_LOCKED' AND actor = ?",
-          "user:" + user.id())).isEqualTo(1L);
+      assertThat(
+              db.queryValue(
+                  "SELECT locked_until > UTC_TIMESTAMP(6) + INTERVAL 29 MINUTE FROM app_user WHERE id = ?",
+                  user.id()))
+          .isIn(1, 1L, true);
+      assertThat(
+              db.queryValue(
+                  "SELECT COUNT(*) FROM audit_event WHERE action = 'ACCOUNT_LOCKED' AND actor = ?",
+                  "user:" + user.id()))
+          .isEqualTo(1L);
     }
   }
 
@@ -92,6 +102,23 @@ class SignInSecurityIT {
 
       assertThat(browser.path()).isEqualTo("/signin.xhtml");
       assertThat(browser.text("[id$='messages']")).isEqualTo(wrongPassword).isNotBlank();
+    }
+  }
+
+  @Test
+  void aFormPostedAfterTheSessionExpiredReloadsThePageWithANotice(DialtoneServer server) {
+    SeededUser user = new TestUsers(server).customerAdmin();
+    try (Browser browser = new Browser(server.baseUrl())) {
+      browser.open("/signin.xhtml");
+      browser.type("signin:email", user.email());
+      browser.type("signin:password", user.password());
+      browser.driver().manage().deleteAllCookies(); // what 15 idle minutes do to the session
+
+      browser.submit("signin:submit");
+
+      assertThat(browser.path()).isEqualTo("/signin.xhtml");
+      assertThat(browser.text("#viewExpired")).contains("expired");
+      assertThat(browser.pageText()).doesNotContain("Something went wrong");
     }
   }
 

@@ -18,9 +18,9 @@ import java.sql.Statement;
 import java.util.UUID;
 
 /**
- * Seeds users straight into the running server's database (the same MariaDB), so each test gets
- * its own user and never depends on another test's leftovers. Passwords are hashed and TOTP
- * secrets encrypted exactly as the application does, with the server's own data key.
+ * Seeds users straight into the running server's database (the same MariaDB), so each test gets its
+ * own user and never depends on another test's leftovers. Passwords are hashed and TOTP secrets
+ * encrypted exactly as the application does, with the server's own data key.
  */
 final class TestUsers {
 
@@ -43,10 +43,11 @@ final class TestUsers {
       long reseller = insertAccount(db, 1L, "RESELLER", "Reseller " + unique);
       long customer = insertAccount(db, reseller, "CUSTOMER", "Customer " + unique);
       long userId;
-      try (PreparedStatement insert = db.prepareStatement(
-          "INSERT INTO app_user (account_id, email, display_name, status, password_hash, totp_secret, "
-              + "created_at) VALUES (?, ?, ?, 'ACTIVE', ?, ?, UTC_TIMESTAMP(6))",
-          Statement.RETURN_GENERATED_KEYS)) {
+      try (PreparedStatement insert =
+          db.prepareStatement(
+              "INSERT INTO app_user (account_id, email, display_name, status, password_hash, totp_secret, "
+                  + "created_at) VALUES (?, ?, ?, 'ACTIVE', ?, ?, UTC_TIMESTAMP(6))",
+              Statement.RETURN_GENERATED_KEYS)) {
         insert.setLong(1, customer);
         insert.setString(2, email);
         insert.setString(3, "Test " + unique);
@@ -55,8 +56,9 @@ final class TestUsers {
         insert.executeUpdate();
         userId = generatedKey(insert);
       }
-      try (PreparedStatement role = db.prepareStatement(
-          "INSERT INTO user_role (user_id, role) VALUES (?, 'CUSTOMER_ADMIN')")) {
+      try (PreparedStatement role =
+          db.prepareStatement(
+              "INSERT INTO user_role (user_id, role) VALUES (?, 'CUSTOMER_ADMIN')")) {
         role.setLong(1, userId);
         role.executeUpdate();
       }
@@ -68,7 +70,8 @@ final class TestUsers {
 
   /** A single value from the database, e.g. to check what a test did. */
   Object queryValue(String sql, Object... params) {
-    try (Connection db = connect(); PreparedStatement query = db.prepareStatement(sql)) {
+    try (Connection db = connect();
+        PreparedStatement query = db.prepareStatement(sql)) {
       for (int i = 0; i < params.length; i++) {
         query.setObject(i + 1, params[i]);
       }
@@ -80,10 +83,12 @@ final class TestUsers {
     }
   }
 
-  private long insertAccount(Connection db, long parent, String kind, String name) throws SQLException {
-    try (PreparedStatement insert = db.prepareStatement(
-        "INSERT INTO account (parent_id, kind, name, status, created_at) VALUES (?, ?, ?, 'ACTIVE', UTC_TIMESTAMP(6))",
-        Statement.RETURN_GENERATED_KEYS)) {
+  private long insertAccount(Connection db, long parent, String kind, String name)
+      throws SQLException {
+    try (PreparedStatement insert =
+        db.prepareStatement(
+            "INSERT INTO account (parent_id, kind, name, status, created_at) VALUES (?, ?, ?, 'ACTIVE', UTC_TIMESTAMP(6))",
+            Statement.RETURN_GENERATED_KEYS)) {
       insert.setLong(1, parent);
       insert.setString(2, kind);
       insert.setString(3, name);
@@ -100,13 +105,16 @@ final class TestUsers {
   }
 
   private Connection connect() throws SQLException {
-    return DriverManager.getConnection(server.applicationSetting("DIALTONE_DB_URL"),
-        server.applicationSetting("DIALTONE_DB_USER"), server.applicationSetting("DIALTONE_DB_PASSWORD"));
+    return DriverManager.getConnection(
+        server.applicationSetting("DIALTONE_DB_URL"),
+        server.applicationSetting("DIALTONE_DB_USER"),
+        server.applicationSetting("DIALTONE_DB_PASSWORD"));
   }
 
   private DataCipher cipher() {
     try {
-      String key = Files.readString(Path.of(server.applicationSetting("DIALTONE_DATA_KEY_FILE"))).strip();
+      String key =
+          Files.readString(Path.of(server.applicationSetting("DIALTONE_DATA_KEY_FILE"))).strip();
       return DataCipher.fromBase64Key(DataKeys.KEY_ID, key);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -22,11 +22,16 @@ class TransportSecurityIT {
 
   @ParameterizedTest
   @ValueSource(strings = {"TLSv1", "TLSv1.1"})
-  void oldProtocolsAreRefusedByTheServer(String protocol, DialtoneServer server) throws IOException {
+  void oldProtocolsAreRefusedByTheServer(String protocol, DialtoneServer server)
+      throws IOException {
     try (SSLSocket socket = socket(protocol, server)) {
       socket.setEnabledProtocols(new String[] {protocol});
-      socket.setEnabledCipherSuites(new String[] {"TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA",
-          "TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA", "TLS_RSA_WITH_AES_128_CBC_SHA"});
+      socket.setEnabledCipherSuites(
+          new String[] {
+            "TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA",
+            "TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA",
+            "TLS_RSA_WITH_AES_128_CBC_SHA"
+          });
       assertThat(socket.getEnabledProtocols()).containsExactly(protocol);
       assertThatThrownBy(socket::startHandshake)
           .isInstanceOf(SSLHandshakeException.class)
@@ -46,8 +51,12 @@ class TransportSecurityIT {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"TLS_RSA_WITH_AES_128_CBC_SHA", "TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA256",
-      "TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA"})
+  @ValueSource(
+      strings = {
+        "TLS_RSA_WITH_AES_128_CBC_SHA",
+        "TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA256",
+        "TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA"
+      })
   void weakCipherSuitesAreRefused(String suite, DialtoneServer server) throws IOException {
     try (SSLSocket socket = socket("TLSv1.2", server)) {
       socket.setEnabledProtocols(new String[] {"TLSv1.2"});

@@ -20,37 +20,56 @@ class WebBaselineIT {
 
     assertThat(page.statusCode()).isEqualTo(200);
     var headers = page.headers();
-    assertThat(headers.firstValue("Strict-Transport-Security")).hasValueSatisfying(hsts ->
-        assertThat(Long.parseLong(hsts.replaceAll(".*max-age=(\\d+).*", "$1"))).isGreaterThanOrEqualTo(31_536_000L));
+    assertThat(headers.firstValue("Strict-Transport-Security"))
+        .hasValueSatisfying(
+            hsts ->
+                assertThat(Long.parseLong(hsts.replaceAll(".*max-age=(\\d+).*", "$1")))
+                    .isGreaterThanOrEqualTo(31_536_000L));
     assertThat(headers.firstValue("X-Content-Type-Options")).hasValue("nosniff");
     assertThat(headers.firstValue("Referrer-Policy")).isPresent();
     assertThat(headers.firstValue("Cache-Control")).hasValue("no-store");
-    assertThat(headers.firstValue("Content-Security-Policy")).hasValueSatisfying(csp -> assertThat(csp)
-        .contains("object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'")
-        .containsPattern("script-src 'self' 'nonce-[A-Za-z0-9+/=_-]{16,}'"));
+    assertThat(headers.firstValue("Content-Security-Policy"))
+        .hasValueSatisfying(
+            csp ->
+                assertThat(csp)
+                    .contains("object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'")
+                    .containsPattern("script-src 'self' 'nonce-[A-Za-z0-9+/=_-]{16,}'"));
     assertThat(headers.firstValue("Server")).isEmpty();
     assertThat(headers.firstValue("X-Powered-By")).isEmpty();
   }
 
   @Test
   void theSessionCookieIsHostOnlySecureHttpOnlyAndStrict(DialtoneServer server) {
-    List<String> cookies = Https.get(server.baseUrl() + "/signin.xhtml").headers().allValues("Set-Cookie");
+    List<String> cookies =
+        Https.get(server.baseUrl() + "/signin.xhtml").headers().allValues("Set-Cookie");
 
-    assertThat(cookies).singleElement().satisfies(cookie -> assertThat(cookie)
-        .startsWith("__Host-").contains("Path=/", "Secure", "HttpOnly").containsIgnoringCase("SameSite=Strict")
-        .doesNotContainIgnoringCase("Domain="));
+    assertThat(cookies)
+        .singleElement()
+        .satisfies(
+            cookie ->
+                assertThat(cookie)
+                    .startsWith("__Host-")
+                    .contains("Path=/", "Secure", "HttpOnly")
+                    .containsIgnoringCase("SameSite=Strict")
+                    .doesNotContainIgnoringCase("Domain="));
   }
 
   @Test
   void urlsNeverCarryTheSessionId(DialtoneServer server) {
-    assertThat(Https.get(server.baseUrl() + "/signin.xhtml").body()).doesNotContainIgnoringCase("jsessionid");
+    assertThat(Https.get(server.baseUrl() + "/signin.xhtml").body())
+        .doesNotContainIgnoringCase("jsessionid");
   }
 
   @Test
   void aMissingResourceIsNotFoundWithoutDetails(DialtoneServer server) {
-    HttpResponse<String> missing = Https.send(HttpRequest.newBuilder(
-            URI.create(server.baseUrl() + "/jakarta.faces.resource/missing.css.xhtml?ln=dialtone"))
-        .header("Accept-Language", "fr").GET().build());
+    HttpResponse<String> missing =
+        Https.send(
+            HttpRequest.newBuilder(
+                    URI.create(
+                        server.baseUrl() + "/jakarta.faces.resource/missing.css.xhtml?ln=dialtone"))
+                .header("Accept-Language", "fr")
+                .GET()
+                .build());
 
     assertThat(missing.statusCode()).isEqualTo(404);
     assertThat(missing.body()).doesNotContain("Exception", "at io.", "Payara", "???");
@@ -62,13 +81,17 @@ class WebBaselineIT {
     HttpResponse<String> existing = Https.get(server.baseUrl() + "/home.xhtml");
 
     assertThat(missing.statusCode()).isEqualTo(existing.statusCode()).isEqualTo(302);
-    assertThat(missing.headers().firstValue("Location")).isEqualTo(existing.headers().firstValue("Location"));
+    assertThat(missing.headers().firstValue("Location"))
+        .isEqualTo(existing.headers().firstValue("Location"));
   }
 
   @Test
   void traceIsRefused(DialtoneServer server) {
-    var trace = Https.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/signin.xhtml"))
-        .method("TRACE", HttpRequest.BodyPublishers.noBody()).build());
+    var trace =
+        Https.send(
+            HttpRequest.newBuilder(URI.create(server.baseUrl() + "/signin.xhtml"))
+                .method("TRACE", HttpRequest.BodyPublishers.noBody())
+                .build());
 
     assertThat(trace.statusCode()).isIn(403, 405);
   }
@@ -86,7 +109,8 @@ class WebBaselineIT {
     HttpResponse<String> home = Https.get(server.baseUrl() + "/home.xhtml");
 
     assertThat(home.statusCode()).isEqualTo(302);
-    assertThat(home.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/signin.xhtml"));
+    assertThat(home.headers().firstValue("Location"))
+        .hasValueSatisfying(l -> assertThat(l).endsWith("/signin.xhtml"));
     assertThat(home.body()).doesNotContain("accountTree");
   }
 }

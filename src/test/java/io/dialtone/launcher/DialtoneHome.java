@@ -37,7 +37,10 @@ final class DialtoneHome {
     return dir(dir).resolve(name);
   }
 
-  /** The secret stored under {@code secrets/name}, created with {@code bytes} random bytes if absent. */
+  /**
+   * The secret stored under {@code secrets/name}, created with {@code bytes} random bytes if
+   * absent.
+   */
   String secret(String name, int bytes) {
     Path file = file("secrets", name);
     try {
@@ -54,7 +57,8 @@ final class DialtoneHome {
 
   static void writePrivate(Path file, String content) throws IOException {
     Files.deleteIfExists(file);
-    Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    Files.createFile(
+        file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
     Files.writeString(file, content, StandardCharsets.UTF_8);
   }
 }

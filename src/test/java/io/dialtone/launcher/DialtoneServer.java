@@ -18,14 +18,18 @@ import java.util.regex.Pattern;
 public final class DialtoneServer implements AutoCloseable {
 
   /** The line the application prints while no platform administrator exists. */
-  public static final Pattern SETUP_LINK = Pattern.compile("(https://\\S+/setup\\.xhtml\\?token=[A-Za-z0-9_-]+)");
+  public static final Pattern SETUP_LINK =
+      Pattern.compile("(https://\\S+/setup\\.xhtml\\?token=[A-Za-z0-9_-]+)");
 
   private final LauncherSettings settings;
   private final EmbeddedMariaDb database;
   private final PayaraMicroProcess payara;
   private final Map<String, String> appEnv;
 
-  private DialtoneServer(LauncherSettings settings, EmbeddedMariaDb database, PayaraMicroProcess payara,
+  private DialtoneServer(
+      LauncherSettings settings,
+      EmbeddedMariaDb database,
+      PayaraMicroProcess payara,
       Map<String, String> appEnv) {
     this.settings = settings;
     this.database = database;
@@ -34,7 +38,8 @@ public final class DialtoneServer implements AutoCloseable {
   }
 
   /** Starts everything and returns once Payara Micro is ready to serve. */
-  public static DialtoneServer start(Map<String, String> environment, Path war, Path microJar, boolean echo) {
+  public static DialtoneServer start(
+      Map<String, String> environment, Path war, Path microJar, boolean echo) {
     LauncherSettings settings = LauncherSettings.fromEnvironment(environment);
     DialtoneHome home = new DialtoneHome(settings.home());
     Map<String, String> appEnv = new HashMap<>();
@@ -45,7 +50,8 @@ public final class DialtoneServer implements AutoCloseable {
       appEnv.put("DIALTONE_DB_USER", database.user());
       appEnv.put("DIALTONE_DB_PASSWORD", database.password());
     }
-    if (!environment.containsKey("DIALTONE_DATA_KEY") && !environment.containsKey("DIALTONE_DATA_KEY_FILE")) {
+    if (!environment.containsKey("DIALTONE_DATA_KEY")
+        && !environment.containsKey("DIALTONE_DATA_KEY_FILE")) {
       home.secret("data-key", 32);
       appEnv.put("DIALTONE_DATA_KEY_FILE", home.file("secrets", "data-key").toString());
     }
@@ -53,8 +59,13 @@ public final class DialtoneServer implements AutoCloseable {
     try {
       PayaraMicroProcess payara =
           PayaraMicroProcess.start(
-              PayaraMicroProcess.command(microJar, war, systemProperties(settings, home, environment),
-                  PayaraRuntimeConfig.preBootCommands(home), settings.httpPort(), settings.httpsPort()),
+              PayaraMicroProcess.command(
+                  microJar,
+                  war,
+                  systemProperties(settings, home, environment),
+                  PayaraRuntimeConfig.preBootCommands(home),
+                  settings.httpPort(),
+                  settings.httpsPort()),
               appEnv,
               echo,
               home.file("logs", "server.log"));
@@ -69,7 +80,8 @@ public final class DialtoneServer implements AutoCloseable {
     }
   }
 
-  private static Path systemProperties(LauncherSettings settings, DialtoneHome home, Map<String, String> env) {
+  private static Path systemProperties(
+      LauncherSettings settings, DialtoneHome home, Map<String, String> env) {
     Path keystore;
     String password;
     if (settings.keystore().isPresent()) {

@@ -28,7 +28,9 @@ record LauncherSettings(
         https,
         Integer.parseInt(env.getOrDefault("DIALTONE_EMBEDDED_DB_PORT", "3307")),
         Optional.ofNullable(env.get("DIALTONE_DB_URL")).filter(s -> !s.isBlank()),
-        Optional.ofNullable(env.get("DIALTONE_TLS_KEYSTORE")).filter(s -> !s.isBlank()).map(Path::of),
+        Optional.ofNullable(env.get("DIALTONE_TLS_KEYSTORE"))
+            .filter(s -> !s.isBlank())
+            .map(Path::of),
         env.getOrDefault("DIALTONE_PUBLIC_URL", "https://localhost:" + https));
   }
 }

@@ -42,7 +42,8 @@ final class PayaraMicroProcess implements AutoCloseable {
   }
 
   /** Starts the command; its console goes to {@code logFile} (and to ours if {@code echo}). */
-  static PayaraMicroProcess start(List<String> command, Map<String, String> env, boolean echo, Path logFile) {
+  static PayaraMicroProcess start(
+      List<String> command, Map<String, String> env, boolean echo, Path logFile) {
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.environment().putAll(env);
     try {
@@ -52,29 +53,38 @@ final class PayaraMicroProcess implements AutoCloseable {
     }
   }
 
-  static List<String> command(Path microJar, Path war, Path systemProperties, Path preBoot,
-      int httpPort, int httpsPort) {
+  static List<String> command(
+      Path microJar, Path war, Path systemProperties, Path preBoot, int httpPort, int httpsPort) {
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     return List.of(
         java.toString(),
         "-Xmx1g",
         "-Duser.timezone=UTC",
         "-Djava.security.egd=file:/dev/urandom",
-        "-jar", microJar.toString(),
-        "--deploy", war.toString(),
-        "--contextroot", "/",
+        "-jar",
+        microJar.toString(),
+        "--deploy",
+        war.toString(),
+        "--contextroot",
+        "/",
         "--nocluster",
-        "--port", Integer.toString(httpPort),
-        "--sslport", Integer.toString(httpsPort),
-        "--sslcert", SelfSignedCertificate.ALIAS,
-        "--systemproperties", systemProperties.toString(),
-        "--prebootcommandfile", preBoot.toString());
+        "--port",
+        Integer.toString(httpPort),
+        "--sslport",
+        Integer.toString(httpsPort),
+        "--sslcert",
+        SelfSignedCertificate.ALIAS,
+        "--systemproperties",
+        systemProperties.toString(),
+        "--prebootcommandfile",
+        preBoot.toString());
   }
 
   /** Waits until Payara Micro reports it is ready, or fails if it exits or takes too long. */
   void awaitReady(Duration timeout) {
     awaitLine(READY, timeout)
-        .orElseThrow(() -> new IllegalStateException("Payara Micro was not ready within " + timeout));
+        .orElseThrow(
+            () -> new IllegalStateException("Payara Micro was not ready within " + timeout));
   }
 
   /** The first match of {@code pattern} among the console lines seen so far, waiting if needed. */
@@ -120,9 +130,14 @@ final class PayaraMicroProcess implements AutoCloseable {
 
   private void pump() {
     try (BufferedReader in =
-            new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-        var log = Files.newBufferedWriter(logFile, StandardCharsets.UTF_8,
-            StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
+            new BufferedReader(
+                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        var log =
+            Files.newBufferedWriter(
+                logFile,
+                StandardCharsets.UTF_8,
+                StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND)) {
       for (String line; (line = in.readLine()) != null; ) {
         if (echo) {
           System.out.println(line);

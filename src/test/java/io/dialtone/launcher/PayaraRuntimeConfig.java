@@ -12,7 +12,8 @@ final class PayaraRuntimeConfig {
 
   /** TLS 1.3 suites and TLS 1.2 ECDHE suites with AEAD ciphers only: forward secrecy, no CBC. */
   static final String CIPHERS =
-      String.join(",",
+      String.join(
+          ",",
           "+TLS_AES_256_GCM_SHA384",
           "+TLS_AES_128_GCM_SHA256",
           "+TLS_CHACHA20_POLY1305_SHA256",
@@ -23,7 +24,8 @@ final class PayaraRuntimeConfig {
           "+TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256",
           "+TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256");
 
-  private static final String PROTOCOLS = "configs.config.server-config.network-config.protocols.protocol.";
+  private static final String PROTOCOLS =
+      "configs.config.server-config.network-config.protocols.protocol.";
 
   private PayaraRuntimeConfig() {}
 
@@ -31,14 +33,15 @@ final class PayaraRuntimeConfig {
    * Payara 7 has no SSLv3/TLS 1.0/1.1 switches any more (and the JDK disables those protocols);
    * enabling exactly 1.2 and 1.3 here keeps that true even where a JDK's defaults differ. Payara
    * sends no X-Powered-By header by default. Applied before boot: changing the SSL settings of a
-   * started listener restarts it, and Payara Micro 7 then loses the HTTPS listener. TransportSecurityIT
-   * checks all of it.
+   * started listener restarts it, and Payara Micro 7 then loses the HTTPS listener.
+   * TransportSecurityIT checks all of it.
    */
   static Path preBootCommands(DialtoneHome home) {
     String https = PROTOCOLS + "https-listener.";
     String http = PROTOCOLS + "http-listener.";
     String commands =
-        String.join("\n",
+        String.join(
+            "\n",
             "set " + https + "ssl.tls12-enabled=true",
             "set " + https + "ssl.tls13-enabled=true",
             "set " + https + "ssl.ssl3-tls-ciphers=" + CIPHERS,
@@ -56,10 +59,13 @@ final class PayaraRuntimeConfig {
     return file;
   }
 
-  static Path systemProperties(DialtoneHome home, Path keystore, String password) throws IOException {
+  static Path systemProperties(DialtoneHome home, Path keystore, String password)
+      throws IOException {
     Path file = home.file("payara", "system.properties");
-    DialtoneHome.writePrivate(file,
-        String.join("\n",
+    DialtoneHome.writePrivate(
+        file,
+        String.join(
+            "\n",
             "javax.net.ssl.keyStore=" + keystore.toAbsolutePath().toString().replace("\\", "/"),
             "javax.net.ssl.keyStorePassword=" + password,
             "javax.net.ssl.keyStoreType=PKCS12",

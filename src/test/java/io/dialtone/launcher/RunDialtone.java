@@ -17,9 +17,11 @@ public final class RunDialtone {
     Runtime.getRuntime().addShutdownHook(new Thread(server::close, "dialtone-shutdown"));
     System.out.println();
     System.out.println("Dialtone is running on " + server.baseUrl() + " (Ctrl-C stops it).");
-    server.setupLink(java.time.Duration.ofSeconds(5))
+    server
+        .setupLink(java.time.Duration.ofSeconds(5))
         .ifPresentOrElse(
-            link -> System.out.println("First sign-in: open the one-time setup link above: " + link),
+            link ->
+                System.out.println("First sign-in: open the one-time setup link above: " + link),
             () -> System.out.println("Sign in at " + server.baseUrl() + "/signin.xhtml"));
     System.exit(server.awaitExit());
   }

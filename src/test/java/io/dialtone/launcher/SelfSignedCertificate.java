@@ -24,15 +24,29 @@ final class SelfSignedCertificate {
     Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
     List<String> command =
         List.of(
-            keytool.toString(), "-genkeypair", "-noprompt",
-            "-alias", ALIAS,
-            "-keyalg", "EC", "-groupname", "secp256r1", "-sigalg", "SHA256withECDSA",
-            "-dname", "CN=localhost, O=Dialtone (local)",
-            "-ext", "SAN=dns:localhost,ip:127.0.0.1,ip:::1",
-            "-validity", "825",
-            "-storetype", "PKCS12",
-            "-keystore", keystore.toString(),
-            "-storepass:env", "DIALTONE_KEYSTORE_PASSWORD");
+            keytool.toString(),
+            "-genkeypair",
+            "-noprompt",
+            "-alias",
+            ALIAS,
+            "-keyalg",
+            "EC",
+            "-groupname",
+            "secp256r1",
+            "-sigalg",
+            "SHA256withECDSA",
+            "-dname",
+            "CN=localhost, O=Dialtone (local)",
+            "-ext",
+            "SAN=dns:localhost,ip:127.0.0.1,ip:::1",
+            "-validity",
+            "825",
+            "-storetype",
+            "PKCS12",
+            "-keystore",
+            keystore.toString(),
+            "-storepass:env",
+            "DIALTONE_KEYSTORE_PASSWORD");
     try {
       ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
       builder.environment().put("DIALTONE_KEYSTORE_PASSWORD", password);

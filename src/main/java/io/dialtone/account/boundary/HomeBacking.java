@@ -31,8 +31,14 @@ import org.primefaces.model.TreeNode;
 public class HomeBacking {
 
   private static final Set<AuditAction> SIGN_IN_ACTIONS =
-      EnumSet.of(AuditAction.SIGN_IN_PASSWORD, AuditAction.SIGN_IN_MFA, AuditAction.SIGN_IN_RECOVERY_CODE,
-          AuditAction.SIGN_IN_FAILED, AuditAction.TOTP_REPLAY, AuditAction.ACCOUNT_LOCKED, AuditAction.SIGN_OUT);
+      EnumSet.of(
+          AuditAction.SIGN_IN_PASSWORD,
+          AuditAction.SIGN_IN_MFA,
+          AuditAction.SIGN_IN_RECOVERY_CODE,
+          AuditAction.SIGN_IN_FAILED,
+          AuditAction.TOTP_REPLAY,
+          AuditAction.ACCOUNT_LOCKED,
+          AuditAction.SIGN_OUT);
   private static final int ACTIVITY_ROWS = 10;
 
   @Inject CurrentUser currentUser;
@@ -43,10 +49,14 @@ public class HomeBacking {
   private List<ActivityRow> signInActivity;
 
   /** One line of the activity table, its time in UTC for display. */
-  public record ActivityRow(OffsetDateTime when, AuditAction action, AuditResult result, String sourceIp) {
+  public record ActivityRow(
+      OffsetDateTime when, AuditAction action, AuditResult result, String sourceIp) {
     static ActivityRow of(AuditEvent event) {
-      return new ActivityRow(event.getOccurredAt().atOffset(ZoneOffset.UTC), event.getAction(),
-          event.getResult(), event.getSourceIp());
+      return new ActivityRow(
+          event.getOccurredAt().atOffset(ZoneOffset.UTC),
+          event.getAction(),
+          event.getResult(),
+          event.getSourceIp());
     }
   }
 

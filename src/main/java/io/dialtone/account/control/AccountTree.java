@@ -1,6 +1,7 @@
 package io.dialtone.account.control;
 
 import io.dialtone.account.entity.Account;
+import io.dialtone.account.entity.AccountStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -15,6 +16,12 @@ public class AccountTree {
 
   @PersistenceContext(unitName = "dialtone")
   EntityManager em;
+
+  /** Whether the account exists and is active (its users may sign in). */
+  public boolean isActive(long accountId) {
+    Account account = em.find(Account.class, accountId);
+    return account != null && account.getStatus() == AccountStatus.ACTIVE;
+  }
 
   /** The account {@code rootId} and all its descendants, parents before children. */
   @SuppressWarnings("unchecked")

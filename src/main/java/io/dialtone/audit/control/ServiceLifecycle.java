@@ -16,11 +16,17 @@ public class ServiceLifecycle {
 
   @Inject AuditTrail audit;
 
-  void started(@Observes @Initialized(ApplicationScoped.class) @Priority(DatabaseMigration.PRIORITY + 10) Object event) {
-    audit.record(AuditRecord.builder(AuditAction.SERVICE_START, AuditResult.SUCCESS).actor("system").build());
+  void started(
+      @Observes @Initialized(ApplicationScoped.class) @Priority(DatabaseMigration.PRIORITY + 10)
+          Object event) {
+    audit.record(
+        AuditRecord.builder(AuditAction.SERVICE_START, AuditResult.SUCCESS)
+            .actor("system")
+            .build());
   }
 
   void stopping(@Observes @BeforeDestroyed(ApplicationScoped.class) Object event) {
-    audit.record(AuditRecord.builder(AuditAction.SERVICE_STOP, AuditResult.SUCCESS).actor("system").build());
+    audit.record(
+        AuditRecord.builder(AuditAction.SERVICE_STOP, AuditResult.SUCCESS).actor("system").build());
   }
 }

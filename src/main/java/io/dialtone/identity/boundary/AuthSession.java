@@ -8,8 +8,8 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * The sign-in state kept in the HTTP session: either a user who passed the password step only
- * (and may reach nothing but the second-factor step), or a fully signed-in user.
+ * The sign-in state kept in the HTTP session: either a user who passed the password step only (and
+ * may reach nothing but the second-factor step), or a fully signed-in user.
  */
 final class AuthSession {
 
@@ -54,6 +54,8 @@ final class AuthSession {
 
   private static <T> Optional<T> attribute(HttpServletRequest request, String name, Class<T> type) {
     HttpSession session = request.getSession(false);
-    return session == null ? Optional.empty() : Optional.ofNullable(session.getAttribute(name)).map(type::cast);
+    return session == null
+        ? Optional.empty()
+        : Optional.ofNullable(session.getAttribute(name)).map(type::cast);
   }
 }

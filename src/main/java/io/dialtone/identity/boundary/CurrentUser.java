@@ -28,7 +28,9 @@ public class CurrentUser {
   }
 
   public String getDisplayName() {
-    return get().map(u -> u.displayName() == null || u.displayName().isBlank() ? u.email() : u.displayName())
+    return get()
+        .map(
+            u -> u.displayName() == null || u.displayName().isBlank() ? u.email() : u.displayName())
         .orElse("");
   }
 }

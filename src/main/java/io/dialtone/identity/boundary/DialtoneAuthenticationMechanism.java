@@ -21,9 +21,9 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Dialtone's Jakarta Security mechanism: password first, then a second factor; the container
- * learns of a caller only after both (SECURITY.md B1). A session that passed only the password is
- * sent to the MFA page from anywhere protected; the password step is valid for 5 minutes. Signed-in
+ * Dialtone's Jakarta Security mechanism: password first, then a second factor; the container learns
+ * of a caller only after both (SECURITY.md B1). A session that passed only the password is sent to
+ * the MFA page from anywhere protected; the password step is valid for 5 minutes. Signed-in
  * sessions end after 12 hours whatever the activity (C2); idle expiry (C1) is the container's.
  */
 @ApplicationScoped
@@ -51,7 +51,8 @@ public class DialtoneAuthenticationMechanism implements HttpAuthenticationMechan
     if (credential instanceof SecondFactorCredential secondFactor) {
       return secondFactorStep(request, context, secondFactor);
     }
-    Optional<SignedInUser> user = AuthSession.signedIn(request).filter(this::withinAbsoluteLifetime);
+    Optional<SignedInUser> user =
+        AuthSession.signedIn(request).filter(this::withinAbsoluteLifetime);
     if (user.isPresent()) {
       return context.notifyContainerAboutLogin(user.get().actor(), user.get().groups());
     }
@@ -66,11 +67,14 @@ public class DialtoneAuthenticationMechanism implements HttpAuthenticationMechan
   }
 
   private AuthenticationStatus passwordStep(
-      HttpServletRequest request, HttpMessageContext context, UsernamePasswordCredential credential) {
+      HttpServletRequest request,
+      HttpMessageContext context,
+      UsernamePasswordCredential credential) {
     CredentialValidationResult result = identityStores.validate(credential);
     credential.getPassword().clear();
     if (result.getStatus() == CredentialValidationResult.Status.VALID) {
-      attempt.pendingUserId()
+      attempt
+          .pendingUserId()
           .ifPresent(userId -> AuthSession.startPending(request, userId, clock.instant()));
     }
     return context.doNothing(); // nobody is signed in before the second factor
@@ -78,13 +82,15 @@ public class DialtoneAuthenticationMechanism implements HttpAuthenticationMechan
 
   private AuthenticationStatus secondFactorStep(
       HttpServletRequest request, HttpMessageContext context, SecondFactorCredential submitted) {
-    Optional<PendingMfa> pending = AuthSession.pending(request).filter(this::passwordStepStillValid);
+    Optional<PendingMfa> pending =
+        AuthSession.pending(request).filter(this::passwordStepStillValid);
     if (pending.isEmpty()) {
       AuthSession.clearPending(request);
       attempt.setOutcome(SignInOutcome.EXPIRED);
       return context.doNothing();
     }
-    CredentialValidationResult result = identityStores.validate(submitted.forUser(pending.get().userId()));
+    CredentialValidationResult result =
+        identityStores.validate(submitted.forUser(pending.get().userId()));
     Optional<SignedInUser> user = attempt.signedInUser();
     if (result.getStatus() != CredentialValidationResult.Status.VALID || user.isEmpty()) {
       return context.doNothing();

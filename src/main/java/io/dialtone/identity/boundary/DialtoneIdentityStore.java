@@ -21,8 +21,8 @@ import java.util.Set;
 /**
  * Validates both kinds of Dialtone credentials against the database through the {@link SignIn}
  * control. A valid password yields a caller with no groups (it may only proceed to the second
- * factor); a valid second factor yields the caller with its roles as groups. The details a page
- * may show (e.g. "code already used") travel in the request-scoped {@link SignInAttempt}.
+ * factor); a valid second factor yields the caller with its roles as groups. The details a page may
+ * show (e.g. "code already used") travel in the request-scoped {@link SignInAttempt}.
  */
 @ApplicationScoped
 public class DialtoneIdentityStore implements IdentityStore {
@@ -42,14 +42,16 @@ public class DialtoneIdentityStore implements IdentityStore {
 
   private CredentialValidationResult validatePassword(UsernamePasswordCredential credential) {
     OptionalLong userId =
-        signIn.checkPassword(credential.getCaller(), credential.getPassword().getValue(), request.getRemoteAddr());
+        signIn.checkPassword(
+            credential.getCaller(), credential.getPassword().getValue(), request.getRemoteAddr());
     if (userId.isEmpty()) {
       attempt.setOutcome(SignInOutcome.FAILED);
       return INVALID_RESULT;
     }
     attempt.setOutcome(SignInOutcome.MFA_REQUIRED);
     attempt.setPendingUserId(userId.getAsLong());
-    return new CredentialValidationResult(new CallerPrincipal(SignedInUser.actorOf(userId.getAsLong())), Set.of());
+    return new CredentialValidationResult(
+        new CallerPrincipal(SignedInUser.actorOf(userId.getAsLong())), Set.of());
   }
 
   private CredentialValidationResult validateSecondFactor(SecondFactorCredential credential) {
@@ -75,6 +77,8 @@ public class DialtoneIdentityStore implements IdentityStore {
 
   @Override
   public Set<String> getCallerGroups(CredentialValidationResult validationResult) {
-    return validationResult.getCallerGroups() == null ? Set.of() : validationResult.getCallerGroups();
+    return validationResult.getCallerGroups() == null
+        ? Set.of()
+        : validationResult.getCallerGroups();
   }
 }

@@ -42,10 +42,13 @@ public class MfaBacking {
     // Decide on the attempt's outcome, not the returned status: a mechanism that "does nothing"
     // (a refused code) is reported as SUCCESS by the container, as JASPIC has no NOT_DONE.
     securityContext.authenticate(
-            (HttpServletRequest) external.getRequest(),
-            (HttpServletResponse) external.getResponse(),
-            withParams().newAuthentication(true)
-                .credential(SecondFactorCredential.submitted(recoveryCode ? Kind.RECOVERY_CODE : Kind.TOTP, code)));
+        (HttpServletRequest) external.getRequest(),
+        (HttpServletResponse) external.getResponse(),
+        withParams()
+            .newAuthentication(true)
+            .credential(
+                SecondFactorCredential.submitted(
+                    recoveryCode ? Kind.RECOVERY_CODE : Kind.TOTP, code)));
     code = null;
     if (attempt.getOutcome() == SignInOutcome.SIGNED_IN) {
       return "/home.xhtml?faces-redirect=true";

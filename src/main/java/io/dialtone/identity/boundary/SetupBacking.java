@@ -62,19 +62,20 @@ public class SetupBacking implements Serializable {
   private String token;
   private Step step = Step.INVALID;
 
-  @NotBlank @Email @Size(max = 254)
+  @NotBlank
+  @Email
+  @Size(max = 254)
   private String email;
 
   @Size(max = 120)
   private String displayName;
 
-  @NotBlank
-  private String password;
+  @NotBlank private String password;
+
+  @NotBlank private String confirmation;
 
   @NotBlank
-  private String confirmation;
-
-  @NotBlank @Size(max = 16)
+  @Size(max = 16)
   private String code;
 
   private String passwordHash;
@@ -90,8 +91,10 @@ public class SetupBacking implements Serializable {
     if (links.isUsable(token)) {
       step = Step.ACCOUNT;
     } else {
-      audit.record(AuditRecord.builder(AuditAction.SETUP_TOKEN_REJECTED, AuditResult.DENIED)
-          .sourceIp(sourceIp()).build());
+      audit.record(
+          AuditRecord.builder(AuditAction.SETUP_TOKEN_REJECTED, AuditResult.DENIED)
+              .sourceIp(sourceIp())
+              .build());
     }
   }
 
@@ -122,15 +125,29 @@ public class SetupBacking implements Serializable {
     }
     List<String> codes = RecoveryCodes.generate();
     try {
-      long userId = links.complete(token, new EnrolledCredentials(email, displayName, passwordHash,
-          cipher.encrypt(totpSecret), accepted.getAsLong(), codes.stream().map(RecoveryCodes::hash).toList()));
-      audit.record(AuditRecord.builder(AuditAction.SETUP_COMPLETED, AuditResult.SUCCESS)
-          .actor(SignedInUser.actorOf(userId)).target(SignedInUser.actorOf(userId)).sourceIp(sourceIp()).build());
+      long userId =
+          links.complete(
+              token,
+              new EnrolledCredentials(
+                  email,
+                  displayName,
+                  passwordHash,
+                  cipher.encrypt(totpSecret),
+                  accepted.getAsLong(),
+                  codes.stream().map(RecoveryCodes::hash).toList()));
+      audit.record(
+          AuditRecord.builder(AuditAction.SETUP_COMPLETED, AuditResult.SUCCESS)
+              .actor(SignedInUser.actorOf(userId))
+              .target(SignedInUser.actorOf(userId))
+              .sourceIp(sourceIp())
+              .build());
       recoveryCodes = codes;
       step = Step.CODES;
     } catch (SetupLinkInvalid e) {
-      audit.record(AuditRecord.builder(AuditAction.SETUP_TOKEN_REJECTED, AuditResult.DENIED)
-          .sourceIp(sourceIp()).build());
+      audit.record(
+          AuditRecord.builder(AuditAction.SETUP_TOKEN_REJECTED, AuditResult.DENIED)
+              .sourceIp(sourceIp())
+              .build());
       step = Step.INVALID;
     } finally {
       totpSecret = null;
@@ -140,7 +157,9 @@ public class SetupBacking implements Serializable {
   }
 
   private static String sourceIp() {
-    return ((HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest()).getRemoteAddr();
+    return ((HttpServletRequest)
+            FacesContext.getCurrentInstance().getExternalContext().getRequest())
+        .getRemoteAddr();
   }
 
   public String getToken() {

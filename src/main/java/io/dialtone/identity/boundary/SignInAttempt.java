@@ -7,9 +7,9 @@ import java.util.Optional;
 
 /**
  * Carries what a sign-in step found, within one request, between the identity store, the
- * authentication mechanism and the page that asked: the outcome a person may be told, and who.
- * Its methods are public on purpose: a CDI client proxy only forwards public calls to the
- * request's instance (a package-private call would touch the shared proxy object instead).
+ * authentication mechanism and the page that asked: the outcome a person may be told, and who. Its
+ * methods are public on purpose: a CDI client proxy only forwards public calls to the request's
+ * instance (a package-private call would touch the shared proxy object instead).
  */
 @RequestScoped
 public class SignInAttempt {

@@ -39,7 +39,8 @@ public class SignInBacking {
     securityContext.authenticate(
         (HttpServletRequest) external.getRequest(),
         (HttpServletResponse) external.getResponse(),
-        withParams().newAuthentication(true)
+        withParams()
+            .newAuthentication(true)
             .credential(new UsernamePasswordCredential(email, new Password(password))));
     password = null;
     if (attempt.getOutcome() == SignInOutcome.MFA_REQUIRED) {

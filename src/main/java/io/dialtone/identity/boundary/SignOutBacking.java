@@ -22,9 +22,14 @@ public class SignOutBacking {
 
   public String signOut() throws ServletException {
     HttpServletRequest request = (HttpServletRequest) faces.getExternalContext().getRequest();
-    AuthSession.signedIn(request).ifPresent(user ->
-        audit.record(AuditRecord.builder(AuditAction.SIGN_OUT, AuditResult.SUCCESS)
-            .actor(user.actor()).sourceIp(request.getRemoteAddr()).build()));
+    AuthSession.signedIn(request)
+        .ifPresent(
+            user ->
+                audit.record(
+                    AuditRecord.builder(AuditAction.SIGN_OUT, AuditResult.SUCCESS)
+                        .actor(user.actor())
+                        .sourceIp(request.getRemoteAddr())
+                        .build()));
     request.logout();
     HttpSession session = request.getSession(false);
     if (session != null) {

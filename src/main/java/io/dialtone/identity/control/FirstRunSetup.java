@@ -29,17 +29,28 @@ public class FirstRunSetup {
   @ConfigProperty(name = "dialtone.public-url", defaultValue = "https://localhost:8443")
   String publicUrl;
 
-  void onStart(@Observes @Initialized(ApplicationScoped.class) @Priority(DatabaseMigration.PRIORITY + 20) Object event) {
-    links.issueIfNoAdministrator().ifPresent(token -> {
-      String link = publicUrl.replaceAll("/+$", "") + "/setup.xhtml?token=" + token;
-      LOG.warning(() -> String.join(System.lineSeparator(), "",
-          "==================================================================",
-          " Dialtone has no administrator yet. Open this one-time setup link",
-          " (valid 24 h, single use; a restart replaces it):",
-          " " + link,
-          "=================================================================="));
-      audit.record(AuditRecord.builder(AuditAction.SETUP_LINK_ISSUED, AuditResult.SUCCESS)
-          .actor("system").build());
-    });
+  void onStart(
+      @Observes @Initialized(ApplicationScoped.class) @Priority(DatabaseMigration.PRIORITY + 20)
+          Object event) {
+    links
+        .issueIfNoAdministrator()
+        .ifPresent(
+            token -> {
+              String link = publicUrl.replaceAll("/+$", "") + "/setup.xhtml?token=" + token;
+              LOG.warning(
+                  () ->
+                      String.join(
+                          System.lineSeparator(),
+                          "",
+                          "==================================================================",
+                          " Dialtone has no administrator yet. Open this one-time setup link",
+                          " (valid 24 h, single use; a restart replaces it):",
+                          " " + link,
+                          "=================================================================="));
+              audit.record(
+                  AuditRecord.builder(AuditAction.SETUP_LINK_ISSUED, AuditResult.SUCCESS)
+                      .actor("system")
+                      .build());
+            });
   }
 }

@@ -8,17 +8,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.sql.Timestamp;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Counts failed sign-in attempts, password and second factor alike (SECURITY.md A5): the
- * {@code maxFailures}-th failure locks the user for {@code lockoutMinutes}. Counting is one atomic
- * UPDATE, so parallel attempts cannot slip past the limit. Runs in the caller's transaction.
+ * Counts failed sign-in attempts, password and second factor alike (SECURITY.md A5): the {@code
+ * maxFailures}-th failure locks the user for {@code lockoutMinutes}. Counting is one atomic UPDATE,
+ * so parallel attempts cannot slip past the limit. Runs in the caller's transaction.
  */
 @ApplicationScoped
 public class LoginAttempts {
@@ -59,16 +59,21 @@ public class LoginAttempts {
             .getSingleResult();
     boolean lockedNow = lockedUntil != null && toInstant(lockedUntil).equals(until);
     if (lockedNow) {
-      audit.record(AuditRecord.builder(AuditAction.ACCOUNT_LOCKED, AuditResult.DENIED)
-          .actor(SignedInUser.actorOf(userId)).target(SignedInUser.actorOf(userId)).sourceIp(sourceIp)
-          .detail("locked for " + lockoutMinutes + " min after " + maxFailures + " failures").build());
+      audit.record(
+          AuditRecord.builder(AuditAction.ACCOUNT_LOCKED, AuditResult.DENIED)
+              .actor(SignedInUser.actorOf(userId))
+              .target(SignedInUser.actorOf(userId))
+              .sourceIp(sourceIp)
+              .detail("locked for " + lockoutMinutes + " min after " + maxFailures + " failures")
+              .build());
     }
     return lockedNow;
   }
 
   /** A complete sign-in clears the count. */
   public void reset(long userId) {
-    em.createNativeQuery("UPDATE app_user SET failed_attempts = 0, locked_until = NULL WHERE id = ?1")
+    em.createNativeQuery(
+            "UPDATE app_user SET failed_attempts = 0, locked_until = NULL WHERE id = ?1")
         .setParameter(1, userId)
         .executeUpdate();
   }

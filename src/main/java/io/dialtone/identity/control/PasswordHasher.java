@@ -1,7 +1,7 @@
 package io.dialtone.identity.control;
 
-import jakarta.enterprise.context.ApplicationScoped;
 import io.dialtone.platform.control.SecureTokens;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Base64;

@@ -48,13 +48,19 @@ public class SetupLinks {
     }
     Instant now = clock.instant();
     em.createNativeQuery(
-            "UPDATE one_time_token SET voided_at = ?1 "
-                + "WHERE purpose = 'SETUP' AND used_at IS NULL AND voided_at IS NULL")
+            """
+                UPDATE one_time_token SET voided_at = ?1
+                WHERE purpose = 'SETUP' AND used_at IS NULL AND voided_at IS NULL""")
         .setParameter(1, Timestamp.from(now))
         .executeUpdate();
     String token = SecureTokens.newToken(256);
-    em.persist(new OneTimeToken(TokenPurpose.SETUP, SecureTokens.sha256Hex(token), null, now,
-        now.plus(Duration.ofHours(linkHours))));
+    em.persist(
+        new OneTimeToken(
+            TokenPurpose.SETUP,
+            SecureTokens.sha256Hex(token),
+            null,
+            now,
+            now.plus(Duration.ofHours(linkHours))));
     return Optional.of(token);
   }
 
@@ -65,8 +71,9 @@ public class SetupLinks {
       return false;
     }
     return !em.createNativeQuery(
-            "SELECT id FROM one_time_token WHERE token_hash = ?1 AND purpose = 'SETUP' "
-                + "AND used_at IS NULL AND voided_at IS NULL AND expires_at > ?2")
+            """
+                SELECT id FROM one_time_token WHERE token_hash = ?1 AND purpose = 'SETUP'
+                AND used_at IS NULL AND voided_at IS NULL AND expires_at > ?2""")
         .setParameter(1, SecureTokens.sha256Hex(token))
         .setParameter(2, Timestamp.from(clock.instant()))
         .getResultList()
@@ -82,17 +89,25 @@ public class SetupLinks {
     Instant now = clock.instant();
     int consumed =
         em.createNativeQuery(
-                "UPDATE one_time_token SET used_at = ?1 WHERE token_hash = ?2 AND purpose = 'SETUP' "
-                    + "AND used_at IS NULL AND voided_at IS NULL AND expires_at > ?1")
+                """
+                    UPDATE one_time_token SET used_at = ?1 WHERE token_hash = ?2 AND purpose = 'SETUP'
+                    AND used_at IS NULL AND voided_at IS NULL AND expires_at > ?1""")
             .setParameter(1, Timestamp.from(now))
             .setParameter(2, SecureTokens.sha256Hex(token == null ? "" : token))
             .executeUpdate();
     if (consumed != 1 || administratorExists()) {
       throw new SetupLinkInvalid();
     }
-    User admin = User.enrolled(Account.PLATFORM_ID, credentials.email(), credentials.displayName(),
-        credentials.passwordHash(), credentials.totpSecretCiphertext(), credentials.acceptedStep(),
-        Set.of(Role.PLATFORM_ADMIN), now);
+    User admin =
+        User.enrolled(
+            Account.PLATFORM_ID,
+            credentials.email(),
+            credentials.displayName(),
+            credentials.passwordHash(),
+            credentials.totpSecretCiphertext(),
+            credentials.acceptedStep(),
+            Set.of(Role.PLATFORM_ADMIN),
+            now);
     em.persist(admin);
     em.flush();
     for (String hash : credentials.recoveryCodeHashes()) {
@@ -110,6 +125,11 @@ public class SetupLinks {
   }
 
   /** Everything the enrolment pages collected, already hashed or encrypted. */
-  public record EnrolledCredentials(String email, String displayName, String passwordHash,
-      String totpSecretCiphertext, long acceptedStep, List<String> recoveryCodeHashes) {}
+  public record EnrolledCredentials(
+      String email,
+      String displayName,
+      String passwordHash,
+      String totpSecretCiphertext,
+      long acceptedStep,
+      List<String> recoveryCodeHashes) {}
 }

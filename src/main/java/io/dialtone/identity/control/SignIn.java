@@ -1,7 +1,6 @@
 package io.dialtone.identity.control;
 
-import io.dialtone.account.entity.Account;
-import io.dialtone.account.entity.AccountStatus;
+import io.dialtone.account.control.AccountTree;
 import io.dialtone.audit.control.AuditRecord;
 import io.dialtone.audit.control.AuditTrail;
 import io.dialtone.audit.entity.AuditAction;
@@ -22,8 +21,8 @@ import java.util.OptionalLong;
 /**
  * The two sign-in steps. The password step answers the same for an unknown user, a wrong password,
  * a disabled user and a locked account, and costs the same time (a dummy hash for unknown users).
- * The second step accepts a TOTP code of the current or previous 30-second step, each step once
- * (an atomic conditional UPDATE decides between parallel submissions), or an unused recovery code.
+ * The second step accepts a TOTP code of the current or previous 30-second step, each step once (an
+ * atomic conditional UPDATE decides between parallel submissions), or an unused recovery code.
  */
 @ApplicationScoped
 public class SignIn {
@@ -37,6 +36,7 @@ public class SignIn {
   @Inject DataCipher cipher;
   @Inject LoginAttempts attempts;
   @Inject AuditTrail audit;
+  @Inject AccountTree accounts;
 
   /** Step 1. Returns the user id when the password is right and the user may sign in. */
   @Transactional
@@ -48,7 +48,8 @@ public class SignIn {
       return OptionalLong.empty();
     }
     User user = found.get();
-    boolean passwordOk = user.getPasswordHash() != null && hasher.verify(password, user.getPasswordHash());
+    boolean passwordOk =
+        user.getPasswordHash() != null && hasher.verify(password, user.getPasswordHash());
     if (!mayUse(user)) {
       fail(user, user.isLockedAt(clock.instant()) ? "account locked" : "user not active", sourceIp);
       return OptionalLong.empty();
@@ -61,8 +62,11 @@ public class SignIn {
     if (hasher.needsRehash(user.getPasswordHash())) {
       user.replacePasswordHash(hasher.hash(password));
     }
-    audit.record(AuditRecord.builder(AuditAction.SIGN_IN_PASSWORD, AuditResult.SUCCESS)
-        .actor(SignedInUser.actorOf(user.getId())).sourceIp(sourceIp).build());
+    audit.record(
+        AuditRecord.builder(AuditAction.SIGN_IN_PASSWORD, AuditResult.SUCCESS)
+            .actor(SignedInUser.actorOf(user.getId()))
+            .sourceIp(sourceIp)
+            .build());
     return OptionalLong.of(user.getId());
   }
 
@@ -82,15 +86,19 @@ public class SignIn {
     }
     int claimed =
         em.createNativeQuery(
-                "UPDATE app_user SET totp_last_step = ?1 WHERE id = ?2 "
-                    + "AND (totp_last_step IS NULL OR totp_last_step < ?1)")
+                """
+                    UPDATE app_user SET totp_last_step = ?1 WHERE id = ?2
+                    AND (totp_last_step IS NULL OR totp_last_step < ?1)""")
             .setParameter(1, step.getAsLong())
             .setParameter(2, userId)
             .executeUpdate();
     if (claimed == 0) {
-      audit.record(AuditRecord.builder(AuditAction.TOTP_REPLAY, AuditResult.DENIED)
-          .actor(SignedInUser.actorOf(userId)).sourceIp(sourceIp)
-          .detail("time step " + step.getAsLong() + " already used").build());
+      audit.record(
+          AuditRecord.builder(AuditAction.TOTP_REPLAY, AuditResult.DENIED)
+              .actor(SignedInUser.actorOf(userId))
+              .sourceIp(sourceIp)
+              .detail("time step " + step.getAsLong() + " already used")
+              .build());
       attempts.recordFailure(userId, sourceIp);
       return new SecondFactorResult(SignInOutcome.CODE_ALREADY_USED, Optional.empty());
     }
@@ -106,8 +114,9 @@ public class SignIn {
     }
     int used =
         em.createNativeQuery(
-                "UPDATE recovery_code SET used_at = UTC_TIMESTAMP(6) "
-                    + "WHERE user_id = ?1 AND code_hash = ?2 AND used_at IS NULL")
+                """
+                    UPDATE recovery_code SET used_at = UTC_TIMESTAMP(6)
+                    WHERE user_id = ?1 AND code_hash = ?2 AND used_at IS NULL""")
             .setParameter(1, userId)
             .setParameter(2, RecoveryCodes.hash(code == null ? "" : code))
             .executeUpdate();
@@ -126,8 +135,11 @@ public class SignIn {
         .setParameter(1, java.sql.Timestamp.from(now))
         .setParameter(2, user.getId())
         .executeUpdate();
-    audit.record(AuditRecord.builder(action, AuditResult.SUCCESS)
-        .actor(SignedInUser.actorOf(user.getId())).sourceIp(sourceIp).build());
+    audit.record(
+        AuditRecord.builder(action, AuditResult.SUCCESS)
+            .actor(SignedInUser.actorOf(user.getId()))
+            .sourceIp(sourceIp)
+            .build());
     return new SecondFactorResult(SignInOutcome.SIGNED_IN, Optional.of(SignedInUser.of(user, now)));
   }
 
@@ -135,14 +147,16 @@ public class SignIn {
     if (user.getStatus() != UserStatus.ACTIVE || user.isLockedAt(clock.instant())) {
       return false;
     }
-    Account account = em.find(Account.class, user.getAccountId());
-    return account != null && account.getStatus() == AccountStatus.ACTIVE;
+    return accounts.isActive(user.getAccountId());
   }
 
   private void fail(User user, String why, String sourceIp) {
-    audit.record(AuditRecord.builder(AuditAction.SIGN_IN_FAILED, AuditResult.FAILURE)
-        .actor(user == null ? null : SignedInUser.actorOf(user.getId()))
-        .sourceIp(sourceIp).detail(why).build());
+    audit.record(
+        AuditRecord.builder(AuditAction.SIGN_IN_FAILED, AuditResult.FAILURE)
+            .actor(user == null ? null : SignedInUser.actorOf(user.getId()))
+            .sourceIp(sourceIp)
+            .detail(why)
+            .build());
   }
 
   /** Names the e-mail tried, unless it does not look like one (it might be a mistyped password). */

@@ -13,12 +13,22 @@ import java.util.stream.Collectors;
  * @param authenticatedAt when MFA completed, for the 12-hour absolute session limit
  */
 public record SignedInUser(
-    long userId, String email, String displayName, long accountId, Set<Role> roles, Instant authenticatedAt)
+    long userId,
+    String email,
+    String displayName,
+    long accountId,
+    Set<Role> roles,
+    Instant authenticatedAt)
     implements Serializable {
 
   public static SignedInUser of(User user, Instant now) {
-    return new SignedInUser(user.getId(), user.getEmail(), user.getDisplayName(), user.getAccountId(),
-        user.getRoles(), now);
+    return new SignedInUser(
+        user.getId(),
+        user.getEmail(),
+        user.getDisplayName(),
+        user.getAccountId(),
+        user.getRoles(),
+        now);
   }
 
   /** How this user appears as the actor of audit events. */

@@ -1,10 +1,10 @@
 package io.dialtone.identity.control;
 
-import jakarta.enterprise.context.ApplicationScoped;
 import com.bastiaanjansen.otp.HMACAlgorithm;
 import com.bastiaanjansen.otp.HOTPGenerator;
 import com.bastiaanjansen.otp.SecretGenerator;
 import io.dialtone.platform.control.SecureTokens;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

@@ -47,7 +47,8 @@ public class OneTimeToken {
 
   protected OneTimeToken() {}
 
-  public OneTimeToken(TokenPurpose purpose, String tokenHash, Long userId, Instant now, Instant expiresAt) {
+  public OneTimeToken(
+      TokenPurpose purpose, String tokenHash, Long userId, Instant now, Instant expiresAt) {
     this.purpose = Objects.requireNonNull(purpose);
     this.tokenHash = Objects.requireNonNull(tokenHash);
     this.userId = userId;

@@ -93,8 +93,15 @@ public class User {
   protected User() {}
 
   /** A user who has set a password and enrolled TOTP, ready to sign in. */
-  public static User enrolled(long accountId, String email, String displayName, String passwordHash,
-      String totpSecretCiphertext, long acceptedStep, Set<Role> roles, Instant now) {
+  public static User enrolled(
+      long accountId,
+      String email,
+      String displayName,
+      String passwordHash,
+      String totpSecretCiphertext,
+      long acceptedStep,
+      Set<Role> roles,
+      Instant now) {
     User user = new User();
     user.accountId = accountId;
     user.email = normalizeEmail(email);

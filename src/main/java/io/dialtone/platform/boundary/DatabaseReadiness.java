@@ -25,7 +25,10 @@ public class DatabaseReadiness implements HealthCheck {
     var response = HealthCheckResponse.named("database");
     try (Connection connection = dataSource.getConnection()) {
       boolean valid = connection.isValid(TIMEOUT_SECONDS);
-      return response.status(valid).withData("product", connection.getMetaData().getDatabaseProductName()).build();
+      return response
+          .status(valid)
+          .withData("product", connection.getMetaData().getDatabaseProductName())
+          .build();
     } catch (SQLException e) {
       return response.down().withData("error", e.getClass().getSimpleName()).build();
     }

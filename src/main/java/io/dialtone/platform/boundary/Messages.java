@@ -40,13 +40,16 @@ public final class Messages {
     ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, faces.getViewRoot().getLocale());
     try {
       String pattern = bundle.getString(key);
-      return args.length == 0 ? pattern : new java.text.MessageFormat(pattern, bundle.getLocale()).format(args);
+      return args.length == 0
+          ? pattern
+          : new java.text.MessageFormat(pattern, bundle.getLocale()).format(args);
     } catch (MissingResourceException e) {
       return "???" + key + "???";
     }
   }
 
-  private static void add(String clientId, FacesMessage.Severity severity, String key, Object... args) {
+  private static void add(
+      String clientId, FacesMessage.Severity severity, String key, Object... args) {
     String text = text(key, args);
     FacesContext.getCurrentInstance().addMessage(clientId, new FacesMessage(severity, text, null));
   }

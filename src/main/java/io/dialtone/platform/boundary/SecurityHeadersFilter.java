@@ -11,8 +11,8 @@ import java.io.IOException;
 /**
  * SECURITY.md G5 on every response: HSTS for two years, no MIME sniffing, no referrer leaks, no
  * framing, and {@code Cache-Control: no-store} on everything but versioned static resources (pages
- * may show secrets such as a TOTP QR code or recovery codes). The Content-Security-Policy header
- * is PrimeFaces' (see web.xml), which adds a fresh nonce to every page.
+ * may show secrets such as a TOTP QR code or recovery codes). The Content-Security-Policy header is
+ * PrimeFaces' (see web.xml), which adds a fresh nonce to every page.
  */
 @WebFilter(filterName = "securityHeaders", urlPatterns = "/*", asyncSupported = true)
 public class SecurityHeadersFilter extends HttpFilter {
@@ -21,7 +21,8 @@ public class SecurityHeadersFilter extends HttpFilter {
   private static final String RESOURCES = "/jakarta.faces.resource/";
 
   @Override
-  protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilter(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     response.setHeader("Strict-Transport-Security", "max-age=63072000; includeSubDomains");
     response.setHeader("X-Content-Type-Options", "nosniff");

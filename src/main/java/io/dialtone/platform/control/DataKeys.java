@@ -2,8 +2,8 @@ package io.dialtone.platform.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
-import jakarta.inject.Singleton;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -37,8 +37,10 @@ public class DataKeys {
     String base64 =
         key.filter(k -> !k.isBlank())
             .or(() -> keyFile.filter(f -> !f.isBlank()).map(DataKeys::read))
-            .orElseThrow(() -> new IllegalStateException(
-                "No data key: set DIALTONE_DATA_KEY or DIALTONE_DATA_KEY_FILE (see README)"));
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "No data key: set DIALTONE_DATA_KEY or DIALTONE_DATA_KEY_FILE (see README)"));
     return DataCipher.fromBase64Key(KEY_ID, base64);
   }
 

@@ -12,8 +12,8 @@ import org.flywaydb.core.Flyway;
 
 /**
  * Brings the database schema up to date with Flyway ({@code db/migration}, shipped in the WAR)
- * before anything else in the application starts. The data source itself is defined here; its
- * URL, user and password come from MicroProfile Config ({@code DIALTONE_DB_*}).
+ * before anything else in the application starts. The data source itself is defined here; its URL,
+ * user and password come from MicroProfile Config ({@code DIALTONE_DB_*}).
  */
 @DataSourceDefinition(
     name = DatabaseMigration.DATA_SOURCE,
@@ -32,6 +32,7 @@ import org.flywaydb.core.Flyway;
 public class DatabaseMigration {
 
   public static final String DATA_SOURCE = "java:app/jdbc/dialtone";
+
   /** Start-up order: the schema first, then components that need it. */
   public static final int PRIORITY = 100;
 
@@ -48,7 +49,12 @@ public class DatabaseMigration {
             .failOnMissingLocations(true)
             .load()
             .migrate();
-    LOG.info(() -> "Database schema at version " + result.targetSchemaVersion
-        + " (" + result.migrationsExecuted + " migration(s) applied now)");
+    LOG.info(
+        () ->
+            "Database schema at version "
+                + result.targetSchemaVersion
+                + " ("
+                + result.migrationsExecuted
+                + " migration(s) applied now)");
   }
 }
