@@ -99,7 +99,8 @@ final class Browser implements AutoCloseable {
     try {
       element.isEnabled();
       return false;
-    } catch (WebDriverException e) { // stale, or "node does not belong to the document" mid-navigation
+    } catch (
+        WebDriverException e) { // stale, or "node does not belong to the document" mid-navigation
       return true;
     }
   }

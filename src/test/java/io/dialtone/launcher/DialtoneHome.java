@@ -14,12 +14,12 @@ import java.util.Base64;
  * keystore, and generated secrets. Secrets are created once with a CSPRNG, readable by the owner
  * only, and reused on every later start, so a restart keeps data and credentials.
  */
-final class DialtoneHome {
+public final class DialtoneHome {
 
   private static final SecureRandom RANDOM = new SecureRandom();
   private final Path root;
 
-  DialtoneHome(Path root) {
+  public DialtoneHome(Path root) {
     this.root = root;
   }
 

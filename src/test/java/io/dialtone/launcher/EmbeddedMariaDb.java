@@ -13,7 +13,7 @@ import java.nio.file.Path;
  * restart. It listens on 127.0.0.1 only. The application connects as the {@code dialtone} user with
  * a generated password; the administrative accounts keep MariaDB's socket-only authentication.
  */
-final class EmbeddedMariaDb implements AutoCloseable {
+public final class EmbeddedMariaDb implements AutoCloseable {
 
   static final String DATABASE = "dialtone";
   static final String USER = "dialtone";
@@ -28,7 +28,7 @@ final class EmbeddedMariaDb implements AutoCloseable {
     this.password = password;
   }
 
-  static EmbeddedMariaDb start(DialtoneHome home, int port) {
+  public static EmbeddedMariaDb start(DialtoneHome home, int port) {
     Path data = home.dir("mariadb/data");
     boolean fresh = isEmpty(data);
     DBConfigurationBuilder config =
@@ -75,15 +75,15 @@ final class EmbeddedMariaDb implements AutoCloseable {
         null);
   }
 
-  String jdbcUrl() {
+  public String jdbcUrl() {
     return "jdbc:mariadb://127.0.0.1:%d/%s".formatted(port, DATABASE);
   }
 
-  String user() {
+  public String user() {
     return USER;
   }
 
-  String password() {
+  public String password() {
     return password;
   }
 

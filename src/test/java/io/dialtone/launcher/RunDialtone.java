@@ -13,6 +13,8 @@ public final class RunDialtone {
   public static void main(String[] args) throws InterruptedException {
     Path war = Path.of(System.getProperty("dialtone.war", "target/dialtone.war"));
     Path micro = Path.of(System.getProperty("payara.micro.jar", "target/payara-micro.jar"));
+    System.out.println(
+        "Starting Dialtone: embedded MariaDB (unless DIALTONE_DB_URL is set), then Payara Micro…");
     DialtoneServer server = DialtoneServer.start(System.getenv(), war, micro, true);
     Runtime.getRuntime().addShutdownHook(new Thread(server::close, "dialtone-shutdown"));
     System.out.println();

