@@ -26,7 +26,7 @@ measure() { # label
   rm -f "$log"
 }
 
-{ echo "# $(date -u +%FT%TZ) $(nproc) cores, $(java -version 2>&1 | head -1)"; } | tee "$out"
+{ echo "# $(date -u +%FT%TZ) $(nproc) cores, $("$JAVA_HOME/bin/java" -version 2>&1 | head -1)"; } | tee "$out"
 measure first-start
 for i in $(seq 1 "$restarts"); do measure "restart-$i"; done
 rm -rf "$home"

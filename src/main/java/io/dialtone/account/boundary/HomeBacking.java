@@ -6,8 +6,9 @@ import io.dialtone.audit.control.AuditQuery;
 import io.dialtone.audit.entity.AuditAction;
 import io.dialtone.audit.entity.AuditEvent;
 import io.dialtone.audit.entity.AuditResult;
-import io.dialtone.identity.boundary.CurrentUser;
+import io.dialtone.identity.control.AccessControl;
 import io.dialtone.identity.control.SignedInUser;
+import io.dialtone.identity.entity.Permission;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -41,7 +42,7 @@ public class HomeBacking {
           AuditAction.SIGN_OUT);
   private static final int ACTIVITY_ROWS = 10;
 
-  @Inject CurrentUser currentUser;
+  @Inject AccessControl access;
   @Inject AccountTree accounts;
   @Inject AuditQuery auditQuery;
 
@@ -62,8 +63,9 @@ public class HomeBacking {
 
   @PostConstruct
   void load() {
-    SignedInUser user = currentUser.require();
-    accountTree = toTree(accounts.subtreeOf(user.accountId()));
+    SignedInUser user = access.require(Permission.VIEW_OWN_PROFILE);
+    accountTree =
+        access.may(Permission.VIEW_ACCOUNTS) ? toTree(accounts.subtreeOf(user.accountId())) : null;
     signInActivity =
         auditQuery.recentForActor(user.actor(), AuditQuery.MAX_RESULTS).stream()
             .filter(e -> SIGN_IN_ACTIONS.contains(e.getAction()))

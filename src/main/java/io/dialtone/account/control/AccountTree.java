@@ -23,6 +23,25 @@ public class AccountTree {
     return account != null && account.getStatus() == AccountStatus.ACTIVE;
   }
 
+  /** Whether {@code accountId} is {@code ancestorId} itself or hangs anywhere below it. */
+  public boolean isWithin(long ancestorId, long accountId) {
+    Number found =
+        (Number)
+            em.createNativeQuery(
+                    """
+                    WITH RECURSIVE up (id, parent_id) AS (
+                      SELECT id, parent_id FROM account WHERE id = ?1
+                      UNION ALL
+                      SELECT a.id, a.parent_id FROM account a JOIN up ON a.id = up.parent_id
+                    )
+                    SELECT COUNT(*) FROM up WHERE id = ?2
+                    """)
+                .setParameter(1, accountId)
+                .setParameter(2, ancestorId)
+                .getSingleResult();
+    return found.longValue() > 0;
+  }
+
   /** The account {@code rootId} and all its descendants, parents before children. */
   @SuppressWarnings("unchecked")
   public List<Account> subtreeOf(long rootId) {

@@ -30,5 +30,7 @@ public enum AuditAction {
   /** A user signed out. */
   SIGN_OUT,
   /** The audit chain was verified (its result says whether it was intact). */
-  AUDIT_CHAIN_VERIFIED
+  AUDIT_CHAIN_VERIFIED,
+  /** A caller was refused something their roles or scope do not allow. */
+  ACCESS_DENIED
 }

@@ -14,7 +14,7 @@ import java.util.Optional;
 final class AuthSession {
 
   private static final String PENDING = "dialtone.pendingMfa";
-  private static final String SIGNED_IN = "dialtone.signedIn";
+  private static final String SIGNED_IN = SignedInUser.SESSION_ATTRIBUTE;
 
   /** The password step passed at {@code at} for user {@code userId}. */
   record PendingMfa(long userId, Instant at) implements Serializable {}
@@ -26,7 +26,7 @@ final class AuthSession {
   }
 
   static Optional<SignedInUser> signedIn(HttpServletRequest request) {
-    return attribute(request, SIGNED_IN, SignedInUser.class);
+    return SignedInUser.in(request.getSession(false));
   }
 
   /** After the password step: a new session id, and only the MFA step reachable. */

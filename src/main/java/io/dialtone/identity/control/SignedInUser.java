@@ -2,8 +2,10 @@ package io.dialtone.identity.control;
 
 import io.dialtone.identity.entity.Role;
 import io.dialtone.identity.entity.User;
+import jakarta.servlet.http.HttpSession;
 import java.io.Serializable;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -20,6 +22,16 @@ public record SignedInUser(
     Set<Role> roles,
     Instant authenticatedAt)
     implements Serializable {
+
+  /** The HTTP session attribute holding the signed-in user. */
+  public static final String SESSION_ATTRIBUTE = "dialtone.signedIn";
+
+  /** The user signed in to {@code session}, if any. */
+  public static Optional<SignedInUser> in(HttpSession session) {
+    return session == null
+        ? Optional.empty()
+        : Optional.ofNullable((SignedInUser) session.getAttribute(SESSION_ATTRIBUTE));
+  }
 
   public static SignedInUser of(User user, Instant now) {
     return new SignedInUser(

@@ -1,0 +1,68 @@
+package io.dialtone.identity.control;
+
+import io.dialtone.account.control.AccountTree;
+import io.dialtone.audit.control.AuditRecord;
+import io.dialtone.audit.control.AuditTrail;
+import io.dialtone.audit.entity.AuditAction;
+import io.dialtone.audit.entity.AuditResult;
+import io.dialtone.identity.entity.Permission;
+import io.dialtone.platform.control.AccessDenied;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+
+/**
+ * Server-side authorization for controls (SECURITY.md F): the caller needs the permission (from
+ * their roles, deny by default) and, for anything tied to an account, the account must be in their
+ * scope — their own account or one below it. Ids from requests are checked here, never trusted. A
+ * refusal is audited and thrown as {@link AccessDenied}, which pages answer with 404.
+ */
+@RequestScoped
+public class AccessControl {
+
+  @Inject HttpServletRequest request;
+  @Inject AccountTree accounts;
+  @Inject AuditTrail audit;
+
+  /** The signed-in caller; refused when there is none. */
+  public SignedInUser caller() {
+    return SignedInUser.in(request.getSession(false))
+        .orElseThrow(() -> new AccessDenied("no signed-in caller"));
+  }
+
+  /** Whether the caller has {@code permission} (for showing or hiding links and buttons). */
+  public boolean may(Permission permission) {
+    return SignedInUser.in(request.getSession(false))
+        .map(user -> RolePermissions.grants(user.roles(), permission))
+        .orElse(false);
+  }
+
+  /** Refuses unless the caller has {@code permission}. */
+  public SignedInUser require(Permission permission) {
+    SignedInUser caller = caller();
+    if (!RolePermissions.grants(caller.roles(), permission)) {
+      deny(caller, permission, null);
+    }
+    return caller;
+  }
+
+  /** Refuses unless the caller has {@code permission} and {@code accountId} is in their scope. */
+  public SignedInUser requireInScope(Permission permission, long accountId) {
+    SignedInUser caller = require(permission);
+    if (!accounts.isWithin(caller.accountId(), accountId)) {
+      deny(caller, permission, "account:" + accountId);
+    }
+    return caller;
+  }
+
+  private void deny(SignedInUser caller, Permission permission, String target) {
+    audit.record(
+        AuditRecord.builder(AuditAction.ACCESS_DENIED, AuditResult.DENIED)
+            .actor(caller.actor())
+            .target(target)
+            .sourceIp(request.getRemoteAddr())
+            .detail("missing " + permission)
+            .build());
+    throw new AccessDenied(caller.actor() + " may not " + permission + " on " + target);
+  }
+}

@@ -1,0 +1,79 @@
+package io.dialtone.identity.control;
+
+import static io.dialtone.identity.entity.Permission.IMPERSONATE;
+import static io.dialtone.identity.entity.Permission.MANAGE_ACCOUNT_PROFILE;
+import static io.dialtone.identity.entity.Permission.MANAGE_CUSTOMERS;
+import static io.dialtone.identity.entity.Permission.MANAGE_RESELLERS;
+import static io.dialtone.identity.entity.Permission.MANAGE_STAFF;
+import static io.dialtone.identity.entity.Permission.MANAGE_USERS;
+import static io.dialtone.identity.entity.Permission.SEARCH_CUSTOMERS;
+import static io.dialtone.identity.entity.Permission.VERIFY_AUDIT_CHAIN;
+import static io.dialtone.identity.entity.Permission.VIEW_ACCOUNTS;
+import static io.dialtone.identity.entity.Permission.VIEW_AUDIT;
+import static io.dialtone.identity.entity.Permission.VIEW_OWN_PROFILE;
+
+import io.dialtone.identity.entity.Permission;
+import io.dialtone.identity.entity.Role;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The one place that says which role grants which permission (deny by default: a permission not
+ * listed for any of the caller's roles is refused). Where a permission applies — which accounts —
+ * is the caller's scope, checked separately by {@link AccessControl}.
+ */
+public final class RolePermissions {
+
+  private static final Map<Role, Set<Permission>> GRANTS = new EnumMap<>(Role.class);
+
+  static {
+    GRANTS.put(Role.CUSTOMER_USER, EnumSet.of(VIEW_OWN_PROFILE));
+    GRANTS.put(
+        Role.CUSTOMER_ADMIN,
+        EnumSet.of(
+            VIEW_OWN_PROFILE, VIEW_ACCOUNTS, MANAGE_ACCOUNT_PROFILE, MANAGE_USERS, VIEW_AUDIT));
+    GRANTS.put(
+        Role.RESELLER_ADMIN,
+        EnumSet.of(
+            VIEW_OWN_PROFILE,
+            VIEW_ACCOUNTS,
+            MANAGE_CUSTOMERS,
+            MANAGE_ACCOUNT_PROFILE,
+            MANAGE_USERS,
+            IMPERSONATE,
+            VIEW_AUDIT));
+    GRANTS.put(
+        Role.SUPPORT_AGENT,
+        EnumSet.of(VIEW_OWN_PROFILE, VIEW_ACCOUNTS, SEARCH_CUSTOMERS, IMPERSONATE));
+    GRANTS.put(
+        Role.PLATFORM_ADMIN,
+        EnumSet.of(
+            VIEW_OWN_PROFILE,
+            VIEW_ACCOUNTS,
+            MANAGE_RESELLERS,
+            MANAGE_CUSTOMERS,
+            MANAGE_ACCOUNT_PROFILE,
+            MANAGE_USERS,
+            MANAGE_STAFF,
+            SEARCH_CUSTOMERS,
+            VIEW_AUDIT,
+            VERIFY_AUDIT_CHAIN));
+  }
+
+  private RolePermissions() {}
+
+  /** Whether any of {@code roles} grants {@code permission}. */
+  public static boolean grants(Collection<Role> roles, Permission permission) {
+    return roles.stream().anyMatch(role -> GRANTS.get(role).contains(permission));
+  }
+
+  /** Everything {@code roles} grant together. */
+  public static Set<Permission> of(Collection<Role> roles) {
+    Set<Permission> all = EnumSet.noneOf(Permission.class);
+    roles.forEach(role -> all.addAll(GRANTS.get(role)));
+    return all;
+  }
+}

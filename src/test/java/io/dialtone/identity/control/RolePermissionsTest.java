@@ -1,0 +1,78 @@
+package io.dialtone.identity.control;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dialtone.identity.entity.Permission;
+import io.dialtone.identity.entity.Role;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** SECURITY.md F1: the role × permission matrix equals the declared allow list, cell by cell. */
+class RolePermissionsTest {
+
+  /** The declared table: role → what it may do. Everything else must be refused. */
+  private static final Map<Role, Set<String>> ALLOWED =
+      Map.of(
+          Role.CUSTOMER_USER, Set.of("VIEW_OWN_PROFILE"),
+          Role.CUSTOMER_ADMIN,
+              Set.of(
+                  "VIEW_OWN_PROFILE",
+                  "VIEW_ACCOUNTS",
+                  "MANAGE_ACCOUNT_PROFILE",
+                  "MANAGE_USERS",
+                  "VIEW_AUDIT"),
+          Role.RESELLER_ADMIN,
+              Set.of(
+                  "VIEW_OWN_PROFILE",
+                  "VIEW_ACCOUNTS",
+                  "MANAGE_CUSTOMERS",
+                  "MANAGE_ACCOUNT_PROFILE",
+                  "MANAGE_USERS",
+                  "IMPERSONATE",
+                  "VIEW_AUDIT"),
+          Role.SUPPORT_AGENT,
+              Set.of("VIEW_OWN_PROFILE", "VIEW_ACCOUNTS", "SEARCH_CUSTOMERS", "IMPERSONATE"),
+          Role.PLATFORM_ADMIN,
+              Set.of(
+                  "VIEW_OWN_PROFILE",
+                  "VIEW_ACCOUNTS",
+                  "MANAGE_RESELLERS",
+                  "MANAGE_CUSTOMERS",
+                  "MANAGE_ACCOUNT_PROFILE",
+                  "MANAGE_USERS",
+                  "MANAGE_STAFF",
+                  "SEARCH_CUSTOMERS",
+                  "VIEW_AUDIT",
+                  "VERIFY_AUDIT_CHAIN"));
+
+  @Test
+  void everyCellOfTheMatrixIsAsDeclared() {
+    for (Role role : Role.values()) {
+      for (Permission permission : Permission.values()) {
+        assertThat(RolePermissions.grants(List.of(role), permission))
+            .as("%s may %s", role, permission)
+            .isEqualTo(ALLOWED.get(role).contains(permission.name()));
+      }
+    }
+  }
+
+  @Test
+  void noRolesGrantNothing() {
+    assertThat(RolePermissions.of(List.of())).isEmpty();
+    for (Permission permission : Permission.values()) {
+      assertThat(RolePermissions.grants(List.of(), permission)).isFalse();
+    }
+  }
+
+  @Test
+  void severalRolesGrantTheUnion() {
+    assertThat(RolePermissions.of(List.of(Role.CUSTOMER_USER, Role.SUPPORT_AGENT)))
+        .containsExactlyInAnyOrder(
+            Permission.VIEW_OWN_PROFILE,
+            Permission.VIEW_ACCOUNTS,
+            Permission.SEARCH_CUSTOMERS,
+            Permission.IMPERSONATE);
+  }
+}
