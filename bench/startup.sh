@@ -14,15 +14,16 @@ mvn -q -B -ntp -DskipTests package   # the build itself is not part of the measu
 measure() { # label
   local log t0 t1 pid
   log=$(mktemp)
-  DIALTONE_HOME=$home DIALTONE_EMBEDDED_DB_PORT=3309 mvn -q -B -ntp -o -Prun package >"$log" 2>&1 &
+  # Its own process group, so stopping it is what Ctrl-C in a terminal does: TERM to all of it.
+  DIALTONE_HOME=$home DIALTONE_EMBEDDED_DB_PORT=3309 setsid mvn -q -B -ntp -o -Prun package >"$log" 2>&1 &
   pid=$!
   until grep -q "^Starting Dialtone" "$log"; do sleep 0.05; done
   t0=$(date +%s.%N)
   until [ "$(curl -sk -o /dev/null -w '%{http_code}' https://localhost:8443/signin.xhtml)" = 200 ]; do sleep 0.1; done
   t1=$(date +%s.%N)
   printf '%-12s %6.1f s\n' "$1" "$(echo "$t1 - $t0" | bc)" | tee -a "$out"
-  kill -TERM "$pid"; wait "$pid" || true   # as Ctrl-C: the JVM shutdown hooks stop Payara, then MariaDB
-  while pgrep -f "payara-micro.jar --deploy" >/dev/null || pgrep -f "mariadbd.*3309" >/dev/null; do sleep 0.5; done
+  kill -TERM -- "-$pid"; wait "$pid" || true
+  while pgrep -f "payara-micro.jar --deploy.*" -g "$pid" >/dev/null || pgrep -f "mariadbd.*port=3309" >/dev/null; do sleep 0.5; done
   rm -f "$log"
 }
 

@@ -29,6 +29,7 @@ final class InContainerDeployment {
     "io.dialtone.account",
     "io.dialtone.identity",
     "io.dialtone.audit",
+    "io.dialtone.notification",
     "io.dialtone.incontainer"
   };
 

@@ -9,9 +9,11 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.WebElement;
 
 /**
@@ -20,15 +22,32 @@ import org.openqa.selenium.WebElement;
  * factors (a new session id after each), the French version of the page, the translated 404 page,
  * and sign-out (the old session id opens nothing) — and no secret of the journey in the server log.
  */
-@ExtendWith(RunningDialtone.class)
 class FirstRunSetupIT {
+
+  /** Its own server: other tests seed administrators, and setup needs a database without one. */
+  private static DialtoneServer server;
+
+  @BeforeAll
+  static void startFromAnEmptyDatabase() {
+    server =
+        RunningDialtone.startServer(
+            Map.of(
+                "DIALTONE_HOME", RunningDialtone.freshHome("first-run").toString(),
+                "DIALTONE_HTTP_PORT", "19080",
+                "DIALTONE_HTTPS_PORT", "19443",
+                "DIALTONE_EMBEDDED_DB_PORT", "3319"));
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
 
   private static final String EMAIL = "platform-admin@example.test";
   private static final String PASSWORD = "Blue-Lobster-Orbit-2026";
 
   @Test
-  void administratorSetsUpSignsInInFrenchAndSignsOut(DialtoneServer server)
-      throws InterruptedException {
+  void administratorSetsUpSignsInInFrenchAndSignsOut() throws InterruptedException {
     String link = server.setupLink(Duration.ofSeconds(30)).orElseThrow();
     try (Browser browser = new Browser(server.baseUrl())) {
       browser.open(link);

@@ -19,6 +19,9 @@ public class RunningDialtone implements ParameterResolver {
 
   private static final String KEY = DialtoneServer.class.getName();
 
+  /** Password reset requests allowed per client IP and hour on the shared server. */
+  static final int FORGOT_LIMIT = 20;
+
   @Override
   public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
     return parameter.getParameter().getType() == DialtoneServer.class;
@@ -34,12 +37,19 @@ public class RunningDialtone implements ParameterResolver {
   }
 
   private static DialtoneServer start() {
+    TestSmtp smtp = TestSmtp.started(); // before the server, which mails to it
     Map<String, String> env =
         Map.of(
             "DIALTONE_HOME", freshHome("shared").toString(),
             "DIALTONE_HTTP_PORT", System.getProperty("dialtone.test.http-port", "8080"),
             "DIALTONE_HTTPS_PORT", System.getProperty("dialtone.test.https-port", "8443"),
-            "DIALTONE_EMBEDDED_DB_PORT", System.getProperty("dialtone.test.db-port", "3317"));
+            "DIALTONE_EMBEDDED_DB_PORT", System.getProperty("dialtone.test.db-port", "3317"),
+            "DIALTONE_SMTP_HOST", "127.0.0.1",
+            "DIALTONE_SMTP_PORT", Integer.toString(smtp.port()),
+            "DIALTONE_SMTP_STARTTLS", "false",
+            // Every browser test signs in from 127.0.0.1: a limit far above the suite's needs.
+            "DIALTONE_THROTTLE_SIGNIN_LIMIT", "100000",
+            "DIALTONE_THROTTLE_FORGOT_LIMIT", Integer.toString(FORGOT_LIMIT));
     return startServer(env);
   }
 

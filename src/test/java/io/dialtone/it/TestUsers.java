@@ -35,13 +35,28 @@ final class TestUsers {
 
   /** A new active customer admin in a new customer account below a new reseller. */
   SeededUser customerAdmin() {
+    return user("CUSTOMER_ADMIN", newCustomerAccount());
+  }
+
+  /** A new customer account below a new reseller; returns its id. */
+  long newCustomerAccount() {
     String unique = UUID.randomUUID().toString().substring(0, 8);
-    String email = "admin-" + unique + "@example.test";
-    String password = "Correct-Horse-" + unique + "-42";
-    String secret = TotpCodes.newSecret();
     try (Connection db = connect()) {
       long reseller = insertAccount(db, 1L, "RESELLER", "Reseller " + unique);
-      long customer = insertAccount(db, reseller, "CUSTOMER", "Customer " + unique);
+      return insertAccount(db, reseller, "CUSTOMER", "Customer " + unique);
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A new active user with {@code role} in account {@code accountId} (1 = the platform). */
+  SeededUser user(String role, long accountId) {
+    String unique = UUID.randomUUID().toString().substring(0, 8);
+    String email = role.toLowerCase(java.util.Locale.ROOT) + "-" + unique + "@example.test";
+    String password = "Correct-Horse-" + unique + "-42";
+    String secret = TotpCodes.newSecret();
+    long customer = accountId;
+    try (Connection db = connect()) {
       long userId;
       try (PreparedStatement insert =
           db.prepareStatement(
@@ -56,11 +71,11 @@ final class TestUsers {
         insert.executeUpdate();
         userId = generatedKey(insert);
       }
-      try (PreparedStatement role =
-          db.prepareStatement(
-              "INSERT INTO user_role (user_id, role) VALUES (?, 'CUSTOMER_ADMIN')")) {
-        role.setLong(1, userId);
-        role.executeUpdate();
+      try (PreparedStatement grant =
+          db.prepareStatement("INSERT INTO user_role (user_id, role) VALUES (?, ?)")) {
+        grant.setLong(1, userId);
+        grant.setString(2, role);
+        grant.executeUpdate();
       }
       return new SeededUser(userId, email, password, secret);
     } catch (SQLException e) {

@@ -56,6 +56,16 @@ public final class DialtoneServer implements AutoCloseable {
       appEnv.put("DIALTONE_DATA_KEY_FILE", home.file("secrets", "data-key").toString());
     }
     appEnv.put("DIALTONE_PUBLIC_URL", settings.publicUrl());
+    // Without an SMTP server, mail goes to files here; SMTP and throttling settings pass through.
+    appEnv.put(
+        "DIALTONE_MAIL_OUTBOX",
+        environment.getOrDefault("DIALTONE_MAIL_OUTBOX", home.dir("outbox").toString()));
+    environment.forEach(
+        (name, value) -> {
+          if (name.startsWith("DIALTONE_SMTP_") || name.startsWith("DIALTONE_THROTTLE_")) {
+            appEnv.put(name, value);
+          }
+        });
     try {
       PayaraMicroProcess payara =
           PayaraMicroProcess.start(

@@ -24,7 +24,8 @@ import java.util.regex.Pattern;
  */
 final class PayaraMicroProcess implements AutoCloseable {
 
-  private static final Pattern READY = Pattern.compile("Payara Micro .* ready in ");
+  private static final Pattern READY =
+      Pattern.compile("Payara Micro .* ready in |Failed to start, exiting");
   private static final int MAX_LINES = 50_000;
 
   private final Process process;
@@ -82,9 +83,15 @@ final class PayaraMicroProcess implements AutoCloseable {
 
   /** Waits until Payara Micro reports it is ready, or fails if it exits or takes too long. */
   void awaitReady(Duration timeout) {
-    awaitLine(READY, timeout)
-        .orElseThrow(
-            () -> new IllegalStateException("Payara Micro was not ready within " + timeout));
+    Matcher line =
+        awaitLine(READY, timeout)
+            .orElseThrow(
+                () -> new IllegalStateException("Payara Micro was not ready within " + timeout));
+    if (line.group().startsWith("Failed")) {
+      close();
+      throw new IllegalStateException(
+          "Payara Micro failed to start (a port in use?): see " + logFile);
+    }
   }
 
   /** The first match of {@code pattern} among the console lines seen so far, waiting if needed. */

@@ -15,12 +15,12 @@ import java.util.HexFormat;
  * The chain hash of an audit row: {@code rowHash = hex(SHA-256(ascii(prevHash) || canonical))}.
  *
  * <p>The canonical content is {@code "audit-v1"} followed by, in this order, the occurrence time in
- * microseconds since the epoch, actor, on-behalf-of, action name, target, result name, source IP
- * and detail. Each field is written as {@code ;} then either {@code -} (null) or its UTF-8 byte
- * length, {@code :} and its bytes, so no two different rows share an encoding ({@code ("ab","c")}
- * and {@code ("a","bc")} differ). The database id is not part of it: chain order is id order, and
- * the previous hash fixes each row's place. Values are hashed exactly as given, never re-escaped,
- * so what was stored and what is read back hash alike.
+ * microseconds since the epoch, actor, on-behalf-of, action name, target, result name, source IP,
+ * detail and account id. Each field is written as {@code ;} then either {@code -} (null) or its
+ * UTF-8 byte length, {@code :} and its bytes, so no two different rows share an encoding ({@code
+ * ("ab","c")} and {@code ("a","bc")} differ). The database id is not part of it: chain order is id
+ * order, and the previous hash fixes each row's place. Values are hashed exactly as given, never
+ * re-escaped, so what was stored and what is read back hash alike.
  */
 public final class AuditHash {
 
@@ -43,7 +43,8 @@ public final class AuditHash {
             content.onBehalfOf(),
             content.target(),
             content.sourceIp(),
-            content.detail()));
+            content.detail(),
+            content.accountId()));
   }
 
   /** The row hash recomputed from what {@code event} holds (its stored row hash is ignored). */
@@ -58,7 +59,8 @@ public final class AuditHash {
             event.getOnBehalfOf(),
             event.getTarget(),
             event.getSourceIp(),
-            event.getDetail()));
+            event.getDetail(),
+            event.getAccountId()));
   }
 
   /**
@@ -75,7 +77,8 @@ public final class AuditHash {
       String onBehalfOf,
       String target,
       String sourceIp,
-      String detail) {
+      String detail,
+      Long accountId) {
     if (occurredAt.getNano() % 1_000 != 0) {
       throw new IllegalArgumentException("occurredAt must be truncated to microseconds");
     }
@@ -89,6 +92,7 @@ public final class AuditHash {
     field(out, result.name());
     field(out, sourceIp);
     field(out, detail);
+    field(out, accountId == null ? null : accountId.toString());
     return out.toByteArray();
   }
 

@@ -22,7 +22,8 @@ final class AuditLogLine {
             event.getTarget(),
             event.getResult(),
             event.getSourceIp(),
-            event.getDetail());
+            event.getDetail(),
+            event.getAccountId());
     return "audit id="
         + event.getId()
         + " at="

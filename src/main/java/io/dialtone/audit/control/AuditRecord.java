@@ -26,7 +26,8 @@ public record AuditRecord(
     String target,
     AuditResult result,
     String sourceIp,
-    String detail) {
+    String detail,
+    Long accountId) {
 
   /** Escapes and cuts every text field. */
   public AuditRecord {
@@ -48,12 +49,23 @@ public record AuditRecord(
   public AuditEvent toEvent(Instant occurredAt, String prevHash) {
     String rowHash = AuditHash.rowHash(prevHash, occurredAt, this);
     return new AuditEvent(
-        occurredAt, actor, onBehalfOf, action, target, result, sourceIp, detail, prevHash, rowHash);
+        occurredAt,
+        actor,
+        onBehalfOf,
+        action,
+        target,
+        result,
+        sourceIp,
+        detail,
+        accountId,
+        prevHash,
+        rowHash);
   }
 
   /** Collects the optional fields of a record; not thread-safe, use once. */
   public static final class Builder {
     private final AuditAction action;
+    private Long accountId;
     private final AuditResult result;
     private String actor;
     private String onBehalfOf;
@@ -96,9 +108,16 @@ public record AuditRecord(
       return this;
     }
 
+    /** The account the event concerns (whose administrators may see it). */
+    public Builder account(Long value) {
+      this.accountId = value;
+      return this;
+    }
+
     /** The record, escaped and cut. */
     public AuditRecord build() {
-      return new AuditRecord(actor, onBehalfOf, action, target, result, sourceIp, detail);
+      return new AuditRecord(
+          actor, onBehalfOf, action, target, result, sourceIp, detail, accountId);
     }
   }
 }

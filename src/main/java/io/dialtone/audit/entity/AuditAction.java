@@ -32,5 +32,17 @@ public enum AuditAction {
   /** The audit chain was verified (its result says whether it was intact). */
   AUDIT_CHAIN_VERIFIED,
   /** A caller was refused something their roles or scope do not allow. */
-  ACCESS_DENIED
+  ACCESS_DENIED,
+  /** Someone read the audit trail (with the filter they used). */
+  AUDIT_VIEWED,
+  /** A signed-in user changed their password (or was refused: wrong current, policy, history). */
+  PASSWORD_CHANGED,
+  /** Someone asked for a password reset link (sent only to an existing active user). */
+  PASSWORD_RESET_REQUESTED,
+  /** A password was set through a reset link (or the link or the new password was refused). */
+  PASSWORD_RESET_COMPLETED,
+  /** Too many sign-in attempts from one address: refused before checking anything. */
+  SIGN_IN_THROTTLED,
+  /** Too many password reset requests from one address: refused before doing anything. */
+  PASSWORD_RESET_THROTTLED
 }

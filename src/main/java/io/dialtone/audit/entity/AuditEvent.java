@@ -92,6 +92,9 @@ public class AuditEvent {
   @Column(length = DETAIL_LENGTH, updatable = false)
   private String detail;
 
+  @Column(name = "account_id", updatable = false)
+  private Long accountId;
+
   @NotNull
   @Pattern(regexp = HEX_64)
   @Column(name = "prev_hash", length = HASH_LENGTH, nullable = false, updatable = false)
@@ -122,6 +125,7 @@ public class AuditEvent {
       AuditResult result,
       String sourceIp,
       String detail,
+      Long accountId,
       String prevHash,
       String rowHash) {
     if (occurredAt.getNano() % 1_000 != 0) {
@@ -138,8 +142,14 @@ public class AuditEvent {
     this.result = Objects.requireNonNull(result, "result");
     this.sourceIp = sourceIp;
     this.detail = detail;
+    this.accountId = accountId;
     this.prevHash = prevHash;
     this.rowHash = rowHash;
+  }
+
+  /** The account the event concerns, or {@code null} for platform-level events. */
+  public Long getAccountId() {
+    return accountId;
   }
 
   /** Database id; {@code null} until flushed. Ids grow with chain order but may have gaps. */

@@ -1,5 +1,6 @@
 package io.dialtone.identity.boundary;
 
+import io.dialtone.account.entity.Account;
 import io.dialtone.audit.control.AuditRecord;
 import io.dialtone.audit.control.AuditTrail;
 import io.dialtone.audit.entity.AuditAction;
@@ -139,6 +140,7 @@ public class SetupBacking implements Serializable {
           AuditRecord.builder(AuditAction.SETUP_COMPLETED, AuditResult.SUCCESS)
               .actor(SignedInUser.actorOf(userId))
               .target(SignedInUser.actorOf(userId))
+              .account(Account.PLATFORM_ID)
               .sourceIp(sourceIp())
               .build());
       recoveryCodes = codes;

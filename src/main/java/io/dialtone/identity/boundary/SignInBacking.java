@@ -3,6 +3,7 @@ package io.dialtone.identity.boundary;
 import static jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters.withParams;
 
 import io.dialtone.identity.control.SignInOutcome;
+import io.dialtone.identity.control.Throttles;
 import io.dialtone.platform.boundary.Messages;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
@@ -17,7 +18,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
-/** The password step of {@code /signin.xhtml}. */
+/**
+ * The password step of {@code /signin.xhtml}, throttled per client IP before the password is
+ * checked (SECURITY.md A5).
+ */
 @Named
 @RequestScoped
 public class SignInBacking {
@@ -25,6 +29,7 @@ public class SignInBacking {
   @Inject SecurityContext securityContext;
   @Inject SignInAttempt attempt;
   @Inject FacesContext faces;
+  @Inject Throttles throttles;
 
   @NotBlank
   @Size(max = 254)
@@ -36,6 +41,12 @@ public class SignInBacking {
 
   public String signIn() {
     ExternalContext external = faces.getExternalContext();
+    if (!throttles.allowSignIn(((HttpServletRequest) external.getRequest()).getRemoteAddr())) {
+      password = null;
+      Messages.addGlobalError("signin.failed");
+      Messages.addGlobalError("signin.throttled");
+      return null;
+    }
     securityContext.authenticate(
         (HttpServletRequest) external.getRequest(),
         (HttpServletResponse) external.getResponse(),

@@ -28,6 +28,7 @@ public class SignOutBacking {
                 audit.record(
                     AuditRecord.builder(AuditAction.SIGN_OUT, AuditResult.SUCCESS)
                         .actor(user.actor())
+                        .account(user.accountId())
                         .sourceIp(request.getRemoteAddr())
                         .build()));
     request.logout();

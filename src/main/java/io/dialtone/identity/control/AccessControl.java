@@ -59,6 +59,7 @@ public class AccessControl {
     audit.record(
         AuditRecord.builder(AuditAction.ACCESS_DENIED, AuditResult.DENIED)
             .actor(caller.actor())
+            .account(caller.accountId())
             .target(target)
             .sourceIp(request.getRemoteAddr())
             .detail("missing " + permission)

@@ -1,5 +1,6 @@
 package io.dialtone.identity.control;
 
+import io.dialtone.account.entity.Account;
 import io.dialtone.audit.control.AuditRecord;
 import io.dialtone.audit.control.AuditTrail;
 import io.dialtone.audit.entity.AuditAction;
@@ -50,6 +51,7 @@ public class FirstRunSetup {
               audit.record(
                   AuditRecord.builder(AuditAction.SETUP_LINK_ISSUED, AuditResult.SUCCESS)
                       .actor("system")
+                      .account(Account.PLATFORM_ID)
                       .build());
             });
   }

@@ -53,16 +53,19 @@ public class LoginAttempts {
         .setParameter(2, Timestamp.from(until))
         .setParameter(3, userId)
         .executeUpdate();
-    Object lockedUntil =
-        em.createNativeQuery("SELECT locked_until FROM app_user WHERE id = ?1")
-            .setParameter(1, userId)
-            .getSingleResult();
+    Object[] row =
+        (Object[])
+            em.createNativeQuery("SELECT locked_until, account_id FROM app_user WHERE id = ?1")
+                .setParameter(1, userId)
+                .getSingleResult();
+    Object lockedUntil = row[0];
     boolean lockedNow = lockedUntil != null && toInstant(lockedUntil).equals(until);
     if (lockedNow) {
       audit.record(
           AuditRecord.builder(AuditAction.ACCOUNT_LOCKED, AuditResult.DENIED)
               .actor(SignedInUser.actorOf(userId))
               .target(SignedInUser.actorOf(userId))
+              .account(((Number) row[1]).longValue())
               .sourceIp(sourceIp)
               .detail("locked for " + lockoutMinutes + " min after " + maxFailures + " failures")
               .build());

@@ -65,6 +65,7 @@ public class SignIn {
     audit.record(
         AuditRecord.builder(AuditAction.SIGN_IN_PASSWORD, AuditResult.SUCCESS)
             .actor(SignedInUser.actorOf(user.getId()))
+            .account(user.getAccountId())
             .sourceIp(sourceIp)
             .build());
     return OptionalLong.of(user.getId());
@@ -138,6 +139,7 @@ public class SignIn {
     audit.record(
         AuditRecord.builder(action, AuditResult.SUCCESS)
             .actor(SignedInUser.actorOf(user.getId()))
+            .account(user.getAccountId())
             .sourceIp(sourceIp)
             .build());
     return new SecondFactorResult(SignInOutcome.SIGNED_IN, Optional.of(SignedInUser.of(user, now)));
@@ -154,6 +156,7 @@ public class SignIn {
     audit.record(
         AuditRecord.builder(AuditAction.SIGN_IN_FAILED, AuditResult.FAILURE)
             .actor(user == null ? null : SignedInUser.actorOf(user.getId()))
+            .account(user == null ? null : user.getAccountId())
             .sourceIp(sourceIp)
             .detail(why)
             .build());

@@ -42,12 +42,12 @@ class AuditHashTest {
     AuditRecord r = record("zoë", null);
     byte[] canonical =
         AuditHash.canonical(
-            AT, r.action(), r.result(), r.actor(), r.onBehalfOf(), null, "10.0.0.1", null);
+            AT, r.action(), r.result(), r.actor(), r.onBehalfOf(), null, "10.0.0.1", null, 42L);
     long micros = AT.getEpochSecond() * 1_000_000 + 123_456;
 
     assertThat(new String(canonical, StandardCharsets.UTF_8))
         .isEqualTo(
-            "audit-v1;16:" + micros + ";4:zoë;-;16:SIGN_IN_PASSWORD;-;7:SUCCESS;8:10.0.0.1;-");
+            "audit-v1;16:" + micros + ";4:zoë;-;16:SIGN_IN_PASSWORD;-;7:SUCCESS;8:10.0.0.1;-;2:42");
   }
 
   @Test

@@ -40,7 +40,8 @@ class AuditRecordTest {
             long2000,
             AuditResult.SUCCESS,
             long2000,
-            long2000);
+            long2000,
+            null);
 
     assertThat(record.actor()).hasSize(AuditEvent.ACTOR_LENGTH);
     assertThat(record.onBehalfOf()).hasSize(AuditEvent.ACTOR_LENGTH);
@@ -61,7 +62,8 @@ class AuditRecordTest {
             once.target(),
             once.result(),
             once.sourceIp(),
-            once.detail());
+            once.detail(),
+            once.accountId());
     assertThat(twice).isEqualTo(once);
   }
 

@@ -78,6 +78,7 @@ class ChainWalkTest {
             original.getResult(),
             original.getSourceIp(),
             "row 3, edited",
+            original.getAccountId(),
             original.getPrevHash(),
             original.getRowHash());
     events.set(2, edited);

@@ -1,0 +1,94 @@
+package io.dialtone.identity.boundary.profile;
+
+import io.dialtone.identity.boundary.CurrentUser;
+import io.dialtone.identity.control.NewPasswordRefused;
+import io.dialtone.identity.control.PasswordChanges;
+import io.dialtone.identity.control.WrongCurrentPassword;
+import io.dialtone.platform.boundary.Messages;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+/**
+ * {@code /profile/password.xhtml}: the signed-in user changes their password (SECURITY.md A1–A3,
+ * A9). The current password is the step-up; the new one must pass the policy and differ from the
+ * last 4. On success the page comes back empty with a confirmation (POST-redirect-GET).
+ */
+@Named
+@RequestScoped
+public class PasswordBacking {
+
+  /** Longest input read at all; the policy rejects anything above 128 characters cleanly. */
+  private static final int INPUT_MAX = 1024;
+
+  @Inject PasswordChanges changes;
+  @Inject CurrentUser currentUser;
+  @Inject FacesContext faces;
+
+  @NotBlank
+  @Size(max = INPUT_MAX)
+  private String current;
+
+  @NotBlank
+  @Size(max = INPUT_MAX)
+  private String password;
+
+  @NotBlank
+  @Size(max = INPUT_MAX)
+  private String confirmation;
+
+  public String change() {
+    try {
+      if (!password.equals(confirmation)) {
+        Messages.addGlobalError("profile_password.mismatch");
+        return null;
+      }
+      HttpServletRequest request = (HttpServletRequest) faces.getExternalContext().getRequest();
+      changes.change(
+          currentUser.require().userId(), current.toCharArray(), password, request.getRemoteAddr());
+      faces.getExternalContext().getFlash().setKeepMessages(true);
+      Messages.addGlobalInfo("profile_password.changed");
+      return "/profile/password.xhtml?faces-redirect=true";
+    } catch (WrongCurrentPassword e) {
+      Messages.addGlobalError("profile_password.wrongCurrent");
+    } catch (NewPasswordRefused e) {
+      e.violations().forEach(v -> Messages.addGlobalError(v.messageKey()));
+      if (e.reused()) {
+        Messages.addGlobalError("password.reused");
+      }
+    } finally {
+      current = null;
+      password = null;
+      confirmation = null;
+    }
+    return null;
+  }
+
+  public String getCurrent() {
+    return current;
+  }
+
+  public void setCurrent(String current) {
+    this.current = current;
+  }
+
+  public String getPassword() {
+    return password;
+  }
+
+  public void setPassword(String password) {
+    this.password = password;
+  }
+
+  public String getConfirmation() {
+    return confirmation;
+  }
+
+  public void setConfirmation(String confirmation) {
+    this.confirmation = confirmation;
+  }
+}

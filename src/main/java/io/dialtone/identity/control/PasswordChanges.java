@@ -1,0 +1,70 @@
+package io.dialtone.identity.control;
+
+import io.dialtone.audit.control.AuditRecord;
+import io.dialtone.audit.control.AuditTrail;
+import io.dialtone.audit.entity.AuditAction;
+import io.dialtone.audit.entity.AuditResult;
+import io.dialtone.identity.entity.User;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+
+/**
+ * A signed-in user changes their password (SECURITY.md A1–A3, A9): the current password first (a
+ * wrong one counts towards the lockout, A5), then the policy and the history of the last 4; the old
+ * hash goes to the history, the change is audited and the user gets a notice by e-mail.
+ */
+@ApplicationScoped
+public class PasswordChanges {
+
+  @PersistenceContext(unitName = "dialtone")
+  EntityManager em;
+
+  @Inject PasswordHasher hasher;
+  @Inject PasswordPolicy policy;
+  @Inject PasswordHistory history;
+  @Inject LoginAttempts attempts;
+  @Inject PasswordNotices notices;
+  @Inject AuditTrail audit;
+
+  @Transactional(rollbackOn = NewPasswordRefused.class)
+  public void change(long userId, char[] current, String newPassword, String sourceIp)
+      throws WrongCurrentPassword, NewPasswordRefused {
+    User user = em.find(User.class, userId);
+    if (user == null
+        || user.getPasswordHash() == null
+        || !hasher.verify(current, user.getPasswordHash())) {
+      attempts.recordFailure(userId, sourceIp);
+      record(userId, AuditResult.FAILURE, sourceIp, "wrong current password");
+      throw new WrongCurrentPassword();
+    }
+    var violations = policy.check(newPassword, user.getEmail());
+    boolean reused =
+        violations.isEmpty()
+            && history.isReused(userId, user.getPasswordHash(), newPassword.toCharArray());
+    if (!violations.isEmpty() || reused) {
+      record(
+          userId,
+          AuditResult.DENIED,
+          sourceIp,
+          reused ? "reuses one of the last passwords" : "breaks the password policy");
+      throw new NewPasswordRefused(violations, reused);
+    }
+    history.remember(userId, user.getPasswordHash());
+    user.replacePasswordHash(hasher.hash(newPassword.toCharArray()));
+    record(userId, AuditResult.SUCCESS, sourceIp, null);
+    notices.changed(user, sourceIp);
+  }
+
+  private void record(long userId, AuditResult result, String sourceIp, String detail) {
+    audit.record(
+        AuditRecord.builder(AuditAction.PASSWORD_CHANGED, result)
+            .actor(SignedInUser.actorOf(userId))
+            .target(SignedInUser.actorOf(userId))
+            .sourceIp(sourceIp)
+            .detail(detail)
+            .build());
+  }
+}

@@ -1,0 +1,28 @@
+package io.dialtone.notification.entity;
+
+/**
+ * The kinds of e-mail Dialtone sends. Each one has {@code mail.<key>.subject} and {@code
+ * mail.<key>.body} in the application bundle; the javadoc says what the body's arguments are.
+ */
+public enum NoticeKind {
+  /** Your password was changed. {0} = time (UTC), {1} = source IP. No secret. */
+  PASSWORD_CHANGED("passwordChanged"),
+  /** A one-time link to set a new password. {0} = the link, {1} = validity in minutes. */
+  PASSWORD_RESET_LINK("passwordResetLink"),
+  /** Your password was reset with a link. {0} = time (UTC), {1} = source IP. No secret. */
+  PASSWORD_RESET_DONE("passwordResetDone");
+
+  private final String key;
+
+  NoticeKind(String key) {
+    this.key = key;
+  }
+
+  public String subjectKey() {
+    return "mail." + key + ".subject";
+  }
+
+  public String bodyKey() {
+    return "mail." + key + ".body";
+  }
+}

@@ -1,0 +1,15 @@
+/**
+ * E-mail to users: security notices (password changed, reset link, ...), rendered in the
+ * recipient's language from the application bundle ({@code mail.<kind>.subject} / {@code .body}).
+ *
+ * <p>Owns no table. Other components call {@link io.dialtone.notification.boundary.Notifications}
+ * only; it calls {@code platform}, nothing else.
+ *
+ * <p>Rule: a notice is sent after the caller's transaction commits, on a managed thread. The
+ * business change never waits for, nor fails with, the mail server: a send that fails is logged at
+ * SEVERE (recipient and subject, never the body, which may hold a one-time link) and not retried.
+ * Without an SMTP server ({@code DIALTONE_SMTP_HOST} unset) each message is saved as an owner-only
+ * {@code .eml} file in the outbox folder ({@code DIALTONE_MAIL_OUTBOX}) so a local user can follow
+ * its links.
+ */
+package io.dialtone.notification;

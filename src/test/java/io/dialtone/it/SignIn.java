@@ -1,0 +1,26 @@
+package io.dialtone.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dialtone.it.TestUsers.SeededUser;
+
+/** Signing a seeded user in through the real pages: password, then a TOTP code. */
+final class SignIn {
+
+  private SignIn() {}
+
+  static void withPassword(Browser browser, SeededUser user, String password) {
+    browser.open("/signin.xhtml");
+    browser.type("signin:email", user.email());
+    browser.type("signin:password", password);
+    browser.submit("signin:submit");
+  }
+
+  /** Both factors; the user must not have used the current TOTP step yet. */
+  static void withBothFactors(Browser browser, SeededUser user) {
+    withPassword(browser, user, user.password());
+    browser.type("mfa:code", Totp.codeAt(user.totpSecret(), Totp.currentStep()));
+    browser.submit("mfa:verify");
+    assertThat(browser.path()).isEqualTo("/home.xhtml");
+  }
+}
