@@ -83,6 +83,28 @@ final class TestUsers {
     }
   }
 
+  /** A new active account of {@code kind} (RESELLER, CUSTOMER) below {@code parent}; its id. */
+  long account(long parent, String kind, String name) {
+    try (Connection db = connect()) {
+      return insertAccount(db, parent, kind, name);
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Runs one statement, e.g. to change what a test starts from. */
+  void execute(String sql, Object... params) {
+    try (Connection db = connect();
+        PreparedStatement statement = db.prepareStatement(sql)) {
+      for (int i = 0; i < params.length; i++) {
+        statement.setObject(i + 1, params[i]);
+      }
+      statement.executeUpdate();
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** A single value from the database, e.g. to check what a test did. */
   Object queryValue(String sql, Object... params) {
     try (Connection db = connect();

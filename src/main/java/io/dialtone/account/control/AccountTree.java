@@ -23,6 +23,27 @@ public class AccountTree {
     return account != null && account.getStatus() == AccountStatus.ACTIVE;
   }
 
+  /**
+   * Whether the account exists and it and every account above it are active: suspending a reseller
+   * also stops its customers' users.
+   */
+  public boolean isActiveWithAncestors(long accountId) {
+    Object[] row =
+        (Object[])
+            em.createNativeQuery(
+                    """
+                    WITH RECURSIVE up (id, parent_id, status) AS (
+                      SELECT id, parent_id, status FROM account WHERE id = ?1
+                      UNION ALL
+                      SELECT a.id, a.parent_id, a.status FROM account a JOIN up ON a.id = up.parent_id
+                    )
+                    SELECT COUNT(*), COALESCE(SUM(status <> 'ACTIVE'), 0) FROM up
+                    """)
+                .setParameter(1, accountId)
+                .getSingleResult();
+    return ((Number) row[0]).longValue() > 0 && ((Number) row[1]).longValue() == 0;
+  }
+
   /** Whether {@code accountId} is {@code ancestorId} itself or hangs anywhere below it. */
   public boolean isWithin(long ancestorId, long accountId) {
     Number found =

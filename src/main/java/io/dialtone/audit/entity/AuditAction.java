@@ -44,5 +44,13 @@ public enum AuditAction {
   /** Too many sign-in attempts from one address: refused before checking anything. */
   SIGN_IN_THROTTLED,
   /** Too many password reset requests from one address: refused before doing anything. */
-  PASSWORD_RESET_THROTTLED
+  PASSWORD_RESET_THROTTLED,
+  /** A reseller or customer account was created. */
+  ACCOUNT_CREATED,
+  /** An account's profile or usage caps changed. */
+  ACCOUNT_UPDATED,
+  /** An account was suspended: its users (and those below it) can no longer sign in. */
+  ACCOUNT_SUSPENDED,
+  /** A suspended account was reactivated. */
+  ACCOUNT_REACTIVATED
 }

@@ -1,5 +1,6 @@
 package io.dialtone.identity.boundary;
 
+import io.dialtone.account.control.AccountTree;
 import io.dialtone.identity.boundary.AuthSession.PendingMfa;
 import io.dialtone.identity.control.SignInOutcome;
 import io.dialtone.identity.control.SignedInUser;
@@ -24,7 +25,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Dialtone's Jakarta Security mechanism: password first, then a second factor; the container learns
  * of a caller only after both (SECURITY.md B1). A session that passed only the password is sent to
  * the MFA page from anywhere protected; the password step is valid for 5 minutes. Signed-in
- * sessions end after 12 hours whatever the activity (C2); idle expiry (C1) is the container's.
+ * sessions end after 12 hours whatever the activity (C2); idle expiry (C1) is the container's. A
+ * session whose user's account (or an account above it) was suspended ends at its next request.
  */
 @ApplicationScoped
 public class DialtoneAuthenticationMechanism implements HttpAuthenticationMechanism {
@@ -32,10 +34,12 @@ public class DialtoneAuthenticationMechanism implements HttpAuthenticationMechan
   static final String SIGN_IN_PAGE = "/signin.xhtml";
   static final String MFA_PAGE = "/mfa.xhtml";
   private static final Duration PASSWORD_STEP_VALIDITY = Duration.ofMinutes(5);
+  private static final String ACCOUNT_ACTIVE = "dialtone.accountActive";
 
   @Inject IdentityStoreHandler identityStores;
   @Inject SignInAttempt attempt;
   @Inject Clock clock;
+  @Inject AccountTree accounts;
 
   @Inject
   @ConfigProperty(name = "dialtone.session.absolute-hours", defaultValue = "12")
@@ -52,12 +56,14 @@ public class DialtoneAuthenticationMechanism implements HttpAuthenticationMechan
       return secondFactorStep(request, context, secondFactor);
     }
     Optional<SignedInUser> user =
-        AuthSession.signedIn(request).filter(this::withinAbsoluteLifetime);
+        AuthSession.signedIn(request)
+            .filter(this::withinAbsoluteLifetime)
+            .filter(signedIn -> accountStillActive(request, signedIn));
     if (user.isPresent()) {
       return context.notifyContainerAboutLogin(user.get().actor(), user.get().groups());
     }
     if (AuthSession.signedIn(request).isPresent()) {
-      request.getSession().invalidate(); // past the absolute lifetime
+      request.getSession().invalidate(); // past the absolute lifetime, or account suspended
     }
     if (context.isProtected()) {
       String page = AuthSession.pending(request).isPresent() ? MFA_PAGE : SIGN_IN_PAGE;
@@ -101,6 +107,16 @@ public class DialtoneAuthenticationMechanism implements HttpAuthenticationMechan
 
   private boolean passwordStepStillValid(PendingMfa pending) {
     return pending.at().plus(PASSWORD_STEP_VALIDITY).isAfter(clock.instant());
+  }
+
+  /** Asked once per request (forwards and includes reuse the answer): one indexed query. */
+  private boolean accountStillActive(HttpServletRequest request, SignedInUser user) {
+    if (request.getAttribute(ACCOUNT_ACTIVE) instanceof Boolean known) {
+      return known;
+    }
+    boolean active = accounts.isActiveWithAncestors(user.accountId());
+    request.setAttribute(ACCOUNT_ACTIVE, active);
+    return active;
   }
 
   private boolean withinAbsoluteLifetime(SignedInUser user) {

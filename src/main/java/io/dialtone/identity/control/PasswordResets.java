@@ -47,6 +47,7 @@ public class PasswordResets {
   @PersistenceContext(unitName = "dialtone")
   EntityManager em;
 
+  @Inject UserDirectory users;
   @Inject Clock clock;
   @Inject PasswordHasher hasher;
   @Inject PasswordPolicy policy;
@@ -65,7 +66,7 @@ public class PasswordResets {
     Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
     String token = SecureTokens.newToken(TOKEN_BITS);
     String tokenHash = SecureTokens.sha256Hex(token);
-    Optional<User> found = findByEmail(email);
+    Optional<User> found = users.findByEmail(email);
     boolean eligible =
         found.isPresent()
             && found.get().getStatus() == UserStatus.ACTIVE
@@ -184,15 +185,5 @@ public class PasswordResets {
             .setParameter(1, tokenHash)
             .getSingleResult();
     return userId == null ? null : em.find(User.class, ((Number) userId).longValue());
-  }
-
-  private Optional<User> findByEmail(String email) {
-    if (email == null || email.isBlank() || email.length() > User.EMAIL_MAX) {
-      return Optional.empty();
-    }
-    return em.createNamedQuery(User.FIND_BY_EMAIL, User.class)
-        .setParameter("email", User.normalizeEmail(email))
-        .getResultStream()
-        .findFirst();
   }
 }

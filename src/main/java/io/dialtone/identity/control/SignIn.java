@@ -30,6 +30,7 @@ public class SignIn {
   @PersistenceContext(unitName = "dialtone")
   EntityManager em;
 
+  @Inject UserDirectory users;
   @Inject Clock clock;
   @Inject PasswordHasher hasher;
   @Inject TotpCodes totp;
@@ -41,7 +42,7 @@ public class SignIn {
   /** Step 1. Returns the user id when the password is right and the user may sign in. */
   @Transactional
   public OptionalLong checkPassword(String email, char[] password, String sourceIp) {
-    Optional<User> found = findByEmail(email);
+    Optional<User> found = users.findByEmail(email);
     if (found.isEmpty()) {
       hasher.burnDummyVerification(password);
       fail(null, unknownUserDetail(email), sourceIp);
@@ -149,7 +150,7 @@ public class SignIn {
     if (user.getStatus() != UserStatus.ACTIVE || user.isLockedAt(clock.instant())) {
       return false;
     }
-    return accounts.isActive(user.getAccountId());
+    return accounts.isActiveWithAncestors(user.getAccountId());
   }
 
   private void fail(User user, String why, String sourceIp) {
@@ -168,15 +169,5 @@ public class SignIn {
     return normalized != null && normalized.contains("@") && normalized.length() <= User.EMAIL_MAX
         ? "unknown e-mail " + normalized
         : "unknown e-mail (not shown)";
-  }
-
-  private Optional<User> findByEmail(String email) {
-    if (email == null || email.isBlank() || email.length() > User.EMAIL_MAX) {
-      return Optional.empty();
-    }
-    return em.createNamedQuery(User.FIND_BY_EMAIL, User.class)
-        .setParameter("email", User.normalizeEmail(email))
-        .getResultStream()
-        .findFirst();
   }
 }

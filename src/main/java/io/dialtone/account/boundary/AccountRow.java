@@ -1,0 +1,22 @@
+package io.dialtone.account.boundary;
+
+import io.dialtone.account.entity.Account;
+import io.dialtone.account.entity.AccountKind;
+import io.dialtone.account.entity.AccountStatus;
+import java.io.Serializable;
+
+/** One line of the account list: what the table shows, kept in the view between requests. */
+public record AccountRow(
+    long id, String name, String number, AccountKind kind, AccountStatus status, String country)
+    implements Serializable {
+
+  static AccountRow of(Account account) {
+    return new AccountRow(
+        account.getId(),
+        account.getName(),
+        account.getAccountNumber(),
+        account.getKind(),
+        account.getStatus(),
+        account.getCountry());
+  }
+}

@@ -1,0 +1,44 @@
+package io.dialtone.account.entity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import org.junit.jupiter.api.Test;
+
+class UsageCapsTest {
+
+  private static final UsageCaps PARENT = new UsageCaps(new BigDecimal("100.00"), null, 5000, 10);
+
+  @Test
+  void noCapsFitWithinAParentWithoutCaps() {
+    assertThat(UsageCaps.NONE.exceeding(UsageCaps.NONE)).isEmpty();
+  }
+
+  @Test
+  void capsAtOrBelowTheParentsFit() {
+    UsageCaps child = new UsageCaps(new BigDecimal("100"), new BigDecimal("9999"), 5000, 3);
+    assertThat(child.exceeding(PARENT)).isEmpty();
+  }
+
+  @Test
+  void aCapAboveTheParentsIsNamed() {
+    UsageCaps child = new UsageCaps(new BigDecimal("100.01"), null, 5000, 11);
+    assertThat(child.exceeding(PARENT)).containsExactly("dailySpend", "concurrentCalls");
+  }
+
+  @Test
+  void noCapWhereTheParentHasOneExceedsIt() {
+    assertThat(UsageCaps.NONE.exceeding(PARENT))
+        .containsExactly("dailySpend", "monthlyMinutes", "concurrentCalls");
+  }
+
+  @Test
+  void negativeAmountsAndTooManyDecimalsAreInvalid() {
+    assertThat(new UsageCaps(new BigDecimal("-1"), null, null, null).isValid()).isFalse();
+    assertThat(new UsageCaps(new BigDecimal("1.005"), null, null, null).isValid()).isFalse();
+    assertThat(new UsageCaps(new BigDecimal("1.500"), null, null, null).isValid()).isTrue();
+    assertThat(new UsageCaps(new BigDecimal("10000000000"), null, null, null).isValid()).isFalse();
+    assertThat(new UsageCaps(null, null, -1, null).isValid()).isFalse();
+    assertThat(PARENT.isValid()).isTrue();
+  }
+}
