@@ -1,0 +1,81 @@
+package io.dialtone;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * English and French for every page and message: both bundles hold the same keys, and every literal
+ * key a page ({@code msg['…']}) or a Java message call names exists in them.
+ */
+class BundlesTest {
+
+  private static final Path BUNDLES = Path.of("src/main/resources/io/dialtone/i18n");
+
+  @Test
+  void englishAndFrenchHoldTheSameKeys() {
+    assertThat(load("messages_fr.properties").stringPropertyNames())
+        .containsExactlyInAnyOrderElementsOf(load("messages.properties").stringPropertyNames());
+  }
+
+  @Test
+  void everyKeyNamedInPagesAndCodeExists() {
+    Set<String> named = new TreeSet<>();
+    collect(
+        Path.of("src/main/webapp"),
+        ".xhtml",
+        Pattern.compile("msg\\['([A-Za-z0-9_.]+)'\\]"),
+        named);
+    collect(
+        Path.of("src/main/java"),
+        ".java",
+        Pattern.compile("Messages\\.(?:add\\w*|flash\\w*|text)\\([^\"]*\"([A-Za-z0-9_.]+)\""),
+        named);
+    assertThat(named).isNotEmpty();
+    assertThat(load("messages.properties").stringPropertyNames()).containsAll(named);
+    assertThat(load("messages_fr.properties").stringPropertyNames()).containsAll(named);
+  }
+
+  private static void collect(Path root, String suffix, Pattern key, Set<String> into) {
+    try (Stream<Path> files = Files.walk(root)) {
+      files
+          .filter(f -> f.toString().endsWith(suffix))
+          .forEach(
+              f -> {
+                try {
+                  Matcher m = key.matcher(Files.readString(f));
+                  while (m.find()) {
+                    if (!m.group(1).endsWith(".")) { // a prefix completed at run time
+                      into.add(m.group(1));
+                    }
+                  }
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+              });
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static Properties load(String name) {
+    Properties properties = new Properties();
+    try (InputStream in = Files.newInputStream(BUNDLES.resolve(name))) {
+      properties.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+      return properties;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
