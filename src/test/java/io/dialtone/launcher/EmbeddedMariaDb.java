@@ -46,7 +46,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
       config.addArg("--user=root"); // mariadbd refuses to run as root without it
     }
     try {
-      DB db = DB.newEmbeddedDB(config.build());
+      DB db = PersistentMariaDb.create(config.build());
       db.start();
       String password = home.secret("db-password", 24);
       provision(db, password);
