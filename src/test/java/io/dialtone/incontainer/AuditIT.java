@@ -1,6 +1,7 @@
 package io.dialtone.incontainer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dialtone.audit.control.AuditChainVerifier;
 import io.dialtone.audit.control.AuditHash;
@@ -14,6 +15,7 @@ import io.dialtone.audit.entity.AuditAction;
 import io.dialtone.audit.entity.AuditEvent;
 import io.dialtone.audit.entity.AuditResult;
 import jakarta.inject.Inject;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -77,6 +79,19 @@ public class AuditIT {
     ChainVerification verification = verifier.verify();
     assertThat(verification.intact()).as("%s", verification).isTrue();
     assertThat(verification.checkedRows()).isGreaterThanOrEqualTo(threads * each);
+  }
+
+  @Test
+  void theDatabaseRefusesToUpdateOrDeleteAuditRows() {
+    long id = append(newActor(), 1).get(0).getId();
+
+    assertThatThrownBy(() -> rows.plainUpdate(id))
+        .isInstanceOf(SQLException.class)
+        .hasMessageContaining("append-only");
+    assertThatThrownBy(() -> rows.plainDelete(id))
+        .isInstanceOf(SQLException.class)
+        .hasMessageContaining("append-only");
+    assertThat(verifier.verify().intact()).isTrue();
   }
 
   @Test
