@@ -35,6 +35,7 @@ public class DialtoneAuthenticationMechanism implements HttpAuthenticationMechan
   static final String MFA_PAGE = "/mfa.xhtml";
   private static final Duration PASSWORD_STEP_VALIDITY = Duration.ofMinutes(5);
   private static final String ACCOUNT_ACTIVE = "dialtone.accountActive";
+  private static final String RESOURCES = "/jakarta.faces.resource/";
 
   @Inject IdentityStoreHandler identityStores;
   @Inject SignInAttempt attempt;
@@ -111,6 +112,9 @@ public class DialtoneAuthenticationMechanism implements HttpAuthenticationMechan
 
   /** Asked once per request (forwards and includes reuse the answer): one indexed query. */
   private boolean accountStillActive(HttpServletRequest request, SignedInUser user) {
+    if (request.getRequestURI().startsWith(request.getContextPath() + RESOURCES)) {
+      return true; // public static resources: no database round trip for each stylesheet
+    }
     if (request.getAttribute(ACCOUNT_ACTIVE) instanceof Boolean known) {
       return known;
     }

@@ -59,10 +59,7 @@ public class ResetBacking implements Serializable {
       usable = false;
       token = null;
     } catch (NewPasswordRefused e) {
-      e.violations().forEach(v -> Messages.addGlobalError(v.messageKey()));
-      if (e.reused()) {
-        Messages.addGlobalError("password.reused");
-      }
+      e.messageKeys().forEach(key -> Messages.addGlobalError(key));
     } finally {
       password = null;
       confirmation = null;

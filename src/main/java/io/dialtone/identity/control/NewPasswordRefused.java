@@ -27,4 +27,15 @@ public class NewPasswordRefused extends Exception {
   public boolean reused() {
     return reused;
   }
+
+  /** The message keys telling the person why: each policy rule broken, then reuse if so. */
+  public List<String> messageKeys() {
+    List<String> keys =
+        new java.util.ArrayList<>(
+            violations().stream().map(PasswordViolation::messageKey).toList());
+    if (reused()) {
+      keys.add("password.reused");
+    }
+    return keys;
+  }
 }

@@ -56,10 +56,7 @@ public class PasswordBacking {
     } catch (WrongCurrentPassword e) {
       Messages.addGlobalError("profile_password.wrongCurrent");
     } catch (NewPasswordRefused e) {
-      e.violations().forEach(v -> Messages.addGlobalError(v.messageKey()));
-      if (e.reused()) {
-        Messages.addGlobalError("password.reused");
-      }
+      e.messageKeys().forEach(key -> Messages.addGlobalError(key));
     } finally {
       current = null;
       password = null;
