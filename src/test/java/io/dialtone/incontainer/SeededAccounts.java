@@ -49,7 +49,8 @@ public class SeededAccounts {
   public String signInAs(Role role, long accountId) {
     long userId = Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000_000L);
     SignedInUser user =
-        new SignedInUser(userId, "t@example.test", "Test", accountId, Set.of(role), Instant.now());
+        new SignedInUser(
+            userId, "t@example.test", "Test", accountId, Set.of(role), Instant.now(), 0, null);
     request.getSession(true).setAttribute(SignedInUser.SESSION_ATTRIBUTE, user);
     return user.actor();
   }

@@ -23,6 +23,14 @@ public class CurrentUser {
     return get().orElseThrow(() -> new IllegalStateException("no signed-in user"));
   }
 
+  /**
+   * After the user changed their own credentials: the session continues under a new id with {@code
+   * updated} (its new session epoch), while every other session of the user has ended.
+   */
+  public void replace(SignedInUser updated) {
+    AuthSession.completeSignIn(request, updated);
+  }
+
   public boolean isSignedIn() {
     return get().isPresent();
   }

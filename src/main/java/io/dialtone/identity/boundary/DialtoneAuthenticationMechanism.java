@@ -2,6 +2,7 @@ package io.dialtone.identity.boundary;
 
 import io.dialtone.account.control.AccountTree;
 import io.dialtone.identity.boundary.AuthSession.PendingMfa;
+import io.dialtone.identity.control.SessionValidity;
 import io.dialtone.identity.control.SignInOutcome;
 import io.dialtone.identity.control.SignedInUser;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,7 +27,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * of a caller only after both (SECURITY.md B1). A session that passed only the password is sent to
  * the MFA page from anywhere protected; the password step is valid for 5 minutes. Signed-in
  * sessions end after 12 hours whatever the activity (C2); idle expiry (C1) is the container's. A
- * session whose user's account (or an account above it) was suspended ends at its next request.
+ * session ends at its next request when its user was disabled or moved to a new session epoch (C5),
+ * or when the user's account (or an account above it) was suspended.
  */
 @ApplicationScoped
 public class DialtoneAuthenticationMechanism implements HttpAuthenticationMechanism {
@@ -34,13 +36,14 @@ public class DialtoneAuthenticationMechanism implements HttpAuthenticationMechan
   static final String SIGN_IN_PAGE = "/signin.xhtml";
   static final String MFA_PAGE = "/mfa.xhtml";
   private static final Duration PASSWORD_STEP_VALIDITY = Duration.ofMinutes(5);
-  private static final String ACCOUNT_ACTIVE = "dialtone.accountActive";
+  private static final String ACCOUNT_ACTIVE = "dialtone.sessionValid";
   private static final String RESOURCES = "/jakarta.faces.resource/";
 
   @Inject IdentityStoreHandler identityStores;
   @Inject SignInAttempt attempt;
   @Inject Clock clock;
   @Inject AccountTree accounts;
+  @Inject SessionValidity sessions;
 
   @Inject
   @ConfigProperty(name = "dialtone.session.absolute-hours", defaultValue = "12")
@@ -59,12 +62,12 @@ public class DialtoneAuthenticationMechanism implements HttpAuthenticationMechan
     Optional<SignedInUser> user =
         AuthSession.signedIn(request)
             .filter(this::withinAbsoluteLifetime)
-            .filter(signedIn -> accountStillActive(request, signedIn));
+            .filter(signedIn -> stillValid(request, signedIn));
     if (user.isPresent()) {
       return context.notifyContainerAboutLogin(user.get().actor(), user.get().groups());
     }
     if (AuthSession.signedIn(request).isPresent()) {
-      request.getSession().invalidate(); // past the absolute lifetime, or account suspended
+      request.getSession().invalidate(); // past the absolute lifetime, disabled or suspended
     }
     if (context.isProtected()) {
       String page = AuthSession.pending(request).isPresent() ? MFA_PAGE : SIGN_IN_PAGE;
@@ -110,15 +113,15 @@ public class DialtoneAuthenticationMechanism implements HttpAuthenticationMechan
     return pending.at().plus(PASSWORD_STEP_VALIDITY).isAfter(clock.instant());
   }
 
-  /** Asked once per request (forwards and includes reuse the answer): one indexed query. */
-  private boolean accountStillActive(HttpServletRequest request, SignedInUser user) {
+  /** Asked once per request (forwards and includes reuse the answer): two indexed queries. */
+  private boolean stillValid(HttpServletRequest request, SignedInUser user) {
     if (request.getRequestURI().startsWith(request.getContextPath() + RESOURCES)) {
       return true; // public static resources: no database round trip for each stylesheet
     }
     if (request.getAttribute(ACCOUNT_ACTIVE) instanceof Boolean known) {
       return known;
     }
-    boolean active = accounts.isActiveWithAncestors(user.accountId());
+    boolean active = sessions.isCurrent(user) && accounts.isActiveWithAncestors(user.accountId());
     request.setAttribute(ACCOUNT_ACTIVE, active);
     return active;
   }

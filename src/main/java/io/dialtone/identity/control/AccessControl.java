@@ -33,14 +33,14 @@ public class AccessControl {
   /** Whether the caller has {@code permission} (for showing or hiding links and buttons). */
   public boolean may(Permission permission) {
     return SignedInUser.in(request.getSession(false))
-        .map(user -> RolePermissions.grants(user.roles(), permission))
+        .map(user -> user.permissions().contains(permission))
         .orElse(false);
   }
 
   /** Refuses unless the caller has {@code permission}. */
   public SignedInUser require(Permission permission) {
     SignedInUser caller = caller();
-    if (!RolePermissions.grants(caller.roles(), permission)) {
+    if (!caller.permissions().contains(permission)) {
       deny(caller, permission, null);
     }
     return caller;
@@ -59,6 +59,7 @@ public class AccessControl {
     audit.record(
         AuditRecord.builder(AuditAction.ACCESS_DENIED, AuditResult.DENIED)
             .actor(caller.actor())
+            .onBehalfOf(caller.onBehalfOf())
             .account(caller.accountId())
             .target(target)
             .sourceIp(request.getRemoteAddr())

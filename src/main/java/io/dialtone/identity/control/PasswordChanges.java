@@ -4,6 +4,7 @@ import io.dialtone.audit.control.AuditRecord;
 import io.dialtone.audit.control.AuditTrail;
 import io.dialtone.audit.entity.AuditAction;
 import io.dialtone.audit.entity.AuditResult;
+import io.dialtone.identity.entity.Permission;
 import io.dialtone.identity.entity.User;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -14,7 +15,8 @@ import jakarta.transaction.Transactional;
 /**
  * A signed-in user changes their password (SECURITY.md A1–A3, A9): the current password first (a
  * wrong one counts towards the lockout, A5), then the policy and the history of the last 4; the old
- * hash goes to the history, the change is audited and the user gets a notice by e-mail.
+ * hash goes to the history, the change is audited and the user gets a notice by e-mail. The user's
+ * other sessions end (C5); the caller's own continues with the new session epoch.
  */
 @ApplicationScoped
 public class PasswordChanges {
@@ -28,10 +30,13 @@ public class PasswordChanges {
   @Inject LoginAttempts attempts;
   @Inject PasswordNotices notices;
   @Inject AuditTrail audit;
+  @Inject AccessControl access;
 
   @Transactional(rollbackOn = NewPasswordRefused.class)
-  public void change(long userId, char[] current, String newPassword, String sourceIp)
+  public SignedInUser change(char[] current, String newPassword, String sourceIp)
       throws WrongCurrentPassword, NewPasswordRefused {
+    SignedInUser caller = access.require(Permission.MANAGE_OWN_CREDENTIALS);
+    long userId = caller.userId();
     User user = em.find(User.class, userId);
     if (user == null
         || user.getPasswordHash() == null
@@ -54,8 +59,10 @@ public class PasswordChanges {
     }
     history.remember(userId, user.getPasswordHash());
     user.replacePasswordHash(hasher.hash(newPassword.toCharArray()));
-    record(userId, AuditResult.SUCCESS, sourceIp, null);
+    user.endSessions();
+    record(userId, AuditResult.SUCCESS, sourceIp, "other sessions ended");
     notices.changed(user, sourceIp);
+    return caller.withSessionEpoch(user.getSessionEpoch());
   }
 
   private void record(long userId, AuditResult result, String sourceIp, String detail) {

@@ -151,6 +151,7 @@ public class PasswordResets {
     }
     history.remember(user.getId(), user.getPasswordHash());
     user.replacePasswordHash(hasher.hash(newPassword.toCharArray()));
+    user.endSessions();
     audit.record(
         AuditRecord.builder(AuditAction.PASSWORD_RESET_COMPLETED, AuditResult.SUCCESS)
             .actor(SignedInUser.actorOf(user.getId()))

@@ -3,9 +3,11 @@ package io.dialtone.identity.control;
 import static io.dialtone.identity.entity.Permission.IMPERSONATE;
 import static io.dialtone.identity.entity.Permission.MANAGE_ACCOUNT_PROFILE;
 import static io.dialtone.identity.entity.Permission.MANAGE_CUSTOMERS;
+import static io.dialtone.identity.entity.Permission.MANAGE_OWN_CREDENTIALS;
 import static io.dialtone.identity.entity.Permission.MANAGE_RESELLERS;
 import static io.dialtone.identity.entity.Permission.MANAGE_STAFF;
 import static io.dialtone.identity.entity.Permission.MANAGE_USERS;
+import static io.dialtone.identity.entity.Permission.RESET_USER_MFA;
 import static io.dialtone.identity.entity.Permission.SEARCH_CUSTOMERS;
 import static io.dialtone.identity.entity.Permission.VERIFY_AUDIT_CHAIN;
 import static io.dialtone.identity.entity.Permission.VIEW_ACCOUNTS;
@@ -30,33 +32,48 @@ public final class RolePermissions {
   private static final Map<Role, Set<Permission>> GRANTS = new EnumMap<>(Role.class);
 
   static {
-    GRANTS.put(Role.CUSTOMER_USER, EnumSet.of(VIEW_OWN_PROFILE));
+    GRANTS.put(Role.CUSTOMER_USER, EnumSet.of(VIEW_OWN_PROFILE, MANAGE_OWN_CREDENTIALS));
     GRANTS.put(
         Role.CUSTOMER_ADMIN,
         EnumSet.of(
-            VIEW_OWN_PROFILE, VIEW_ACCOUNTS, MANAGE_ACCOUNT_PROFILE, MANAGE_USERS, VIEW_AUDIT));
+            VIEW_OWN_PROFILE,
+            MANAGE_OWN_CREDENTIALS,
+            VIEW_ACCOUNTS,
+            MANAGE_ACCOUNT_PROFILE,
+            MANAGE_USERS,
+            RESET_USER_MFA,
+            VIEW_AUDIT));
     GRANTS.put(
         Role.RESELLER_ADMIN,
         EnumSet.of(
             VIEW_OWN_PROFILE,
+            MANAGE_OWN_CREDENTIALS,
             VIEW_ACCOUNTS,
             MANAGE_CUSTOMERS,
             MANAGE_ACCOUNT_PROFILE,
             MANAGE_USERS,
+            RESET_USER_MFA,
             IMPERSONATE,
             VIEW_AUDIT));
     GRANTS.put(
         Role.SUPPORT_AGENT,
-        EnumSet.of(VIEW_OWN_PROFILE, VIEW_ACCOUNTS, SEARCH_CUSTOMERS, IMPERSONATE));
+        EnumSet.of(
+            VIEW_OWN_PROFILE,
+            MANAGE_OWN_CREDENTIALS,
+            VIEW_ACCOUNTS,
+            SEARCH_CUSTOMERS,
+            IMPERSONATE));
     GRANTS.put(
         Role.PLATFORM_ADMIN,
         EnumSet.of(
             VIEW_OWN_PROFILE,
+            MANAGE_OWN_CREDENTIALS,
             VIEW_ACCOUNTS,
             MANAGE_RESELLERS,
             MANAGE_CUSTOMERS,
             MANAGE_ACCOUNT_PROFILE,
             MANAGE_USERS,
+            RESET_USER_MFA,
             MANAGE_STAFF,
             SEARCH_CUSTOMERS,
             VIEW_AUDIT,

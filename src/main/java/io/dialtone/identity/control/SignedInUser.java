@@ -1,10 +1,12 @@
 package io.dialtone.identity.control;
 
+import io.dialtone.identity.entity.Permission;
 import io.dialtone.identity.entity.Role;
 import io.dialtone.identity.entity.User;
 import jakarta.servlet.http.HttpSession;
 import java.io.Serializable;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -13,6 +15,9 @@ import java.util.stream.Collectors;
  * Who is signed in to a session, after both factors. Kept in the HTTP session; holds no secret.
  *
  * @param authenticatedAt when MFA completed, for the 12-hour absolute session limit
+ * @param sessionEpoch the user's session epoch at sign-in: disabling the user, resetting their MFA
+ *     or changing their password moves it on, which ends every session signed in before
+ * @param impersonation set while an agent acts as a customer administrator, else {@code null}
  */
 public record SignedInUser(
     long userId,
@@ -20,11 +25,16 @@ public record SignedInUser(
     String displayName,
     long accountId,
     Set<Role> roles,
-    Instant authenticatedAt)
+    Instant authenticatedAt,
+    long sessionEpoch,
+    Impersonation impersonation)
     implements Serializable {
 
   /** The HTTP session attribute holding the signed-in user. */
   public static final String SESSION_ATTRIBUTE = "dialtone.signedIn";
+
+  private static final Set<Permission> WITHHELD_WHILE_IMPERSONATING =
+      EnumSet.of(Permission.MANAGE_OWN_CREDENTIALS, Permission.RESET_USER_MFA);
 
   /** The user signed in to {@code session}, if any. */
   public static Optional<SignedInUser> in(HttpSession session) {
@@ -40,7 +50,36 @@ public record SignedInUser(
         user.getDisplayName(),
         user.getAccountId(),
         user.getRoles(),
-        now);
+        now,
+        user.getSessionEpoch(),
+        null);
+  }
+
+  /** The same person, signed in to a session of the user's new epoch (after own changes). */
+  public SignedInUser withSessionEpoch(long epoch) {
+    return new SignedInUser(
+        userId, email, displayName, accountId, roles, authenticatedAt, epoch, impersonation);
+  }
+
+  public boolean isImpersonating() {
+    return impersonation != null;
+  }
+
+  /**
+   * What this caller may do: their roles' permissions, without {@link
+   * Permission#MANAGE_OWN_CREDENTIALS} and {@link Permission#RESET_USER_MFA} while impersonating.
+   */
+  public Set<Permission> permissions() {
+    Set<Permission> granted = RolePermissions.of(roles);
+    if (isImpersonating()) {
+      granted.removeAll(WITHHELD_WHILE_IMPERSONATING);
+    }
+    return granted;
+  }
+
+  /** The customer account an impersonating agent acts for, as audit rows name it. */
+  public String onBehalfOf() {
+    return isImpersonating() ? "account:" + accountId : null;
   }
 
   /** How this user appears as the actor of audit events. */

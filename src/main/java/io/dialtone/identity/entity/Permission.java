@@ -7,6 +7,11 @@ package io.dialtone.identity.entity;
 public enum Permission {
   /** See one's own profile and sign-in history. */
   VIEW_OWN_PROFILE,
+  /**
+   * Change one's own password, second factor and e-mail address. Never granted while impersonating:
+   * an agent acting for a customer cannot touch anybody's credentials.
+   */
+  MANAGE_OWN_CREDENTIALS,
   /** See the account tree of one's scope. */
   VIEW_ACCOUNTS,
   /** Create, edit, suspend and reactivate resellers. */
@@ -17,6 +22,8 @@ public enum Permission {
   MANAGE_ACCOUNT_PROFILE,
   /** Invite, edit, disable and re-enable users of the accounts in scope. */
   MANAGE_USERS,
+  /** Reset another user's second factor (they enrol again at their next sign-in). */
+  RESET_USER_MFA,
   /** Create support agents and platform administrators. */
   MANAGE_STAFF,
   /** Find any customer by name, number, e-mail, extension or DID. */

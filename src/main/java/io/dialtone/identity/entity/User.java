@@ -88,6 +88,9 @@ public class User {
   @Column(name = "role", length = 32)
   private Set<Role> roles = EnumSet.noneOf(Role.class);
 
+  @Column(name = "session_epoch", nullable = false)
+  private long sessionEpoch;
+
   @Version private long version;
 
   protected User() {}
@@ -126,6 +129,15 @@ public class User {
 
   public void replacePasswordHash(String newHash) {
     this.passwordHash = Objects.requireNonNull(newHash);
+  }
+
+  /** Ends every session this user signed in to before now (C5): they no longer match. */
+  public void endSessions() {
+    sessionEpoch++;
+  }
+
+  public long getSessionEpoch() {
+    return sessionEpoch;
   }
 
   public Long getId() {

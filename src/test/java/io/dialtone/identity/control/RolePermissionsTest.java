@@ -15,33 +15,44 @@ class RolePermissionsTest {
   /** The declared table: role → what it may do. Everything else must be refused. */
   private static final Map<Role, Set<String>> ALLOWED =
       Map.of(
-          Role.CUSTOMER_USER, Set.of("VIEW_OWN_PROFILE"),
+          Role.CUSTOMER_USER, Set.of("VIEW_OWN_PROFILE", "MANAGE_OWN_CREDENTIALS"),
           Role.CUSTOMER_ADMIN,
               Set.of(
                   "VIEW_OWN_PROFILE",
+                  "MANAGE_OWN_CREDENTIALS",
                   "VIEW_ACCOUNTS",
                   "MANAGE_ACCOUNT_PROFILE",
                   "MANAGE_USERS",
+                  "RESET_USER_MFA",
                   "VIEW_AUDIT"),
           Role.RESELLER_ADMIN,
               Set.of(
                   "VIEW_OWN_PROFILE",
+                  "MANAGE_OWN_CREDENTIALS",
                   "VIEW_ACCOUNTS",
                   "MANAGE_CUSTOMERS",
                   "MANAGE_ACCOUNT_PROFILE",
                   "MANAGE_USERS",
+                  "RESET_USER_MFA",
                   "IMPERSONATE",
                   "VIEW_AUDIT"),
           Role.SUPPORT_AGENT,
-              Set.of("VIEW_OWN_PROFILE", "VIEW_ACCOUNTS", "SEARCH_CUSTOMERS", "IMPERSONATE"),
+              Set.of(
+                  "VIEW_OWN_PROFILE",
+                  "MANAGE_OWN_CREDENTIALS",
+                  "VIEW_ACCOUNTS",
+                  "SEARCH_CUSTOMERS",
+                  "IMPERSONATE"),
           Role.PLATFORM_ADMIN,
               Set.of(
                   "VIEW_OWN_PROFILE",
+                  "MANAGE_OWN_CREDENTIALS",
                   "VIEW_ACCOUNTS",
                   "MANAGE_RESELLERS",
                   "MANAGE_CUSTOMERS",
                   "MANAGE_ACCOUNT_PROFILE",
                   "MANAGE_USERS",
+                  "RESET_USER_MFA",
                   "MANAGE_STAFF",
                   "SEARCH_CUSTOMERS",
                   "VIEW_AUDIT",
@@ -71,6 +82,7 @@ class RolePermissionsTest {
     assertThat(RolePermissions.of(List.of(Role.CUSTOMER_USER, Role.SUPPORT_AGENT)))
         .containsExactlyInAnyOrder(
             Permission.VIEW_OWN_PROFILE,
+            Permission.MANAGE_OWN_CREDENTIALS,
             Permission.VIEW_ACCOUNTS,
             Permission.SEARCH_CUSTOMERS,
             Permission.IMPERSONATE);

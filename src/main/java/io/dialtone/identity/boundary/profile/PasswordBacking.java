@@ -48,8 +48,7 @@ public class PasswordBacking {
         return null;
       }
       HttpServletRequest request = (HttpServletRequest) faces.getExternalContext().getRequest();
-      changes.change(
-          currentUser.require().userId(), current.toCharArray(), password, request.getRemoteAddr());
+      currentUser.replace(changes.change(current.toCharArray(), password, request.getRemoteAddr()));
       faces.getExternalContext().getFlash().setKeepMessages(true);
       Messages.addGlobalInfo("profile_password.changed");
       return "/profile/password.xhtml?faces-redirect=true";
