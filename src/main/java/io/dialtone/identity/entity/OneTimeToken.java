@@ -33,6 +33,9 @@ public class OneTimeToken {
   @Column(name = "user_id")
   private Long userId;
 
+  @Column(length = 254)
+  private String payload;
+
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
 
@@ -54,6 +57,27 @@ public class OneTimeToken {
     this.userId = userId;
     this.createdAt = now;
     this.expiresAt = expiresAt;
+  }
+
+  /** A token carrying a small, secret-free payload (the new address of an e-mail change). */
+  public static OneTimeToken withPayload(
+      TokenPurpose purpose,
+      String tokenHash,
+      long userId,
+      String payload,
+      Instant now,
+      Instant expiresAt) {
+    OneTimeToken token = new OneTimeToken(purpose, tokenHash, userId, now, expiresAt);
+    token.payload = payload;
+    return token;
+  }
+
+  public Long getUserId() {
+    return userId;
+  }
+
+  public String getPayload() {
+    return payload;
   }
 
   public Long getId() {
