@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -45,6 +46,33 @@ class BundlesTest {
     assertThat(named).isNotEmpty();
     assertThat(load("messages.properties").stringPropertyNames()).containsAll(named);
     assertThat(load("messages_fr.properties").stringPropertyNames()).containsAll(named);
+  }
+
+  /** Pages show enum constants through {@code msg['Enum.' += value]}: each needs its label. */
+  @Test
+  void everyEnumShownOnPagesHasALabelForEachConstant() {
+    Set<String> labels = load("messages.properties").stringPropertyNames();
+    for (Class<? extends Enum<?>> type :
+        List.<Class<? extends Enum<?>>>of(
+            io.dialtone.audit.entity.AuditAction.class,
+            io.dialtone.audit.entity.AuditResult.class,
+            io.dialtone.identity.entity.Role.class,
+            io.dialtone.identity.entity.UserStatus.class,
+            io.dialtone.account.entity.AccountKind.class,
+            io.dialtone.account.entity.AccountStatus.class)) {
+      for (Enum<?> constant : type.getEnumConstants()) {
+        assertThat(labels).contains(type.getSimpleName() + "." + constant.name());
+      }
+    }
+  }
+
+  /** Every kind of mail has its subject and body. */
+  @Test
+  void everyNoticeKindHasItsMailTexts() {
+    Set<String> keys = load("messages.properties").stringPropertyNames();
+    for (var kind : io.dialtone.notification.entity.NoticeKind.values()) {
+      assertThat(keys).contains(kind.subjectKey(), kind.bodyKey());
+    }
   }
 
   private static void collect(Path root, String suffix, Pattern key, Set<String> into) {

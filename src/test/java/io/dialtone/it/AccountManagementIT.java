@@ -7,8 +7,6 @@ import io.dialtone.launcher.DialtoneServer;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -237,16 +235,10 @@ class AccountManagementIT {
   }
 
   private static void clickInRow(Browser browser, String rowText, String button) {
-    WebElement row =
-        browser.findAll("[id='accounts:table'] tbody tr").stream()
-            .filter(r -> r.getText().contains(rowText))
-            .findFirst()
-            .orElseThrow();
-    row.findElement(By.cssSelector("[id$=':" + button + "']")).click();
+    browser.clickInRow("accounts:table", rowText, button);
   }
 
   private static void waitForText(Browser browser, String text) {
-    new WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(20))
-        .until(d -> browser.pageText().contains(text));
+    browser.waitForText(text);
   }
 }

@@ -105,6 +105,35 @@ final class Browser implements AutoCloseable {
     }
   }
 
+  /** Clicks the button whose id ends in {@code :button} in the table row containing a text. */
+  void clickInRow(String tableId, String rowText, String button) {
+    WebElement row =
+        findAll("[id='" + tableId + "'] tbody tr").stream()
+            .filter(r -> r.getText().contains(rowText))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no row with " + rowText + " in " + tableId));
+    row.findElement(By.cssSelector("[id$=':" + button + "']")).click();
+  }
+
+  /** Ticks (or unticks) the option labelled {@code label} of a checkbox group. */
+  void toggleOption(String groupId, String label) {
+    new WebDriverWait(driver, WAIT)
+        .until(
+            ExpectedConditions.elementToBeClickable(
+                By.xpath("//*[@id='" + groupId + "']//label[normalize-space()='" + label + "']")))
+        .click();
+  }
+
+  /** Waits until the page shows {@code text} (after an Ajax update). */
+  void waitForText(String text) {
+    new WebDriverWait(driver, WAIT).until(d -> pageText().contains(text));
+  }
+
+  /** Waits until the browser is on {@code path} (after a redirect). */
+  void waitForPath(String path) {
+    new WebDriverWait(driver, WAIT).until(d -> path().equals(path));
+  }
+
   String path() {
     return java.net.URI.create(driver.getCurrentUrl()).getPath();
   }

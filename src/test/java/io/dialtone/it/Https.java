@@ -53,6 +53,37 @@ final class Https {
     }
   }
 
+  /** A 127.x.y.z source address of its own, so per-IP throttling counts one test alone. */
+  static String randomLoopback() {
+    SecureRandom random = new SecureRandom();
+    return "127."
+        + (1 + random.nextInt(250))
+        + "."
+        + random.nextInt(250)
+        + "."
+        + (2 + random.nextInt(250));
+  }
+
+  /** A GET sent from the loopback address {@code sourceIp}. */
+  static HttpResponse<String> getFrom(String sourceIp, String url) {
+    try {
+      return HttpClient.newBuilder()
+          .sslContext(trustingContext("TLS"))
+          .followRedirects(HttpClient.Redirect.NEVER)
+          .localAddress(java.net.InetAddress.getByName(sourceIp))
+          .connectTimeout(Duration.ofSeconds(10))
+          .build()
+          .send(
+              HttpRequest.newBuilder(URI.create(url)).GET().build(),
+              HttpResponse.BodyHandlers.ofString());
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   private static final class TrustAll implements X509TrustManager {
     @Override
     public void checkClientTrusted(X509Certificate[] chain, String authType) {}

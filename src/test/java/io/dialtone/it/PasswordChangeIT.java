@@ -63,6 +63,28 @@ class PasswordChangeIT {
   }
 
   @Test
+  void aChangeEndsTheUsersOtherSessionsButNotTheOneThatMadeIt(DialtoneServer server)
+      throws InterruptedException {
+    SeededUser user = new TestUsers(server).customerAdmin();
+    String fresh = "Other-Sessions-" + UUID.randomUUID().toString().substring(0, 8) + "-31";
+    try (Browser here = new Browser(server.baseUrl());
+        Browser elsewhere = new Browser(server.baseUrl())) {
+      SignIn.withBothFactors(elsewhere, user);
+      signIn(here, user.email(), user.password(), user.totpSecret());
+      String sessionBefore = here.sessionCookie();
+
+      change(here, user.password(), fresh);
+      assertThat(here.text("[id$='messages']")).contains("Your password was changed");
+      assertThat(here.sessionCookie()).isNotEqualTo(sessionBefore);
+
+      here.find("#navHome").click();
+      here.waitForPath("/home.xhtml");
+      elsewhere.find("#navHome").click();
+      elsewhere.waitForPath("/signin.xhtml");
+    }
+  }
+
+  @Test
   void noneOfTheLastFourPasswordsMayComeBackButTheFifthMay(DialtoneServer server)
       throws InterruptedException {
     SeededUser user = new TestUsers(server).customerAdmin();

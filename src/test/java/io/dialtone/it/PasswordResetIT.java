@@ -13,7 +13,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -200,15 +199,8 @@ class PasswordResetIT {
     return text.toString().strip();
   }
 
-  /** A 127.x.y.z source address of its own, so throttling counts this test alone. */
   private static String randomLoopback() {
-    SecureRandom random = new SecureRandom();
-    return "127."
-        + (1 + random.nextInt(250))
-        + "."
-        + random.nextInt(250)
-        + "."
-        + (2 + random.nextInt(250));
+    return Https.randomLoopback();
   }
 
   private static void execute(DialtoneServer server, String sql, Object... params)

@@ -22,6 +22,8 @@ public class RunningDialtone implements ParameterResolver {
   /** Password reset requests allowed per client IP and hour on the shared server. */
   static final int FORGOT_LIMIT = 20;
 
+  static final int ENROL_LIMIT = 20;
+
   @Override
   public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
     return parameter.getParameter().getType() == DialtoneServer.class;
@@ -49,7 +51,8 @@ public class RunningDialtone implements ParameterResolver {
             "DIALTONE_SMTP_STARTTLS", "false",
             // Every browser test signs in from 127.0.0.1: a limit far above the suite's needs.
             "DIALTONE_THROTTLE_SIGNIN_LIMIT", "100000",
-            "DIALTONE_THROTTLE_FORGOT_LIMIT", Integer.toString(FORGOT_LIMIT));
+            "DIALTONE_THROTTLE_FORGOT_LIMIT", Integer.toString(FORGOT_LIMIT),
+            "DIALTONE_THROTTLE_ENROL_LIMIT", Integer.toString(ENROL_LIMIT));
     return startServer(env);
   }
 

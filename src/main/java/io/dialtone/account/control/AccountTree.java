@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Reads the account tree. Every tenant-scoped query starts from a subtree: a caller sees its own
@@ -61,6 +62,11 @@ public class AccountTree {
                 .setParameter(2, ancestorId)
                 .getSingleResult();
     return found.longValue() > 0;
+  }
+
+  /** The account with this id, if any (no scope check: callers check scope first). */
+  public Optional<Account> find(long accountId) {
+    return Optional.ofNullable(em.find(Account.class, accountId));
   }
 
   /** The account {@code rootId} and all its descendants, parents before children. */

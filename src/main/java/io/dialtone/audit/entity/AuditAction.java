@@ -52,5 +52,25 @@ public enum AuditAction {
   /** An account was suspended: its users (and those below it) can no longer sign in. */
   ACCOUNT_SUSPENDED,
   /** A suspended account was reactivated. */
-  ACCOUNT_REACTIVATED
+  ACCOUNT_REACTIVATED,
+  /** A user was invited to an account (a one-time enrolment link was mailed). */
+  USER_INVITED,
+  /** An open invitation was sent again (the previous link stopped working). */
+  INVITATION_RESENT,
+  /** An invitee set a password and enrolled TOTP. */
+  INVITATION_ACCEPTED,
+  /** An enrolment link (invitation or MFA reset) was unknown, used, voided or expired. */
+  ENROLMENT_LINK_REJECTED,
+  /** Too many enrolment-link attempts from one address: refused before checking anything. */
+  ENROLMENT_THROTTLED,
+  /** A user's roles were changed (their sessions ended). */
+  USER_ROLES_CHANGED,
+  /** A user was disabled (their sessions ended). */
+  USER_DISABLED,
+  /** A disabled user was enabled again. */
+  USER_ENABLED,
+  /** An administrator reset a user's second factor (the user was mailed a re-enrolment link). */
+  USER_MFA_RESET,
+  /** A user enrolled a new authenticator from an MFA-reset link. */
+  MFA_REENROLLED
 }

@@ -55,6 +55,24 @@ public class AccessControl {
     return caller;
   }
 
+  /**
+   * Audits a refusal that no permission or scope check catches (an unknown id, a rule such as "not
+   * yourself") and returns the exception to throw.
+   */
+  public AccessDenied refuse(String target, String why) {
+    SignedInUser caller = caller();
+    audit.record(
+        AuditRecord.builder(AuditAction.ACCESS_DENIED, AuditResult.DENIED)
+            .actor(caller.actor())
+            .onBehalfOf(caller.onBehalfOf())
+            .account(caller.accountId())
+            .target(target)
+            .sourceIp(request.getRemoteAddr())
+            .detail("refused: " + why)
+            .build());
+    return new AccessDenied(caller.actor() + " refused: " + why + " on " + target);
+  }
+
   private void deny(SignedInUser caller, Permission permission, String target) {
     audit.record(
         AuditRecord.builder(AuditAction.ACCESS_DENIED, AuditResult.DENIED)

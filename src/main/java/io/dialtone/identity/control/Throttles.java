@@ -40,6 +40,15 @@ public class Throttles {
   @ConfigProperty(name = "dialtone.throttle.forgot.window-minutes", defaultValue = "60")
   int forgotWindowMinutes;
 
+  @Inject
+  @ConfigProperty(name = "dialtone.throttle.enrol.limit", defaultValue = "20")
+  int enrolLimit;
+
+  @Inject
+  @ConfigProperty(name = "dialtone.throttle.enrol.window-minutes", defaultValue = "10")
+  int enrolWindowMinutes;
+
+  private SlidingWindowLimiter enrol;
   private SlidingWindowLimiter signIn;
   private SlidingWindowLimiter forgot;
 
@@ -47,6 +56,7 @@ public class Throttles {
   void create() {
     signIn = new SlidingWindowLimiter(signInLimit, Duration.ofMinutes(signInWindowMinutes), clock);
     forgot = new SlidingWindowLimiter(forgotLimit, Duration.ofMinutes(forgotWindowMinutes), clock);
+    enrol = new SlidingWindowLimiter(enrolLimit, Duration.ofMinutes(enrolWindowMinutes), clock);
   }
 
   /** One password sign-in attempt from {@code sourceIp}: false when it must be refused. */
@@ -59,6 +69,11 @@ public class Throttles {
   public boolean allowResetRequest(String sourceIp) {
     return decide(
         forgot, sourceIp, AuditAction.PASSWORD_RESET_THROTTLED, forgotLimit, forgotWindowMinutes);
+  }
+
+  /** One enrolment-link (invitation, MFA reset) opening from {@code sourceIp}. */
+  public boolean allowEnrolment(String sourceIp) {
+    return decide(enrol, sourceIp, AuditAction.ENROLMENT_THROTTLED, enrolLimit, enrolWindowMinutes);
   }
 
   private boolean decide(

@@ -31,12 +31,16 @@ import java.util.Set;
 @Table(name = "app_user")
 @NamedQuery(name = User.FIND_BY_EMAIL, query = "SELECT u FROM User u WHERE u.email = :email")
 @NamedQuery(
+    name = User.LIST_BY_ACCOUNT,
+    query = "SELECT u FROM User u WHERE u.accountId = :accountId ORDER BY u.email")
+@NamedQuery(
     name = User.COUNT_ACTIVE_WITH_ROLE,
     query = "SELECT COUNT(u) FROM User u JOIN u.roles r WHERE r = :role AND u.status = :status")
 public class User {
 
   public static final String FIND_BY_EMAIL = "User.findByEmail";
   public static final String COUNT_ACTIVE_WITH_ROLE = "User.countActiveWithRole";
+  public static final String LIST_BY_ACCOUNT = "User.listByAccount";
   public static final int EMAIL_MAX = 254;
   public static final int NAME_MAX = 120;
 
@@ -118,6 +122,22 @@ public class User {
     return user;
   }
 
+  /** An invited user: no password, no second factor, PENDING until they enrol from the link. */
+  public static User invited(
+      long accountId, String email, String displayName, Set<Role> roles, Instant now) {
+    if (roles.isEmpty()) {
+      throw new IllegalArgumentException("a user needs at least one role");
+    }
+    User user = new User();
+    user.accountId = accountId;
+    user.email = normalizeEmail(email);
+    user.displayName = displayName;
+    user.status = UserStatus.PENDING;
+    user.roles = EnumSet.copyOf(roles);
+    user.createdAt = now;
+    return user;
+  }
+
   /** E-mail addresses are compared case-insensitively: stored trimmed and lower-case. */
   public static String normalizeEmail(String email) {
     return email == null ? null : email.strip().toLowerCase(java.util.Locale.ROOT);
@@ -129,6 +149,75 @@ public class User {
 
   public void replacePasswordHash(String newHash) {
     this.passwordHash = Objects.requireNonNull(newHash);
+  }
+
+  /** The invitee set a password and enrolled TOTP: the user may sign in from now on. */
+  public void completeEnrolment(
+      String displayName, String passwordHash, String totpSecretCiphertext, long acceptedStep) {
+    if (status != UserStatus.PENDING || this.passwordHash != null) {
+      throw new IllegalStateException("user " + id + " is not an open invitation");
+    }
+    this.displayName = displayName;
+    this.passwordHash = Objects.requireNonNull(passwordHash);
+    replaceSecondFactor(totpSecretCiphertext, acceptedStep);
+  }
+
+  /** A new authenticator after an MFA reset (or a re-enrolment): the user is active again. */
+  public void replaceSecondFactor(String totpSecretCiphertext, long acceptedStep) {
+    if (status == UserStatus.DISABLED) {
+      throw new IllegalStateException("user " + id + " is disabled");
+    }
+    this.totpSecretCiphertext = Objects.requireNonNull(totpSecretCiphertext);
+    this.totpLastStep = acceptedStep;
+    this.status = UserStatus.ACTIVE;
+    endSessions();
+  }
+
+  /**
+   * An administrator reset the second factor: the secret is gone, the user is PENDING (cannot sign
+   * in) until they enrol a new authenticator from the mailed link, and every session ends.
+   */
+  public void resetSecondFactor() {
+    this.totpSecretCiphertext = null;
+    this.totpLastStep = null;
+    if (status == UserStatus.ACTIVE) {
+      status = UserStatus.PENDING;
+    }
+    endSessions();
+  }
+
+  /** Disabled users cannot sign in; their sessions end at once. */
+  public void disable() {
+    status = UserStatus.DISABLED;
+    endSessions();
+  }
+
+  /** Back from DISABLED: ACTIVE if enrolled, else PENDING (the enrolment is still to be done). */
+  public void enable() {
+    status =
+        passwordHash != null && totpSecretCiphertext != null
+            ? UserStatus.ACTIVE
+            : UserStatus.PENDING;
+    failedAttempts = 0;
+    lockedUntil = null;
+  }
+
+  /** New roles (at least one); the user's sessions end so that no session keeps the old ones. */
+  public void changeRoles(Set<Role> newRoles) {
+    if (newRoles.isEmpty()) {
+      throw new IllegalArgumentException("a user needs at least one role");
+    }
+    roles = EnumSet.copyOf(newRoles);
+    endSessions();
+  }
+
+  public void rename(String newDisplayName) {
+    this.displayName = newDisplayName;
+  }
+
+  /** Whether the user finished enrolment at least up to a password (an accepted invitation). */
+  public boolean hasPassword() {
+    return passwordHash != null;
   }
 
   /** Ends every session this user signed in to before now (C5): they no longer match. */

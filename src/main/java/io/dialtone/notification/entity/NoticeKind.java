@@ -10,7 +10,16 @@ public enum NoticeKind {
   /** A one-time link to set a new password. {0} = the link, {1} = validity in minutes. */
   PASSWORD_RESET_LINK("passwordResetLink"),
   /** Your password was reset with a link. {0} = time (UTC), {1} = source IP. No secret. */
-  PASSWORD_RESET_DONE("passwordResetDone");
+  PASSWORD_RESET_DONE("passwordResetDone"),
+  /**
+   * You are invited. {0} = the one-time link, {1} = the account's name, {2} = validity in hours.
+   */
+  INVITATION("invitation"),
+  /**
+   * An administrator reset your second factor. {0} = the one-time re-enrolment link, {1} = validity
+   * in hours. No secret.
+   */
+  MFA_RESET_LINK("mfaResetLink");
 
   private final String key;
 

@@ -1,0 +1,175 @@
+package io.dialtone.identity.control;
+
+import io.dialtone.account.control.AccountTree;
+import io.dialtone.audit.control.AuditRecord;
+import io.dialtone.audit.control.AuditTrail;
+import io.dialtone.audit.entity.AuditAction;
+import io.dialtone.audit.entity.AuditResult;
+import io.dialtone.identity.entity.RecoveryCode;
+import io.dialtone.identity.entity.TokenPurpose;
+import io.dialtone.identity.entity.User;
+import io.dialtone.identity.entity.UserStatus;
+import io.dialtone.platform.control.SecureTokens;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Following an enrolment link, signed out: an invitee sets a password and enrols TOTP; a user whose
+ * second factor was reset proves their password and enrols a new authenticator. The link is looked
+ * up by its SHA-256 only; it works for a PENDING user of an active account, before it expires,
+ * once: {@link #complete} consumes it with one conditional UPDATE and stores everything in the same
+ * transaction, or changes nothing.
+ */
+@ApplicationScoped
+public class Enrolments {
+
+  @PersistenceContext(unitName = "dialtone")
+  EntityManager em;
+
+  @Inject PasswordHasher hasher;
+  @Inject LoginAttempts attempts;
+  @Inject AccountTree accounts;
+  @Inject AuditTrail audit;
+  @Inject Clock clock;
+
+  /** What an open link is for and for whom; no secret. */
+  public record OpenEnrolment(
+      TokenPurpose purpose, long userId, String email, String displayName) {}
+
+  /** The enrolment {@code token} opens, if it is usable; audits a rejected one. */
+  @Transactional
+  public Optional<OpenEnrolment> open(String token, String sourceIp) {
+    Optional<OpenEnrolment> found = find(token);
+    if (found.isEmpty()) {
+      audit.record(
+          AuditRecord.builder(AuditAction.ENROLMENT_LINK_REJECTED, AuditResult.DENIED)
+              .sourceIp(sourceIp)
+              .build());
+    }
+    return found;
+  }
+
+  /**
+   * For an MFA-reset link: whether {@code password} is the user's. A wrong one counts towards the
+   * lockout like a sign-in failure, and a locked user is refused whatever they type.
+   */
+  @Transactional
+  public boolean checkPassword(String token, char[] password, String sourceIp) {
+    Optional<OpenEnrolment> open = find(token).filter(e -> e.purpose() == TokenPurpose.MFA_RESET);
+    if (open.isEmpty()) {
+      return false;
+    }
+    User user = em.find(User.class, open.get().userId());
+    boolean right =
+        !user.isLockedAt(clock.instant()) && hasher.verify(password, user.getPasswordHash());
+    if (!right) {
+      attempts.recordFailure(user.getId(), sourceIp);
+      audit.record(
+          AuditRecord.builder(AuditAction.MFA_REENROLLED, AuditResult.FAILURE)
+              .actor(SignedInUser.actorOf(user.getId()))
+              .account(user.getAccountId())
+              .sourceIp(sourceIp)
+              .detail("wrong password")
+              .build());
+    }
+    return right;
+  }
+
+  /**
+   * Consumes the link and stores the credentials: for an invitation the password too, for an MFA
+   * reset only the new authenticator. Throws {@link SetupLinkInvalid} and changes nothing when the
+   * link is no longer usable.
+   */
+  @Transactional(rollbackOn = SetupLinkInvalid.class)
+  public TokenPurpose complete(
+      String token, SetupLinks.EnrolledCredentials credentials, String sourceIp)
+      throws SetupLinkInvalid {
+    Optional<OpenEnrolment> open = find(token);
+    Instant now = now();
+    int consumed =
+        em.createNativeQuery(
+                """
+                UPDATE one_time_token SET used_at = ?1 WHERE token_hash = ?2
+                AND purpose IN ('INVITATION', 'MFA_RESET') AND used_at IS NULL
+                AND voided_at IS NULL AND expires_at > ?1""")
+            .setParameter(1, Timestamp.from(now))
+            .setParameter(2, SecureTokens.sha256Hex(token == null ? "" : token))
+            .executeUpdate();
+    if (consumed != 1 || open.isEmpty()) {
+      throw new SetupLinkInvalid();
+    }
+    User user = em.find(User.class, open.get().userId());
+    TokenPurpose purpose = open.get().purpose();
+    if (purpose == TokenPurpose.INVITATION) {
+      user.completeEnrolment(
+          credentials.displayName() == null ? user.getDisplayName() : credentials.displayName(),
+          credentials.passwordHash(),
+          credentials.totpSecretCiphertext(),
+          credentials.acceptedStep());
+    } else {
+      user.replaceSecondFactor(credentials.totpSecretCiphertext(), credentials.acceptedStep());
+    }
+    em.createNativeQuery("DELETE FROM recovery_code WHERE user_id = ?1")
+        .setParameter(1, user.getId())
+        .executeUpdate();
+    for (String hash : credentials.recoveryCodeHashes()) {
+      em.persist(new RecoveryCode(user.getId(), hash));
+    }
+    attempts.reset(user.getId());
+    audit.record(
+        AuditRecord.builder(
+                purpose == TokenPurpose.INVITATION
+                    ? AuditAction.INVITATION_ACCEPTED
+                    : AuditAction.MFA_REENROLLED,
+                AuditResult.SUCCESS)
+            .actor(SignedInUser.actorOf(user.getId()))
+            .target(SignedInUser.actorOf(user.getId()))
+            .account(user.getAccountId())
+            .sourceIp(sourceIp)
+            .build());
+    return purpose;
+  }
+
+  private Optional<OpenEnrolment> find(String token) {
+    if (token == null || token.isBlank() || token.length() > 128) {
+      return Optional.empty();
+    }
+    List<?> rows =
+        em.createNativeQuery(
+                """
+                SELECT t.purpose, t.user_id FROM one_time_token t
+                WHERE t.token_hash = ?1 AND t.purpose IN ('INVITATION', 'MFA_RESET')
+                AND t.used_at IS NULL AND t.voided_at IS NULL AND t.expires_at > ?2""")
+            .setParameter(1, SecureTokens.sha256Hex(token))
+            .setParameter(2, Timestamp.from(now()))
+            .getResultList();
+    if (rows.isEmpty()) {
+      return Optional.empty();
+    }
+    Object[] row = (Object[]) rows.get(0);
+    TokenPurpose purpose = TokenPurpose.valueOf(row[0].toString());
+    User user = em.find(User.class, ((Number) row[1]).longValue());
+    boolean fits =
+        user != null
+            && user.getStatus() == UserStatus.PENDING
+            && (purpose == TokenPurpose.MFA_RESET) == user.hasPassword()
+            && accounts.isActiveWithAncestors(user.getAccountId());
+    return fits
+        ? Optional.of(
+            new OpenEnrolment(purpose, user.getId(), user.getEmail(), user.getDisplayName()))
+        : Optional.empty();
+  }
+
+  private Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.MICROS);
+  }
+}

@@ -1,0 +1,152 @@
+package io.dialtone.identity.control;
+
+import io.dialtone.account.entity.Account;
+import io.dialtone.audit.control.AuditRecord;
+import io.dialtone.audit.control.AuditTrail;
+import io.dialtone.audit.entity.AuditAction;
+import io.dialtone.audit.entity.AuditResult;
+import io.dialtone.identity.entity.OneTimeToken;
+import io.dialtone.identity.entity.Role;
+import io.dialtone.identity.entity.TokenPurpose;
+import io.dialtone.identity.entity.User;
+import io.dialtone.platform.control.SecureTokens;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.servlet.http.HttpServletRequest;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
+import java.util.Set;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The enrolment links of user administration: an invitation (a new PENDING user, 72 hours) and the
+ * re-enrolment link after an MFA reset. Tokens carry 256 random bits; only their SHA-256 is stored;
+ * a new link of the same purpose voids the user's older ones. Joins the caller's transaction and
+ * checks nothing: {@link UserManagement} has checked permission and scope before calling.
+ */
+@ApplicationScoped
+public class Invitations {
+
+  static final int TOKEN_BITS = 256;
+
+  @PersistenceContext(unitName = "dialtone")
+  EntityManager em;
+
+  @Inject UserDirectory users;
+  @Inject UserNotices notices;
+  @Inject AccessControl access;
+  @Inject AuditTrail audit;
+  @Inject Clock clock;
+  @Inject HttpServletRequest request;
+
+  @Inject
+  @ConfigProperty(name = "dialtone.invitation.hours", defaultValue = "72")
+  long invitationHours;
+
+  /** A new PENDING user of {@code account} with an invitation mailed to them. */
+  public User invite(Account account, String email, String displayName, Set<Role> roles)
+      throws EmailTaken {
+    SignedInUser caller = access.caller();
+    if (users.findByEmail(email).isPresent()) {
+      audit(AuditAction.USER_INVITED, AuditResult.FAILURE, caller, account.getId(), null, "taken");
+      throw new EmailTaken();
+    }
+    User user = User.invited(account.getId(), email, blankToNull(displayName), roles, now());
+    em.persist(user);
+    em.flush();
+    send(user, account);
+    audit(
+        AuditAction.USER_INVITED,
+        AuditResult.SUCCESS,
+        caller,
+        account.getId(),
+        user,
+        "roles " + roles + "; link valid " + invitationHours + " h");
+    return user;
+  }
+
+  /** A new invitation link for an open invitation; the older one stops working. */
+  public void resend(User user, Account account) {
+    send(user, account);
+    audit(
+        AuditAction.INVITATION_RESENT,
+        AuditResult.SUCCESS,
+        access.caller(),
+        account.getId(),
+        user,
+        null);
+  }
+
+  /** Mails a re-enrolment link after an MFA reset (older enrolment links die). */
+  public void sendMfaReset(User user, Account account) {
+    String token = issue(user, TokenPurpose.MFA_RESET);
+    notices.mfaReset(user.getEmail(), languageOf(account), token, invitationHours);
+  }
+
+  /** Voids every open invitation or re-enrolment link of {@code user}. */
+  public void voidOpenLinks(User user) {
+    em.createNativeQuery(
+            """
+            UPDATE one_time_token SET voided_at = ?1 WHERE user_id = ?2
+            AND purpose IN ('INVITATION', 'MFA_RESET') AND used_at IS NULL AND voided_at IS NULL""")
+        .setParameter(1, Timestamp.from(now()))
+        .setParameter(2, user.getId())
+        .executeUpdate();
+  }
+
+  private void send(User user, Account account) {
+    String token = issue(user, TokenPurpose.INVITATION);
+    notices.invitation(
+        user.getEmail(), languageOf(account), token, account.getName(), invitationHours);
+  }
+
+  private String issue(User user, TokenPurpose purpose) {
+    voidOpenLinks(user);
+    Instant now = now();
+    String token = SecureTokens.newToken(TOKEN_BITS);
+    em.persist(
+        new OneTimeToken(
+            purpose,
+            SecureTokens.sha256Hex(token),
+            user.getId(),
+            now,
+            now.plus(Duration.ofHours(invitationHours))));
+    return token;
+  }
+
+  private void audit(
+      AuditAction action,
+      AuditResult result,
+      SignedInUser caller,
+      long accountId,
+      User user,
+      String detail) {
+    audit.record(
+        AuditRecord.builder(action, result)
+            .actor(caller.actor())
+            .onBehalfOf(caller.onBehalfOf())
+            .target(user == null ? null : SignedInUser.actorOf(user.getId()))
+            .account(accountId)
+            .sourceIp(request.getRemoteAddr())
+            .detail(detail)
+            .build());
+  }
+
+  private Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.MICROS);
+  }
+
+  private static Locale languageOf(Account account) {
+    return Locale.forLanguageTag(account.getProfile().language());
+  }
+
+  private static String blankToNull(String text) {
+    return text == null || text.isBlank() ? null : text.strip();
+  }
+}

@@ -1,0 +1,85 @@
+package io.dialtone.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dialtone.it.TestUsers.SeededUser;
+import io.dialtone.launcher.DialtoneServer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * SECURITY.md F1: every page of issue 3, opened by each role in a real browser, is either served or
+ * answered "Page not found" exactly as the declared table below says (deny by default: a page not
+ * listed for a role must be refused). The table is the specification; the application must match it
+ * cell by cell.
+ */
+@ExtendWith(RunningDialtone.class)
+class AuthorizationMatrixIT {
+
+  /** Who opens the pages: a seeded user of each role in an account of the fitting kind. */
+  enum Caller {
+    CUSTOMER_USER,
+    CUSTOMER_ADMIN,
+    RESELLER_ADMIN,
+    SUPPORT_AGENT,
+    PLATFORM_ADMIN
+  }
+
+  private static final Set<Caller> ALL = Set.of(Caller.values());
+  private static final Set<Caller> ADMINS =
+      Set.of(Caller.CUSTOMER_ADMIN, Caller.RESELLER_ADMIN, Caller.PLATFORM_ADMIN);
+  private static final Set<Caller> ABOVE_CUSTOMERS =
+      Set.of(Caller.RESELLER_ADMIN, Caller.PLATFORM_ADMIN);
+
+  /** The declared table: page → the callers who may open it. Everyone else gets a 404 page. */
+  private static final Map<String, Set<Caller>> ALLOWED = new LinkedHashMap<>();
+
+  static {
+    ALLOWED.put("/home.xhtml", ALL);
+    ALLOWED.put("/profile/password.xhtml", ALL);
+    ALLOWED.put("/accounts/profile.xhtml", ADMINS);
+    ALLOWED.put("/users/index.xhtml", ADMINS);
+    ALLOWED.put("/audit/index.xhtml", ADMINS);
+    ALLOWED.put("/accounts/index.xhtml", ABOVE_CUSTOMERS);
+    ALLOWED.put("/accounts/edit.xhtml?kind=CUSTOMER", ABOVE_CUSTOMERS);
+    ALLOWED.put("/accounts/edit.xhtml?kind=RESELLER", Set.of(Caller.PLATFORM_ADMIN));
+    ALLOWED.put("/users/index.xhtml?account=1", Set.of(Caller.PLATFORM_ADMIN));
+  }
+
+  private static final String NOT_FOUND = "Page not found";
+
+  @ParameterizedTest
+  @EnumSource(Caller.class)
+  void eachPageIsServedOrRefusedAsDeclared(Caller caller, DialtoneServer server) {
+    SeededUser user = seed(new TestUsers(server), caller);
+    List<String> mismatches = new ArrayList<>();
+    try (Browser browser = new Browser(server.baseUrl())) {
+      SignIn.withBothFactors(browser, user);
+      for (Map.Entry<String, Set<Caller>> page : ALLOWED.entrySet()) {
+        browser.open(page.getKey());
+        boolean served = !browser.pageText().contains(NOT_FOUND);
+        if (served != page.getValue().contains(caller)) {
+          mismatches.add(page.getKey() + (served ? " was served" : " was refused"));
+        }
+      }
+    }
+    assertThat(mismatches).as("pages for %s", caller).isEmpty();
+  }
+
+  private static SeededUser seed(TestUsers db, Caller caller) {
+    return switch (caller) {
+      case CUSTOMER_USER -> db.user("CUSTOMER_USER", db.newCustomerAccount());
+      case CUSTOMER_ADMIN -> db.user("CUSTOMER_ADMIN", db.newCustomerAccount());
+      case RESELLER_ADMIN ->
+          db.user("RESELLER_ADMIN", db.account(1L, "RESELLER", "Matrix reseller"));
+      case SUPPORT_AGENT -> db.user("SUPPORT_AGENT", 1L);
+      case PLATFORM_ADMIN -> db.user("PLATFORM_ADMIN", 1L);
+    };
+  }
+}
