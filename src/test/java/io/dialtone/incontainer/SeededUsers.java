@@ -74,6 +74,51 @@ public class SeededUsers {
     return new Seeded(user.getId(), user.getEmail(), password, secret, codes);
   }
 
+  /** A new active, TOTP-enrolled user with {@code role} in account {@code accountId}. */
+  @Transactional
+  public Seeded user(Role role, long accountId) {
+    String unique = unique();
+    String password = randomPassword();
+    String secret = TotpCodes.newSecret();
+    User user =
+        User.enrolled(
+            accountId,
+            role.name().toLowerCase(java.util.Locale.ROOT) + "-" + unique + "@example.test",
+            "User " + unique,
+            hasher.hash(password.toCharArray()),
+            cipher.encrypt(secret),
+            0L,
+            Set.of(role),
+            clock.instant());
+    em.persist(user);
+    em.flush();
+    return new Seeded(user.getId(), user.getEmail(), password, secret, List.of());
+  }
+
+  /**
+   * Status, roles and session epoch of {@code userId} as committed, e.g. "ACTIVE CUSTOMER_USER 0".
+   */
+  @Transactional
+  public String snapshot(long userId) {
+    return String.valueOf(
+        em.createNativeQuery(
+                "SELECT CONCAT_WS(' ', u.status, GROUP_CONCAT(r.role ORDER BY r.role),"
+                    + " u.session_epoch, u.totp_secret IS NULL) FROM app_user u"
+                    + " LEFT JOIN user_role r ON r.user_id = u.id WHERE u.id = ?1 GROUP BY u.id")
+            .setParameter(1, userId)
+            .getSingleResult());
+  }
+
+  /** How many users have this e-mail address (0 or 1). */
+  @Transactional
+  public long countWithEmail(String email) {
+    return ((Number)
+            em.createNativeQuery("SELECT COUNT(*) FROM app_user WHERE email = ?1")
+                .setParameter(1, email)
+                .getSingleResult())
+        .longValue();
+  }
+
   /** Fresh first-run setup input for a new administrator. */
   public Enrolment enrolment() {
     String unique = unique();
