@@ -49,6 +49,11 @@ public class Invitations {
   @ConfigProperty(name = "dialtone.invitation.hours", defaultValue = "72")
   long invitationHours;
 
+  /** How long invitation and re-enrolment links stay valid. */
+  public long validityHours() {
+    return invitationHours;
+  }
+
   /** A new PENDING user of {@code account} with an invitation mailed to them. */
   public User invite(Account account, String email, String displayName, Set<Role> roles)
       throws EmailTaken {

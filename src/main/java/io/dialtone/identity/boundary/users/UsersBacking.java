@@ -3,6 +3,7 @@ package io.dialtone.identity.boundary.users;
 import io.dialtone.account.entity.Account;
 import io.dialtone.identity.control.AccessControl;
 import io.dialtone.identity.control.EmailTaken;
+import io.dialtone.identity.control.Invitations;
 import io.dialtone.identity.control.LastPlatformAdministrator;
 import io.dialtone.identity.control.UserManagement;
 import io.dialtone.identity.entity.Role;
@@ -33,6 +34,7 @@ public class UsersBacking implements Serializable {
 
   @Inject transient UserManagement management;
   @Inject transient AccessControl access;
+  @Inject transient Invitations invitations;
 
   private Long accountId;
   private List<Account> accounts;
@@ -66,7 +68,7 @@ public class UsersBacking implements Serializable {
   public void invite() {
     try {
       management.invite(accountId, email, displayName, EnumSet.copyOf(roles));
-      Messages.addGlobalInfo("users.invited", email);
+      Messages.addGlobalInfo("users.invited", email, invitations.validityHours());
       email = null;
       displayName = null;
       roles = new ArrayList<>();
