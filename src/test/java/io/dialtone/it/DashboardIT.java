@@ -5,7 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.dialtone.it.TestUsers.SeededUser;
 import io.dialtone.launcher.DialtoneServer;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -34,6 +39,9 @@ class DashboardIT {
           "usersActive",
           "usersPending",
           "usersDisabled");
+
+  /** A time written the ISO way (2026-11-28T07:52), not for people. */
+  private static final String ISO_TIME = "\\d{4}-\\d{2}-\\d{2}T\\d{2}";
 
   private static final String FAILED_SIGN_INS =
       "action IN ('SIGN_IN_FAILED', 'TOTP_REPLAY', 'SIGN_IN_THROTTLED')";
@@ -65,7 +73,10 @@ class DashboardIT {
       assertThat(before.get("customersSuspended")).isPositive();
 
       WebElement events = browser.find("[id='securityEvents']");
-      assertThat(events.getText()).contains("user:" + victim.id()).contains("Sign-in failed");
+      assertThat(events.getText())
+          .contains("user:" + victim.id())
+          .contains("Sign-in failed")
+          .doesNotContainPattern(ISO_TIME);
       assertThat(events.findElements(By.cssSelector("tbody tr"))).hasSizeBetween(1, 10);
       assertThat(browser.find("#auditLink").getDomAttribute("href")).endsWith("/audit/index.xhtml");
 
@@ -112,9 +123,11 @@ class DashboardIT {
       List<WebElement> rows = browser.findAll("[id='customersForm:customerTable'] tbody tr");
       assertThat(rows).hasSize(2);
       assertThat(cells(rowWith(rows, "Big A " + unique)))
-          .containsExactly("Big A " + unique, number(db, bigA), "Active", "2", today());
+          .containsExactly(
+              "Big A " + unique, number(db, bigA), "Active", "2", today(Locale.ENGLISH));
       assertThat(cells(rowWith(rows, "Small A " + unique)))
-          .containsExactly("Small A " + unique, number(db, smallA), "Suspended", "1", today());
+          .containsExactly(
+              "Small A " + unique, number(db, smallA), "Suspended", "1", today(Locale.ENGLISH));
       assertThat(number(browser, "customerCount")).isEqualTo(2);
       assertThat(number(browser, "customerActiveCount")).isEqualTo(1);
       assertThat(number(browser, "customerSuspendedCount")).isEqualTo(1);
@@ -216,7 +229,10 @@ class DashboardIT {
       assertThat(browser.text("[id='activity']"))
           .contains("Signed in (authenticator code)")
           .contains("Password accepted")
-          .contains("Sign-in failed");
+          .contains("Sign-in failed")
+          .contains(today(Locale.ENGLISH))
+          .doesNotContainPattern(ISO_TIME);
+      assertThat(browser.text("#profileLastSignIn")).startsWith(today(Locale.ENGLISH));
 
       assertThat(browser.isPresent("#ownAccount")).isFalse();
       assertThat(browser.isPresent("#platform")).isFalse();
@@ -262,6 +278,10 @@ class DashboardIT {
           .isEqualTo("Connexions des 14 derniers jours (UTC)");
       assertThat(chartLabels(browser, "signInChart_canvas").getLast()).endsWith(".");
       assertThat(browser.text("#profileRoles")).isEqualTo("Administrateur de la plateforme");
+      assertThat(browser.text("[id='activity']"))
+          .contains("Connecté (code d’authentificateur)")
+          .contains(today(Locale.FRENCH))
+          .doesNotContainPattern(ISO_TIME);
       assertNoCspViolation(browser);
 
       // The check above would see a violation: an inline script added now is refused and logged.
@@ -323,12 +343,10 @@ class DashboardIT {
     return row.findElements(By.tagName("td")).stream().map(WebElement::getText).toList();
   }
 
-  /** Today (UTC) as the English pages write a date: medium style, e.g. "Nov 28, 2026". */
-  private static String today() {
-    return java.time.LocalDate.now(java.time.ZoneOffset.UTC)
-        .format(
-            java.time.format.DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.MEDIUM)
-                .withLocale(java.util.Locale.ENGLISH));
+  /** Today (UTC) as the pages write a date: medium style, e.g. "Nov 28, 2026", "28 nov. 2026". */
+  private static String today(Locale locale) {
+    return LocalDate.now(ZoneOffset.UTC)
+        .format(DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale));
   }
 
   private static WebElement rowWith(List<WebElement> rows, String text) {

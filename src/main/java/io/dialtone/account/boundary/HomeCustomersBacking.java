@@ -3,7 +3,9 @@ package io.dialtone.account.boundary;
 import io.dialtone.account.control.AccountOverview;
 import io.dialtone.account.entity.Account;
 import io.dialtone.account.entity.AccountStatus;
+import io.dialtone.identity.control.AccessControl;
 import io.dialtone.identity.control.UserOverview;
+import io.dialtone.identity.entity.Permission;
 import io.dialtone.platform.boundary.Messages;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
@@ -15,12 +17,14 @@ import java.util.Map;
 
 /**
  * The customers section of {@code /home.xhtml} for a reseller: its customer accounts with their
- * status and number of users, the counts, and a chart of the customers with the most users.
+ * status and number of users (0 without {@code MANAGE_USERS}), the counts, and a chart of the
+ * customers with the most users.
  */
 @Named
 @RequestScoped
 public class HomeCustomersBacking {
 
+  @Inject AccessControl access;
   @Inject AccountOverview accounts;
   @Inject UserOverview users;
 
@@ -31,7 +35,9 @@ public class HomeCustomersBacking {
   void load() {
     List<Account> found = accounts.customers();
     Map<Long, Long> usersPerAccount =
-        users.countsPerAccount(found.stream().map(Account::getId).toList());
+        access.may(Permission.MANAGE_USERS)
+            ? users.countsPerAccount(found.stream().map(Account::getId).toList())
+            : Map.of();
     customers =
         found.stream()
             .map(a -> CustomerRow.of(a, usersPerAccount.getOrDefault(a.getId(), 0L)))

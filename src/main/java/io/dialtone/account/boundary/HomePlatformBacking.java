@@ -17,9 +17,9 @@ import jakarta.inject.Named;
 import java.util.List;
 
 /**
- * The platform section of {@code /home.xhtml}: how many resellers, customer accounts and users
- * there are, sign-ins per day over the last {@value #CHART_DAYS} days and the newest security
- * events (with {@code VIEW_AUDIT}).
+ * The platform section of {@code /home.xhtml}: how many resellers, customer accounts and (with
+ * {@code MANAGE_USERS}) users there are; with {@code VIEW_AUDIT}, sign-ins per day over the last
+ * {@value #CHART_DAYS} days and the newest security events.
  */
 @Named
 @RequestScoped
@@ -42,7 +42,7 @@ public class HomePlatformBacking {
   @PostConstruct
   void load() {
     accountCounts = accounts.counts();
-    userCounts = users.counts();
+    userCounts = access.may(Permission.MANAGE_USERS) ? users.counts() : null;
     if (access.may(Permission.VIEW_AUDIT)) {
       signIns = security.signInsPerDay(CHART_DAYS);
       signInChart =
@@ -60,6 +60,7 @@ public class HomePlatformBacking {
     return accountCounts;
   }
 
+  /** {@code null} without {@code MANAGE_USERS}. */
   public UserCounts getUserCounts() {
     return userCounts;
   }

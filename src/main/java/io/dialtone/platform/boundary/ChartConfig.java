@@ -21,6 +21,9 @@ public final class ChartConfig {
   public static final String DANGER = "#b42318";
   public static final String NEUTRAL = "#7b8794";
 
+  /** Pixels: a chart with few bars keeps slim bars instead of filling its width. */
+  static final int MAX_BAR_THICKNESS = 28;
+
   private final List<String> labels;
   private final Locale locale;
   private final List<Map<String, Object>> datasets = new ArrayList<>();
@@ -47,6 +50,7 @@ public final class ChartConfig {
     dataset.put("data", List.copyOf(values));
     dataset.put("backgroundColor", color);
     dataset.put("borderColor", color);
+    dataset.put("maxBarThickness", MAX_BAR_THICKNESS);
     datasets.add(dataset);
     return this;
   }
