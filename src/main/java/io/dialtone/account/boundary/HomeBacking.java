@@ -48,7 +48,7 @@ public class HomeBacking {
     return access.may(Permission.MANAGE_RESELLERS);
   }
 
-  /** A reseller's customers. */
+  /** A reseller's customers (the platform's are counted in its overview instead). */
   public boolean isCustomersSection() {
     return access.may(Permission.MANAGE_CUSTOMERS) && account.getKind() == AccountKind.RESELLER;
   }

@@ -11,6 +11,7 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Collections;
@@ -56,11 +57,15 @@ public class SecurityOverview {
   @Inject AuditQuery audit;
   @Inject Clock clock;
 
-  /** The newest security events of the caller's scope, newest first. */
+  /** How far back "recent" security events go (the page says so: home.security.empty). */
+  public static final Duration RECENT = Duration.ofDays(30);
+
+  /** The newest security events of the caller's scope within {@link #RECENT}, newest first. */
   @Transactional
   public List<AuditEvent> recentSecurityEvents(@Min(1) @Max(AuditQuery.MAX_RESULTS) int max) {
     SignedInUser caller = access.require(Permission.VIEW_AUDIT);
-    return audit.recent(SECURITY_ACTIONS, tree.scopeOf(caller.accountId()), max);
+    return audit.recent(
+        SECURITY_ACTIONS, tree.scopeOf(caller.accountId()), clock.instant().minus(RECENT), max);
   }
 
   /** Completed and failed sign-ins of the caller's scope on each of the last {@code days} days. */
