@@ -47,6 +47,7 @@ final class Browser implements AutoCloseable {
         "--window-size=1280,1000",
         "--user-data-dir=" + tempProfile());
     options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-US,en"));
+    options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
     ChromeDriverService service =
         new ChromeDriverService.Builder()
             .usingDriverExecutable(
@@ -154,6 +155,13 @@ final class Browser implements AutoCloseable {
   String sessionCookie() {
     var cookie = driver.manage().getCookieNamed(SESSION_COOKIE);
     return cookie == null ? null : cookie.getValue();
+  }
+
+  /** What the page wrote to the console since the last call (CSP violations show up here). */
+  List<String> consoleMessages() {
+    return driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+        .map(entry -> entry.getLevel() + " " + entry.getMessage())
+        .toList();
   }
 
   WebDriver driver() {

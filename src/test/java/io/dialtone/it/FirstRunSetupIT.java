@@ -95,7 +95,7 @@ class FirstRunSetupIT {
       String signedInSession = browser.sessionCookie();
       assertThat(signedInSession).isNotEqualTo(passwordOnlySession);
       assertThat(browser.text("#welcome")).contains("Ada Admin");
-      assertThat(browser.text("[id$='accountTree']")).contains("Dialtone platform");
+      assertThat(browser.text("#accountName")).isEqualTo("Dialtone platform");
       assertThat(browser.text("[id$='activity']")).contains("Signed in (authenticator code)");
 
       browser.find("button[lang='fr']").click();

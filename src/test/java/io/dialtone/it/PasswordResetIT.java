@@ -77,7 +77,7 @@ class PasswordResetIT {
       setPassword(browser, fresh);
       assertThat(browser.path()).isEqualTo("/signin.xhtml");
       assertThat(browser.pageText()).contains("Your password was changed");
-      assertThat(browser.isPresent("[id$='accountTree']")).isFalse();
+      assertThat(browser.isPresent("#dashboard")).isFalse();
 
       PasswordChangeIT.signInWithPassword(browser, user.email(), fresh);
       assertThat(browser.path()).isEqualTo("/mfa.xhtml");

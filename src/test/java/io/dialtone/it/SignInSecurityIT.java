@@ -47,7 +47,7 @@ class SignInSecurityIT {
       browser.open("/home.xhtml");
 
       assertThat(browser.path()).isEqualTo("/mfa.xhtml");
-      assertThat(browser.isPresent("[id$='accountTree']")).isFalse();
+      assertThat(browser.isPresent("#dashboard")).isFalse();
     }
   }
 
@@ -57,7 +57,7 @@ class SignInSecurityIT {
       browser.open("/home.xhtml");
 
       assertThat(browser.path()).isEqualTo("/signin.xhtml");
-      assertThat(browser.isPresent("[id$='accountTree']")).isFalse();
+      assertThat(browser.isPresent("#dashboard")).isFalse();
     }
   }
 

@@ -111,6 +111,6 @@ class WebBaselineIT {
     assertThat(home.statusCode()).isEqualTo(302);
     assertThat(home.headers().firstValue("Location"))
         .hasValueSatisfying(l -> assertThat(l).endsWith("/signin.xhtml"));
-    assertThat(home.body()).doesNotContain("accountTree");
+    assertThat(home.body()).doesNotContain("dashboard");
   }
 }

@@ -1,96 +1,77 @@
 package io.dialtone.account.boundary;
 
-import io.dialtone.account.control.AccountTree;
+import io.dialtone.account.control.AccountOverview;
 import io.dialtone.account.entity.Account;
-import io.dialtone.audit.control.AuditQuery;
-import io.dialtone.audit.entity.AuditAction;
-import io.dialtone.audit.entity.AuditEvent;
-import io.dialtone.audit.entity.AuditResult;
+import io.dialtone.account.entity.AccountKind;
 import io.dialtone.identity.control.AccessControl;
-import io.dialtone.identity.control.SignedInUser;
+import io.dialtone.identity.control.SecurityOverview;
+import io.dialtone.identity.control.UserOverview;
 import io.dialtone.identity.entity.Permission;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import org.primefaces.model.DefaultTreeNode;
-import org.primefaces.model.TreeNode;
 
 /**
- * {@code /home.xhtml}: where a user lands after signing in. Shows the part of the account tree the
- * user may see (their own account and below) and their own recent sign-in activity.
+ * {@code /home.xhtml}: where a user lands after signing in, a dashboard made of the sections the
+ * caller's permissions allow (a user with several roles sees several): the platform overview
+ * ({@link HomePlatformBacking}), a reseller's customers ({@link HomeCustomersBacking}), the own
+ * account and its users ({@link HomeAccountBacking}), a support overview ({@link
+ * HomeSupportBacking}), and for everyone their profile and sign-in history (here). Each section
+ * bean is created only when its section renders; every read is checked again by its control.
  */
 @Named
 @RequestScoped
 public class HomeBacking {
 
-  private static final Set<AuditAction> SIGN_IN_ACTIONS =
-      EnumSet.of(
-          AuditAction.SIGN_IN_PASSWORD,
-          AuditAction.SIGN_IN_MFA,
-          AuditAction.SIGN_IN_RECOVERY_CODE,
-          AuditAction.SIGN_IN_FAILED,
-          AuditAction.TOTP_REPLAY,
-          AuditAction.ACCOUNT_LOCKED,
-          AuditAction.SIGN_OUT);
-  private static final int ACTIVITY_ROWS = 10;
+  static final int HISTORY_ROWS = 10;
 
   @Inject AccessControl access;
-  @Inject AccountTree accounts;
-  @Inject AuditQuery auditQuery;
+  @Inject AccountOverview accounts;
+  @Inject UserOverview users;
+  @Inject SecurityOverview security;
 
-  private TreeNode<Account> accountTree;
-  private List<ActivityRow> signInActivity;
-
-  /** One line of the activity table, its time in UTC for display. */
-  public record ActivityRow(
-      OffsetDateTime when, AuditAction action, AuditResult result, String sourceIp) {
-    static ActivityRow of(AuditEvent event) {
-      return new ActivityRow(
-          event.getOccurredAt().atOffset(ZoneOffset.UTC),
-          event.getAction(),
-          event.getResult(),
-          event.getSourceIp());
-    }
-  }
+  private Account account;
+  private UserRow profile;
+  private List<EventRow> signInHistory;
 
   @PostConstruct
   void load() {
-    SignedInUser user = access.require(Permission.VIEW_OWN_PROFILE);
-    accountTree =
-        access.may(Permission.VIEW_ACCOUNTS) ? toTree(accounts.subtreeOf(user.accountId())) : null;
-    signInActivity =
-        auditQuery.recentForActor(user.actor(), AuditQuery.MAX_RESULTS).stream()
-            .filter(e -> SIGN_IN_ACTIONS.contains(e.getAction()))
-            .limit(ACTIVITY_ROWS)
-            .map(ActivityRow::of)
-            .toList();
+    account = accounts.own();
+    profile = UserRow.of(users.me());
+    signInHistory = security.ownSignIns(HISTORY_ROWS).stream().map(EventRow::of).toList();
   }
 
-  private static TreeNode<Account> toTree(List<Account> parentsFirst) {
-    TreeNode<Account> root = new DefaultTreeNode<>(null, null);
-    Map<Long, TreeNode<Account>> nodes = new HashMap<>();
-    for (Account account : parentsFirst) {
-      TreeNode<Account> parent = nodes.getOrDefault(account.getParentId(), root);
-      TreeNode<Account> node = new DefaultTreeNode<>(account, parent);
-      node.setExpanded(true);
-      nodes.put(account.getId(), node);
-    }
-    return root;
+  /** Platform overview: resellers, accounts, users, security events. */
+  public boolean isPlatformSection() {
+    return access.may(Permission.MANAGE_RESELLERS);
   }
 
-  public TreeNode<Account> getAccountTree() {
-    return accountTree;
+  /** A reseller's customers (the platform's are counted in its overview instead). */
+  public boolean isCustomersSection() {
+    return access.may(Permission.MANAGE_CUSTOMERS) && account.getKind() == AccountKind.RESELLER;
   }
 
-  public List<ActivityRow> getSignInActivity() {
-    return signInActivity;
+  /** The caller's own account (details, and its users with {@code MANAGE_USERS}). */
+  public boolean isAccountSection() {
+    return access.may(Permission.MANAGE_ACCOUNT_PROFILE);
+  }
+
+  /** Support: customer counts and one's own recent actions (the platform overview has more). */
+  public boolean isSupportSection() {
+    return access.may(Permission.SEARCH_CUSTOMERS) && !access.may(Permission.MANAGE_RESELLERS);
+  }
+
+  public Account getAccount() {
+    return account;
+  }
+
+  public UserRow getProfile() {
+    return profile;
+  }
+
+  public List<EventRow> getSignInHistory() {
+    return signInHistory;
   }
 }

@@ -7,6 +7,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Reads the account tree. Every tenant-scoped query starts from a subtree: a caller sees its own
@@ -84,5 +86,18 @@ public class AccountTree {
             Account.class)
         .setParameter(1, rootId)
         .getResultList();
+  }
+
+  /**
+   * What a caller at {@code accountId} may see, as the account ids other components filter their
+   * rows by: an empty optional for the platform account (everything, including rows tied to no
+   * account), else the ids of the account's subtree.
+   */
+  public Optional<Set<Long>> scopeOf(long accountId) {
+    if (accountId == Account.PLATFORM_ID) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        subtreeOf(accountId).stream().map(Account::getId).collect(Collectors.toUnmodifiableSet()));
   }
 }

@@ -1,0 +1,396 @@
+package io.dialtone.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dialtone.it.TestUsers.SeededUser;
+import io.dialtone.launcher.DialtoneServer;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The role dashboards of {@code /home.xhtml} (issue 3) in a real browser: each test seeds its own
+ * accounts and users and compares what the page shows with the database. The shared server's other
+ * tests add rows at any time, so platform-wide figures are checked to lie between a count taken
+ * before the page loaded and one taken after it.
+ */
+@ExtendWith(RunningDialtone.class)
+class DashboardIT {
+
+  /** The ids of the platform section's figures; {@link #platformCounts} has the same keys. */
+  private static final List<String> PAGE_FIGURES =
+      List.of(
+          "resellers",
+          "customersActive",
+          "customersSuspended",
+          "usersActive",
+          "usersPending",
+          "usersDisabled");
+
+  /** A time written the ISO way (2026-11-28T07:52), not for people. */
+  private static final String ISO_TIME = "\\d{4}-\\d{2}-\\d{2}T\\d{2}";
+
+  private static final String FAILED_SIGN_INS =
+      "action IN ('SIGN_IN_FAILED', 'TOTP_REPLAY', 'SIGN_IN_THROTTLED')";
+
+  @Test
+  void aPlatformAdminSeesPlatformCountsRecentSecurityEventsAndASignInChart(DialtoneServer server) {
+    TestUsers db = new TestUsers(server);
+    String unique = unique();
+    long reseller = db.account(1L, "RESELLER", "Dash Reseller " + unique);
+    long suspended = db.account(reseller, "CUSTOMER", "Dash Suspended " + unique);
+    db.execute("UPDATE account SET status = 'SUSPENDED' WHERE id = ?", suspended);
+    SeededUser victim =
+        db.user("CUSTOMER_USER", db.account(reseller, "CUSTOMER", "Dash " + unique));
+    SeededUser admin = db.user("PLATFORM_ADMIN", 1L);
+    try (Browser attacker = new Browser(server.baseUrl())) {
+      SignIn.withPassword(attacker, victim, "Not-the-password-" + unique);
+    }
+
+    Map<String, Long> before = platformCounts(db);
+    try (Browser browser = new Browser(server.baseUrl())) {
+      SignIn.withBothFactors(browser, admin);
+      Map<String, Long> after = platformCounts(db);
+
+      for (String figure : PAGE_FIGURES) {
+        assertThat(number(browser, figure))
+            .as(figure)
+            .isBetween(before.get(figure), after.get(figure));
+      }
+      assertThat(before.get("customersSuspended")).isPositive();
+
+      WebElement events = browser.find("[id='securityEvents']");
+      assertThat(events.getText())
+          .contains("user:" + victim.id())
+          .contains("Sign-in failed")
+          .doesNotContainPattern(ISO_TIME);
+      assertThat(events.findElements(By.cssSelector("tbody tr"))).hasSizeBetween(1, 10);
+      assertThat(browser.find("#auditLink").getDomAttribute("href")).endsWith("/audit/index.xhtml");
+
+      List<List<Long>> chart = chartData(browser, "signInChart_canvas");
+      assertThat(chart).hasSize(2);
+      assertThat(chart.get(0)).hasSize(14);
+      assertThat(chart.get(1)).hasSize(14);
+      assertThat(chart.get(1).getLast())
+          .isBetween(before.get("failedToday"), after.get("failedToday"));
+      assertThat(chart.get(0).getLast())
+          .isBetween(before.get("completedToday"), after.get("completedToday"));
+      assertThat(chart.get(0).getLast()).isPositive(); // the admin's own sign-in
+      assertThat(number(browser, "signInsFailed"))
+          .isEqualTo(chart.get(1).stream().mapToLong(Long::longValue).sum());
+      assertThat(browser.find("#signInChart_canvas").getSize().getHeight()).isPositive();
+      assertNoCspViolation(browser);
+
+      assertThat(browser.text("#accountName")).isEqualTo("Dialtone platform");
+      assertThat(browser.find("[id='usersForm:accountUsers']").getText()).contains(admin.email());
+      assertThat(browser.isPresent("#resellerCustomers")).isFalse();
+      assertThat(browser.isPresent("#support")).isFalse();
+    }
+  }
+
+  @Test
+  void aResellerAdminSeesExactlyTheirOwnCustomersWithStatusAndUsers(DialtoneServer server) {
+    TestUsers db = new TestUsers(server);
+    String unique = unique();
+    long resellerA = db.account(1L, "RESELLER", "Reseller A " + unique);
+    long bigA = db.account(resellerA, "CUSTOMER", "Big A " + unique);
+    long smallA = db.account(resellerA, "CUSTOMER", "Small A " + unique);
+    db.execute("UPDATE account SET status = 'SUSPENDED' WHERE id = ?", smallA);
+    long resellerB = db.account(1L, "RESELLER", "Reseller B " + unique);
+    long customerB = db.account(resellerB, "CUSTOMER", "Other B " + unique);
+    db.user("CUSTOMER_ADMIN", bigA);
+    db.user("CUSTOMER_USER", bigA);
+    db.user("CUSTOMER_ADMIN", smallA);
+    SeededUser userOfB = db.user("CUSTOMER_ADMIN", customerB);
+    SeededUser admin = db.user("RESELLER_ADMIN", resellerA);
+
+    try (Browser browser = new Browser(server.baseUrl())) {
+      SignIn.withBothFactors(browser, admin);
+
+      List<WebElement> rows = browser.findAll("[id='customersForm:customerTable'] tbody tr");
+      assertThat(rows).hasSize(2);
+      assertThat(cells(rowWith(rows, "Big A " + unique)))
+          .containsExactly(
+              "Big A " + unique, number(db, bigA), "Active", "2", today(Locale.ENGLISH));
+      assertThat(cells(rowWith(rows, "Small A " + unique)))
+          .containsExactly(
+              "Small A " + unique, number(db, smallA), "Suspended", "1", today(Locale.ENGLISH));
+      assertThat(number(browser, "customerCount")).isEqualTo(2);
+      assertThat(number(browser, "customerActiveCount")).isEqualTo(1);
+      assertThat(number(browser, "customerSuspendedCount")).isEqualTo(1);
+      assertThat(number(browser, "customerUserCount")).isEqualTo(3);
+
+      List<String> labels = chartLabels(browser, "usersChart_canvas");
+      assertThat(labels).containsExactly("Big A " + unique, "Small A " + unique);
+      assertThat(chartData(browser, "usersChart_canvas")).containsExactly(List.of(2L, 1L));
+      assertNoCspViolation(browser);
+
+      String source = browser.driver().getPageSource();
+      assertThat(source)
+          .doesNotContain("Reseller B " + unique)
+          .doesNotContain("Other B " + unique)
+          .doesNotContain(number(db, customerB))
+          .doesNotContain(userOfB.email());
+      assertThat(browser.isPresent("#platform")).isFalse();
+      assertThat(browser.isPresent("[id='securityEvents']")).isFalse();
+      assertThat(browser.text("#accountName")).isEqualTo("Reseller A " + unique);
+    }
+  }
+
+  @Test
+  void aCustomerAdminSeesTheAccountDetailsAndItsUsers(DialtoneServer server) {
+    TestUsers db = new TestUsers(server);
+    String unique = unique();
+    long reseller = db.account(1L, "RESELLER", "Reseller " + unique);
+    long customer = db.account(reseller, "CUSTOMER", "Acme " + unique);
+    long sibling = db.account(reseller, "CUSTOMER", "Sibling " + unique);
+    db.execute(
+        "UPDATE account SET billing_email = ?, time_zone = 'America/Vancouver', language = 'fr'"
+            + " WHERE id = ?",
+        "billing-" + unique + "@acme.example",
+        customer);
+    SeededUser admin = db.user("CUSTOMER_ADMIN", customer);
+    SeededUser colleague = db.user("CUSTOMER_USER", customer);
+    SeededUser leaver = db.user("CUSTOMER_USER", customer);
+    db.execute("UPDATE app_user SET status = 'DISABLED' WHERE id = ?", leaver.id());
+    SeededUser stranger = db.user("CUSTOMER_USER", sibling);
+
+    try (Browser browser = new Browser(server.baseUrl())) {
+      SignIn.withBothFactors(browser, admin);
+
+      assertThat(browser.text("#accountName")).isEqualTo("Acme " + unique);
+      assertThat(browser.text("#accountNumber"))
+          .isEqualTo(number(db, customer))
+          .matches("C-\\d{6}");
+      assertThat(browser.text("#accountStatus")).isEqualTo("Active");
+      assertThat(browser.text("#accountCountry")).isEqualTo("Canada");
+      assertThat(browser.text("#accountTimeZone")).isEqualTo("America/Vancouver");
+      assertThat(browser.text("#accountLanguage")).isEqualTo("Français");
+      assertThat(browser.text("#accountBillingEmail"))
+          .isEqualTo("billing-" + unique + "@acme.example");
+
+      List<WebElement> rows = browser.findAll("[id='usersForm:accountUsers'] tbody tr");
+      assertThat(rows).hasSize(3);
+      assertThat(rowWith(rows, admin.email()).getText())
+          .contains("Customer administrator")
+          .contains("Active")
+          .contains("UTC")
+          .doesNotContain("Never");
+      assertThat(rowWith(rows, colleague.email()).getText())
+          .contains("Customer user")
+          .contains("Active")
+          .contains("Never");
+      assertThat(rowWith(rows, leaver.email()).getText()).contains("Disabled");
+      assertThat(browser.driver().getPageSource())
+          .doesNotContain(stranger.email())
+          .doesNotContain("Sibling " + unique);
+      assertThat(browser.isPresent("#platform")).isFalse();
+      assertThat(browser.isPresent("#resellerCustomers")).isFalse();
+      assertThat(browser.isPresent("#support")).isFalse();
+      assertNoCspViolation(browser);
+    }
+  }
+
+  @Test
+  void aCustomerUserSeesTheirProfileAndSignInHistoryOnly(DialtoneServer server) {
+    TestUsers db = new TestUsers(server);
+    String unique = unique();
+    long reseller = db.account(1L, "RESELLER", "Reseller " + unique);
+    long customer = db.account(reseller, "CUSTOMER", "Acme " + unique);
+    SeededUser user = db.user("CUSTOMER_USER", customer);
+    SeededUser colleague = db.user("CUSTOMER_ADMIN", customer);
+
+    try (Browser browser = new Browser(server.baseUrl())) {
+      SignIn.withPassword(browser, user, "Wrong-" + unique);
+      SignIn.withBothFactors(browser, user);
+
+      assertThat(browser.text("#profileEmail")).isEqualTo(user.email());
+      String email = user.email();
+      assertThat(browser.text("#profileName"))
+          .isEqualTo("Test " + email.substring(email.indexOf('-') + 1, email.indexOf('@')));
+      assertThat(browser.text("#profileAccount"))
+          .contains("Acme " + unique)
+          .contains(number(db, customer));
+      assertThat(browser.text("#profileRoles")).isEqualTo("Customer user");
+      assertThat(browser.text("#profileLastSignIn")).contains("UTC").doesNotContain("Never");
+      assertThat(browser.text("[id='activity']"))
+          .contains("Signed in (authenticator code)")
+          .contains("Password accepted")
+          .contains("Sign-in failed")
+          .contains(today(Locale.ENGLISH))
+          .doesNotContainPattern(ISO_TIME);
+      assertThat(browser.text("#profileLastSignIn")).startsWith(today(Locale.ENGLISH));
+
+      assertThat(browser.isPresent("#ownAccount")).isFalse();
+      assertThat(browser.isPresent("#platform")).isFalse();
+      assertThat(browser.isPresent("#resellerCustomers")).isFalse();
+      assertThat(browser.isPresent("#support")).isFalse();
+      assertThat(browser.driver().getPageSource()).doesNotContain(colleague.email());
+    }
+  }
+
+  @Test
+  void aSupportAgentSeesCustomerCountsAndTheirOwnRecentActions(DialtoneServer server) {
+    TestUsers db = new TestUsers(server);
+    db.account(db.account(1L, "RESELLER", "Reseller " + unique()), "CUSTOMER", "C " + unique());
+    SeededUser agent = db.user("SUPPORT_AGENT", 1L);
+
+    try (Browser browser = new Browser(server.baseUrl())) {
+      SignIn.withBothFactors(browser, agent);
+      browser.open("/audit/index.xhtml"); // not theirs: refused and audited
+      long customersBefore = customers(db);
+      browser.open("/home.xhtml");
+      long customersAfter = customers(db);
+
+      assertThat(number(browser, "supportCustomers")).isBetween(customersBefore, customersAfter);
+      assertThat(customersBefore).isPositive();
+      assertThat(browser.text("[id='recentActions']")).contains("Access refused");
+      assertThat(browser.isPresent("#platform")).isFalse();
+      assertThat(browser.isPresent("#ownAccount")).isFalse();
+      assertThat(browser.text("#profileRoles")).isEqualTo("Support agent");
+    }
+  }
+
+  @Test
+  void theDashboardSpeaksFrenchWithFrenchNumbersAndDays(DialtoneServer server) {
+    TestUsers db = new TestUsers(server);
+    SeededUser admin = db.user("PLATFORM_ADMIN", 1L);
+    try (Browser browser = new Browser(server.baseUrl())) {
+      SignIn.withBothFactors(browser, admin);
+      browser.find("button[lang='fr']").click();
+      browser.find("html[lang='fr']");
+
+      assertThat(browser.text("#platformHeading")).isEqualTo("Vue d’ensemble de la plateforme");
+      assertThat(browser.text("#signInsHeading"))
+          .isEqualTo("Connexions des 14 derniers jours (UTC)");
+      assertThat(chartLabels(browser, "signInChart_canvas").getLast()).endsWith(".");
+      assertThat(browser.text("#profileRoles")).isEqualTo("Administrateur de la plateforme");
+      assertThat(browser.text("[id='activity']"))
+          .contains("Connecté (code d’authentificateur)")
+          .contains(today(Locale.FRENCH))
+          .doesNotContainPattern(ISO_TIME);
+      assertNoCspViolation(browser);
+
+      // The check above would see a violation: an inline script added now is refused and logged.
+      script(
+          browser,
+          "const s = document.createElement('script'); s.textContent = 'window.x = 1';"
+              + " document.body.appendChild(s);");
+      assertThat(browser.consoleMessages()).anyMatch(m -> m.contains("Content Security Policy"));
+    }
+  }
+
+  private static String unique() {
+    return UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  /** The platform-wide figures the dashboard shows, straight from the database. */
+  private static Map<String, Long> platformCounts(TestUsers db) {
+    return Map.of(
+        "resellers", count(db, "SELECT COUNT(*) FROM account WHERE kind = 'RESELLER'"),
+        "customersActive",
+            count(db, "SELECT COUNT(*) FROM account WHERE kind = 'CUSTOMER' AND status = 'ACTIVE'"),
+        "customersSuspended",
+            count(
+                db,
+                "SELECT COUNT(*) FROM account WHERE kind = 'CUSTOMER' AND status = 'SUSPENDED'"),
+        "usersActive", count(db, "SELECT COUNT(*) FROM app_user WHERE status = 'ACTIVE'"),
+        "usersPending", count(db, "SELECT COUNT(*) FROM app_user WHERE status = 'PENDING'"),
+        "usersDisabled", count(db, "SELECT COUNT(*) FROM app_user WHERE status = 'DISABLED'"),
+        "failedToday",
+            count(
+                db,
+                "SELECT COUNT(*) FROM audit_event WHERE occurred_at >= UTC_DATE() AND "
+                    + FAILED_SIGN_INS),
+        "completedToday",
+            count(
+                db,
+                "SELECT COUNT(*) FROM audit_event WHERE occurred_at >= UTC_DATE()"
+                    + " AND action IN ('SIGN_IN_MFA', 'SIGN_IN_RECOVERY_CODE')"));
+  }
+
+  private static long customers(TestUsers db) {
+    return count(db, "SELECT COUNT(*) FROM account WHERE kind = 'CUSTOMER'");
+  }
+
+  private static long count(TestUsers db, String sql) {
+    return ((Number) db.queryValue(sql)).longValue();
+  }
+
+  private static String number(TestUsers db, long accountId) {
+    return (String) db.queryValue("SELECT account_number FROM account WHERE id = ?", accountId);
+  }
+
+  /** A figure on the page, whatever the locale's digit grouping. */
+  private static long number(Browser browser, String id) {
+    return Long.parseLong(browser.text("[id='" + id + "']").replaceAll("\\D", ""));
+  }
+
+  private static List<String> cells(WebElement row) {
+    return row.findElements(By.tagName("td")).stream().map(WebElement::getText).toList();
+  }
+
+  /** Today (UTC) as the pages write a date: medium style, e.g. "Nov 28, 2026", "28 nov. 2026". */
+  private static String today(Locale locale) {
+    return LocalDate.now(ZoneOffset.UTC)
+        .format(DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale));
+  }
+
+  private static WebElement rowWith(List<WebElement> rows, String text) {
+    return rows.stream().filter(r -> r.getText().contains(text)).findFirst().orElseThrow();
+  }
+
+  /** Each data set's values of the Chart.js chart drawn on the canvas, once it is drawn. */
+  @SuppressWarnings("unchecked")
+  private static List<List<Long>> chartData(Browser browser, String canvasId) {
+    return (List<List<Long>>)
+        waitForChart(
+            browser,
+            () ->
+                script(
+                    browser,
+                    "const c = Chart.getChart(document.getElementById(arguments[0]));"
+                        + " return c ? c.data.datasets.map(d => d.data) : null;",
+                    canvasId));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<String> chartLabels(Browser browser, String canvasId) {
+    return (List<String>)
+        waitForChart(
+            browser,
+            () ->
+                script(
+                    browser,
+                    "const c = Chart.getChart(document.getElementById(arguments[0]));"
+                        + " return c ? c.data.labels : null;",
+                    canvasId));
+  }
+
+  private static Object waitForChart(Browser browser, Supplier<Object> read) {
+    return new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(d -> read.get());
+  }
+
+  private static Object script(Browser browser, String script, Object... args) {
+    return ((JavascriptExecutor) browser.driver()).executeScript(script, args);
+  }
+
+  /** The page ran under its Content-Security-Policy without a refusal (SECURITY.md G4). */
+  private static void assertNoCspViolation(Browser browser) {
+    assertThat(browser.consoleMessages())
+        .noneMatch(m -> m.contains("Content Security Policy") || m.contains("Refused to"));
+  }
+}
