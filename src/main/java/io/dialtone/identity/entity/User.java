@@ -136,6 +136,30 @@ public class User {
     sessionEpoch++;
   }
 
+  /** The user's confirmed new address (already checked as free and well-formed by the caller). */
+  public void changeEmail(String newEmail) {
+    this.email = normalizeEmail(Objects.requireNonNull(newEmail));
+  }
+
+  /**
+   * A new authenticator: its encrypted secret and the step its confirming code used (B3: that step
+   * cannot sign in again).
+   */
+  public void replaceTotpSecret(String newCiphertext, long acceptedStep) {
+    this.totpSecretCiphertext = Objects.requireNonNull(newCiphertext);
+    this.totpLastStep = acceptedStep;
+  }
+
+  /** Disables the user (A8, C5): no more sign-ins, and every session ends at its next request. */
+  public void disable() {
+    this.status = UserStatus.DISABLED;
+    endSessions();
+  }
+
+  public Instant getCreatedAt() {
+    return createdAt;
+  }
+
   public long getSessionEpoch() {
     return sessionEpoch;
   }
