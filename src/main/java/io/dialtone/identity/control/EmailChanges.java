@@ -62,11 +62,13 @@ public class EmailChanges {
   @ConfigProperty(name = "dialtone.public-url", defaultValue = "https://localhost:8443")
   String publicUrl;
 
-  /** Asks to move the caller's account to {@code newEmail}; see the class comment. */
+  /**
+   * Asks to move the caller's account to {@code newEmail}; see the class comment. The address is
+   * checked before the step-up, so a typo is reported without asking for the password first.
+   */
   @Transactional
   public void request(String newEmail, String sourceIp) throws StepUpRequired, EmailChangeRefused {
     SignedInUser caller = access.require(Permission.MANAGE_OWN_CREDENTIALS);
-    stepUp.requireRecent();
     if (!EmailAddresses.isValid(newEmail)) {
       throw new EmailChangeRefused(EmailChangeRefused.Reason.INVALID);
     }
@@ -75,6 +77,7 @@ public class EmailChanges {
     if (address.equals(user.getEmail())) {
       throw new EmailChangeRefused(EmailChangeRefused.Reason.UNCHANGED);
     }
+    stepUp.requireRecent(); // after the input checks, which reveal nothing about anybody else
     Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
     voidOpenLinks(user.getId(), now);
     boolean taken = users.findByEmail(address).isPresent();
