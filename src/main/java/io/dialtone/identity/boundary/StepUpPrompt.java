@@ -5,7 +5,6 @@ import io.dialtone.identity.control.StepUpResult;
 import io.dialtone.identity.control.TotpCodes;
 import io.dialtone.platform.boundary.Messages;
 import jakarta.faces.context.FacesContext;
-import jakarta.faces.event.AbortProcessingException;
 import jakarta.faces.event.ActionEvent;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -20,8 +19,10 @@ import java.util.regex.Pattern;
  * The state of the step-up prompt of one view ({@code <dt:stepUp>}, SECURITY.md C6). A page's
  * backing bean catches {@code StepUpRequired}, remembers what it was doing and calls {@link
  * #ask()}; the prompt then shows one field, "password or authenticator code". Its confirm button
- * runs {@link #confirm} as an action listener and the page's retry method as its action: a refused
- * step-up aborts before the retry, so the retry only runs after a successful one.
+ * runs {@link #confirm} as an action listener and the page's retry method as its action. After a
+ * refused step-up the retry is harmless: the control it calls checks {@code StepUp.requireRecent()}
+ * first and throws {@code StepUpRequired} again, so the page asks again, under the refusal's
+ * message.
  *
  * <p>Six digits (spaces ignored) are taken as a TOTP code, anything else as the password: the
  * password policy (A1: at least 12 characters, with letters) makes the two impossible to confuse.
@@ -54,10 +55,7 @@ public class StepUpPrompt implements Serializable {
     secret = null;
   }
 
-  /**
-   * Action listener of the prompt's button: steps up, or adds the reason as a message and aborts
-   * the button's action (the page's retry).
-   */
+  /** Action listener of the prompt's button: steps up, or adds the reason as a message. */
   public void confirm(ActionEvent event) {
     String typed = secret;
     secret = null;
@@ -78,7 +76,6 @@ public class StepUpPrompt implements Serializable {
           case LOCKED -> "stepUp.locked";
           default -> "stepUp.wrong";
         });
-    throw new AbortProcessingException("step-up refused");
   }
 
   static boolean isTotpCode(String typed) {

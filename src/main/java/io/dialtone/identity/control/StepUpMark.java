@@ -7,14 +7,18 @@ import java.time.Instant;
 /**
  * A successful step-up, kept in the HTTP session (SECURITY.md C6). It counts for {@value
  * #VALID_MINUTES} minutes, and only for the sign-in it was made in: the same user id and the same
- * moment of MFA completion. A new sign-in (even in the same HTTP session) has another {@code
- * authenticatedAt}, and sign-out invalidates the session, so a mark never outlives its sign-in.
+ * moment of MFA completion, and the same impersonation state. A new sign-in (even in the same HTTP
+ * session) has another {@code authenticatedAt}, sign-out invalidates the session, and starting or
+ * ending an impersonation changes {@code onBehalfOf}, so a mark never outlives its sign-in or
+ * crosses into or out of an impersonation.
  *
  * @param userId who stepped up
  * @param authenticatedAt when that user's sign-in completed ({@link SignedInUser#authenticatedAt})
+ * @param onBehalfOf {@link SignedInUser#onBehalfOf()} at the step-up: null unless impersonating
  * @param at when the step-up succeeded
  */
-public record StepUpMark(long userId, Instant authenticatedAt, Instant at) implements Serializable {
+public record StepUpMark(long userId, Instant authenticatedAt, String onBehalfOf, Instant at)
+    implements Serializable {
 
   /** How long a step-up counts. */
   public static final long VALID_MINUTES = 5;
@@ -26,7 +30,7 @@ public record StepUpMark(long userId, Instant authenticatedAt, Instant at) imple
 
   /** A step-up by {@code caller} at {@code now}. */
   public static StepUpMark of(SignedInUser caller, Instant now) {
-    return new StepUpMark(caller.userId(), caller.authenticatedAt(), now);
+    return new StepUpMark(caller.userId(), caller.authenticatedAt(), caller.onBehalfOf(), now);
   }
 
   /**
@@ -36,6 +40,7 @@ public record StepUpMark(long userId, Instant authenticatedAt, Instant at) imple
     return caller != null
         && caller.userId() == userId
         && caller.authenticatedAt().equals(authenticatedAt)
+        && java.util.Objects.equals(caller.onBehalfOf(), onBehalfOf)
         && !now.isBefore(at)
         && now.isBefore(validUntil());
   }

@@ -50,6 +50,23 @@ class StepUpMarkTest {
   }
 
   @Test
+  void itDoesNotCrossIntoAnImpersonation() {
+    SignedInUser impersonating =
+        new SignedInUser(
+            42,
+            "u42@example.test",
+            "U",
+            99L,
+            Set.of(Role.CUSTOMER_ADMIN),
+            SIGNED_IN,
+            3L,
+            new Impersonation(
+                caller, "Customer", "T-1", STEPPED_UP, STEPPED_UP.plus(Duration.ofHours(1))));
+
+    assertThat(mark.isRecentFor(impersonating, at(Duration.ofMinutes(1)))).isFalse();
+  }
+
+  @Test
   void aCredentialChangeInTheSameSessionKeepsIt() {
     SignedInUser afterOwnChange = caller.withSessionEpoch(caller.sessionEpoch() + 1);
 
