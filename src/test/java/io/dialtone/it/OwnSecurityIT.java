@@ -146,6 +146,47 @@ class OwnSecurityIT {
   }
 
   @Test
+  void theLinkWorksWhereNobodyIsSignedInAndMailsFollowTheUsersLanguage(DialtoneServer server)
+      throws InterruptedException {
+    SeededUser user = new TestUsers(server).customerAdmin();
+    new TestUsers(server).execute("UPDATE app_user SET locale = 'fr' WHERE id = ?", user.id());
+    String newEmail = "ailleurs-" + UUID.randomUUID().toString().substring(0, 8) + "@example.test";
+    try (Browser browser = new Browser(server.baseUrl());
+        Browser phone = new Browser(server.baseUrl())) {
+      signIn(browser, user);
+      browser.open(PAGE);
+      browser.type("email:newEmail", newEmail);
+      browser.submit("email:submit");
+      stepUp(browser, user.password());
+
+      TestSmtp.Mail link =
+          TestSmtp.started().await(newEmail, m -> CONFIRM_LINK.matcher(m.body()).find());
+      assertThat(link.subject()).isEqualTo("Confirmez votre nouvelle adresse courriel Dialtone");
+      assertThat(
+              TestSmtp.started()
+                  .await(user.email(), m -> m.subject().startsWith("Une modification"))
+                  .body())
+          .contains("Bonjour");
+
+      phone.open(linkFrom(link));
+      phone.submit("confirm:submit");
+      assertThat(phone.path()).isEqualTo("/signin.xhtml");
+      assertThat(phone.text("[id$='messages']")).contains("Your e-mail address was changed");
+
+      browser.open("/home.xhtml");
+      assertThat(browser.path()).as("every session of the user ended").isEqualTo("/signin.xhtml");
+      PasswordChangeIT.signInWithPassword(phone, newEmail, user.password());
+      assertThat(phone.path()).isEqualTo("/mfa.xhtml");
+    }
+    assertThat(
+            TestSmtp.started()
+                .await(user.email(), m -> m.subject().contains("a été modifiée"))
+                .body())
+        .contains("Bonjour")
+        .contains("@example.test");
+  }
+
+  @Test
   void aNewAuthenticatorReplacesTheOldOneAndItsRecoveryCodesTheOldCodes(DialtoneServer server)
       throws InterruptedException {
     SeededUser user = new TestUsers(server).customerAdmin();
