@@ -72,5 +72,17 @@ public enum AuditAction {
   /** An administrator reset a user's second factor (the user was mailed a re-enrolment link). */
   USER_MFA_RESET,
   /** A user enrolled a new authenticator from an MFA-reset link. */
-  MFA_REENROLLED
+  MFA_REENROLLED,
+  /** A signed-in user re-entered their password or a TOTP code before a sensitive action. */
+  STEP_UP,
+  /** A user asked to change their e-mail address (a confirmation link went to the new one). */
+  EMAIL_CHANGE_REQUESTED,
+  /** A user's e-mail address changed through its confirmation link (or the link was refused). */
+  EMAIL_CHANGE_CONFIRMED,
+  /** A user enrolled a new authenticator app in place of the old one. */
+  MFA_CHANGED,
+  /** A user got a new set of recovery codes; the old ones no longer work. */
+  RECOVERY_CODES_REGENERATED,
+  /** The daily sweep disabled a user inactive too long (DENIED: kept as last platform admin). */
+  USER_DISABLED_INACTIVE
 }

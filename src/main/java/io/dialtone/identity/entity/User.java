@@ -186,7 +186,7 @@ public class User {
     endSessions();
   }
 
-  /** Disabled users cannot sign in; their sessions end at once. */
+  /** Disables the user (A8, C5): no more sign-ins, and every session ends at its next request. */
   public void disable() {
     status = UserStatus.DISABLED;
     endSessions();
@@ -223,6 +223,24 @@ public class User {
   /** Ends every session this user signed in to before now (C5): they no longer match. */
   public void endSessions() {
     sessionEpoch++;
+  }
+
+  /** The user's confirmed new address (already checked as free and well-formed by the caller). */
+  public void changeEmail(String newEmail) {
+    this.email = normalizeEmail(Objects.requireNonNull(newEmail));
+  }
+
+  /**
+   * A new authenticator: its encrypted secret and the step its confirming code used (B3: that step
+   * cannot sign in again).
+   */
+  public void replaceTotpSecret(String newCiphertext, long acceptedStep) {
+    this.totpSecretCiphertext = Objects.requireNonNull(newCiphertext);
+    this.totpLastStep = acceptedStep;
+  }
+
+  public Instant getCreatedAt() {
+    return createdAt;
   }
 
   public long getSessionEpoch() {

@@ -19,7 +19,19 @@ public enum NoticeKind {
    * An administrator reset your second factor. {0} = the one-time re-enrolment link, {1} = validity
    * in hours. No secret.
    */
-  MFA_RESET_LINK("mfaResetLink");
+  MFA_RESET_LINK("mfaResetLink"),
+  /** A new authenticator app replaced the old one. {0} = time (UTC), {1} = source IP. */
+  MFA_CHANGED("mfaChanged"),
+  /** New recovery codes replaced the old ones. {0} = time (UTC), {1} = source IP. No code. */
+  RECOVERY_CODES_REGENERATED("recoveryCodesRegenerated"),
+  /** To the OLD address: a change was asked. {0} = time, {1} = source IP, {2} = new, masked. */
+  EMAIL_CHANGE_REQUESTED("emailChangeRequested"),
+  /** To the NEW address: the link confirming it. {0} = the link, {1} = validity in hours. */
+  EMAIL_CHANGE_LINK("emailChangeLink"),
+  /** To the NEW address when it already has an account: no link. {0} = time, {1} = source IP. */
+  EMAIL_CHANGE_ADDRESS_TAKEN("emailChangeAddressTaken"),
+  /** To the OLD address: the change took effect. {0} = time, {1} = source IP, {2} = new, masked. */
+  EMAIL_CHANGED("emailChanged");
 
   private final String key;
 
