@@ -221,6 +221,11 @@ class UserManagementIT {
       admin.open("/users/index.xhtml");
       admin.clickInRow("users:table", user.email(), "resetMfa");
       admin.find(".ui-confirmdialog-yes").click();
+      admin.find("[id='stepUp:secret']"); // C6: nothing happens before the admin steps up
+      assertThat(db.queryValue("SELECT totp_secret FROM app_user WHERE id = ?", user.id()))
+          .isNotNull();
+      admin.type("stepUp:secret", t.customerAdminA1().password());
+      admin.submit("stepUp:confirm");
       admin.waitForText("The second factor is reset");
 
       member.find("#navHome").click();

@@ -42,6 +42,7 @@ public class UserManagement {
   @Inject AccountTree tree;
   @Inject AuditTrail audit;
   @Inject Invitations invitations;
+  @Inject StepUp stepUp;
   @Inject HttpServletRequest request;
 
   /** The accounts in the caller's scope whose users the caller may manage, parents first. */
@@ -149,9 +150,10 @@ public class UserManagement {
   /**
    * Resets another user's second factor: the secret and recovery codes are gone, their sessions
    * end, and they are mailed a link to enrol a new authenticator (after proving their password).
+   * The administrator must have stepped up within the last 5 minutes (C6).
    */
   @Transactional
-  public void resetMfa(long userId) {
+  public void resetMfa(long userId) throws StepUpRequired {
     SignedInUser caller = access.require(Permission.RESET_USER_MFA);
     User user = manageableUser(userId);
     notSelf(user, "reset own MFA (use the security page)");
@@ -159,6 +161,7 @@ public class UserManagement {
       throw access.refuse(target(user), "reset MFA of a disabled or never-enrolled user");
     }
     access.requireInScope(Permission.RESET_USER_MFA, user.getAccountId());
+    stepUp.requireRecent();
     user.resetSecondFactor();
     em.createNativeQuery("DELETE FROM recovery_code WHERE user_id = ?1")
         .setParameter(1, user.getId())

@@ -1,10 +1,12 @@
 package io.dialtone.identity.boundary.users;
 
 import io.dialtone.account.entity.Account;
+import io.dialtone.identity.boundary.StepUpPrompt;
 import io.dialtone.identity.control.AccessControl;
 import io.dialtone.identity.control.EmailTaken;
 import io.dialtone.identity.control.Invitations;
 import io.dialtone.identity.control.LastPlatformAdministrator;
+import io.dialtone.identity.control.StepUpRequired;
 import io.dialtone.identity.control.UserManagement;
 import io.dialtone.identity.entity.Role;
 import io.dialtone.platform.boundary.Messages;
@@ -35,8 +37,10 @@ public class UsersBacking implements Serializable {
   @Inject transient UserManagement management;
   @Inject transient AccessControl access;
   @Inject transient Invitations invitations;
+  @Inject StepUpPrompt prompt;
 
   private Long accountId;
+  private Long pendingMfaReset;
   private List<Account> accounts;
   private List<UserRow> rows;
   private List<Role> grantable;
@@ -102,10 +106,24 @@ public class UsersBacking implements Serializable {
     refresh();
   }
 
+  /** Resets a user's MFA; asks for a step-up first when the caller has none recent. */
   public void resetMfa(long userId) {
-    management.resetMfa(userId);
-    Messages.addGlobalInfo("users.mfaReset");
+    try {
+      management.resetMfa(userId);
+      pendingMfaReset = null;
+      Messages.addGlobalInfo("users.mfaReset");
+    } catch (StepUpRequired e) {
+      pendingMfaReset = userId;
+      prompt.ask();
+    }
     refresh();
+  }
+
+  /** The step-up prompt's action: the MFA reset that waited for it. */
+  public void retry() {
+    if (pendingMfaReset != null) {
+      resetMfa(pendingMfaReset);
+    }
   }
 
   /** Whether the signed-in caller is this row's user (no actions on oneself here). */
