@@ -5,9 +5,10 @@
  * control.CallDecisions}). Owns {@code call_policy_account}, {@code call_policy_extension}, {@code
  * call_policy_rule} and {@code platform_blocked_range}.
  *
- * <p>Calls {@code account} (the account's country, through {@code AccountTree}) and {@code
- * platform}; reaches rates and usage caps only through its own seams ({@code RateLookup}, {@code
- * UsageGate}) that the CDR and usage-limit components implement. Is called by the SIP call control
- * and the rule pages; never calls them.
+ * <p>Calls {@code account} (the account's country, through {@code AccountTree}), uses {@code
+ * extension}'s value types ({@code ExtensionNumber}, {@code ExtensionType}) and {@code platform};
+ * reaches rates and usage caps only through its own seams ({@code RateLookup}, {@code UsageGate})
+ * that the CDR and usage-limit components implement. Is called by the SIP call control and the rule
+ * pages; never calls them.
  */
 package io.dialtone.callpolicy;
