@@ -11,7 +11,9 @@ import io.dialtone.callpolicy.entity.DestinationClass;
 import io.dialtone.callpolicy.entity.DialPlan;
 import io.dialtone.callpolicy.entity.E164Number;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Tells what a dialled string is for an account ({@link DialPlan}), with libphonenumber.
@@ -21,7 +23,8 @@ import java.util.Set;
  * too from NANP, where no number starts with 0); NANP 1+10, 10 and (one local area code) 7 digits.
  * In that order: emergency numbers (911 and 112 everywhere, 933 in NANP, and the country's own per
  * libphonenumber), the account's extensions, then numbers. libphonenumber's answers (tens of
- * microseconds each) are memoized per region and dialled string; the per-account part is cheap.
+ * microseconds each) are memoized per default region and dialled string (bounded: {@value
+ * #CACHE_CAPACITY} entries per region); the per-account part is cheap.
  */
 @ApplicationScoped
 public class NumberClassifier {
@@ -32,14 +35,14 @@ public class NumberClassifier {
   private static final Set<String> EMERGENCY_EVERYWHERE = Set.of("911", "112");
   private static final String NANP_TEST_EMERGENCY = "933";
   private static final String NANP_PREMIUM_EXCHANGE = "976";
-  private static final int CACHE_CAPACITY = 200_000;
+
+  /** Memoized answers per default region, at most. */
+  public static final int CACHE_CAPACITY = 200_000;
 
   private final PhoneNumberUtil phoneNumbers = PhoneNumberUtil.getInstance();
   private final ShortNumberInfo shortNumbers = ShortNumberInfo.getInstance();
-  private final BoundedCache<String, NumberFacts> facts =
-      new BoundedCache<>(CACHE_CAPACITY, this::lookUp);
-  private final BoundedCache<String, Boolean> emergency =
-      new BoundedCache<>(CACHE_CAPACITY / 10, this::isCountryEmergency);
+  private final Map<String, BoundedCache<String, NumberFacts>> facts = new ConcurrentHashMap<>();
+  private final Map<String, BoundedCache<String, Boolean>> emergency = new ConcurrentHashMap<>();
 
   /** The class of {@code dialled} for an account dialling with {@code plan}. */
   public Classification classify(String dialled, DialPlan plan) {
@@ -59,7 +62,7 @@ public class NumberClassifier {
     if (number == null) {
       return Classification.invalid();
     }
-    return classify(facts.get(plan.country() + '|' + number), plan);
+    return classify(factsIn(plan.country()).get(number), plan);
   }
 
   private static Classification classify(NumberFacts facts, DialPlan plan) {
@@ -103,11 +106,24 @@ public class NumberClassifier {
         || plan.nanp() && NANP_TEST_EMERGENCY.equals(digits)) {
       return true;
     }
-    return digits.length() <= 6 && emergency.get(plan.country() + '|' + digits);
+    return digits.length() <= 6
+        && emergency
+            .computeIfAbsent(
+                plan.country(),
+                region ->
+                    new BoundedCache<>(
+                        CACHE_CAPACITY / 10,
+                        shortNumber -> shortNumbers.isEmergencyNumber(shortNumber, region)))
+            .get(digits);
   }
 
-  private boolean isCountryEmergency(String key) {
-    return shortNumbers.isEmergencyNumber(key.substring(3), key.substring(0, 2));
+  /** The memo of libphonenumber's answers with {@code region} as default region. */
+  private BoundedCache<String, NumberFacts> factsIn(String region) {
+    BoundedCache<String, NumberFacts> memo = facts.get(region);
+    return memo != null
+        ? memo
+        : facts.computeIfAbsent(
+            region, r -> new BoundedCache<>(CACHE_CAPACITY, dialled -> lookUp(dialled, r)));
   }
 
   /**
@@ -134,6 +150,9 @@ public class NumberClassifier {
     if (dialled == null || dialled.isEmpty() || dialled.length() > MAX_DIALLED) {
       return null;
     }
+    if (isPlain(dialled)) {
+      return dialled;
+    }
     StringBuilder out = new StringBuilder(dialled.length());
     for (int i = 0; i < dialled.length(); i++) {
       char c = dialled.charAt(i);
@@ -149,10 +168,20 @@ public class NumberClassifier {
     return digits == 0 ? null : out.toString();
   }
 
-  private NumberFacts lookUp(String key) {
-    String region = key.substring(0, 2);
+  /** Whether {@code dialled} is already digits with an optional leading {@code +} (the usual). */
+  private static boolean isPlain(String dialled) {
+    for (int i = dialled.charAt(0) == '+' ? 1 : 0; i < dialled.length(); i++) {
+      char c = dialled.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return dialled.length() > (dialled.charAt(0) == '+' ? 1 : 0);
+  }
+
+  private NumberFacts lookUp(String dialled, String region) {
     try {
-      PhoneNumber parsed = phoneNumbers.parse(key.substring(3), region);
+      PhoneNumber parsed = phoneNumbers.parse(dialled, region);
       if (!phoneNumbers.isPossibleNumber(parsed)) {
         return NumberFacts.IMPOSSIBLE;
       }
