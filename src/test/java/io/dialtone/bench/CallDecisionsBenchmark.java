@@ -12,6 +12,7 @@ import io.dialtone.callpolicy.entity.DialPlan;
 import io.dialtone.callpolicy.entity.E164Number;
 import io.dialtone.callpolicy.entity.ExtensionRange;
 import io.dialtone.extension.entity.ExtensionNumber;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -108,7 +109,12 @@ public class CallDecisionsBenchmark {
     }
     decisions =
         new CallDecisions(
-            source, new NumberClassifier(), RatedPrefixes.everything(), (a, e, c, t) -> true);
+            source,
+            new NumberClassifier(),
+            RatedPrefixes.everything(),
+            (a, e, c, t) -> true,
+            Duration.ofMinutes(1),
+            System::nanoTime);
     accounts = new long[DIALLED];
     extensions = new ExtensionNumber[DIALLED];
     dialled = new String[DIALLED];

@@ -7,9 +7,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The call policy's one question: may this extension of this account call this dialled string now,
@@ -25,21 +28,46 @@ import java.util.concurrent.ConcurrentHashMap;
 @ApplicationScoped
 public class CallDecisions {
 
-  private final Map<Long, AccountPolicy> accounts = new ConcurrentHashMap<>();
+  /** How long compiled rules are used at most before a reload (seconds), unless invalidated. */
+  public static final String MAX_AGE = "dialtone.callpolicy.cache-seconds";
+
+  private final Map<Long, Fresh<AccountPolicy>> accounts = new ConcurrentHashMap<>();
   private PolicySource source;
   private NumberClassifier classifier;
   private PolicyEngine engine;
-  private volatile PlatformRanges platform;
+  private long maxAgeNanos;
+  private LongSupplier ticker;
+  private volatile Fresh<PlatformRanges> platform;
 
   /** For CDI's proxy only. */
   protected CallDecisions() {}
 
   @Inject
   public CallDecisions(
-      PolicySource source, NumberClassifier classifier, RateLookup rates, UsageGate usage) {
+      PolicySource source,
+      NumberClassifier classifier,
+      RateLookup rates,
+      UsageGate usage,
+      @ConfigProperty(name = MAX_AGE, defaultValue = "60") long maxAgeSeconds) {
+    this(source, classifier, rates, usage, Duration.ofSeconds(maxAgeSeconds), System::nanoTime);
+  }
+
+  /** With a maximum age and a nanosecond ticker of the caller's (tests). */
+  public CallDecisions(
+      PolicySource source,
+      NumberClassifier classifier,
+      RateLookup rates,
+      UsageGate usage,
+      Duration maxAge,
+      LongSupplier ticker) {
+    if (maxAge.isNegative() || maxAge.isZero()) {
+      throw new IllegalArgumentException("max age must be positive");
+    }
     this.source = source;
     this.classifier = classifier;
     this.engine = new PolicyEngine(rates, usage);
+    this.maxAgeNanos = maxAge.toNanos();
+    this.ticker = ticker;
   }
 
   /**
@@ -88,22 +116,43 @@ public class CallDecisions {
   }
 
   private AccountPolicy policy(long accountId) {
-    AccountPolicy policy = accounts.get(accountId);
-    return policy != null ? policy : accounts.computeIfAbsent(accountId, source::load);
+    long now = ticker.getAsLong();
+    Fresh<AccountPolicy> compiled = accounts.get(accountId);
+    if (compiled == null || compiled.expired(now)) {
+      compiled =
+          accounts.compute(
+              accountId,
+              (id, old) ->
+                  old != null && !old.expired(now)
+                      ? old
+                      : new Fresh<>(source.load(id), now + maxAgeNanos));
+    }
+    return compiled.value();
   }
 
   private PlatformRanges platformRanges() {
-    PlatformRanges ranges = platform;
-    return ranges != null ? ranges : loadPlatformRanges();
+    Fresh<PlatformRanges> ranges = platform;
+    return ranges != null && !ranges.expired(ticker.getAsLong())
+        ? ranges.value()
+        : loadPlatformRanges();
   }
 
   /**
    * Synchronized with {@link #invalidatePlatform()}: a load never outlives the change it missed.
    */
   private synchronized PlatformRanges loadPlatformRanges() {
-    if (platform == null) {
-      platform = source.platformRanges();
+    long now = ticker.getAsLong();
+    if (platform == null || platform.expired(now)) {
+      platform = new Fresh<>(source.platformRanges(), now + maxAgeNanos);
     }
-    return platform;
+    return platform.value();
+  }
+
+  /** A compiled value and the {@link System#nanoTime()} after which it is reloaded. */
+  private record Fresh<T>(T value, long expiresAt) {
+
+    boolean expired(long now) {
+      return now - expiresAt >= 0;
+    }
   }
 }

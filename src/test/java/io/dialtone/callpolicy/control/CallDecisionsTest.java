@@ -10,6 +10,7 @@ import io.dialtone.callpolicy.entity.DialPlan;
 import io.dialtone.callpolicy.entity.E164Number;
 import io.dialtone.callpolicy.entity.Verdict;
 import io.dialtone.extension.entity.ExtensionNumber;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,7 +59,9 @@ class CallDecisionsTest {
             .platform(platform),
         classifier,
         rates,
-        gate);
+        gate,
+        Duration.ofMinutes(1),
+        System::nanoTime);
   }
 
   private Decision decide(AccountPolicy policy, ExtensionNumber extension, String dialled) {
@@ -311,7 +314,9 @@ class CallDecisionsTest {
             new MapPolicySource(id -> AccountPolicy.defaults(id, OTTAWA)),
             classifier,
             rates,
-            (a, e, d, t) -> true);
+            (a, e, d, t) -> true,
+            Duration.ofMinutes(1),
+            System::nanoTime);
 
     assertThat(decisions.decide(7, null, LONDON, NOW).rule())
         .isEqualTo(DecidingRule.INTERNATIONAL_BLOCKED);
@@ -412,7 +417,14 @@ class CallDecisionsTest {
   void compiledRulesAreReusedUntilInvalidated() {
     MapPolicySource source =
         new MapPolicySource(id -> AccountPolicy.defaults(id, OTTAWA)).put(openToGb().build());
-    CallDecisions decisions = new CallDecisions(source, classifier, rates, (a, e, d, t) -> true);
+    CallDecisions decisions =
+        new CallDecisions(
+            source,
+            classifier,
+            rates,
+            (a, e, d, t) -> true,
+            Duration.ofMinutes(1),
+            System::nanoTime);
 
     decisions.decide(ACCOUNT, USER, LONDON, NOW);
     decisions.decide(ACCOUNT, USER, TORONTO, NOW);
@@ -434,7 +446,14 @@ class CallDecisionsTest {
   void changeEventsInvalidateTheAccountOrThePlatform() {
     MapPolicySource source =
         new MapPolicySource(id -> AccountPolicy.defaults(id, OTTAWA)).put(openToGb().build());
-    CallDecisions decisions = new CallDecisions(source, classifier, rates, (a, e, d, t) -> true);
+    CallDecisions decisions =
+        new CallDecisions(
+            source,
+            classifier,
+            rates,
+            (a, e, d, t) -> true,
+            Duration.ofMinutes(1),
+            System::nanoTime);
     decisions.decide(ACCOUNT, USER, LONDON, NOW);
 
     source.platform(PlatformRanges.none().block(90, "+44"));
@@ -448,5 +467,35 @@ class CallDecisionsTest {
     decisions.changed(CallPolicyChanged.account(ACCOUNT));
     decisions.decide(ACCOUNT, USER, LONDON, NOW);
     assertThat(source.accountLoads).isEqualTo(2);
+  }
+
+  @Test
+  void compiledRulesAreReloadedWhenOlderThanTheMaximumAge() {
+    MapPolicySource source =
+        new MapPolicySource(id -> AccountPolicy.defaults(id, OTTAWA)).put(openToGb().build());
+    long[] nanos = {0};
+    CallDecisions decisions =
+        new CallDecisions(
+            source,
+            classifier,
+            rates,
+            (a, e, d, t) -> true,
+            Duration.ofSeconds(60),
+            () -> nanos[0]);
+    decisions.decide(ACCOUNT, USER, LONDON, NOW);
+
+    source.put(openToGb().blockPrefix(31, null, "+44").build());
+    source.platform(PlatformRanges.none().block(90, "+1416"));
+    nanos[0] = Duration.ofSeconds(59).toNanos();
+    assertThat(decisions.decide(ACCOUNT, USER, LONDON, NOW).rule())
+        .isEqualTo(DecidingRule.NO_RULE_AGAINST);
+
+    nanos[0] = Duration.ofSeconds(60).toNanos();
+    assertThat(decisions.decide(ACCOUNT, USER, LONDON, NOW).rule())
+        .isEqualTo(DecidingRule.BLOCKED_NUMBER);
+    assertThat(decisions.decide(ACCOUNT, USER, TORONTO, NOW).rule())
+        .isEqualTo(DecidingRule.PLATFORM_BLOCKED_RANGE);
+    assertThat(source.accountLoads).isEqualTo(2);
+    assertThat(source.platformLoads).isEqualTo(2);
   }
 }

@@ -15,6 +15,7 @@ import io.dialtone.callpolicy.entity.PlatformBlockedRange;
 import io.dialtone.extension.entity.ExtensionNumber;
 import io.dialtone.extension.entity.ExtensionType;
 import java.lang.reflect.Field;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -53,7 +54,9 @@ class PolicyCompilerTest {
             new MapPolicySource(id -> policy),
             classifier,
             RatedPrefixes.everything(),
-            (a, e, c, t) -> true);
+            (a, e, c, t) -> true,
+            Duration.ofMinutes(1),
+            System::nanoTime);
 
     assertThat(policy.dialPlan().localAreaCodes()).containsExactly("613");
     assertThat(policy.size()).isEqualTo(4);
