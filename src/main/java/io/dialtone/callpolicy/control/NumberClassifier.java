@@ -36,8 +36,8 @@ public class NumberClassifier {
   private static final String NANP_TEST_EMERGENCY = "933";
   private static final String NANP_PREMIUM_EXCHANGE = "976";
 
-  /** Memoized answers per default region, at most. */
-  public static final int CACHE_CAPACITY = 200_000;
+  /** Memoized answers per default region, at most (about 30 MB under a flood of new numbers). */
+  public static final int CACHE_CAPACITY = 100_000;
 
   private final PhoneNumberUtil phoneNumbers = PhoneNumberUtil.getInstance();
   private final ShortNumberInfo shortNumbers = ShortNumberInfo.getInstance();
