@@ -8,6 +8,7 @@ import io.dialtone.callpolicy.entity.E164Number;
  */
 final class RuleSet {
 
+  /** No rules; shared, so nothing is ever added to it. */
   static final RuleSet EMPTY = new RuleSet();
 
   private final PrefixTrie allowed = new PrefixTrie();
