@@ -1,0 +1,12 @@
+package io.dialtone.callpolicy.entity;
+
+/** The outcome of a call policy decision. */
+public enum Verdict {
+  ALLOW,
+  BLOCK;
+
+  /** The message bundle key, e.g. {@code Verdict.BLOCK}. */
+  public String messageKey() {
+    return "Verdict." + name();
+  }
+}

@@ -1,0 +1,14 @@
+/**
+ * Call policy: which destinations an account's extensions may call. Classifies a dialled string
+ * (libphonenumber, with the account's country as default region) and decides ALLOW or BLOCK with
+ * the rule that decided, from compiled per-account rules kept in memory ({@code
+ * control.CallDecisions}). Owns {@code call_policy_account}, {@code call_policy_extension}, {@code
+ * call_policy_rule} and {@code platform_blocked_range}.
+ *
+ * <p>Calls {@code account} (the account's country, through {@code AccountTree}), uses {@code
+ * extension}'s value types ({@code ExtensionNumber}, {@code ExtensionType}) and {@code platform};
+ * reaches rates and usage caps only through its own seams ({@code RateLookup}, {@code UsageGate})
+ * that the CDR and usage-limit components implement. Is called by the SIP call control and the rule
+ * pages; never calls them.
+ */
+package io.dialtone.callpolicy;
