@@ -52,5 +52,11 @@ public enum AuditAction {
   /** An account was suspended: its users (and those below it) can no longer sign in. */
   ACCOUNT_SUSPENDED,
   /** A suspended account was reactivated. */
-  ACCOUNT_REACTIVATED
+  ACCOUNT_REACTIVATED,
+  /** Support searched for customers (the detail holds the search). */
+  CUSTOMERS_SEARCHED,
+  /** An agent started acting as a customer administrator (the detail holds the reason). */
+  IMPERSONATION_STARTED,
+  /** An agent stopped acting as a customer, or the time box ran out (the detail says which). */
+  IMPERSONATION_ENDED
 }

@@ -1,0 +1,98 @@
+package io.dialtone.audit.boundary;
+
+import io.dialtone.account.control.AccountTree;
+import io.dialtone.account.entity.Account;
+import io.dialtone.audit.control.SupportSessions;
+import io.dialtone.audit.control.SupportSessions.Session;
+import io.dialtone.audit.entity.AuditAction;
+import io.dialtone.audit.entity.AuditEvent;
+import io.dialtone.identity.control.AccessControl;
+import io.dialtone.identity.control.SignedInUser;
+import io.dialtone.identity.control.UserLookup;
+import io.dialtone.identity.entity.Permission;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The "support accessed your account" section of {@code /audit/index.xhtml} (SECURITY.md F4): each
+ * support session on the accounts of the caller's scope — who (the agent's name and e-mail), when,
+ * why, how it ended and what was done on the account's behalf meanwhile.
+ */
+@Named
+@RequestScoped
+public class SupportAccessBacking {
+
+  /** One support session as the page shows it; times in UTC. */
+  public record Row(
+      String agentName,
+      String agentEmail,
+      long accountId,
+      OffsetDateTime started,
+      OffsetDateTime ended,
+      String reason,
+      String endedHow,
+      List<AuditEvent> activity) {}
+
+  @Inject AccessControl access;
+  @Inject AccountTree accounts;
+  @Inject SupportSessions sessions;
+  @Inject UserLookup users;
+
+  private List<Row> rows;
+
+  @PostConstruct
+  void load() {
+    SignedInUser caller = access.require(Permission.VIEW_AUDIT);
+    Optional<Set<Long>> scope =
+        caller.accountId() == Account.PLATFORM_ID
+            ? Optional.empty()
+            : Optional.of(
+                accounts.subtreeOf(caller.accountId()).stream()
+                    .map(Account::getId)
+                    .collect(Collectors.toUnmodifiableSet()));
+    rows = sessions.recent(scope).stream().map(this::row).toList();
+  }
+
+  private Row row(Session session) {
+    AuditEvent start = session.start();
+    Optional<UserLookup.UserName> agent = agentOf(start.getActor());
+    AuditEvent end = session.end();
+    boolean ended = end != null && end.getAction() == AuditAction.IMPERSONATION_ENDED;
+    return new Row(
+        agent.map(UserLookup.UserName::label).orElse(start.getActor()),
+        agent.map(UserLookup.UserName::email).orElse(""),
+        start.getAccountId(),
+        utc(start),
+        end == null ? null : utc(end),
+        start.getDetail(),
+        ended ? end.getDetail() : null,
+        session.activity());
+  }
+
+  private Optional<UserLookup.UserName> agentOf(String actor) {
+    if (actor == null || !actor.startsWith("user:")) {
+      return Optional.empty();
+    }
+    try {
+      return users.name(Long.parseLong(actor.substring("user:".length())));
+    } catch (NumberFormatException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static OffsetDateTime utc(AuditEvent event) {
+    return event.getOccurredAt().atOffset(ZoneOffset.UTC);
+  }
+
+  public List<Row> getRows() {
+    return rows;
+  }
+}
