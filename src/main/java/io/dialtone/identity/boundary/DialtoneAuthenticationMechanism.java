@@ -64,12 +64,12 @@ public class DialtoneAuthenticationMechanism implements HttpAuthenticationMechan
     if (credential instanceof SecondFactorCredential secondFactor) {
       return secondFactorStep(request, context, secondFactor);
     }
-    Optional<AuthenticationStatus> impersonationOver =
+    Optional<String> impersonationOver =
         AuthSession.signedIn(request)
             .filter(signedIn -> signedIn.isImpersonating() && !isResource(request))
-            .flatMap(signedIn -> impersonation.endIfOver(request, response, context, signedIn));
-    if (impersonationOver.isPresent()) {
-      return impersonationOver.get(); // the agent is back, sent to the support page
+            .flatMap(signedIn -> impersonation.endIfOver(request, signedIn));
+    if (impersonationOver.isPresent()) { // the agent is back: to the support page
+      return ImpersonationSessions.redirect(request, response, context, impersonationOver.get());
     }
     Optional<SignedInUser> user =
         AuthSession.signedIn(request)

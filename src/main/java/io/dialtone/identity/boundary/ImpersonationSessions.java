@@ -53,25 +53,26 @@ public class ImpersonationSessions {
   }
 
   /**
-   * For the authentication mechanism: when the impersonation of {@code user} is over, restores the
-   * agent and sends the browser to the support page (a Faces Ajax request gets a partial-response
-   * redirect); empty when the request may go on.
+   * For the authentication mechanism: when the impersonation of {@code user} is over (time up, or
+   * the customer account suspended), restores the agent under a new session id and returns where to
+   * send the browser (the support page); empty while the impersonation may go on.
    */
-  public Optional<AuthenticationStatus> endIfOver(
+  public Optional<String> endIfOver(HttpServletRequest request, SignedInUser user) {
+    Optional<SignedInUser> agent = impersonations.endIfOver(user, request.getRemoteAddr());
+    agent.ifPresent(restored -> switchTo(request, restored));
+    return agent.map(
+        restored -> request.getContextPath() + SUPPORT_PAGE + "?" + ENDED_PARAMETER + "=over");
+  }
+
+  /** Sends the browser to {@code url}; a Faces Ajax request gets a partial-response redirect. */
+  public static AuthenticationStatus redirect(
       HttpServletRequest request,
       HttpServletResponse response,
       HttpMessageContext context,
-      SignedInUser user) {
-    Optional<SignedInUser> agent = impersonations.endIfOver(user, request.getRemoteAddr());
-    if (agent.isEmpty()) {
-      return Optional.empty();
-    }
-    switchTo(request, agent.get());
-    String target = request.getContextPath() + SUPPORT_PAGE + "?" + ENDED_PARAMETER + "=over";
-    if ("partial/ajax".equals(request.getHeader("Faces-Request"))) {
-      return Optional.of(partialRedirect(response, target));
-    }
-    return Optional.of(context.redirect(target));
+      String url) {
+    return "partial/ajax".equals(request.getHeader("Faces-Request"))
+        ? partialRedirect(response, url)
+        : context.redirect(url);
   }
 
   private void switchTo(HttpServletRequest request, SignedInUser user) {
