@@ -150,7 +150,8 @@ public class ImpersonationSessionIT {
 
     request.getSession().setAttribute(SignedInUser.SESSION_ATTRIBUTE, expired);
     String before = request.getSession().getId();
-    assertThat(sessions.endIfOver(request, expired)).contains("/support/index.xhtml?ended=over");
+    assertThat(sessions.endIfOver(request, expired))
+        .contains(request.getContextPath() + "/support/index.xhtml?ended=over");
 
     assertThat(SignedInUser.in(request.getSession(false))).contains(agent);
     assertThat(request.getSession().getId()).isNotEqualTo(before);
