@@ -314,6 +314,71 @@ class ImpersonationIT {
         .isEqualTo(1L);
   }
 
+  @Test
+  void anImpersonationThatMayNotGoOnEndsAtTheNextRequestEvenAnAjaxOne(DialtoneServer server) {
+    TestUsers db = new TestUsers(server);
+    long customer = db.newCustomerAccount();
+    SeededUser agent = db.user("SUPPORT_AGENT", 1L);
+    try (Browser browser = new Browser(server.baseUrl())) {
+      SignIn.withBothFactors(browser, agent);
+      startActing(browser, customer, "TICKET-77 audit question");
+      browser.find("#navAudit").click();
+      browser.find("[id='audit:apply']");
+      String acting = browser.sessionCookie();
+
+      // The same check ends an impersonation past its end time (ImpersonationSessionIT).
+      db.execute("UPDATE account SET status = 'SUSPENDED' WHERE id = ?", customer);
+      browser.find("[id='audit:apply']").click(); // a PrimeFaces Ajax request
+
+      new WebDriverWait(browser.driver(), Duration.ofSeconds(20))
+          .until(d -> browser.path().equals("/support/index.xhtml"));
+      assertThat(browser.text("h1")).isEqualTo("Find a customer");
+      assertThat(browser.pageText()).contains("You no longer act as the customer");
+      assertThat(browser.isPresent("#impersonation")).isFalse();
+      assertThat(browser.sessionCookie()).isNotEqualTo(acting);
+    }
+    assertThat(
+            db.queryValue(
+                "SELECT detail FROM audit_event WHERE action = 'IMPERSONATION_ENDED' AND actor = ? AND on_behalf_of = ?",
+                "user:" + agent.id(),
+                "account:" + customer))
+        .isEqualTo("account suspended");
+  }
+
+  @Test
+  void signingOutWhileActingRecordsTheEnd(DialtoneServer server) {
+    TestUsers db = new TestUsers(server);
+    long customer = db.newCustomerAccount();
+    SeededUser agent = db.user("SUPPORT_AGENT", 1L);
+    try (Browser browser = new Browser(server.baseUrl())) {
+      SignIn.withBothFactors(browser, agent);
+      startActing(browser, customer, "TICKET-78 sign-out");
+
+      browser.submit("signOutForm:signOut");
+
+      assertThat(browser.path()).isEqualTo("/signin.xhtml");
+    }
+    String actor = "user:" + agent.id();
+    assertThat(
+            db.queryValue(
+                "SELECT on_behalf_of FROM audit_event WHERE action = 'SIGN_OUT' AND actor = ?",
+                actor))
+        .isEqualTo("account:" + customer);
+    assertThat(
+            db.queryValue(
+                "SELECT detail FROM audit_event WHERE action = 'IMPERSONATION_ENDED' AND actor = ? AND on_behalf_of = ?",
+                actor,
+                "account:" + customer))
+        .isEqualTo("session ended");
+  }
+
+  private static void startActing(Browser browser, long customer, String reason) {
+    browser.open("/support/index.xhtml?account=" + customer);
+    browser.type("act:reason", reason);
+    browser.submit("act:start");
+    assertThat(browser.text("#impersonation")).contains(reason);
+  }
+
   private static String name(TestUsers db, long accountId) {
     return (String) db.queryValue("SELECT name FROM account WHERE id = ?", accountId);
   }
