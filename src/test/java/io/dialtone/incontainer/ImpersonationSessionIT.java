@@ -9,8 +9,11 @@ import io.dialtone.account.entity.AccountProfile;
 import io.dialtone.audit.control.AuditContext;
 import io.dialtone.audit.control.AuditHash;
 import io.dialtone.audit.control.AuditQuery;
+import io.dialtone.audit.control.AuditRecord;
+import io.dialtone.audit.control.AuditTrail;
 import io.dialtone.audit.entity.AuditAction;
 import io.dialtone.audit.entity.AuditEvent;
+import io.dialtone.audit.entity.AuditResult;
 import io.dialtone.identity.boundary.ImpersonationSessions;
 import io.dialtone.identity.control.Impersonation;
 import io.dialtone.identity.control.ImpersonationPolicy;
@@ -27,6 +30,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -55,6 +59,8 @@ public class ImpersonationSessionIT {
   @Inject AuditQuery audit;
   @Inject AuditContext auditContext;
   @Inject HttpServletRequest request;
+  @Inject AuditTrail trail;
+  @Inject Parallel parallel;
 
   @Test
   void anAgentActsForSixtyMinutesAtMostAndEveryRowMeanwhileNamesTheCustomer() throws Exception {
@@ -93,6 +99,23 @@ public class ImpersonationSessionIT {
             });
     assertThat(rows.get(2).getDetail()).isEqualTo("TICKET-9 caps");
     assertThat(rows.get(2).getAccountId()).isEqualTo(t.a1());
+
+    // Outside a request (a container thread, as scheduled jobs run) nothing is added, nothing
+    // fails.
+    String job = "job:" + UUID.randomUUID();
+    parallel.run(
+        1,
+        () -> {
+          trail.record(
+              AuditRecord.builder(AuditAction.AUDIT_CHAIN_VERIFIED, AuditResult.SUCCESS)
+                  .actor(job)
+                  .build());
+          return null;
+        });
+    assertThat(audit.recentForActor(job, 1))
+        .singleElement()
+        .extracting(AuditEvent::getOnBehalfOf)
+        .isNull();
   }
 
   @Test
