@@ -12,10 +12,13 @@ import io.dialtone.identity.control.UserLookup;
 import io.dialtone.identity.entity.Permission;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.time.OffsetDateTime;
+import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -35,8 +38,8 @@ public class SupportAccessBacking {
       String agentName,
       String agentEmail,
       long accountId,
-      OffsetDateTime started,
-      OffsetDateTime ended,
+      Instant started,
+      Instant ended,
       String reason,
       String endedHow,
       List<AuditEvent> activity) {}
@@ -70,8 +73,8 @@ public class SupportAccessBacking {
         agent.map(UserLookup.UserName::label).orElse(start.getActor()),
         agent.map(UserLookup.UserName::email).orElse(""),
         start.getAccountId(),
-        utc(start),
-        end == null ? null : utc(end),
+        start.getOccurredAt(),
+        end == null ? null : end.getOccurredAt(),
         start.getDetail(),
         ended ? end.getDetail() : null,
         session.activity());
@@ -88,8 +91,13 @@ public class SupportAccessBacking {
     }
   }
 
-  private static OffsetDateTime utc(AuditEvent event) {
-    return event.getOccurredAt().atOffset(ZoneOffset.UTC);
+  /** A time in UTC, formatted for the viewer's language, with "UTC" after it. */
+  public String format(Instant instant) {
+    return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
+            .withLocale(FacesContext.getCurrentInstance().getViewRoot().getLocale())
+            .withZone(ZoneOffset.UTC)
+            .format(instant)
+        + " UTC";
   }
 
   public List<Row> getRows() {
