@@ -155,6 +155,7 @@ class ImpersonationIT {
           .contains(reason)
           .contains("Stopped by the agent")
           .contains("Account changed")
+          .contains(newName)
           .contains(onBehalfOf);
     }
 
@@ -321,7 +322,8 @@ class ImpersonationIT {
     SeededUser agent = db.user("SUPPORT_AGENT", 1L);
     try (Browser browser = new Browser(server.baseUrl())) {
       SignIn.withBothFactors(browser, agent);
-      startActing(browser, customer, "TICKET-77 audit question");
+      startActing(browser, customer, "TICKET-77 <img src=x onerror=alert(1)>");
+      assertThat(browser.findAll("#impersonation img")).isEmpty(); // G2: shown as text
       browser.find("#navAudit").click();
       browser.find("[id='audit:apply']");
       String acting = browser.sessionCookie();

@@ -20,6 +20,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -37,7 +38,7 @@ public class SupportAccessBacking {
   public record Row(
       String agentName,
       String agentEmail,
-      long accountId,
+      String account,
       Instant started,
       Instant ended,
       String reason,
@@ -50,17 +51,18 @@ public class SupportAccessBacking {
   @Inject UserLookup users;
 
   private List<Row> rows;
+  private Map<Long, String> accountNames;
 
   @PostConstruct
   void load() {
     SignedInUser caller = access.require(Permission.VIEW_AUDIT);
-    Optional<Set<Long>> scope =
-        caller.accountId() == Account.PLATFORM_ID
-            ? Optional.empty()
-            : Optional.of(
-                accounts.subtreeOf(caller.accountId()).stream()
-                    .map(Account::getId)
-                    .collect(Collectors.toUnmodifiableSet()));
+    List<Account> visible =
+        caller.accountId() == Account.PLATFORM_ID ? null : accounts.subtreeOf(caller.accountId());
+    accountNames =
+        visible == null
+            ? Map.of()
+            : visible.stream().collect(Collectors.toMap(Account::getId, Account::getName));
+    Optional<Set<Long>> scope = Optional.ofNullable(visible).map(all -> accountNames.keySet());
     rows = sessions.recent(scope).stream().map(this::row).toList();
   }
 
@@ -72,7 +74,7 @@ public class SupportAccessBacking {
     return new Row(
         agent.map(UserLookup.UserName::label).orElse(start.getActor()),
         agent.map(UserLookup.UserName::email).orElse(""),
-        start.getAccountId(),
+        accountNames.getOrDefault(start.getAccountId(), "account:" + start.getAccountId()),
         start.getOccurredAt(),
         end == null ? null : end.getOccurredAt(),
         start.getDetail(),
