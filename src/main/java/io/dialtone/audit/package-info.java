@@ -5,7 +5,10 @@
  * writes them. Calls no other component; every component may call it: {@link
  * io.dialtone.audit.control.AuditTrail#record} to append, {@link
  * io.dialtone.audit.control.AuditQuery} to read an actor's recent events, {@link
- * io.dialtone.audit.control.AuditChainVerifier} to check the chain.
+ * io.dialtone.audit.control.SupportSessions} to read support sessions back, {@link
+ * io.dialtone.audit.control.AuditChainVerifier} to check the chain. Whoever knows the caller of a
+ * request (the authentication mechanism) tells {@link io.dialtone.audit.control.AuditContext} whom
+ * it acts for, and every row of that request names them as on-behalf-of unless it names someone.
  *
  * <p>Rules: rows are inserted once with their final hash and never updated or deleted (the
  * application's database user needs only INSERT and SELECT on {@code audit_event}, SELECT and

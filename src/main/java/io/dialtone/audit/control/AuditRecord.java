@@ -40,6 +40,15 @@ public record AuditRecord(
     detail = AuditText.clean(detail, AuditEvent.DETAIL_LENGTH);
   }
 
+  /**
+   * This record, or, when it names nobody as on-behalf-of, the same record naming {@code value}.
+   */
+  public AuditRecord orOnBehalfOf(String value) {
+    return onBehalfOf != null || value == null
+        ? this
+        : new AuditRecord(actor, value, action, target, result, sourceIp, detail, accountId);
+  }
+
   /** Starts a record of {@code action} ending in {@code result}; all text fields empty. */
   public static Builder builder(AuditAction action, AuditResult result) {
     return new Builder(action, result);

@@ -3,6 +3,7 @@ package io.dialtone.audit.control;
 import io.dialtone.audit.entity.AuditEvent;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -29,6 +30,10 @@ import java.util.logging.Logger;
  * the row, and rows are never updated. Order is still fixed: appends are serialised, so ids grow in
  * chain order, and each row's {@code prev_hash} names the row before it.
  *
+ * <p>A record that names nobody as on-behalf-of gets the one of the current request ({@link
+ * AuditContext}), so every row written while an agent acts for a customer names the customer, even
+ * where the caller forgot to; outside a request (scheduled jobs, start-up) nothing is added.
+ *
  * <p>Each event also goes to the {@code io.dialtone.audit} logger as one escaped line. A failing
  * append throws (the caller's action should fail closed) and logs the escaped record at SEVERE.
  *
@@ -45,6 +50,7 @@ public class AuditTrail {
   EntityManager em;
 
   @Inject ChainHeadStore heads;
+  @Inject AuditContext context;
 
   Clock clock = Clock.systemUTC();
 
@@ -64,7 +70,8 @@ public class AuditTrail {
    *     TransactionalException} if the commit fails); nothing is appended then
    */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
-  public void record(@NotNull AuditRecord record) {
+  public void record(@NotNull AuditRecord given) {
+    AuditRecord record = given.orOnBehalfOf(requestOnBehalfOf());
     // MariaDB keeps microseconds: hash and store the same truncated instant.
     var occurredAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
     try {
@@ -77,6 +84,15 @@ public class AuditTrail {
     } catch (RuntimeException e) {
       LOG.log(Level.SEVERE, AuditLogLine.failed(record), e);
       throw e;
+    }
+  }
+
+  /** The current request's on-behalf-of, or {@code null} outside a request. */
+  private String requestOnBehalfOf() {
+    try {
+      return context.onBehalfOf();
+    } catch (ContextNotActiveException e) {
+      return null;
     }
   }
 }

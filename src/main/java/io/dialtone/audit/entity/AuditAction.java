@@ -84,5 +84,11 @@ public enum AuditAction {
   /** A user got a new set of recovery codes; the old ones no longer work. */
   RECOVERY_CODES_REGENERATED,
   /** The daily sweep disabled a user inactive too long (DENIED: kept as last platform admin). */
-  USER_DISABLED_INACTIVE
+  USER_DISABLED_INACTIVE,
+  /** Support searched for customers (the detail holds the search). */
+  CUSTOMERS_SEARCHED,
+  /** An agent started acting as a customer administrator (the detail holds the reason). */
+  IMPERSONATION_STARTED,
+  /** An agent stopped acting as a customer, or the time box ran out (the detail says which). */
+  IMPERSONATION_ENDED
 }

@@ -1,6 +1,7 @@
 package io.dialtone.identity.boundary;
 
 import io.dialtone.account.control.AccountTree;
+import io.dialtone.audit.control.AuditContext;
 import io.dialtone.identity.boundary.AuthSession.PendingMfa;
 import io.dialtone.identity.control.SessionValidity;
 import io.dialtone.identity.control.SignInOutcome;
@@ -28,7 +29,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * the MFA page from anywhere protected; the password step is valid for 5 minutes. Signed-in
  * sessions end after 12 hours whatever the activity (C2); idle expiry (C1) is the container's. A
  * session ends at its next request when its user was disabled or moved to a new session epoch (C5),
- * or when the user's account (or an account above it) was suspended.
+ * or when the user's account (or an account above it) was suspended. An impersonation whose time is
+ * up ends at the next page request: the agent's own sign-in is restored and sent to the support
+ * page. Each signed-in request tells the audit trail whom it acts for.
  */
 @ApplicationScoped
 public class DialtoneAuthenticationMechanism implements HttpAuthenticationMechanism {
@@ -44,6 +47,8 @@ public class DialtoneAuthenticationMechanism implements HttpAuthenticationMechan
   @Inject Clock clock;
   @Inject AccountTree accounts;
   @Inject SessionValidity sessions;
+  @Inject ImpersonationSessions impersonation;
+  @Inject AuditContext auditContext;
 
   @Inject
   @ConfigProperty(name = "dialtone.session.absolute-hours", defaultValue = "12")
@@ -59,11 +64,19 @@ public class DialtoneAuthenticationMechanism implements HttpAuthenticationMechan
     if (credential instanceof SecondFactorCredential secondFactor) {
       return secondFactorStep(request, context, secondFactor);
     }
+    Optional<String> impersonationOver =
+        AuthSession.signedIn(request)
+            .filter(signedIn -> signedIn.isImpersonating() && !isResource(request))
+            .flatMap(signedIn -> impersonation.endIfOver(request, signedIn));
+    if (impersonationOver.isPresent()) { // the agent is back: to the support page
+      return ImpersonationSessions.redirect(request, response, context, impersonationOver.get());
+    }
     Optional<SignedInUser> user =
         AuthSession.signedIn(request)
             .filter(this::withinAbsoluteLifetime)
             .filter(signedIn -> stillValid(request, signedIn));
     if (user.isPresent()) {
+      auditContext.actingFor(user.get().onBehalfOf());
       return context.notifyContainerAboutLogin(user.get().actor(), user.get().groups());
     }
     if (AuthSession.signedIn(request).isPresent()) {
@@ -115,7 +128,7 @@ public class DialtoneAuthenticationMechanism implements HttpAuthenticationMechan
 
   /** Asked once per request (forwards and includes reuse the answer): two indexed queries. */
   private boolean stillValid(HttpServletRequest request, SignedInUser user) {
-    if (request.getRequestURI().startsWith(request.getContextPath() + RESOURCES)) {
+    if (isResource(request)) {
       return true; // public static resources: no database round trip for each stylesheet
     }
     if (request.getAttribute(ACCOUNT_ACTIVE) instanceof Boolean known) {
@@ -124,6 +137,10 @@ public class DialtoneAuthenticationMechanism implements HttpAuthenticationMechan
     boolean active = sessions.isCurrent(user) && accounts.isActiveWithAncestors(user.accountId());
     request.setAttribute(ACCOUNT_ACTIVE, active);
     return active;
+  }
+
+  private static boolean isResource(HttpServletRequest request) {
+    return request.getRequestURI().startsWith(request.getContextPath() + RESOURCES);
   }
 
   private boolean withinAbsoluteLifetime(SignedInUser user) {

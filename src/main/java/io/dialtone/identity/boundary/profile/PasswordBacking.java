@@ -1,9 +1,11 @@
 package io.dialtone.identity.boundary.profile;
 
 import io.dialtone.identity.boundary.CurrentUser;
+import io.dialtone.identity.control.AccessControl;
 import io.dialtone.identity.control.NewPasswordRefused;
 import io.dialtone.identity.control.PasswordChanges;
 import io.dialtone.identity.control.WrongCurrentPassword;
+import io.dialtone.identity.entity.Permission;
 import io.dialtone.platform.boundary.Messages;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
@@ -16,7 +18,8 @@ import jakarta.validation.constraints.Size;
 /**
  * {@code /profile/password.xhtml}: the signed-in user changes their password (SECURITY.md A1–A3,
  * A9). The current password is the step-up; the new one must pass the policy and differ from the
- * last 4. On success the page comes back empty with a confirmation (POST-redirect-GET).
+ * last 4. On success the page comes back empty with a confirmation (POST-redirect-GET). Callers
+ * without {@code MANAGE_OWN_CREDENTIALS} (an agent acting as a customer) are answered 404.
  */
 @Named
 @RequestScoped
@@ -28,6 +31,7 @@ public class PasswordBacking {
   @Inject PasswordChanges changes;
   @Inject CurrentUser currentUser;
   @Inject FacesContext faces;
+  @Inject AccessControl access;
 
   @NotBlank
   @Size(max = INPUT_MAX)
@@ -40,6 +44,11 @@ public class PasswordBacking {
   @NotBlank
   @Size(max = INPUT_MAX)
   private String confirmation;
+
+  /** The page's view action: refused (404, audited) without the permission, e.g. impersonating. */
+  public void open() {
+    access.require(Permission.MANAGE_OWN_CREDENTIALS);
+  }
 
   public String change() {
     try {
