@@ -15,9 +15,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * SECURITY.md F1: every page of issue 3, opened by each role in a real browser, is either served or
- * answered "Page not found" exactly as the declared table below says (deny by default: a page not
- * listed for a role must be refused). The table is the specification; the application must match it
- * cell by cell.
+ * answered "Page not found" exactly as the declared table below says (an agent acting as a customer
+ * administrator included) (deny by default: a page not listed for a role must be refused). The
+ * table is the specification; the application must match it cell by cell.
  */
 @ExtendWith(RunningDialtone.class)
 class AuthorizationMatrixIT {
@@ -28,12 +28,25 @@ class AuthorizationMatrixIT {
     CUSTOMER_ADMIN,
     RESELLER_ADMIN,
     SUPPORT_AGENT,
-    PLATFORM_ADMIN
+    PLATFORM_ADMIN,
+    /** A support agent acting as a customer administrator (SECURITY.md F4). */
+    IMPERSONATING_AGENT
   }
 
+  private static final Set<Caller> SIGNED_IN_AS_THEMSELVES =
+      Set.of(
+          Caller.CUSTOMER_USER,
+          Caller.CUSTOMER_ADMIN,
+          Caller.RESELLER_ADMIN,
+          Caller.SUPPORT_AGENT,
+          Caller.PLATFORM_ADMIN);
   private static final Set<Caller> ALL = Set.of(Caller.values());
   private static final Set<Caller> ADMINS =
-      Set.of(Caller.CUSTOMER_ADMIN, Caller.RESELLER_ADMIN, Caller.PLATFORM_ADMIN);
+      Set.of(
+          Caller.CUSTOMER_ADMIN,
+          Caller.RESELLER_ADMIN,
+          Caller.PLATFORM_ADMIN,
+          Caller.IMPERSONATING_AGENT);
   private static final Set<Caller> ABOVE_CUSTOMERS =
       Set.of(Caller.RESELLER_ADMIN, Caller.PLATFORM_ADMIN);
 
@@ -42,7 +55,11 @@ class AuthorizationMatrixIT {
 
   static {
     ALLOWED.put("/home.xhtml", ALL);
-    ALLOWED.put("/profile/password.xhtml", ALL);
+    ALLOWED.put("/profile/password.xhtml", SIGNED_IN_AS_THEMSELVES);
+    ALLOWED.put("/profile/security.xhtml", SIGNED_IN_AS_THEMSELVES);
+    ALLOWED.put(
+        "/support/index.xhtml",
+        Set.of(Caller.SUPPORT_AGENT, Caller.RESELLER_ADMIN, Caller.PLATFORM_ADMIN));
     ALLOWED.put("/accounts/profile.xhtml", ADMINS);
     ALLOWED.put("/users/index.xhtml", ADMINS);
     ALLOWED.put("/audit/index.xhtml", ADMINS);
@@ -57,10 +74,17 @@ class AuthorizationMatrixIT {
   @ParameterizedTest
   @EnumSource(Caller.class)
   void eachPageIsServedOrRefusedAsDeclared(Caller caller, DialtoneServer server) {
-    SeededUser user = seed(new TestUsers(server), caller);
+    TestUsers db = new TestUsers(server);
+    SeededUser user = seed(db, caller);
     List<String> mismatches = new ArrayList<>();
     try (Browser browser = new Browser(server.baseUrl())) {
       SignIn.withBothFactors(browser, user);
+      if (caller == Caller.IMPERSONATING_AGENT) {
+        browser.open("/support/index.xhtml?account=" + db.newCustomerAccount());
+        browser.type("act:reason", "MATRIX-1 authorization check");
+        browser.submit("act:start");
+        assertThat(browser.isPresent("#impersonation")).isTrue();
+      }
       for (Map.Entry<String, Set<Caller>> page : ALLOWED.entrySet()) {
         browser.open(page.getKey());
         boolean served = !browser.pageText().contains(NOT_FOUND);
@@ -78,7 +102,7 @@ class AuthorizationMatrixIT {
       case CUSTOMER_ADMIN -> db.user("CUSTOMER_ADMIN", db.newCustomerAccount());
       case RESELLER_ADMIN ->
           db.user("RESELLER_ADMIN", db.account(1L, "RESELLER", "Matrix reseller"));
-      case SUPPORT_AGENT -> db.user("SUPPORT_AGENT", 1L);
+      case SUPPORT_AGENT, IMPERSONATING_AGENT -> db.user("SUPPORT_AGENT", 1L);
       case PLATFORM_ADMIN -> db.user("PLATFORM_ADMIN", 1L);
     };
   }
