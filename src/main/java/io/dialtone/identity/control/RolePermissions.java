@@ -14,6 +14,20 @@ import static io.dialtone.identity.entity.Permission.VIEW_ACCOUNTS;
 import static io.dialtone.identity.entity.Permission.VIEW_AUDIT;
 import static io.dialtone.identity.entity.Permission.VIEW_OWN_PROFILE;
 
+import static io.dialtone.identity.entity.Permission.APPROVE_LIMIT_REQUESTS;
+import static io.dialtone.identity.entity.Permission.EXPORT_CDRS;
+import static io.dialtone.identity.entity.Permission.MANAGE_CALL_POLICY;
+import static io.dialtone.identity.entity.Permission.MANAGE_EXTENSIONS;
+import static io.dialtone.identity.entity.Permission.MANAGE_PLATFORM_RANGES;
+import static io.dialtone.identity.entity.Permission.MANAGE_RATE_DECK;
+import static io.dialtone.identity.entity.Permission.MANAGE_USAGE_LIMITS;
+import static io.dialtone.identity.entity.Permission.RESET_VOICEMAIL_PIN;
+import static io.dialtone.identity.entity.Permission.REVEAL_SIP_SECRET;
+import static io.dialtone.identity.entity.Permission.SET_OWN_VOICEMAIL_PIN;
+import static io.dialtone.identity.entity.Permission.TEST_CALL_POLICY;
+import static io.dialtone.identity.entity.Permission.VIEW_CDRS;
+import static io.dialtone.identity.entity.Permission.VIEW_OWN_EXTENSION;
+
 import io.dialtone.identity.entity.Permission;
 import io.dialtone.identity.entity.Role;
 import java.util.Collection;
@@ -32,7 +46,15 @@ public final class RolePermissions {
   private static final Map<Role, Set<Permission>> GRANTS = new EnumMap<>(Role.class);
 
   static {
-    GRANTS.put(Role.CUSTOMER_USER, EnumSet.of(VIEW_OWN_PROFILE, MANAGE_OWN_CREDENTIALS));
+    GRANTS.put(
+        Role.CUSTOMER_USER,
+        EnumSet.of(
+            VIEW_OWN_PROFILE,
+            MANAGE_OWN_CREDENTIALS,
+            VIEW_OWN_EXTENSION,
+            SET_OWN_VOICEMAIL_PIN,
+            VIEW_CDRS,
+            EXPORT_CDRS));
     GRANTS.put(
         Role.CUSTOMER_ADMIN,
         EnumSet.of(
@@ -42,7 +64,17 @@ public final class RolePermissions {
             MANAGE_ACCOUNT_PROFILE,
             MANAGE_USERS,
             RESET_USER_MFA,
-            VIEW_AUDIT));
+            VIEW_AUDIT,
+            MANAGE_EXTENSIONS,
+            VIEW_OWN_EXTENSION,
+            REVEAL_SIP_SECRET,
+            SET_OWN_VOICEMAIL_PIN,
+            RESET_VOICEMAIL_PIN,
+            MANAGE_CALL_POLICY,
+            TEST_CALL_POLICY,
+            MANAGE_USAGE_LIMITS,
+            VIEW_CDRS,
+            EXPORT_CDRS));
     GRANTS.put(
         Role.RESELLER_ADMIN,
         EnumSet.of(
@@ -54,7 +86,11 @@ public final class RolePermissions {
             MANAGE_USERS,
             RESET_USER_MFA,
             IMPERSONATE,
-            VIEW_AUDIT));
+            VIEW_AUDIT,
+            TEST_CALL_POLICY,
+            APPROVE_LIMIT_REQUESTS,
+            VIEW_CDRS,
+            EXPORT_CDRS));
     GRANTS.put(
         Role.SUPPORT_AGENT,
         EnumSet.of(
@@ -62,7 +98,10 @@ public final class RolePermissions {
             MANAGE_OWN_CREDENTIALS,
             VIEW_ACCOUNTS,
             SEARCH_CUSTOMERS,
-            IMPERSONATE));
+            IMPERSONATE,
+            TEST_CALL_POLICY,
+            VIEW_CDRS,
+            EXPORT_CDRS));
     GRANTS.put(
         Role.PLATFORM_ADMIN,
         EnumSet.of(
@@ -77,7 +116,13 @@ public final class RolePermissions {
             MANAGE_STAFF,
             SEARCH_CUSTOMERS,
             VIEW_AUDIT,
-            VERIFY_AUDIT_CHAIN));
+            VERIFY_AUDIT_CHAIN,
+            TEST_CALL_POLICY,
+            MANAGE_PLATFORM_RANGES,
+            APPROVE_LIMIT_REQUESTS,
+            VIEW_CDRS,
+            EXPORT_CDRS,
+            MANAGE_RATE_DECK));
   }
 
   private RolePermissions() {}

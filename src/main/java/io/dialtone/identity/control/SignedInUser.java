@@ -34,7 +34,12 @@ public record SignedInUser(
   public static final String SESSION_ATTRIBUTE = "dialtone.signedIn";
 
   private static final Set<Permission> WITHHELD_WHILE_IMPERSONATING =
-      EnumSet.of(Permission.MANAGE_OWN_CREDENTIALS, Permission.RESET_USER_MFA);
+      EnumSet.of(
+          Permission.MANAGE_OWN_CREDENTIALS,
+          Permission.RESET_USER_MFA,
+          Permission.REVEAL_SIP_SECRET,
+          Permission.SET_OWN_VOICEMAIL_PIN,
+          Permission.RESET_VOICEMAIL_PIN);
 
   /** The user signed in to {@code session}, if any. */
   public static Optional<SignedInUser> in(HttpSession session) {
@@ -66,8 +71,8 @@ public record SignedInUser(
   }
 
   /**
-   * What this caller may do: their roles' permissions, without {@link
-   * Permission#MANAGE_OWN_CREDENTIALS} and {@link Permission#RESET_USER_MFA} while impersonating.
+   * What this caller may do: their roles' permissions, without those touching credentials and
+   * secrets (own credentials, another user's MFA, SIP secrets, voicemail PINs) while impersonating.
    */
   public Set<Permission> permissions() {
     Set<Permission> granted = RolePermissions.of(roles);

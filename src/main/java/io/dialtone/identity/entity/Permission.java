@@ -33,5 +33,34 @@ public enum Permission {
   /** Read the audit trail of one's scope. */
   VIEW_AUDIT,
   /** Run the audit hash-chain verification. */
-  VERIFY_AUDIT_CHAIN
+  VERIFY_AUDIT_CHAIN,
+  /** Create, edit, disable and delete the extensions of one's customer account. */
+  MANAGE_EXTENSIONS,
+  /** See the extension assigned to oneself (a customer user's own line). */
+  VIEW_OWN_EXTENSION,
+  /**
+   * Generate, regenerate or see a SIP secret (shown once), including through a bulk import. Never
+   * while impersonating.
+   */
+  REVEAL_SIP_SECRET,
+  /** Set one's own voicemail PIN. Never while impersonating. */
+  SET_OWN_VOICEMAIL_PIN,
+  /** Reset the voicemail PIN of an extension of one's account. Never while impersonating. */
+  RESET_VOICEMAIL_PIN,
+  /** Change the call-blocking rules of one's account and its extensions. */
+  MANAGE_CALL_POLICY,
+  /** Run the rule tester: how a number classifies and whether an extension may call it. */
+  TEST_CALL_POLICY,
+  /** Maintain the platform-wide blocked ranges that customers cannot lift. */
+  MANAGE_PLATFORM_RANGES,
+  /** Lower one's account's usage limits, and ask for a raise above the cap set from above. */
+  MANAGE_USAGE_LIMITS,
+  /** Approve or refuse limit-change requests of the customers in scope. */
+  APPROVE_LIMIT_REQUESTS,
+  /** Read call records in scope (a customer user: their own extension's). */
+  VIEW_CDRS,
+  /** Export call records in scope as CSV (audited). */
+  EXPORT_CDRS,
+  /** Maintain the rate deck (prices per destination prefix). */
+  MANAGE_RATE_DECK
 }

@@ -58,6 +58,9 @@ class ImpersonationsTest {
         .doesNotContain(
             Permission.MANAGE_OWN_CREDENTIALS,
             Permission.RESET_USER_MFA,
+            Permission.REVEAL_SIP_SECRET,
+            Permission.SET_OWN_VOICEMAIL_PIN,
+            Permission.RESET_VOICEMAIL_PIN,
             Permission.IMPERSONATE,
             Permission.SEARCH_CUSTOMERS);
   }

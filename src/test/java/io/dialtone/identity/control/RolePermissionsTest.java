@@ -15,7 +15,14 @@ class RolePermissionsTest {
   /** The declared table: role → what it may do. Everything else must be refused. */
   private static final Map<Role, Set<String>> ALLOWED =
       Map.of(
-          Role.CUSTOMER_USER, Set.of("VIEW_OWN_PROFILE", "MANAGE_OWN_CREDENTIALS"),
+          Role.CUSTOMER_USER,
+              Set.of(
+                  "VIEW_OWN_PROFILE",
+                  "MANAGE_OWN_CREDENTIALS",
+                  "VIEW_OWN_EXTENSION",
+                  "SET_OWN_VOICEMAIL_PIN",
+                  "VIEW_CDRS",
+                  "EXPORT_CDRS"),
           Role.CUSTOMER_ADMIN,
               Set.of(
                   "VIEW_OWN_PROFILE",
@@ -24,7 +31,17 @@ class RolePermissionsTest {
                   "MANAGE_ACCOUNT_PROFILE",
                   "MANAGE_USERS",
                   "RESET_USER_MFA",
-                  "VIEW_AUDIT"),
+                  "VIEW_AUDIT",
+                  "MANAGE_EXTENSIONS",
+                  "VIEW_OWN_EXTENSION",
+                  "REVEAL_SIP_SECRET",
+                  "SET_OWN_VOICEMAIL_PIN",
+                  "RESET_VOICEMAIL_PIN",
+                  "MANAGE_CALL_POLICY",
+                  "TEST_CALL_POLICY",
+                  "MANAGE_USAGE_LIMITS",
+                  "VIEW_CDRS",
+                  "EXPORT_CDRS"),
           Role.RESELLER_ADMIN,
               Set.of(
                   "VIEW_OWN_PROFILE",
@@ -35,14 +52,21 @@ class RolePermissionsTest {
                   "MANAGE_USERS",
                   "RESET_USER_MFA",
                   "IMPERSONATE",
-                  "VIEW_AUDIT"),
+                  "VIEW_AUDIT",
+                  "TEST_CALL_POLICY",
+                  "APPROVE_LIMIT_REQUESTS",
+                  "VIEW_CDRS",
+                  "EXPORT_CDRS"),
           Role.SUPPORT_AGENT,
               Set.of(
                   "VIEW_OWN_PROFILE",
                   "MANAGE_OWN_CREDENTIALS",
                   "VIEW_ACCOUNTS",
                   "SEARCH_CUSTOMERS",
-                  "IMPERSONATE"),
+                  "IMPERSONATE",
+                  "TEST_CALL_POLICY",
+                  "VIEW_CDRS",
+                  "EXPORT_CDRS"),
           Role.PLATFORM_ADMIN,
               Set.of(
                   "VIEW_OWN_PROFILE",
@@ -56,7 +80,13 @@ class RolePermissionsTest {
                   "MANAGE_STAFF",
                   "SEARCH_CUSTOMERS",
                   "VIEW_AUDIT",
-                  "VERIFY_AUDIT_CHAIN"));
+                  "VERIFY_AUDIT_CHAIN",
+                  "TEST_CALL_POLICY",
+                  "MANAGE_PLATFORM_RANGES",
+                  "APPROVE_LIMIT_REQUESTS",
+                  "VIEW_CDRS",
+                  "EXPORT_CDRS",
+                  "MANAGE_RATE_DECK"));
 
   @Test
   void everyCellOfTheMatrixIsAsDeclared() {
@@ -85,6 +115,11 @@ class RolePermissionsTest {
             Permission.MANAGE_OWN_CREDENTIALS,
             Permission.VIEW_ACCOUNTS,
             Permission.SEARCH_CUSTOMERS,
-            Permission.IMPERSONATE);
+            Permission.IMPERSONATE,
+            Permission.VIEW_OWN_EXTENSION,
+            Permission.SET_OWN_VOICEMAIL_PIN,
+            Permission.TEST_CALL_POLICY,
+            Permission.VIEW_CDRS,
+            Permission.EXPORT_CDRS);
   }
 }
