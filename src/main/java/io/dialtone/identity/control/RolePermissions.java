@@ -1,32 +1,31 @@
 package io.dialtone.identity.control;
 
+import static io.dialtone.identity.entity.Permission.APPROVE_LIMIT_REQUESTS;
+import static io.dialtone.identity.entity.Permission.EXPORT_CDRS;
 import static io.dialtone.identity.entity.Permission.IMPERSONATE;
 import static io.dialtone.identity.entity.Permission.MANAGE_ACCOUNT_PROFILE;
+import static io.dialtone.identity.entity.Permission.MANAGE_CALL_POLICY;
 import static io.dialtone.identity.entity.Permission.MANAGE_CUSTOMERS;
+import static io.dialtone.identity.entity.Permission.MANAGE_EXTENSIONS;
 import static io.dialtone.identity.entity.Permission.MANAGE_OWN_CREDENTIALS;
+import static io.dialtone.identity.entity.Permission.MANAGE_PLATFORM_RANGES;
+import static io.dialtone.identity.entity.Permission.MANAGE_RATE_DECK;
 import static io.dialtone.identity.entity.Permission.MANAGE_RESELLERS;
 import static io.dialtone.identity.entity.Permission.MANAGE_STAFF;
+import static io.dialtone.identity.entity.Permission.MANAGE_USAGE_LIMITS;
 import static io.dialtone.identity.entity.Permission.MANAGE_USERS;
 import static io.dialtone.identity.entity.Permission.RESET_USER_MFA;
+import static io.dialtone.identity.entity.Permission.RESET_VOICEMAIL_PIN;
+import static io.dialtone.identity.entity.Permission.REVEAL_SIP_SECRET;
 import static io.dialtone.identity.entity.Permission.SEARCH_CUSTOMERS;
+import static io.dialtone.identity.entity.Permission.SET_OWN_VOICEMAIL_PIN;
+import static io.dialtone.identity.entity.Permission.TEST_CALL_POLICY;
 import static io.dialtone.identity.entity.Permission.VERIFY_AUDIT_CHAIN;
 import static io.dialtone.identity.entity.Permission.VIEW_ACCOUNTS;
 import static io.dialtone.identity.entity.Permission.VIEW_AUDIT;
-import static io.dialtone.identity.entity.Permission.VIEW_OWN_PROFILE;
-
-import static io.dialtone.identity.entity.Permission.APPROVE_LIMIT_REQUESTS;
-import static io.dialtone.identity.entity.Permission.EXPORT_CDRS;
-import static io.dialtone.identity.entity.Permission.MANAGE_CALL_POLICY;
-import static io.dialtone.identity.entity.Permission.MANAGE_EXTENSIONS;
-import static io.dialtone.identity.entity.Permission.MANAGE_PLATFORM_RANGES;
-import static io.dialtone.identity.entity.Permission.MANAGE_RATE_DECK;
-import static io.dialtone.identity.entity.Permission.MANAGE_USAGE_LIMITS;
-import static io.dialtone.identity.entity.Permission.RESET_VOICEMAIL_PIN;
-import static io.dialtone.identity.entity.Permission.REVEAL_SIP_SECRET;
-import static io.dialtone.identity.entity.Permission.SET_OWN_VOICEMAIL_PIN;
-import static io.dialtone.identity.entity.Permission.TEST_CALL_POLICY;
 import static io.dialtone.identity.entity.Permission.VIEW_CDRS;
 import static io.dialtone.identity.entity.Permission.VIEW_OWN_EXTENSION;
+import static io.dialtone.identity.entity.Permission.VIEW_OWN_PROFILE;
 
 import io.dialtone.identity.entity.Permission;
 import io.dialtone.identity.entity.Role;
