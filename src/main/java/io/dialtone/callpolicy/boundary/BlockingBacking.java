@@ -30,8 +30,8 @@ public class BlockingBacking implements Serializable {
   /** The kinds of the "add a rule" form (countries have their own picker). */
   private static final List<CustomRuleKind> LIST_KINDS =
       List.of(
-          CustomRuleKind.BLOCK_PREFIX,
           CustomRuleKind.BLOCK_NUMBER,
+          CustomRuleKind.BLOCK_PREFIX,
           CustomRuleKind.ALLOW_NUMBER,
           CustomRuleKind.LOCAL_AREA_CODE);
 
@@ -49,7 +49,7 @@ public class BlockingBacking implements Serializable {
   private List<RangeRow> platformRanges;
   private List<Countries.Country> countries;
   private String country;
-  private CustomRuleKind kind = CustomRuleKind.BLOCK_PREFIX;
+  private CustomRuleKind kind = CustomRuleKind.BLOCK_NUMBER;
   private String value;
   private String ruleExtension;
   private String extension;

@@ -75,11 +75,12 @@ public class TesterBacking implements Serializable {
             .map(a -> new AccountOption(a.getId(), a.getName()))
             .toList();
     if (accountId == null) {
+      if (accounts.isEmpty()) {
+        extensions = List.of();
+        return; // a reseller without customers yet: nothing to test
+      }
       long own = access.caller().accountId();
-      accountId =
-          accounts.stream().anyMatch(a -> a.id() == own)
-              ? own
-              : accounts.isEmpty() ? own : accounts.getFirst().id();
+      accountId = accounts.stream().anyMatch(a -> a.id() == own) ? own : accounts.getFirst().id();
     }
     refreshExtensions();
     if (number != null && !number.isBlank()) {
@@ -98,6 +99,10 @@ public class TesterBacking implements Serializable {
   }
 
   public void test() {
+    if (accountId == null) {
+      Messages.addGlobalError("tester.noAccount");
+      return;
+    }
     if (extension != null && !extensions.contains(extension)) {
       Messages.addGlobalError("tester.unknownExtension", extension);
       extension = null;
