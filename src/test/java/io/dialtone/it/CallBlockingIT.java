@@ -40,7 +40,7 @@ class CallBlockingIT {
       assertThat(browser.text("#verdict")).isEqualTo("Blocked");
       assertThat(browser.text("#rule")).isEqualTo("International calls blocked");
 
-      browser.find("#editRule").click();
+      browser.find("[id='tester:editRule']").click();
       browser.waitForPath("/calls/blocking.xhtml");
       assertThat(browser.text("#emergency")).contains("911").contains("cannot be blocked");
       assertThat(browser.text("#platformRanges"))
@@ -145,7 +145,8 @@ class CallBlockingIT {
           "/calls/tester.xhtml?account=" + t.customerA1() + "&number=" + encode("1-900-234-5678"));
       assertThat(browser.text("#destination")).isEqualTo("Premium rate");
       assertThat(browser.text("#rule")).isEqualTo("Premium-rate numbers blocked");
-      assertThat(browser.isPresent("#editRule")).isFalse(); // resellers test, they do not edit
+      assertThat(browser.isPresent("[id='tester:editRule']"))
+          .isFalse(); // resellers test, they do not edit
 
       browser.open("/calls/tester.xhtml?account=" + t.customerB1() + "&number=911");
       assertThat(browser.pageText()).contains(NOT_FOUND).doesNotContain("Emergency");
@@ -186,7 +187,7 @@ class CallBlockingIT {
       assertThat(browser.text("#verdict")).isEqualTo("Blocked");
       assertThat(browser.text("#rule")).isEqualTo("Range blocked by the provider");
       assertThat(browser.text("#ruleDetail")).contains(prefix);
-      browser.find("#editRule").click();
+      browser.find("[id='tester:editRule']").click();
       browser.waitForPath("/calls/ranges.xhtml");
       browser.clickInRow("list:table", prefix, "remove");
       browser.waitForText("Range " + prefix + " is no longer blocked.");

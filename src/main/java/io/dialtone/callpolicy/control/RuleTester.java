@@ -85,11 +85,21 @@ public class RuleTester {
           "extension "
               + (from == null ? "-" : from.digits())
               + " dialled "
-              + dialled
+              + shortened(dialled)
               + ": "
               + decision.rule());
     }
     return explain(decision);
+  }
+
+  /** What was dialled, cut to what the classifier reads at most (it comes from a URL). */
+  private static String shortened(String dialled) {
+    if (dialled == null) {
+      return "";
+    }
+    return dialled.length() <= NumberClassifier.MAX_DIALLED
+        ? dialled
+        : dialled.substring(0, NumberClassifier.MAX_DIALLED) + "…";
   }
 
   private TestResult explain(Decision decision) {

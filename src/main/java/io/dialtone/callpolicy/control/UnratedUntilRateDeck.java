@@ -4,7 +4,6 @@ import io.dialtone.callpolicy.entity.DestinationClass;
 import io.dialtone.callpolicy.entity.E164Number;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -27,9 +26,11 @@ public class UnratedUntilRateDeck implements RateLookup {
 
   @Inject
   public UnratedUntilRateDeck(
-      @ConfigProperty(name = RATED_PREFIXES) Optional<List<String>> ratedPrefixes) {
-    for (String prefix : ratedPrefixes.orElse(List.of())) {
-      rated.addPrefix(CustomRules.prefixDigits(prefix.strip()), 0);
+      @ConfigProperty(name = RATED_PREFIXES) Optional<String> ratedPrefixes) {
+    for (String prefix : ratedPrefixes.orElse("").split(",")) {
+      if (!prefix.isBlank()) {
+        rated.addPrefix(CustomRules.prefixDigits(prefix.strip()), 0);
+      }
     }
   }
 
