@@ -9,6 +9,7 @@ import io.dialtone.callpolicy.entity.CustomRuleKind;
 import io.dialtone.callpolicy.entity.DialPlan;
 import io.dialtone.callpolicy.entity.ExtensionRange;
 import io.dialtone.identity.control.AccessControl;
+import io.dialtone.platform.boundary.LocaleBacking;
 import io.dialtone.platform.boundary.Messages;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -37,6 +38,7 @@ public class BlockingBacking implements Serializable {
 
   @Inject transient CallPolicyEditing editing;
   @Inject transient AccessControl access;
+  @Inject LocaleBacking language;
 
   private Long accountId;
   private String accountName;
@@ -142,14 +144,16 @@ public class BlockingBacking implements Serializable {
     blockInternational = toggles.isBlockInternational();
     blockLongDistance = toggles.isBlockLongDistance();
     blockPremium = toggles.isBlockPremium();
-    List<RuleRow> rows = settings.rules().stream().map(RuleRow::of).toList();
+    List<RuleRow> rows =
+        settings.rules().stream().map(r -> RuleRow.of(r, language.getLocale())).toList();
     countryRows = rows.stream().filter(r -> r.kind() == CustomRuleKind.ALLOW_COUNTRY).toList();
     listRows = rows.stream().filter(r -> r.kind() != CustomRuleKind.ALLOW_COUNTRY).toList();
     extensions = settings.extensions().stream().map(ExtensionRow::of).toList();
     platformRanges = settings.platformRanges().stream().map(RangeRow::of).toList();
     DialPlan plan = new DialPlan(settings.country(), List.of(), ExtensionRange.DEFAULT);
     List<String> allowed = countryRows.stream().map(RuleRow::value).toList();
-    countries = Countries.all(code -> plan.domestic(code) || allowed.contains(code));
+    countries =
+        Countries.all(code -> plan.domestic(code) || allowed.contains(code), language.getLocale());
   }
 
   public List<CustomRuleKind> getKinds() {

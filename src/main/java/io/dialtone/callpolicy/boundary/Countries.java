@@ -1,7 +1,6 @@
 package io.dialtone.callpolicy.boundary;
 
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
-import jakarta.faces.context.FacesContext;
 import java.text.Collator;
 import java.util.Comparator;
 import java.util.List;
@@ -9,7 +8,8 @@ import java.util.Locale;
 
 /**
  * Countries people pick by name in their language (the JDK's names), stored by ISO 3166 code: the
- * regions libphonenumber knows.
+ * regions libphonenumber knows. The language comes from the session ({@code LocaleBacking}): during
+ * a view action of a GET the view root has not got it yet.
  */
 public final class Countries {
 
@@ -21,11 +21,8 @@ public final class Countries {
 
   private Countries() {}
 
-  /**
-   * Every country but {@code except} (the account's own zone), by name in the viewer's language.
-   */
-  static List<Country> all(java.util.function.Predicate<String> except) {
-    Locale locale = locale();
+  /** Every country but {@code except} (the account's own zone), by name in {@code locale}. */
+  static List<Country> all(java.util.function.Predicate<String> except, Locale locale) {
     Collator collator = Collator.getInstance(locale);
     return REGIONS.stream()
         .filter(code -> !except.test(code))
@@ -34,16 +31,8 @@ public final class Countries {
         .toList();
   }
 
-  /** The name of {@code code} in the viewer's language, e.g. Royaume-Uni for GB in French. */
-  static String name(String code) {
-    return code == null ? null : name(code, locale());
-  }
-
-  private static String name(String code, Locale locale) {
-    return Locale.of("", code).getDisplayCountry(locale);
-  }
-
-  private static Locale locale() {
-    return FacesContext.getCurrentInstance().getViewRoot().getLocale();
+  /** The name of {@code code} in {@code locale}, e.g. Royaume-Uni for GB in French. */
+  static String name(String code, Locale locale) {
+    return code == null ? null : Locale.of("", code).getDisplayCountry(locale);
   }
 }

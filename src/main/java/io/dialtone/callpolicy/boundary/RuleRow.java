@@ -3,6 +3,7 @@ package io.dialtone.callpolicy.boundary;
 import io.dialtone.callpolicy.entity.CallPolicyRule;
 import io.dialtone.callpolicy.entity.CustomRuleKind;
 import java.io.Serializable;
+import java.util.Locale;
 
 /**
  * One rule as the blocking page lists it.
@@ -13,10 +14,10 @@ import java.io.Serializable;
 public record RuleRow(long id, CustomRuleKind kind, String value, String label, String extension)
     implements Serializable {
 
-  static RuleRow of(CallPolicyRule rule) {
+  static RuleRow of(CallPolicyRule rule, Locale locale) {
     String label =
         rule.getKind() == CustomRuleKind.ALLOW_COUNTRY
-            ? Countries.name(rule.getValue()) + " (" + rule.getValue() + ")"
+            ? Countries.name(rule.getValue(), locale) + " (" + rule.getValue() + ")"
             : rule.getValue();
     return new RuleRow(
         rule.getId(),

@@ -6,6 +6,7 @@ import io.dialtone.callpolicy.entity.Classification;
 import io.dialtone.callpolicy.entity.DecidingRule;
 import io.dialtone.identity.control.AccessControl;
 import io.dialtone.identity.entity.Permission;
+import io.dialtone.platform.boundary.LocaleBacking;
 import io.dialtone.platform.boundary.Messages;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -39,6 +40,7 @@ public class TesterBacking implements Serializable {
 
   @Inject transient RuleTester tester;
   @Inject transient AccessControl access;
+  @Inject LocaleBacking language;
 
   private Long accountId;
   private String extension;
@@ -115,7 +117,7 @@ public class TesterBacking implements Serializable {
             number,
             call.number() != null ? call.number().value() : call.digits(),
             call.destination().messageKey(),
-            call.country() == null ? null : Countries.name(call.country()),
+            call.country() == null ? null : Countries.name(call.country(), language.getLocale()),
             result.decision().allowed(),
             rule,
             result.ruleKind() == null ? null : result.ruleKind().messageKey(),
