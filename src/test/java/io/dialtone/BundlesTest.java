@@ -59,7 +59,12 @@ class BundlesTest {
             io.dialtone.identity.entity.Role.class,
             io.dialtone.identity.entity.UserStatus.class,
             io.dialtone.account.entity.AccountKind.class,
-            io.dialtone.account.entity.AccountStatus.class)) {
+            io.dialtone.account.entity.AccountStatus.class,
+            io.dialtone.callpolicy.entity.ClassOfService.class,
+            io.dialtone.callpolicy.entity.CustomRuleKind.class,
+            io.dialtone.callpolicy.entity.DecidingRule.class,
+            io.dialtone.callpolicy.entity.DestinationClass.class,
+            io.dialtone.callpolicy.entity.Verdict.class)) {
       for (Enum<?> constant : type.getEnumConstants()) {
         assertThat(labels).contains(type.getSimpleName() + "." + constant.name());
       }

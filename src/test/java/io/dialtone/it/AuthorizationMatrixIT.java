@@ -67,6 +67,16 @@ class AuthorizationMatrixIT {
     ALLOWED.put("/accounts/edit.xhtml?kind=CUSTOMER", ABOVE_CUSTOMERS);
     ALLOWED.put("/accounts/edit.xhtml?kind=RESELLER", Set.of(Caller.PLATFORM_ADMIN));
     ALLOWED.put("/users/index.xhtml?account=1", Set.of(Caller.PLATFORM_ADMIN));
+    ALLOWED.put("/calls/blocking.xhtml", Set.of(Caller.CUSTOMER_ADMIN, Caller.IMPERSONATING_AGENT));
+    ALLOWED.put(
+        "/calls/tester.xhtml",
+        Set.of(
+            Caller.CUSTOMER_ADMIN,
+            Caller.RESELLER_ADMIN,
+            Caller.SUPPORT_AGENT,
+            Caller.PLATFORM_ADMIN,
+            Caller.IMPERSONATING_AGENT));
+    ALLOWED.put("/calls/ranges.xhtml", Set.of(Caller.PLATFORM_ADMIN));
   }
 
   private static final String NOT_FOUND = "Page not found";

@@ -53,7 +53,17 @@ public class RunningDialtone implements ParameterResolver {
             "DIALTONE_THROTTLE_SIGNIN_LIMIT", "100000",
             "DIALTONE_THROTTLE_FORGOT_LIMIT", Integer.toString(FORGOT_LIMIT),
             "DIALTONE_THROTTLE_ENROL_LIMIT", Integer.toString(ENROL_LIMIT));
-    return startServer(env);
+    return startServer(withRates(env));
+  }
+
+  /**
+   * The call policy tests need rated destinations (no rate deck yet: without this every outside
+   * call is blocked as unrated): North America, the UK and France.
+   */
+  private static Map<String, String> withRates(Map<String, String> env) {
+    Map<String, String> rated = new java.util.HashMap<>(env);
+    rated.put("DIALTONE_CALLPOLICY_RATED_PREFIXES", "+1,+44,+33");
+    return rated;
   }
 
   static DialtoneServer startServer(Map<String, String> env) {

@@ -62,7 +62,9 @@ public final class DialtoneServer implements AutoCloseable {
         environment.getOrDefault("DIALTONE_MAIL_OUTBOX", home.dir("outbox").toString()));
     environment.forEach(
         (name, value) -> {
-          if (name.startsWith("DIALTONE_SMTP_") || name.startsWith("DIALTONE_THROTTLE_")) {
+          if (name.startsWith("DIALTONE_SMTP_")
+              || name.startsWith("DIALTONE_THROTTLE_")
+              || name.startsWith("DIALTONE_CALLPOLICY_")) {
             appEnv.put(name, value);
           }
         });

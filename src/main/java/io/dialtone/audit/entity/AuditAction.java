@@ -90,5 +90,19 @@ public enum AuditAction {
   /** An agent started acting as a customer administrator (the detail holds the reason). */
   IMPERSONATION_STARTED,
   /** An agent stopped acting as a customer, or the time box ran out (the detail says which). */
-  IMPERSONATION_ENDED
+  IMPERSONATION_ENDED,
+  /** An account's call-blocking toggles changed (the detail holds before -> after). */
+  CALL_POLICY_CHANGED,
+  /** A call-blocking rule (allowed country, area code, number, prefix) was added. */
+  CALL_POLICY_RULE_ADDED,
+  /** A call-blocking rule was removed. */
+  CALL_POLICY_RULE_REMOVED,
+  /** An extension's class of service or blocks changed, or its narrowing was removed. */
+  EXTENSION_CALL_POLICY_CHANGED,
+  /** Staff tested another account's call policy with the rule tester (the detail holds it). */
+  CALL_POLICY_TESTED,
+  /** A platform-wide blocked range was added. */
+  PLATFORM_RANGE_ADDED,
+  /** A platform-wide blocked range was removed. */
+  PLATFORM_RANGE_REMOVED
 }

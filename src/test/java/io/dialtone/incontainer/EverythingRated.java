@@ -1,0 +1,24 @@
+package io.dialtone.incontainer;
+
+import io.dialtone.callpolicy.control.RateLookup;
+import io.dialtone.callpolicy.entity.DestinationClass;
+import io.dialtone.callpolicy.entity.E164Number;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Alternative;
+
+/**
+ * A rate deck that prices every destination, added only to the call policy's in-container WAR:
+ * without a rate deck every outside call stops at NO_RATE (SECURITY.md E2), before the customer
+ * rules under test are reached.
+ */
+@Alternative
+@Priority(1)
+@ApplicationScoped
+public class EverythingRated implements RateLookup {
+
+  @Override
+  public boolean isRated(E164Number number, DestinationClass destination) {
+    return true;
+  }
+}
