@@ -90,5 +90,21 @@ public enum AuditAction {
   /** An agent started acting as a customer administrator (the detail holds the reason). */
   IMPERSONATION_STARTED,
   /** An agent stopped acting as a customer, or the time box ran out (the detail says which). */
-  IMPERSONATION_ENDED
+  IMPERSONATION_ENDED,
+  /** An extension was created (its SIP secret was generated and shown once). */
+  EXTENSION_CREATED,
+  /** An extension's name, user, limits, class of service or continuity destination changed. */
+  EXTENSION_CHANGED,
+  /** An extension was disabled (its phones are refused) or enabled again (the detail says). */
+  EXTENSION_STATUS_CHANGED,
+  /** An extension was deleted (number freed, credential wiped, history kept). */
+  EXTENSION_DELETED,
+  /** An extension's SIP secret was regenerated (the old one stopped working). */
+  SIP_SECRET_REGENERATED,
+  /** Extensions were created from a CSV file (the detail holds the count). */
+  EXTENSIONS_IMPORTED,
+  /** A voicemail PIN was set by its user or reset by an administrator (the detail says). */
+  VOICEMAIL_PIN_CHANGED,
+  /** A voicemail mailbox was locked after repeated wrong PINs. */
+  VOICEMAIL_PIN_LOCKED
 }
