@@ -67,6 +67,12 @@ class AuthorizationMatrixIT {
     ALLOWED.put("/accounts/edit.xhtml?kind=CUSTOMER", ABOVE_CUSTOMERS);
     ALLOWED.put("/accounts/edit.xhtml?kind=RESELLER", Set.of(Caller.PLATFORM_ADMIN));
     ALLOWED.put("/users/index.xhtml?account=1", Set.of(Caller.PLATFORM_ADMIN));
+    ALLOWED.put(
+        "/extensions/index.xhtml", Set.of(Caller.CUSTOMER_ADMIN, Caller.IMPERSONATING_AGENT));
+    ALLOWED.put("/extensions/import.xhtml", Set.of(Caller.CUSTOMER_ADMIN));
+    ALLOWED.put(
+        "/extensions/mine.xhtml",
+        Set.of(Caller.CUSTOMER_USER, Caller.CUSTOMER_ADMIN, Caller.IMPERSONATING_AGENT));
   }
 
   private static final String NOT_FOUND = "Page not found";

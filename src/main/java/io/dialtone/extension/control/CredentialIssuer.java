@@ -39,7 +39,10 @@ public class CredentialIssuer {
     return SipRealm.of(account.getAccountNumber(), baseDomain);
   }
 
-  /** Gives {@code extension} a fresh secret; returns it for showing once. */
+  /**
+   * Gives {@code extension} a fresh secret; returns it for showing once (extension id 0 while the
+   * extension is not persisted yet).
+   */
   public NewSipSecret issue(Extension extension, Instant now) {
     String secret = SecureTokens.newToken(SECRET_BITS);
     String user = extension.getNumber().digits();
@@ -48,7 +51,8 @@ public class CredentialIssuer {
         cipher.encrypt(SipDigest.SHA_256.ha1(user, realm, secret)),
         cipher.encrypt(SipDigest.MD5.ha1(user, realm, secret)),
         now);
-    return new NewSipSecret(extension.getId(), user, realm, secret);
+    return new NewSipSecret(
+        extension.getId() == null ? 0L : extension.getId(), user, realm, secret);
   }
 
   /** Decrypts a stored HA1 value (for the registrar). */

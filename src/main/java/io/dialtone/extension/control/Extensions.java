@@ -103,9 +103,11 @@ public class Extensions {
             userId,
             issuer.realmOf(accountId),
             clock.instant());
+    NewSipSecret issued = issuer.issue(extension, clock.instant());
     em.persist(extension);
     em.flush();
-    NewSipSecret secret = issuer.issue(extension, clock.instant());
+    NewSipSecret secret =
+        new NewSipSecret(extension.getId(), issued.number(), issued.realm(), issued.secret());
     policies.create(accountId, checked, type);
     extensions.record(
         AuditAction.EXTENSION_CREATED,
