@@ -94,8 +94,10 @@ public class ExtensionsIT {
         IntStream.range(100_000, 110_000)
             .mapToObj(n -> n + ",Phone " + n + "," + (n % 2 == 0 ? "user" : "common-area"))
             .collect(Collectors.joining("\n"));
-    assertThat(importer.importCsv(t.a1(), "10,Taken,user\n" + csv).errors())
-        .containsExactly(new ImportError(1, "extensions.refused.NUMBER_TAKEN"));
+    assertThat(importer.importCsv(t.a1(), "11,Free,user\n10,Taken,user\n").errors())
+        .containsExactly(new ImportError(2, "extensions.refused.NUMBER_TAKEN"));
+    assertThat(importer.importCsv(t.a1(), csv.replace("100005,", "10,")).errors())
+        .containsExactly(new ImportError(6, "extensions.refused.NUMBER_TAKEN"));
     assertThat(rows.extensionRows(t.a1())).isEqualTo(1);
 
     long start = System.nanoTime();

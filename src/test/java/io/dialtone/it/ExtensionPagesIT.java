@@ -20,7 +20,8 @@ class ExtensionPagesIT {
   private static final String NOT_FOUND_FR = "Page introuvable";
 
   @Test
-  void anAdminSeesTheSecretOnceAndRegeneratesItAfterAStepUp(DialtoneServer server) {
+  void anAdminSeesTheSecretOnceAndRegeneratesItAfterAStepUp(DialtoneServer server)
+      throws InterruptedException {
     TestUsers db = new TestUsers(server);
     long account = db.newCustomerAccount();
     SeededUser admin = db.user("CUSTOMER_ADMIN", account);

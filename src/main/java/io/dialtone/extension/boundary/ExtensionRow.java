@@ -14,10 +14,15 @@ public record ExtensionRow(
     ExtensionStatus status,
     String assignedTo,
     String sipUser,
-    String realm)
+    String realm,
+    boolean unused)
     implements Serializable {
 
   public static ExtensionRow of(Extension e, String assignedTo) {
+    return of(e, assignedTo, false);
+  }
+
+  public static ExtensionRow of(Extension e, String assignedTo, boolean unused) {
     return new ExtensionRow(
         e.getId(),
         e.getNumber().digits(),
@@ -26,7 +31,8 @@ public record ExtensionRow(
         e.getStatus(),
         assignedTo,
         e.getNumber().digits(),
-        e.getRealm().value());
+        e.getRealm().value(),
+        unused);
   }
 
   public boolean isDisabled() {

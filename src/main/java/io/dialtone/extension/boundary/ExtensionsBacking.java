@@ -5,6 +5,7 @@ import io.dialtone.extension.control.Extensions;
 import io.dialtone.extension.control.NewSipSecret;
 import io.dialtone.extension.control.VoicemailPins;
 import io.dialtone.extension.entity.Extension;
+import io.dialtone.extension.entity.ExtensionStatus;
 import io.dialtone.extension.entity.ExtensionType;
 import io.dialtone.identity.boundary.StepUpPrompt;
 import io.dialtone.identity.control.AccessControl;
@@ -47,6 +48,7 @@ public class ExtensionsBacking implements Serializable {
   private String temporaryPin;
   private String temporaryPinNumber;
   private Long pendingRegeneration;
+  private int unusedDays;
 
   @NotBlank
   @Size(max = 8)
@@ -66,12 +68,18 @@ public class ExtensionsBacking implements Serializable {
   }
 
   public void refresh() {
+    unusedDays = extensions.unusedDays();
     users = extensions.assignableUsers(accountId);
     Map<Long, String> names =
         users.stream().collect(Collectors.toMap(User::getId, ExtensionsBacking::label));
     rows =
         extensions.list(accountId).stream()
-            .map(e -> ExtensionRow.of(e, names.get(e.getAssignedUserId())))
+            .map(
+                e ->
+                    ExtensionRow.of(
+                        e,
+                        names.get(e.getAssignedUserId()),
+                        !e.getStatus().equals(ExtensionStatus.DISABLED) && extensions.isUnused(e)))
             .toList();
   }
 
@@ -155,6 +163,10 @@ public class ExtensionsBacking implements Serializable {
 
   public String userLabel(User user) {
     return label(user);
+  }
+
+  public int getUnusedDays() {
+    return unusedDays;
   }
 
   public List<ExtensionRow> getRows() {

@@ -25,6 +25,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Extensions of a customer account (issue 4, item 1), one transaction per use case: list, create
@@ -51,6 +52,23 @@ public class Extensions {
   @Inject StepUp stepUp;
   @Inject Event<SipCredentialsChanged> credentialsChanged;
   @Inject Clock clock;
+
+  /** Days without registration or call after which an extension is flagged unused. */
+  public static final String UNUSED_DAYS = "dialtone.extensions.unused-days";
+
+  @Inject
+  @ConfigProperty(name = UNUSED_DAYS, defaultValue = "30")
+  int unusedDays;
+
+  /** How many days without use flag an extension in the list. */
+  public int unusedDays() {
+    return unusedDays;
+  }
+
+  /** Whether {@code extension} has been unused for {@link #unusedDays()} days now. */
+  public boolean isUnused(Extension extension) {
+    return extension.isUnusedAt(clock.instant(), unusedDays);
+  }
 
   /** The live extensions of a customer account in scope, by number. */
   @Transactional

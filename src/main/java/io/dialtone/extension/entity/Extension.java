@@ -226,6 +226,20 @@ public class Extension {
     pinLockedUntil = null;
   }
 
+  /**
+   * Whether no phone registered and no call was made for {@code days} days before {@code now},
+   * counting from its creation when it was never used (policy: disable unused extensions).
+   */
+  public boolean isUnusedAt(Instant now, int days) {
+    Instant last = createdAt;
+    for (Instant used : new Instant[] {lastRegisteredAt, lastCallAt}) {
+      if (used != null && used.isAfter(last)) {
+        last = used;
+      }
+    }
+    return last.plus(java.time.Duration.ofDays(days)).isBefore(now);
+  }
+
   private void requireLive() {
     if (status == ExtensionStatus.DELETED) {
       throw new IllegalStateException("extension deleted");
