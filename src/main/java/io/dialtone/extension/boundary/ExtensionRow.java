@@ -34,8 +34,4 @@ public record ExtensionRow(
         e.getRealm().value(),
         unused);
   }
-
-  public boolean isDisabled() {
-    return status == ExtensionStatus.DISABLED;
-  }
 }
