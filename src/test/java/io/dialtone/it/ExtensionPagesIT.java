@@ -158,6 +158,47 @@ class ExtensionPagesIT {
     }
   }
 
+  @Test
+  void aCsvWithABrokenLineImportsNothingAndAGoodOneOffersTheCredentialsOnce(DialtoneServer server)
+      throws java.io.IOException {
+    TestUsers db = new TestUsers(server);
+    long account = db.newCustomerAccount();
+    SeededUser admin = db.user("CUSTOMER_ADMIN", account);
+    java.nio.file.Path broken = java.nio.file.Files.createTempFile("extensions", ".csv");
+    java.nio.file.Path good = java.nio.file.Files.createTempFile("extensions", ".csv");
+    java.nio.file.Files.writeString(broken, "number,name,type\n501,Sales,user\n999,Oops,user\n");
+    java.nio.file.Files.writeString(good, "501,Sales,user\n502,\"Menu, main\",auto-attendant\n");
+    try (Browser browser = new Browser(server.baseUrl())) {
+      SignIn.withBothFactors(browser, admin);
+      browser.open("/extensions/index.xhtml");
+      browser.find("[id='create:import']").click();
+      browser.waitForPath("/extensions/import.xhtml");
+      browser.find("input[type='file']").sendKeys(broken.toString());
+      browser.submit("upload:submit");
+      browser.waitForText("Line 3: An extension cannot be, or start with, an emergency number.");
+      assertThat(db.queryValue("SELECT COUNT(*) FROM extension WHERE account_id = ?", account))
+          .isEqualTo(0L);
+
+      browser.find("input[type='file']").sendKeys(good.toString());
+      browser.submit("upload:submit");
+      browser.waitForText("Imported 2 extensions");
+      assertThat(db.queryValue("SELECT COUNT(*) FROM extension WHERE account_id = ?", account))
+          .isEqualTo(2L);
+      assertThat(
+              db.queryValue(
+                  "SELECT class_of_service FROM call_policy_extension"
+                      + " WHERE account_id = ? AND extension_number = '502'",
+                  account))
+          .isEqualTo("INTERNAL_ONLY");
+      browser.find("[id='secrets:download']").click();
+      browser.find("[id='secrets:download']").click();
+      browser.waitForText("already downloaded");
+    } finally {
+      java.nio.file.Files.deleteIfExists(broken);
+      java.nio.file.Files.deleteIfExists(good);
+    }
+  }
+
   /**
    * Picks the option of value {@code value} of a p:selectOneMenu through its native select (the
    * widget's overlay list is only its skin; the form submits the select).
