@@ -216,6 +216,13 @@ public class ExtensionsIT {
                     .doesNotEndWith("NO_RULE_AGAINST"));
     assertThatThrownBy(() -> settings.save(ext.extensionId(), 6, null, null))
         .isInstanceOf(ExtensionRefused.class);
+    String before = rows.row(ext.extensionId());
+    assertThatThrownBy(
+            () ->
+                settings.saveAll(
+                    ext.extensionId(), "Renamed", null, 2, ClassOfService.LOCAL, "+442079460000"))
+        .isInstanceOf(ExtensionRefused.class);
+    assertThat(rows.row(ext.extensionId())).as("all or nothing").isEqualTo(before);
     settings.save(ext.extensionId(), 3, ClassOfService.LOCAL, "502");
     assertThat(rows.row(ext.extensionId())).contains("|3|502|");
     assertThat(rows.classOfService(t.a1(), "501")).isEqualTo("LOCAL");

@@ -66,8 +66,7 @@ public class ExtensionEditBacking implements Serializable {
 
   public String save() {
     try {
-      extensions.edit(id, displayName, userId);
-      settings.save(id, maxRegistrations, classOfService, destination);
+      settings.saveAll(id, displayName, userId, maxRegistrations, classOfService, destination);
     } catch (ExtensionRefused e) {
       Messages.addGlobalError(e.reason().messageKey());
       if (e.detailKey() != null) {

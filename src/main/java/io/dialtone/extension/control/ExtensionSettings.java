@@ -25,6 +25,7 @@ import java.util.Objects;
 public class ExtensionSettings {
 
   @Inject ExtensionAccess extensions;
+  @Inject Extensions management;
   @Inject ExtensionPolicies policies;
   @Inject CallDecisions decisions;
   @Inject Clock clock;
@@ -34,6 +35,24 @@ public class ExtensionSettings {
   public ClassOfService classOfService(long extensionId) {
     Extension extension = extensions.manageable(extensionId, Permission.MANAGE_EXTENSIONS);
     return policies.classOfService(extension.getAccountId(), extension.getNumber());
+  }
+
+  /**
+   * The edit page's one use case: name and user ({@link Extensions#edit}) and the settings below,
+   * all or nothing.
+   */
+  @Transactional(rollbackOn = ExtensionRefused.class)
+  public void saveAll(
+      long extensionId,
+      String displayName,
+      Long userId,
+      int maxRegistrations,
+      ClassOfService classOfService,
+      String destination)
+      throws ExtensionRefused {
+    extensions.manageable(extensionId, Permission.MANAGE_EXTENSIONS);
+    management.edit(extensionId, displayName, userId);
+    save(extensionId, maxRegistrations, classOfService, destination);
   }
 
   /** Saves the three settings of an extension in scope; refuses a blocked destination. */
