@@ -1,6 +1,16 @@
 /**
- * Extensions of a customer account: their numbers and types, and (so far) the voicemail PIN policy
- * ({@code control.PinPolicy}, pure logic that the PIN-setting controls will call). Owns no table
- * yet. Calls {@code platform} only; {@code callpolicy} uses its value types.
+ * Extensions of a customer account: their numbers, types and users, their SIP digest credentials
+ * (generated secrets shown once, stored only as AES-GCM encrypted SHA-256 and MD5 HA1 values per
+ * account realm), voicemail PINs (hashed, history, lockout), call settings (maximum registrations,
+ * continuity destination) and the bulk CSV import. Owns {@code extension} and {@code
+ * voicemail_pin_history}.
+ *
+ * <p>Calls {@code account} (the account and its number, for the realm), {@code identity} (access
+ * control, step-up, the password hasher for PINs, users for assignment and notices), {@code
+ * callpolicy} (an extension's class of service through {@code ExtensionPolicies}, continuity
+ * destinations through {@code CallDecisions}), {@code audit}, {@code notification} and {@code
+ * platform}. The SIP registrar calls {@code control.SipCredentials} and observes {@code
+ * control.SipCredentialsChanged}; the voicemail system calls {@code
+ * control.VoicemailPins#verifyPin}.
  */
 package io.dialtone.extension;

@@ -77,6 +77,12 @@ class AuthorizationMatrixIT {
             Caller.PLATFORM_ADMIN,
             Caller.IMPERSONATING_AGENT));
     ALLOWED.put("/calls/ranges.xhtml", Set.of(Caller.PLATFORM_ADMIN));
+    ALLOWED.put(
+        "/extensions/index.xhtml", Set.of(Caller.CUSTOMER_ADMIN, Caller.IMPERSONATING_AGENT));
+    ALLOWED.put("/extensions/import.xhtml", Set.of(Caller.CUSTOMER_ADMIN));
+    ALLOWED.put(
+        "/extensions/mine.xhtml",
+        Set.of(Caller.CUSTOMER_USER, Caller.CUSTOMER_ADMIN, Caller.IMPERSONATING_AGENT));
   }
 
   private static final String NOT_FOUND = "Page not found";

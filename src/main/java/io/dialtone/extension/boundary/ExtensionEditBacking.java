@@ -1,0 +1,147 @@
+package io.dialtone.extension.boundary;
+
+import io.dialtone.callpolicy.entity.ClassOfService;
+import io.dialtone.extension.control.ExtensionRefused;
+import io.dialtone.extension.control.ExtensionSettings;
+import io.dialtone.extension.control.Extensions;
+import io.dialtone.extension.entity.Extension;
+import io.dialtone.identity.entity.User;
+import io.dialtone.platform.boundary.Messages;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.io.Serializable;
+import java.util.List;
+
+/**
+ * {@code /extensions/edit.xhtml?id=}: an extension's name, user, maximum registrations, class of
+ * service and continuity destination. The controls refuse ids out of scope (404).
+ */
+@Named
+@ViewScoped
+public class ExtensionEditBacking implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+
+  @Inject transient Extensions extensions;
+  @Inject transient ExtensionSettings settings;
+
+  private Long id;
+  private String number;
+  private List<User> users;
+
+  @NotBlank
+  @Size(max = Extension.NAME_MAX)
+  private String displayName;
+
+  private Long userId;
+
+  @Min(Extension.MIN_REGISTRATIONS)
+  @Max(Extension.MAX_REGISTRATIONS)
+  private int maxRegistrations;
+
+  private ClassOfService classOfService;
+
+  @Size(max = Extension.DESTINATION_MAX)
+  private String destination;
+
+  public void load() {
+    if (number != null) {
+      return;
+    }
+    Extension e = extensions.get(id == null ? -1 : id);
+    number = e.getNumber().digits();
+    displayName = e.getDisplayName();
+    userId = e.getAssignedUserId();
+    maxRegistrations = e.getMaxRegistrations();
+    destination = e.getContinuityDestination();
+    classOfService = settings.classOfService(id);
+    users = extensions.assignableUsers(e.getAccountId());
+  }
+
+  public String save() {
+    try {
+      settings.saveAll(id, displayName, userId, maxRegistrations, classOfService, destination);
+    } catch (ExtensionRefused e) {
+      Messages.addGlobalError(e.reason().messageKey());
+      if (e.detailKey() != null) {
+        Messages.addGlobalError(e.detailKey());
+      }
+      return null;
+    }
+    FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(true);
+    Messages.addGlobalInfo("extensions_edit.saved");
+    return "/extensions/index.xhtml?faces-redirect=true";
+  }
+
+  public String userLabel(User user) {
+    return user.getDisplayName() == null
+        ? user.getEmail()
+        : user.getDisplayName() + " (" + user.getEmail() + ")";
+  }
+
+  public ClassOfService[] getClasses() {
+    return ClassOfService.values();
+  }
+
+  public Long getId() {
+    return id;
+  }
+
+  public void setId(Long id) {
+    this.id = id;
+  }
+
+  public String getNumber() {
+    return number;
+  }
+
+  public List<User> getUsers() {
+    return users;
+  }
+
+  public String getDisplayName() {
+    return displayName;
+  }
+
+  public void setDisplayName(String displayName) {
+    this.displayName = displayName;
+  }
+
+  public Long getUserId() {
+    return userId;
+  }
+
+  public void setUserId(Long userId) {
+    this.userId = userId;
+  }
+
+  public int getMaxRegistrations() {
+    return maxRegistrations;
+  }
+
+  public void setMaxRegistrations(int maxRegistrations) {
+    this.maxRegistrations = maxRegistrations;
+  }
+
+  public ClassOfService getClassOfService() {
+    return classOfService;
+  }
+
+  public void setClassOfService(ClassOfService classOfService) {
+    this.classOfService = classOfService;
+  }
+
+  public String getDestination() {
+    return destination;
+  }
+
+  public void setDestination(String destination) {
+    this.destination = destination;
+  }
+}

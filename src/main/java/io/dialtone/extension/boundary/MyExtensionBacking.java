@@ -1,0 +1,82 @@
+package io.dialtone.extension.boundary;
+
+import io.dialtone.extension.control.Extensions;
+import io.dialtone.extension.control.PinViolation;
+import io.dialtone.extension.control.VoicemailPins;
+import io.dialtone.platform.boundary.Messages;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.io.Serializable;
+import java.util.List;
+
+/**
+ * {@code /extensions/mine.xhtml}: the extensions assigned to the signed-in user, and a form to set
+ * one's voicemail PIN. A refused PIN lists every rule it breaks; the PIN is never redisplayed.
+ */
+@Named
+@ViewScoped
+public class MyExtensionBacking implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+
+  @Inject transient Extensions extensions;
+  @Inject transient VoicemailPins pins;
+
+  private List<ExtensionRow> rows;
+  private List<Long> mustChange;
+
+  @NotNull private Long extensionId;
+
+  @NotBlank
+  @Size(max = 64)
+  private String pin;
+
+  public void load() {
+    var mine = extensions.mine();
+    rows = mine.stream().map(e -> ExtensionRow.of(e, null)).toList();
+    mustChange = mine.stream().filter(e -> e.isPinMustChange()).map(e -> e.getId()).toList();
+    if (extensionId == null && !rows.isEmpty()) {
+      extensionId = rows.get(0).id();
+    }
+  }
+
+  public void savePin() {
+    String typed = pin;
+    pin = null;
+    List<PinViolation> violations = pins.setOwn(extensionId, typed);
+    if (violations.isEmpty()) {
+      Messages.addGlobalInfo("extensions_mine.pinSet");
+    } else {
+      violations.forEach(v -> Messages.addGlobalError(v.messageKey()));
+    }
+    load();
+  }
+
+  public boolean mustChange(long id) {
+    return mustChange.contains(id);
+  }
+
+  public List<ExtensionRow> getRows() {
+    return rows;
+  }
+
+  public Long getExtensionId() {
+    return extensionId;
+  }
+
+  public void setExtensionId(Long extensionId) {
+    this.extensionId = extensionId;
+  }
+
+  public String getPin() {
+    return pin;
+  }
+
+  public void setPin(String pin) {
+    this.pin = pin;
+  }
+}

@@ -1,0 +1,101 @@
+package io.dialtone.extension.control;
+
+import io.dialtone.audit.entity.AuditAction;
+import io.dialtone.callpolicy.control.CallDecisions;
+import io.dialtone.callpolicy.control.ExtensionPolicies;
+import io.dialtone.callpolicy.entity.ClassOfService;
+import io.dialtone.callpolicy.entity.Decision;
+import io.dialtone.extension.control.ExtensionRefused.Reason;
+import io.dialtone.extension.entity.Extension;
+import io.dialtone.identity.entity.Permission;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.Objects;
+
+/**
+ * An extension's call settings (issue 4, item 1): how many devices may register at once (1–5;
+ * enforced by the registrar), its class of service (stored by the call policy), and its service
+ * continuity destination: where inbound calls go when no device is registered or answers. The
+ * destination passes the same decision as a number the extension dials (SECURITY.md E6); a refused
+ * one names the deciding rule.
+ */
+@ApplicationScoped
+public class ExtensionSettings {
+
+  @Inject ExtensionAccess extensions;
+  @Inject Extensions management;
+  @Inject ExtensionPolicies policies;
+  @Inject CallDecisions decisions;
+  @Inject Clock clock;
+
+  /** The class of service of an extension in scope. */
+  @Transactional
+  public ClassOfService classOfService(long extensionId) {
+    Extension extension = extensions.manageable(extensionId, Permission.MANAGE_EXTENSIONS);
+    return policies.classOfService(extension.getAccountId(), extension.getNumber());
+  }
+
+  /**
+   * The edit page's one use case: name and user ({@link Extensions#edit}) and the settings below,
+   * all or nothing.
+   */
+  @Transactional(rollbackOn = ExtensionRefused.class)
+  public void saveAll(
+      long extensionId,
+      String displayName,
+      Long userId,
+      int maxRegistrations,
+      ClassOfService classOfService,
+      String destination)
+      throws ExtensionRefused {
+    extensions.manageable(extensionId, Permission.MANAGE_EXTENSIONS);
+    management.edit(extensionId, displayName, userId);
+    save(extensionId, maxRegistrations, classOfService, destination);
+  }
+
+  /** Saves the three settings of an extension in scope; refuses a blocked destination. */
+  @Transactional(rollbackOn = ExtensionRefused.class)
+  public void save(
+      long extensionId, int maxRegistrations, ClassOfService classOfService, String destination)
+      throws ExtensionRefused {
+    Extension extension = extensions.manageable(extensionId, Permission.MANAGE_EXTENSIONS);
+    if (maxRegistrations < Extension.MIN_REGISTRATIONS
+        || maxRegistrations > Extension.MAX_REGISTRATIONS) {
+      throw new ExtensionRefused(Reason.MAX_REGISTRATIONS_INVALID);
+    }
+    String target = destination == null || destination.isBlank() ? null : destination.strip();
+    if (target != null) {
+      if (target.length() > Extension.DESTINATION_MAX) {
+        throw new ExtensionRefused(Reason.DESTINATION_BLOCKED, "extensions.rule.INVALID_NUMBER");
+      }
+      Decision decision =
+          decisions.decide(
+              extension.getAccountId(), extension.getNumber(), target, clock.instant());
+      if (!decision.allowed()) {
+        throw new ExtensionRefused(
+            Reason.DESTINATION_BLOCKED, "extensions.rule." + decision.rule().name());
+      }
+    }
+    StringBuilder changes = new StringBuilder();
+    if (extension.getMaxRegistrations() != maxRegistrations) {
+      changes.append("max registrations ").append(maxRegistrations).append("; ");
+      extension.changeMaxRegistrations(maxRegistrations);
+    }
+    if (classOfService != null
+        && classOfService
+            != policies.classOfService(extension.getAccountId(), extension.getNumber())) {
+      policies.changeClassOfService(
+          extension.getAccountId(), extension.getNumber(), classOfService);
+      changes.append("class of service ").append(classOfService).append("; ");
+    }
+    if (!Objects.equals(extension.getContinuityDestination(), target)) {
+      extension.changeContinuityDestination(target);
+      changes.append("continuity destination ").append(target == null ? "none" : "set");
+    }
+    if (!changes.isEmpty()) {
+      extensions.record(AuditAction.EXTENSION_CHANGED, extension, changes.toString());
+    }
+  }
+}

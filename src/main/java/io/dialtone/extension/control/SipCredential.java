@@ -1,0 +1,28 @@
+package io.dialtone.extension.control;
+
+import io.dialtone.extension.entity.ExtensionStatus;
+
+/**
+ * What the registrar needs to check a digest: the HA1 values still AES-GCM encrypted ({@code
+ * SipCredentials.ha1(...)} decrypts one), the extension's status and registration limit.
+ */
+public record SipCredential(
+    long extensionId,
+    long accountId,
+    String realm,
+    String user,
+    String encryptedHa1Sha256,
+    String encryptedHa1Md5,
+    ExtensionStatus status,
+    int maxRegistrations) {
+
+  /** Whether phones may register with it (disabled and deleted extensions may not). */
+  public boolean usable() {
+    return status == ExtensionStatus.ACTIVE;
+  }
+
+  @Override
+  public String toString() {
+    return "SipCredential[" + user + "@" + realm + " " + status + "]";
+  }
+}

@@ -1,0 +1,56 @@
+package io.dialtone.extension.control;
+
+import io.dialtone.extension.entity.Extension;
+import io.dialtone.extension.entity.SipDigest;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The credential lookup of the SIP side (issue 6): the extension {@code user} of the account whose
+ * domain is {@code realm}. No permission check: it serves the registrar, not a person, and reveals
+ * only encrypted HA1 values. Starts no transaction. A registrar caching the answers drops an entry
+ * when it observes {@link SipCredentialsChanged} (regenerated, disabled, enabled, deleted).
+ */
+@ApplicationScoped
+public class SipCredentials {
+
+  @PersistenceContext(unitName = "dialtone")
+  EntityManager em;
+
+  @Inject CredentialIssuer issuer;
+
+  /** The live extension {@code user} in {@code realm} (case-insensitive), if there is one. */
+  public Optional<SipCredential> find(String realm, String user) {
+    if (realm == null || user == null) {
+      return Optional.empty();
+    }
+    return em.createNamedQuery(Extension.FIND_BY_REALM_AND_USER, Extension.class)
+        .setParameter("realm", realm.toLowerCase(Locale.ROOT))
+        .setParameter("number", user)
+        .getResultStream()
+        .findFirst()
+        .map(
+            e ->
+                new SipCredential(
+                    e.getId(),
+                    e.getAccountId(),
+                    e.getRealm().value(),
+                    e.getNumber().digits(),
+                    e.getHa1Sha256(),
+                    e.getHa1Md5(),
+                    e.getStatus(),
+                    e.getMaxRegistrations()));
+  }
+
+  /** The plain HA1 of {@code credential} for {@code algorithm}, to check one digest response. */
+  public String ha1(SipCredential credential, SipDigest algorithm) {
+    return issuer.decrypt(
+        algorithm == SipDigest.SHA_256
+            ? credential.encryptedHa1Sha256()
+            : credential.encryptedHa1Md5());
+  }
+}

@@ -1,0 +1,149 @@
+package io.dialtone.extension.control;
+
+import io.dialtone.audit.control.AuditRecord;
+import io.dialtone.audit.control.AuditTrail;
+import io.dialtone.audit.entity.AuditAction;
+import io.dialtone.audit.entity.AuditResult;
+import io.dialtone.extension.entity.Extension;
+import io.dialtone.identity.control.PasswordHasher;
+import io.dialtone.identity.entity.Permission;
+import io.dialtone.platform.control.SecureTokens;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Voicemail PINs (issue 4, item 2): a user sets their own extension's PIN (it must pass {@link
+ * PinPolicy}, history of the last {@value PinPolicy#HISTORY} included); an administrator resets one
+ * to a random temporary PIN, shown once, that must be changed at first use; the voicemail system
+ * checks entries with {@link #verifyPin}: {@value #MAX_FAILURES} wrong in a row, across calls, lock
+ * the mailbox for {@value #LOCK_MINUTES} minutes (audited); a right PIN resets the count. PINs are
+ * stored as PBKDF2 hashes (the password hasher), never plain, never logged.
+ */
+@ApplicationScoped
+public class VoicemailPins {
+
+  public static final int MAX_FAILURES = 5;
+  public static final int LOCK_MINUTES = 30;
+  static final int TEMPORARY_DIGITS = 8;
+
+  @PersistenceContext(unitName = "dialtone")
+  EntityManager em;
+
+  @Inject ExtensionAccess extensions;
+  @Inject PinPolicy policy;
+  @Inject PasswordHasher hasher;
+  @Inject AuditTrail audit;
+  @Inject Clock clock;
+
+  /** Sets the caller's own extension's PIN; the rules it breaks, empty when it was set. */
+  @Transactional
+  public List<PinViolation> setOwn(long extensionId, String pin) {
+    Extension extension = extensions.own(extensionId, Permission.SET_OWN_VOICEMAIL_PIN);
+    List<PinViolation> violations =
+        policy.check(
+            pin,
+            extension.getNumber(),
+            List.of(),
+            history(extension),
+            (candidate, hash) -> hasher.verify(candidate.toCharArray(), hash));
+    if (!violations.isEmpty()) {
+      return violations;
+    }
+    store(extension, pin, false);
+    extensions.record(AuditAction.VOICEMAIL_PIN_CHANGED, extension, "set by its user");
+    return List.of();
+  }
+
+  /** Resets a PIN of an extension in scope; the temporary PIN, to show once. */
+  @Transactional
+  public String reset(long extensionId) {
+    Extension extension = extensions.manageable(extensionId, Permission.RESET_VOICEMAIL_PIN);
+    String temporary;
+    do {
+      temporary = randomDigits(TEMPORARY_DIGITS);
+    } while (!policy
+        .check(temporary, extension.getNumber(), List.of(), List.of(), (p, h) -> false)
+        .isEmpty());
+    store(extension, temporary, true);
+    extensions.record(
+        AuditAction.VOICEMAIL_PIN_CHANGED, extension, "reset; must be changed at first use");
+    return temporary;
+  }
+
+  /** {@link #verifyPin(long, String, Instant)} now. */
+  @Transactional
+  public PinCheck verifyPin(long extensionId, String pin) {
+    return verifyPin(extensionId, pin, clock.instant());
+  }
+
+  /**
+   * Checks a PIN entered on the voicemail system at {@code at}. For the voicemail system, not a
+   * person: no permission; every answer but a right PIN looks the same to the caller.
+   */
+  @Transactional
+  public PinCheck verifyPin(long extensionId, String pin, Instant at) {
+    Extension extension = em.find(Extension.class, extensionId, LockModeType.PESSIMISTIC_WRITE);
+    if (extension == null || !extension.isLive() || extension.getPinHash() == null) {
+      hasher.burnDummyVerification(pin == null ? new char[0] : pin.toCharArray());
+      return PinCheck.WRONG;
+    }
+    if (extension.isPinLockedAt(at)) {
+      return PinCheck.LOCKED;
+    }
+    if (pin != null && hasher.verify(pin.toCharArray(), extension.getPinHash())) {
+      extension.recordPinSuccess();
+      return extension.isPinMustChange() ? PinCheck.ACCEPTED_MUST_CHANGE : PinCheck.ACCEPTED;
+    }
+    if (extension.recordPinFailure(MAX_FAILURES, at.plus(Duration.ofMinutes(LOCK_MINUTES)))) {
+      audit.record(
+          AuditRecord.builder(AuditAction.VOICEMAIL_PIN_LOCKED, AuditResult.FAILURE)
+              .actor("voicemail")
+              .target(
+                  ExtensionAccess.target(extension.getId()) + " (" + extension.getNumber() + ")")
+              .account(extension.getAccountId())
+              .detail(MAX_FAILURES + " wrong PINs in a row; locked " + LOCK_MINUTES + " min")
+              .build());
+      return PinCheck.LOCKED;
+    }
+    return PinCheck.WRONG;
+  }
+
+  private void store(Extension extension, String pin, boolean mustChange) {
+    String hash = hasher.hash(pin.toCharArray());
+    extension.replacePin(hash, mustChange);
+    em.createNativeQuery(
+            "INSERT INTO voicemail_pin_history (extension_id, pin_hash, created_at) VALUES (?1, ?2, ?3)")
+        .setParameter(1, extension.getId())
+        .setParameter(2, hash)
+        .setParameter(3, java.sql.Timestamp.from(clock.instant()))
+        .executeUpdate();
+  }
+
+  @SuppressWarnings("unchecked")
+  private List<String> history(Extension extension) {
+    return em.createNativeQuery(
+            "SELECT pin_hash FROM voicemail_pin_history WHERE extension_id = ?1 ORDER BY id DESC LIMIT ?2")
+        .setParameter(1, extension.getId())
+        .setParameter(2, PinPolicy.HISTORY)
+        .getResultList();
+  }
+
+  private static String randomDigits(int count) {
+    StringBuilder digits = new StringBuilder(count);
+    for (byte b : SecureTokens.randomBytes(count * 2)) {
+      int value = b & 0xff;
+      if (value < 250 && digits.length() < count) {
+        digits.append(value % 10);
+      }
+    }
+    return digits.length() == count ? digits.toString() : randomDigits(count);
+  }
+}

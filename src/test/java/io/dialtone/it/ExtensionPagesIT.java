@@ -1,0 +1,220 @@
+package io.dialtone.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dialtone.it.TestUsers.SeededUser;
+import io.dialtone.launcher.DialtoneServer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The extension pages in a real browser (issue 4, items 1–2): a customer administrator creates an
+ * extension and sees its SIP secret once (a reload shows it no more), regenerates it after a
+ * step-up (the assigned user gets a notice without the secret), and resets a PIN; the customer user
+ * sets a PIN that is refused then accepted, in French; a customer user cannot open the admin pages;
+ * an impersonating agent sees extensions but no secret and no regenerate button.
+ */
+@ExtendWith(RunningDialtone.class)
+class ExtensionPagesIT {
+
+  private static final String NOT_FOUND_FR = "Page introuvable";
+
+  @Test
+  void anAdminSeesTheSecretOnceAndRegeneratesItAfterAStepUp(DialtoneServer server)
+      throws InterruptedException {
+    TestUsers db = new TestUsers(server);
+    long account = db.newCustomerAccount();
+    SeededUser admin = db.user("CUSTOMER_ADMIN", account);
+    SeededUser member = db.user("CUSTOMER_USER", account);
+    try (Browser browser = new Browser(server.baseUrl())) {
+      SignIn.withBothFactors(browser, admin);
+      browser.find("#navExtensions").click();
+      browser.waitForPath("/extensions/index.xhtml");
+      browser.type("create:number", "911");
+      browser.type("create:displayName", "Nope");
+      browser.find("[id='create:submit']").click();
+      browser.waitForText("cannot be, or start with, an emergency number");
+
+      browser.type("create:number", "201");
+      browser.type("create:displayName", "Front desk");
+      browser.find("[id='create:submit']").click();
+      String secret = browser.text("#sipSecret");
+      assertThat(secret).matches("[A-Za-z0-9_-]{22}");
+      assertThat(browser.text("#sipUser")).isEqualTo("201");
+      assertThat(browser.text("#realm")).matches("c-[0-9]{6}\\.sip\\..+");
+      assertThat(browser.pageText()).contains("Front desk");
+      assertThat(db.queryValue("SELECT COUNT(*) FROM extension WHERE account_id = ?", account))
+          .isEqualTo(1L);
+
+      browser.open("/extensions/index.xhtml");
+      assertThat(browser.isPresent("#sipSecret")).as("shown once").isFalse();
+      assertThat(browser.pageText()).doesNotContain(secret).contains("Front desk");
+
+      // Assign it to the member, then regenerate: step-up first, notice to the member.
+      browser.find("[id='extensions:table:0:edit']").click();
+      browser.waitForPath("/extensions/edit.xhtml");
+      choose(browser, "edit:user", member.id());
+      browser.submit("edit:save");
+      browser.waitForText("The extension was saved");
+
+      browser.clickInRow("extensions:table", "Front desk", "regenerate");
+      browser.find(".ui-confirmdialog-yes").click();
+      browser.find("[id='stepUp:secret']");
+      assertThat(browser.isPresent("#sipSecret")).isFalse();
+      browser.type("stepUp:secret", admin.password());
+      browser.submit("stepUp:confirm");
+      String fresh = browser.text("#sipSecret");
+      assertThat(fresh).isNotEqualTo(secret).matches("[A-Za-z0-9_-]{22}");
+      TestSmtp.Mail mail =
+          TestSmtp.started().await(member.email(), m -> m.subject().contains("201"));
+      assertThat(mail.body()).contains("201").doesNotContain(fresh).doesNotContain(secret);
+      browser.open("/extensions/index.xhtml");
+      assertThat(browser.pageText()).doesNotContain(fresh);
+    }
+  }
+
+  @Test
+  void aUserSetsTheirPinRefusedThenAcceptedInFrench(DialtoneServer server) {
+    TestUsers db = new TestUsers(server);
+    long account = db.newCustomerAccount();
+    SeededUser admin = db.user("CUSTOMER_ADMIN", account);
+    SeededUser member = db.user("CUSTOMER_USER", account);
+    try (Browser browser = new Browser(server.baseUrl())) {
+      SignIn.withBothFactors(browser, admin);
+      browser.open("/extensions/index.xhtml");
+      browser.type("create:number", "305");
+      browser.type("create:displayName", "Bureau");
+      choose(browser, "create:user", member.id());
+      browser.find("[id='create:submit']").click();
+      browser.find("#sipSecret");
+      browser.clickInRow("extensions:table", "Bureau", "resetPin");
+      browser.find(".ui-confirmdialog-yes").click();
+      assertThat(browser.text("#temporaryPin")).matches("[0-9]{8}");
+    }
+    try (Browser browser = new Browser(server.baseUrl())) {
+      SignIn.withBothFactors(browser, member);
+      browser.find("button[lang='fr']").click();
+      browser.find("html[lang='fr']");
+      browser.find("#navMyExtension").click();
+      browser.waitForPath("/extensions/mine.xhtml");
+      assertThat(browser.pageText()).contains("Mon poste", "305", "Choisissez un nouveau NIP");
+      browser.type("pin:newPin", "123456");
+      browser.find("[id='pin:save']").click();
+      browser.waitForText("une suite de chiffres comme 123456");
+      assertThat(
+              db.queryValue(
+                  "SELECT pin_must_change FROM extension WHERE number = '305' AND account_id = ?",
+                  account))
+          .isIn(true, 1, (byte) 1);
+      browser.type("pin:newPin", "480271");
+      browser.find("[id='pin:save']").click();
+      browser.waitForText("Votre NIP de messagerie a été changé");
+      assertThat(browser.pageText()).doesNotContain("480271", "Choisissez un nouveau NIP");
+      String hash =
+          (String)
+              db.queryValue(
+                  "SELECT pin_hash FROM extension WHERE number = '305' AND account_id = ?",
+                  account);
+      assertThat(hash).startsWith("pbkdf2-sha512$").doesNotContain("480271");
+
+      for (String adminPage :
+          new String[] {
+            "/extensions/index.xhtml", "/extensions/import.xhtml", "/extensions/edit.xhtml?id=1"
+          }) {
+        browser.open(adminPage);
+        assertThat(browser.pageText()).as(adminPage).contains(NOT_FOUND_FR);
+        assertThat(browser.isPresent("[id='create:submit']")).isFalse();
+      }
+    }
+  }
+
+  @Test
+  void anImpersonatingAgentSeesExtensionsButNoSecretAndCannotRegenerate(DialtoneServer server) {
+    TestUsers db = new TestUsers(server);
+    long account = db.newCustomerAccount();
+    SeededUser admin = db.user("CUSTOMER_ADMIN", account);
+    SeededUser agent = db.user("SUPPORT_AGENT", 1L);
+    try (Browser browser = new Browser(server.baseUrl())) {
+      SignIn.withBothFactors(browser, admin);
+      browser.open("/extensions/index.xhtml");
+      browser.type("create:number", "410");
+      browser.type("create:displayName", "Kitchen");
+      browser.find("[id='create:submit']").click();
+      browser.find("#sipSecret");
+    }
+    try (Browser browser = new Browser(server.baseUrl())) {
+      SignIn.withBothFactors(browser, agent);
+      browser.open("/support/index.xhtml?account=" + account);
+      browser.type("act:reason", "EXT-1 phone setup");
+      browser.submit("act:start");
+      browser.find("#impersonation");
+      browser.open("/extensions/index.xhtml");
+      assertThat(browser.pageText()).contains("Kitchen");
+      assertThat(browser.isPresent("[id$=':regenerate']")).isFalse();
+      assertThat(browser.isPresent("[id$=':resetPin']")).isFalse();
+      assertThat(browser.isPresent("[id='create:submit']")).isFalse();
+      browser.open("/extensions/import.xhtml");
+      assertThat(browser.pageText()).contains("Page not found");
+    }
+  }
+
+  @Test
+  void aCsvWithABrokenLineImportsNothingAndAGoodOneOffersTheCredentialsOnce(DialtoneServer server)
+      throws java.io.IOException {
+    TestUsers db = new TestUsers(server);
+    long account = db.newCustomerAccount();
+    SeededUser admin = db.user("CUSTOMER_ADMIN", account);
+    java.nio.file.Path broken = java.nio.file.Files.createTempFile("extensions", ".csv");
+    java.nio.file.Path good = java.nio.file.Files.createTempFile("extensions", ".csv");
+    java.nio.file.Files.writeString(broken, "number,name,type\n501,Sales,user\n999,Oops,user\n");
+    java.nio.file.Files.writeString(good, "501,Sales,user\n502,\"Menu, main\",auto-attendant\n");
+    try (Browser browser = new Browser(server.baseUrl())) {
+      SignIn.withBothFactors(browser, admin);
+      browser.open("/extensions/index.xhtml");
+      browser.find("[id='create:import']").click();
+      browser.waitForPath("/extensions/import.xhtml");
+      browser.find("input[type='file']").sendKeys(broken.toString());
+      browser.submit("upload:submit");
+      browser.waitForText("Line 3: An extension cannot be, or start with, an emergency number.");
+      assertThat(db.queryValue("SELECT COUNT(*) FROM extension WHERE account_id = ?", account))
+          .isEqualTo(0L);
+
+      browser.find("input[type='file']").sendKeys(good.toString());
+      browser.submit("upload:submit");
+      browser.waitForText("Imported 2 extensions");
+      assertThat(db.queryValue("SELECT COUNT(*) FROM extension WHERE account_id = ?", account))
+          .isEqualTo(2L);
+      assertThat(
+              db.queryValue(
+                  "SELECT class_of_service FROM call_policy_extension"
+                      + " WHERE account_id = ? AND extension_number = '502'",
+                  account))
+          .isEqualTo("INTERNAL_ONLY");
+      browser.find("[id='secrets:download']").click();
+      browser.find("[id='secrets:download']").click();
+      browser.waitForText("already downloaded");
+    } finally {
+      java.nio.file.Files.deleteIfExists(broken);
+      java.nio.file.Files.deleteIfExists(good);
+    }
+  }
+
+  /**
+   * Picks the option of value {@code value} of a p:selectOneMenu through its native select (the
+   * widget's overlay list is only its skin; the form submits the select).
+   */
+  private static void choose(Browser browser, String menuId, long value) {
+    browser.find("[id='" + menuId + "']");
+    ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+        .executeScript(
+            "var s = document.getElementById(arguments[0]); s.value = arguments[1];"
+                + " s.dispatchEvent(new Event('change'));",
+            menuId + "_input",
+            String.valueOf(value));
+    assertThat(
+            ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+                .executeScript(
+                    "return document.getElementById(arguments[0]).value;", menuId + "_input"))
+        .isEqualTo(String.valueOf(value));
+  }
+}
