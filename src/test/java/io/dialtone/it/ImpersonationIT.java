@@ -169,6 +169,42 @@ class ImpersonationIT {
   }
 
   @Test
+  void supportFindsACustomerByExtensionNumberWithinItsScopeOnly(DialtoneServer server) {
+    TestUsers db = new TestUsers(server);
+    String unique = UUID.randomUUID().toString().substring(0, 8);
+    long reseller = db.account(1L, "RESELLER", "Ext reseller " + unique);
+    long customer = db.account(reseller, "CUSTOMER", "Ext customer " + unique);
+    long otherReseller = db.account(1L, "RESELLER", "Other ext reseller " + unique);
+    long otherCustomer = db.account(otherReseller, "CUSTOMER", "Other ext customer " + unique);
+    String number = String.valueOf(100_000 + new java.security.SecureRandom().nextInt(900_000));
+    for (long account : new long[] {customer, otherCustomer}) {
+      db.execute(
+          "INSERT INTO extension (account_id, number, display_name, type, realm, ha1_sha256,"
+              + " ha1_md5, created_at) VALUES (?, ?, 'Desk', 'USER', ?, 'test', 'test',"
+              + " UTC_TIMESTAMP(6))",
+          account,
+          number,
+          "test-" + account + ".sip.dialtone.invalid");
+    }
+    try (Browser browser = new Browser(server.baseUrl())) {
+      SignIn.withBothFactors(browser, db.user("SUPPORT_AGENT", 1L));
+      browser.open("/support/index.xhtml");
+      search(browser, number);
+      assertThat(browser.text("[id='search:hits']"))
+          .contains("Ext customer " + unique)
+          .contains("Other ext customer " + unique);
+    }
+    try (Browser browser = new Browser(server.baseUrl())) {
+      SignIn.withBothFactors(browser, db.user("RESELLER_ADMIN", reseller));
+      browser.open("/support/index.xhtml");
+      search(browser, number);
+      assertThat(browser.text("[id='search:hits']"))
+          .contains("Ext customer " + unique)
+          .doesNotContain("Other ext customer " + unique);
+    }
+  }
+
+  @Test
   void withoutAValidReasonNothingStarts(DialtoneServer server) {
     TestUsers db = new TestUsers(server);
     long customer = db.newCustomerAccount();

@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * One way to find customer accounts from what a caller knows about them. Each is a CDI bean; the
- * search asks them all and merges their hits. Today: account name or number, user e-mail. The
- * extension and DID components add their own lookups (extension number, phone number) here.
+ * search asks them all and merges their hits: account name or number, user e-mail, extension number
+ * (through the extension component); a DID lookup comes with DIDs.
  */
 public interface CustomerLookup {
 
