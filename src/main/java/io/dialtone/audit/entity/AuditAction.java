@@ -90,5 +90,7 @@ public enum AuditAction {
   /** An agent started acting as a customer administrator (the detail holds the reason). */
   IMPERSONATION_STARTED,
   /** An agent stopped acting as a customer, or the time box ran out (the detail says which). */
-  IMPERSONATION_ENDED
+  IMPERSONATION_ENDED,
+  /** The platform administrator uploaded a rate deck (FAILURE: refused, nothing changed). */
+  RATE_DECK_UPLOADED
 }
