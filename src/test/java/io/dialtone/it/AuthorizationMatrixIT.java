@@ -67,6 +67,7 @@ class AuthorizationMatrixIT {
     ALLOWED.put("/accounts/edit.xhtml?kind=CUSTOMER", ABOVE_CUSTOMERS);
     ALLOWED.put("/accounts/edit.xhtml?kind=RESELLER", Set.of(Caller.PLATFORM_ADMIN));
     ALLOWED.put("/users/index.xhtml?account=1", Set.of(Caller.PLATFORM_ADMIN));
+    ALLOWED.put("/rates/index.xhtml", Set.of(Caller.PLATFORM_ADMIN));
   }
 
   private static final String NOT_FOUND = "Page not found";
