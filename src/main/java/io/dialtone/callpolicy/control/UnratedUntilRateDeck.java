@@ -5,9 +5,10 @@ import io.dialtone.callpolicy.entity.E164Number;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * The {@link RateLookup} until the rate deck exists (CDR issue): nothing is rated, so every outside
+ * The {@link RateLookup} of a deployment without the rate deck: nothing is rated, so every outside
  * call is blocked (SECURITY.md E2 fails closed). Emergency and internal calls are not affected. The
- * rating component replaces this bean.
+ * CDR component's {@code cdr.control.RateDeck} replaces this bean (a CDI alternative with
+ * priority), so a deployment that leaves the CDR component out still fails closed.
  */
 @ApplicationScoped
 public class UnratedUntilRateDeck implements RateLookup {
