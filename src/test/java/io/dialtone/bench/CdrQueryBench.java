@@ -89,7 +89,11 @@ public final class CdrQueryBench {
       cases.add(page(c, reseller, "b7 + country = HT (rare)", base.withCountry("HT")));
       cases.add(page(c, reseller, "b8 + number prefix 44", base.withNumberPrefix("+44")));
       cases.add(
-          page(c, reseller, "b9 + number prefix 1514 (broad)", base.withNumberPrefix("1514")));
+          page(
+              c,
+              reseller,
+              "b9 + number prefix 1416 (broad: the local area)",
+              base.withNumberPrefix("1416")));
       cases.add(page(c, reseller, "b10 + min duration 60 s", base.withMinBillsec(60)));
       cases.add(page(c, reseller, "b11 + min duration 1800 s (rare)", base.withMinBillsec(1800)));
       CdrCursor cursor = cursorAfter(c, base, 99);
@@ -102,22 +106,26 @@ public final class CdrQueryBench {
 
       PrintStream out = System.out;
       out.printf("now=%s large=%d small=%d runs=%d%n%n", now, large, small, runs);
+      double[] scopeOnly =
+          time(
+              () -> {
+                scope(c, reseller, large);
+                return 1;
+              },
+              null,
+              runs)[0];
+      out.printf(
+          "scope check alone (account-tree query): p50 %.2f ms, p95 %.2f ms%n%n",
+          scopeOnly[0], scopeOnly[1]);
       out.println(
           "| query | rows | control p50 ms | control p95 ms | bare SQL p50 ms | bare SQL p95 ms | p95 ratio |");
       out.println("|---|---:|---:|---:|---:|---:|---:|");
       for (Case k : cases) {
-        double[] control = time(k.control(), runs);
         int rows = k.control().run();
-        double[] bare = k.bare() == null ? null : time(() -> bare(c, k.bare()), runs);
+        double[][] t = time(k.control(), () -> bare(c, k.bare()), runs);
         out.printf(
-            "| %s | %d | %.2f | %.2f | %s | %s | %s |%n",
-            k.name(),
-            rows,
-            control[0],
-            control[1],
-            bare == null ? "-" : String.format("%.2f", bare[0]),
-            bare == null ? "-" : String.format("%.2f", bare[1]),
-            bare == null ? "-" : String.format("%.2f", control[1] / bare[1]));
+            "| %s | %d | %.2f | %.2f | %.2f | %.2f | %.2f |%n",
+            k.name(), rows, t[0][0], t[0][1], t[1][0], t[1][1], t[0][1] / t[1][1]);
       }
       if (args.length > 6) {
         try (PrintStream explain = new PrintStream(args[6], "UTF-8")) {
@@ -232,18 +240,35 @@ public final class CdrQueryBench {
     }
   }
 
-  private static double[] time(Run run, int runs) throws SQLException {
+  /**
+   * p50 and p95 (ms) of {@code a} and of {@code b} ({@code null}: only a), run alternately after
+   * three warm-up rounds, so load on the machine hits both alike.
+   */
+  private static double[][] time(Run a, Run b, int runs) throws SQLException {
     for (int i = 0; i < 3; i++) {
-      run.run();
+      a.run();
+      if (b != null) {
+        b.run();
+      }
     }
-    double[] ms = new double[runs];
+    double[] ta = new double[runs];
+    double[] tb = new double[runs];
     for (int i = 0; i < runs; i++) {
       long t = System.nanoTime();
-      run.run();
-      ms[i] = (System.nanoTime() - t) / 1e6;
+      a.run();
+      ta[i] = (System.nanoTime() - t) / 1e6;
+      if (b != null) {
+        t = System.nanoTime();
+        b.run();
+        tb[i] = (System.nanoTime() - t) / 1e6;
+      }
     }
+    return new double[][] {percentiles(ta), b == null ? null : percentiles(tb)};
+  }
+
+  private static double[] percentiles(double[] ms) {
     Arrays.sort(ms);
-    return new double[] {ms[runs / 2], ms[(int) Math.ceil(0.95 * runs) - 1]};
+    return new double[] {ms[ms.length / 2], ms[(int) Math.ceil(0.95 * ms.length) - 1]};
   }
 
   private static CdrCursor cursorAfter(Connection c, CdrFilter f, int pages) throws SQLException {
