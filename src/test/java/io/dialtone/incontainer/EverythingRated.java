@@ -13,7 +13,7 @@ import jakarta.enterprise.inject.Alternative;
  * rules under test are reached.
  */
 @Alternative
-@Priority(1)
+@Priority(jakarta.interceptor.Interceptor.Priority.APPLICATION + 100) // above cdr.RateDeck
 @ApplicationScoped
 public class EverythingRated implements RateLookup {
 

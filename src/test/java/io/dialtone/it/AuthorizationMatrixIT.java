@@ -83,6 +83,7 @@ class AuthorizationMatrixIT {
     ALLOWED.put(
         "/extensions/mine.xhtml",
         Set.of(Caller.CUSTOMER_USER, Caller.CUSTOMER_ADMIN, Caller.IMPERSONATING_AGENT));
+    ALLOWED.put("/rates/index.xhtml", Set.of(Caller.PLATFORM_ADMIN));
   }
 
   private static final String NOT_FOUND = "Page not found";

@@ -17,6 +17,10 @@ public final class RunDialtone {
         "Starting Dialtone: embedded MariaDB (unless DIALTONE_DB_URL is set), then Payara Micro…");
     DialtoneServer server = DialtoneServer.start(System.getenv(), war, micro, true);
     Runtime.getRuntime().addShutdownHook(new Thread(server::close, "dialtone-shutdown"));
+    long demoCdrs = DemoCdrs.requested(System.getenv());
+    if (demoCdrs > 0) {
+      DemoCdrs.fill(server, System.getenv(), demoCdrs);
+    }
     System.out.println();
     System.out.println("Dialtone is running on " + server.baseUrl() + " (Ctrl-C stops it).");
     server

@@ -120,5 +120,7 @@ public enum AuditAction {
   /** A voicemail PIN was set by its user or reset by an administrator (the detail says). */
   VOICEMAIL_PIN_CHANGED,
   /** A voicemail mailbox was locked after repeated wrong PINs. */
-  VOICEMAIL_PIN_LOCKED
+  VOICEMAIL_PIN_LOCKED,
+  /** The platform administrator uploaded a rate deck (FAILURE: refused, nothing changed). */
+  RATE_DECK_UPLOADED
 }

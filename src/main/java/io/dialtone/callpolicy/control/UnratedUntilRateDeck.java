@@ -8,10 +8,12 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The {@link RateLookup} until the rate deck exists (CDR issue): by default nothing is rated, so
- * every outside call is blocked (SECURITY.md E2 fails closed). An operator may declare the prefixes
- * its carriers price meanwhile with {@value #RATED_PREFIXES} (e.g. {@code +1,+44,+33}); the rate
- * deck replaces this bean. Emergency and internal calls are not affected.
+ * The {@link RateLookup} of a deployment without the rate deck: by default nothing is rated, so
+ * every outside call is blocked (SECURITY.md E2 fails closed). Emergency and internal calls are not
+ * affected. An operator may declare the prefixes its carriers route before the deck prices them
+ * with {@value #RATED_PREFIXES} (e.g. {@code +1,+44,+33}). The CDR component's {@code
+ * cdr.control.RateDeck} replaces this bean (a CDI alternative with priority) and honours the same
+ * declaration; a deployment that leaves the CDR component out still fails closed.
  */
 @ApplicationScoped
 public class UnratedUntilRateDeck implements RateLookup {

@@ -1,0 +1,121 @@
+package io.dialtone.cdr.control;
+
+import io.dialtone.cdr.entity.ClassCodes;
+import io.dialtone.cdr.entity.Direction;
+import io.dialtone.cdr.entity.Disposition;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The CDR list query on a connection: the filter's conditions, each matching an index of V14
+ * (equality on the filter column, then {@code start_time, id}), newest first, keyset paging. Only
+ * fixed SQL fragments are appended; every value is a parameter. Used by {@link CallRecords} and by
+ * the benchmark, so both measure the same code.
+ */
+public final class CdrQueries {
+
+  static final String COLUMNS =
+      """
+      SELECT id, account_id, start_time, direction, extension, caller, callee, dest_class, \
+      dest_country, billsec, disposition, block_reason, cost, currency, trunk FROM cdr\
+      """;
+
+  private CdrQueries() {}
+
+  /** Up to {@code limit} rows of {@code filter} after {@code cursor} ({@code null}: the first). */
+  public static List<CdrRow> page(Connection c, CdrFilter f, CdrCursor cursor, int limit)
+      throws SQLException {
+    List<Object> params = new ArrayList<>();
+    String sql = sql(f, cursor, limit, params);
+    try (PreparedStatement s = c.prepareStatement(sql)) {
+      for (int i = 0; i < params.size(); i++) {
+        s.setObject(i + 1, params.get(i));
+      }
+      List<CdrRow> rows = new ArrayList<>(limit);
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          rows.add(row(rs));
+        }
+      }
+      return rows;
+    }
+  }
+
+  /** The SQL of {@link #page} and its parameters (added to {@code params}). */
+  public static String sql(CdrFilter f, CdrCursor cursor, int limit, List<Object> params) {
+    if (limit < 1 || limit > 1000) {
+      throw new IllegalArgumentException("page size");
+    }
+    StringBuilder sql = new StringBuilder(COLUMNS);
+    sql.append(" WHERE account_id = ? AND start_time >= ? AND start_time < ?");
+    params.add(f.accountId());
+    params.add(utc(f.from()));
+    params.add(utc(f.to()));
+    if (f.extension() != null) {
+      sql.append(" AND extension = ?");
+      params.add(f.extension());
+    }
+    if (f.direction() != null) {
+      sql.append(" AND direction = ?");
+      params.add(f.direction().code());
+    }
+    if (f.disposition() != null) {
+      sql.append(" AND disposition = ?");
+      params.add(f.disposition().code());
+    }
+    if (f.destination() != null) {
+      sql.append(" AND dest_class = ?");
+      params.add(ClassCodes.code(f.destination()));
+    }
+    if (f.country() != null) {
+      sql.append(" AND dest_country = ?");
+      params.add(f.country());
+    }
+    if (f.numberPrefix() != null) {
+      sql.append(" AND remote_digits LIKE ?"); // digits only (CdrFilter): no wildcard inside
+      params.add(f.numberPrefix() + "%");
+    }
+    if (f.minBillsec() != null) {
+      sql.append(" AND billsec >= ?");
+      params.add(f.minBillsec());
+    }
+    if (cursor != null) {
+      sql.append(" AND (start_time < ? OR (start_time = ? AND id < ?))");
+      params.add(utc(cursor.start()));
+      params.add(utc(cursor.start()));
+      params.add(cursor.id());
+    }
+    sql.append(" ORDER BY start_time DESC, id DESC LIMIT ?");
+    params.add(limit);
+    return sql.toString();
+  }
+
+  static CdrRow row(ResultSet rs) throws SQLException {
+    return new CdrRow(
+        rs.getLong(1),
+        rs.getLong(2),
+        rs.getObject(3, LocalDateTime.class).toInstant(ZoneOffset.UTC),
+        Direction.ofCode(rs.getInt(4)),
+        rs.getString(5),
+        rs.getString(6),
+        rs.getString(7),
+        ClassCodes.ofCode(rs.getInt(8)),
+        rs.getString(9),
+        rs.getInt(10),
+        Disposition.ofCode(rs.getInt(11)),
+        rs.getString(12),
+        rs.getBigDecimal(13),
+        rs.getString(14),
+        rs.getString(15));
+  }
+
+  private static LocalDateTime utc(java.time.Instant instant) {
+    return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+  }
+}

@@ -1,0 +1,28 @@
+package io.dialtone.cdr.control;
+
+import io.dialtone.callpolicy.entity.DestinationClass;
+import io.dialtone.cdr.entity.Direction;
+import io.dialtone.cdr.entity.Disposition;
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/**
+ * One line of the CDR list: what the table shows. {@code cost} is {@code null} for an answered
+ * outbound call that found no rate; {@code blockReason} is a {@code DecidingRule} name.
+ */
+public record CdrRow(
+    long id,
+    long accountId,
+    Instant start,
+    Direction direction,
+    String extension,
+    String caller,
+    String callee,
+    DestinationClass destination,
+    String country,
+    int billsec,
+    Disposition disposition,
+    String blockReason,
+    BigDecimal cost,
+    String currency,
+    String trunk) {}

@@ -1,0 +1,150 @@
+package io.dialtone.cdr.entity;
+
+import io.dialtone.callpolicy.entity.Classification;
+import io.dialtone.callpolicy.entity.DecidingRule;
+import io.dialtone.callpolicy.entity.Decision;
+import io.dialtone.callpolicy.entity.DestinationClass;
+import io.dialtone.callpolicy.entity.Verdict;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * What the SIP side knows about one call attempt when it ends (or is refused), as handed to {@code
+ * CallRecorder.record}. The cost is not part of it: the recorder rates the call. Invariants: a call
+ * is answered exactly when it has an answer time, blocked exactly when it has a block reason (a
+ * rule whose verdict is BLOCK); times are in order; billable seconds are those from answer to end.
+ * Times are kept to the microsecond, as stored.
+ *
+ * @param extension the account's extension on the call, or {@code ""} (a DID without one)
+ * @param remoteDigits digits of the other party (the callee of an outbound or internal call, the
+ *     caller of an inbound one), for the number prefix search
+ * @param country ISO 3166 region of the other party, or {@code null}
+ * @param blockRuleId the stored rule that blocked (see {@link Decision#ruleId()}), or {@code null}
+ * @param trunk the trunk that carried the call, or {@code null}
+ */
+public record CallRecord(
+    long accountId,
+    String extension,
+    Direction direction,
+    String caller,
+    String callee,
+    String remoteDigits,
+    DestinationClass destination,
+    String country,
+    Instant start,
+    Instant answer,
+    Instant end,
+    int billsec,
+    Disposition disposition,
+    DecidingRule blockReason,
+    Long blockRuleId,
+    String trunk,
+    List<TrunkAttempt> trunkAttempts,
+    String callId) {
+
+  public static final int PARTY_MAX = 32;
+  public static final int CALL_ID_MAX = 128;
+  private static final Pattern EXTENSION = Pattern.compile("[0-9]{0,8}");
+  private static final Pattern PARTY = Pattern.compile("[\\x21-\\x7e]{1," + PARTY_MAX + "}");
+  private static final Pattern DIGITS = Pattern.compile("[0-9]{0,16}");
+  private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
+  private static final Pattern CALL_ID = Pattern.compile("[\\x21-\\x7e]{1," + CALL_ID_MAX + "}");
+
+  public CallRecord {
+    require(extension != null && EXTENSION.matcher(extension).matches(), "extension");
+    Objects.requireNonNull(direction);
+    Objects.requireNonNull(destination);
+    Objects.requireNonNull(disposition);
+    require(caller != null && PARTY.matcher(caller).matches(), "caller");
+    require(callee != null && PARTY.matcher(callee).matches(), "callee");
+    require(remoteDigits != null && DIGITS.matcher(remoteDigits).matches(), "remote digits");
+    require(country == null || COUNTRY.matcher(country).matches(), "country");
+    require(callId != null && CALL_ID.matcher(callId).matches(), "call id");
+    start = Objects.requireNonNull(start).truncatedTo(ChronoUnit.MICROS);
+    end = Objects.requireNonNull(end).truncatedTo(ChronoUnit.MICROS);
+    answer = answer == null ? null : answer.truncatedTo(ChronoUnit.MICROS);
+    require(!end.isBefore(start), "end before start");
+    require((disposition == Disposition.ANSWERED) == (answer != null), "answer time");
+    require(answer == null || !answer.isBefore(start) && !end.isBefore(answer), "answer time");
+    require(billsec == (answer == null ? 0 : Duration.between(answer, end).toSeconds()), "billsec");
+    require(
+        (disposition == Disposition.BLOCKED)
+            == (blockReason != null && blockReason.verdict() == Verdict.BLOCK),
+        "block reason");
+    require(blockReason != null || blockRuleId == null, "block rule");
+    trunkAttempts = List.copyOf(trunkAttempts == null ? List.of() : trunkAttempts);
+    TrunkAttempt.encode(trunkAttempts); // fits the column
+    require(trunk == null || trunk.length() <= TrunkAttempt.TRUNK_MAX, "trunk");
+  }
+
+  /**
+   * The attempt an extension made and the call policy refused: no trunk, no duration, the deciding
+   * rule and its stored rule id as the reason.
+   */
+  public static CallRecord blocked(
+      long accountId,
+      String extension,
+      String caller,
+      String dialled,
+      Decision decision,
+      Instant at,
+      String callId) {
+    if (decision.allowed()) {
+      throw new IllegalArgumentException("the decision allowed the call");
+    }
+    Classification c = decision.classification();
+    String callee = c.hasNumber() ? c.number().value() : printable(dialled);
+    return new CallRecord(
+        accountId,
+        extension,
+        Direction.OUTBOUND,
+        caller,
+        callee,
+        digitsOf(callee),
+        c.destination(),
+        region(c.country()),
+        at,
+        null,
+        at,
+        0,
+        Disposition.BLOCKED,
+        decision.rule(),
+        decision.ruleId(),
+        null,
+        List.of(),
+        callId);
+  }
+
+  /** The digits of {@code party} (at most 16), for {@link #remoteDigits}. */
+  public static String digitsOf(String party) {
+    StringBuilder digits = new StringBuilder();
+    for (int i = 0; i < party.length() && digits.length() < 16; i++) {
+      char ch = party.charAt(i);
+      if (ch >= '0' && ch <= '9') {
+        digits.append(ch);
+      }
+    }
+    return digits.toString();
+  }
+
+  /** An ISO 3166 region, or null for none and for libphonenumber's non-geographic "001". */
+  public static String region(String country) {
+    return country != null && COUNTRY.matcher(country).matches() ? country : null;
+  }
+
+  private static String printable(String dialled) {
+    String kept = dialled == null ? "" : dialled.replaceAll("[^\\x21-\\x7e]", "");
+    kept = kept.length() > PARTY_MAX ? kept.substring(0, PARTY_MAX) : kept;
+    return kept.isEmpty() ? "?" : kept;
+  }
+
+  private static void require(boolean ok, String what) {
+    if (!ok) {
+      throw new IllegalArgumentException("invalid call record: " + what);
+    }
+  }
+}

@@ -1,0 +1,20 @@
+/**
+ * Call records (issue 5): one row per call attempt (answered, unanswered, failed or blocked), their
+ * daily usage totals, and the rate deck that prices them. Owns {@code cdr} (monthly partitions),
+ * {@code cdr_daily_account}, {@code cdr_daily_extension} and {@code rate}.
+ *
+ * <p>Writes: {@code control.CallRecorder#record} is how the SIP side stores a call; it rates the
+ * call ({@code control.RateDeck}) and updates the daily totals in the same transaction. {@code
+ * control.CdrPartitions} adds monthly partitions ahead of time. Reads: {@code control.CallRecords}
+ * for pages (permission and scope checked), {@code control.UsageTotals} for usage caps and gauges
+ * (system callers: no caller check). The CDR tables are read and written with plain JDBC on the
+ * application's data source (inside the JTA transaction): the queries are hand-shaped to the
+ * indexes, the key is composite and partitioned, and idempotent inserts need the duplicate-key
+ * error without marking the transaction for rollback. The rate deck is a JPA entity.
+ *
+ * <p>Calls {@code account} (time zone and currency of an account, scope through {@code
+ * identity.AccessControl}), {@code audit}, and implements {@code callpolicy}'s {@code RateLookup}
+ * seam; uses {@code callpolicy}'s value types ({@code DestinationClass}, {@code DecidingRule},
+ * {@code E164Number}). Is called by SIP call control and the CDR pages.
+ */
+package io.dialtone.cdr;
