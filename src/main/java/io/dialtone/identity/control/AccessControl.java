@@ -60,20 +60,14 @@ public class AccessControl {
    * yourself") and returns the exception to throw.
    */
   public AccessDenied refuse(String target, String why) {
-    SignedInUser caller = caller();
-    audit.record(
-        AuditRecord.builder(AuditAction.ACCESS_DENIED, AuditResult.DENIED)
-            .actor(caller.actor())
-            .onBehalfOf(caller.onBehalfOf())
-            .account(caller.accountId())
-            .target(target)
-            .sourceIp(request.getRemoteAddr())
-            .detail("refused: " + why)
-            .build());
-    return new AccessDenied(caller.actor() + " refused: " + why + " on " + target);
+    return denied(caller(), target, "refused: " + why);
   }
 
   private void deny(SignedInUser caller, Permission permission, String target) {
+    throw denied(caller, target, "missing " + permission);
+  }
+
+  private AccessDenied denied(SignedInUser caller, String target, String detail) {
     audit.record(
         AuditRecord.builder(AuditAction.ACCESS_DENIED, AuditResult.DENIED)
             .actor(caller.actor())
@@ -81,8 +75,8 @@ public class AccessControl {
             .account(caller.accountId())
             .target(target)
             .sourceIp(request.getRemoteAddr())
-            .detail("missing " + permission)
+            .detail(detail)
             .build());
-    throw new AccessDenied(caller.actor() + " may not " + permission + " on " + target);
+    return new AccessDenied(caller.actor() + " " + detail + " on " + target);
   }
 }
