@@ -127,7 +127,9 @@ final class Browser implements AutoCloseable {
 
   /** Waits until the page shows {@code text} (after an Ajax update). */
   void waitForText(String text) {
-    new WebDriverWait(driver, WAIT).until(d -> pageText().contains(text));
+    new WebDriverWait(driver, WAIT)
+        .ignoring(org.openqa.selenium.StaleElementReferenceException.class) // mid-navigation body
+        .until(d -> pageText().contains(text));
   }
 
   /** Waits until the browser is on {@code path} (after a redirect). */
