@@ -1,0 +1,15 @@
+/**
+ * The embedded SIP registrar (issue 6): transport behind its own seam ({@code javax.sip} with the
+ * NIST reference implementation), REGISTER per RFC 3261 §10.3, digest authentication (SHA-256 then
+ * MD5, RFC 8760) with HMAC-signed per-challenge nonces, per-source flood and brute-force bans, and
+ * the location service holding the bindings.
+ *
+ * <p>The portal reads the registrar's state through {@code control.LocationService} (live bindings
+ * of an extension) and {@code control.SourceBans} (current bans, lifting one); it learns that an
+ * extension went offline from the {@code control.DeviceOffline} event.
+ *
+ * <p>Calls {@code extension} ({@code SipCredentials}, observes {@code SipCredentialsChanged}),
+ * {@code audit}, {@code notification} and {@code platform} (configuration, keystore, clock). Is
+ * called by the extension pages and the platform administrator's ban page.
+ */
+package io.dialtone.sip;
