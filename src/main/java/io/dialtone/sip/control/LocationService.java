@@ -4,8 +4,11 @@ import io.dialtone.sip.entity.Binding;
 import java.util.List;
 
 /**
- * The registrar's bindings (RFC 3261 §10.3 location service). Implementations keep them in memory
- * for speed and persist them so a restart does not lose them. Reads never block on the database.
+ * The registrar's bindings (RFC 3261 §10.3 location service): a store, not the registrar's rules.
+ * The registrar ({@code Registrar}) decides what a REGISTER changes, serializing the changes of one
+ * extension, and writes them here. Implementations keep bindings in memory for speed, persist them
+ * so a restart does not lose them, remove expired ones, and fire {@link DeviceOffline} when an
+ * extension's last binding goes (expired or removed). Reads never block on the database.
  */
 public interface LocationService {
 
@@ -16,4 +19,13 @@ public interface LocationService {
   default boolean isRegistered(long extensionId) {
     return !bindingsOf(extensionId).isEmpty();
   }
+
+  /** Adds {@code binding}, or replaces the one with the same extension and contact. */
+  void put(Binding binding);
+
+  /** Removes the binding of {@code extensionId} for {@code contact}; false if there was none. */
+  boolean remove(long extensionId, String contact);
+
+  /** Removes every binding of {@code extensionId} ({@code Contact: *}, or the extension went). */
+  void removeAll(long extensionId);
 }

@@ -9,6 +9,8 @@ import java.util.Objects;
  * when, and what registered it. Equal by extension and contact URI, as the RFC compares bindings.
  *
  * @param extensionId the extension this contact belongs to
+ * @param accountId the extension's account
+ * @param extensionNumber the extension's number (the SIP user part)
  * @param contact the Contact URI the phone registered, e.g. {@code sip:201@192.0.2.7:5060}
  * @param userAgent the phone's User-Agent header, empty when it sent none
  * @param source the address the REGISTER came from, {@code ip:port}
@@ -20,6 +22,8 @@ import java.util.Objects;
  */
 public record Binding(
     long extensionId,
+    long accountId,
+    String extensionNumber,
     String contact,
     String userAgent,
     String source,
@@ -30,6 +34,7 @@ public record Binding(
     Instant refreshedAt) {
 
   public Binding {
+    Objects.requireNonNull(extensionNumber, "extensionNumber");
     Objects.requireNonNull(contact, "contact");
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(transport, "transport");
