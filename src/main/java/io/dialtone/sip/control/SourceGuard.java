@@ -3,9 +3,10 @@ package io.dialtone.sip.control;
 /**
  * What the registrar asks and tells about a request's source address before and after digest
  * authentication: the per-source rate ceiling, the ban after repeated digest failures, scanners.
- * Implementations are fast and in memory; they audit bans and alert a customer on a burst of
- * failures against one of its extensions. The registrar answers a banned source exactly as it
- * answers a wrong password, or drops the request; it never reveals the ban.
+ * Implementations are fast and in memory; they fire {@link SourceBanned} when they ban and {@link
+ * FailureBurst} on a burst of failures against one extension (the portal audits and notifies). The
+ * registrar answers a banned source exactly as it answers a wrong password, or drops the request;
+ * it never reveals the ban.
  */
 public interface SourceGuard {
 
