@@ -4,11 +4,7 @@ import io.dialtone.identity.control.Enrolments;
 import io.dialtone.identity.control.Enrolments.OpenEnrolment;
 import io.dialtone.identity.control.PasswordHasher;
 import io.dialtone.identity.control.PasswordPolicy;
-import io.dialtone.identity.control.PasswordViolation;
-import io.dialtone.identity.control.QrCodes;
-import io.dialtone.identity.control.RecoveryCodes;
 import io.dialtone.identity.control.SetupLinkInvalid;
-import io.dialtone.identity.control.SetupLinks.EnrolledCredentials;
 import io.dialtone.identity.control.Throttles;
 import io.dialtone.identity.control.TotpCodes;
 import io.dialtone.identity.entity.TokenPurpose;
@@ -23,7 +19,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.io.Serializable;
 import java.time.Clock;
-import java.util.List;
 import java.util.OptionalLong;
 
 /**
@@ -38,7 +33,6 @@ import java.util.OptionalLong;
 public class EnrolBacking implements Serializable {
 
   private static final long serialVersionUID = 1L;
-  private static final String ISSUER = "Dialtone";
 
   /** Where the page is. */
   public enum Step {
@@ -76,10 +70,7 @@ public class EnrolBacking implements Serializable {
   @Size(max = 16)
   private String code;
 
-  private String passwordHash;
-  private String totpSecret;
-  private String qrDataUri;
-  private List<String> recoveryCodes = List.of();
+  private final NewCredentials credentials = new NewCredentials();
 
   /** View action: decides from the link what the page offers. */
   public void open() {
@@ -106,17 +97,9 @@ public class EnrolBacking implements Serializable {
       return;
     }
     try {
-      if (!password.equals(confirmation)) {
-        Messages.addGlobalError("setup.passwordMismatch");
-        return;
+      if (credentials.choosePassword(password, confirmation, enrolment.email(), policy, hasher)) {
+        startTotp();
       }
-      List<PasswordViolation> violations = policy.check(password, enrolment.email());
-      if (!violations.isEmpty()) {
-        violations.forEach(v -> Messages.addGlobalError(v.messageKey()));
-        return;
-      }
-      passwordHash = hasher.hash(password.toCharArray());
-      startTotp();
     } finally {
       password = null;
       confirmation = null;
@@ -143,38 +126,26 @@ public class EnrolBacking implements Serializable {
     if (step != Step.TOTP) {
       return;
     }
-    OptionalLong accepted = totp.acceptedStep(totpSecret, code, clock.instant());
+    OptionalLong accepted = credentials.accept(totp, code, clock.instant());
     code = null;
     if (accepted.isEmpty()) {
-      Messages.addGlobalError("setup.totpWrong");
       return;
     }
-    List<String> codes = RecoveryCodes.generate();
     try {
       enrolments.complete(
           token,
-          new EnrolledCredentials(
-              enrolment.email(),
-              displayName,
-              passwordHash,
-              cipher.encrypt(totpSecret),
-              accepted.getAsLong(),
-              codes.stream().map(RecoveryCodes::hash).toList()),
+          credentials.enrolled(enrolment.email(), displayName, accepted.getAsLong(), cipher),
           sourceIp());
-      recoveryCodes = codes;
+      credentials.forgetSecrets();
       step = Step.CODES;
     } catch (SetupLinkInvalid e) {
+      credentials.forgetAll();
       step = Step.INVALID;
-    } finally {
-      totpSecret = null;
-      qrDataUri = null;
-      passwordHash = null;
     }
   }
 
   private void startTotp() {
-    totpSecret = TotpCodes.newSecret();
-    qrDataUri = QrCodes.pngDataUri(totp.otpauthUri(ISSUER, enrolment.email(), totpSecret), 240);
+    credentials.startTotp(totp, enrolment.email());
     step = Step.TOTP;
   }
 
@@ -238,15 +209,7 @@ public class EnrolBacking implements Serializable {
     this.code = code;
   }
 
-  public String getTotpSecret() {
-    return totpSecret;
-  }
-
-  public String getQrDataUri() {
-    return qrDataUri;
-  }
-
-  public List<String> getRecoveryCodes() {
-    return recoveryCodes;
+  public NewCredentials getCredentials() {
+    return credentials;
   }
 }

@@ -7,15 +7,10 @@ import io.dialtone.audit.entity.AuditAction;
 import io.dialtone.audit.entity.AuditResult;
 import io.dialtone.identity.control.PasswordHasher;
 import io.dialtone.identity.control.PasswordPolicy;
-import io.dialtone.identity.control.PasswordViolation;
-import io.dialtone.identity.control.QrCodes;
-import io.dialtone.identity.control.RecoveryCodes;
 import io.dialtone.identity.control.SetupLinkInvalid;
 import io.dialtone.identity.control.SetupLinks;
-import io.dialtone.identity.control.SetupLinks.EnrolledCredentials;
 import io.dialtone.identity.control.SignedInUser;
 import io.dialtone.identity.control.TotpCodes;
-import io.dialtone.platform.boundary.Messages;
 import io.dialtone.platform.control.DataCipher;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
@@ -27,7 +22,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.io.Serializable;
 import java.time.Clock;
-import java.util.List;
 import java.util.OptionalLong;
 
 /**
@@ -42,7 +36,6 @@ import java.util.OptionalLong;
 public class SetupBacking implements Serializable {
 
   private static final long serialVersionUID = 1L;
-  private static final String ISSUER = "Dialtone";
 
   /** Where the wizard is. */
   public enum Step {
@@ -79,10 +72,7 @@ public class SetupBacking implements Serializable {
   @Size(max = 16)
   private String code;
 
-  private String passwordHash;
-  private String totpSecret;
-  private String qrDataUri;
-  private List<String> recoveryCodes = List.of();
+  private final NewCredentials credentials = new NewCredentials();
 
   /** View action: decides from the link whether the wizard may start. */
   public void open() {
@@ -100,42 +90,27 @@ public class SetupBacking implements Serializable {
   }
 
   public void submitAccount() {
-    if (!password.equals(confirmation)) {
-      Messages.addGlobalError("setup.passwordMismatch");
-      return;
+    try {
+      if (credentials.choosePassword(password, confirmation, email, policy, hasher)) {
+        credentials.startTotp(totp, email);
+        step = Step.TOTP;
+      }
+    } finally {
+      password = null;
+      confirmation = null;
     }
-    List<PasswordViolation> violations = policy.check(password, email);
-    if (!violations.isEmpty()) {
-      violations.forEach(v -> Messages.addGlobalError(v.messageKey()));
-      return;
-    }
-    passwordHash = hasher.hash(password.toCharArray());
-    password = null;
-    confirmation = null;
-    totpSecret = TotpCodes.newSecret();
-    qrDataUri = QrCodes.pngDataUri(totp.otpauthUri(ISSUER, email, totpSecret), 240);
-    step = Step.TOTP;
   }
 
   public void confirmTotp() {
-    OptionalLong accepted = totp.acceptedStep(totpSecret, code, clock.instant());
+    OptionalLong accepted = credentials.accept(totp, code, clock.instant());
     code = null;
     if (accepted.isEmpty()) {
-      Messages.addGlobalError("setup.totpWrong");
       return;
     }
-    List<String> codes = RecoveryCodes.generate();
     try {
       long userId =
           links.complete(
-              token,
-              new EnrolledCredentials(
-                  email,
-                  displayName,
-                  passwordHash,
-                  cipher.encrypt(totpSecret),
-                  accepted.getAsLong(),
-                  codes.stream().map(RecoveryCodes::hash).toList()));
+              token, credentials.enrolled(email, displayName, accepted.getAsLong(), cipher));
       audit.record(
           AuditRecord.builder(AuditAction.SETUP_COMPLETED, AuditResult.SUCCESS)
               .actor(SignedInUser.actorOf(userId))
@@ -143,18 +118,15 @@ public class SetupBacking implements Serializable {
               .account(Account.PLATFORM_ID)
               .sourceIp(sourceIp())
               .build());
-      recoveryCodes = codes;
+      credentials.forgetSecrets();
       step = Step.CODES;
     } catch (SetupLinkInvalid e) {
       audit.record(
           AuditRecord.builder(AuditAction.SETUP_TOKEN_REJECTED, AuditResult.DENIED)
               .sourceIp(sourceIp())
               .build());
+      credentials.forgetAll();
       step = Step.INVALID;
-    } finally {
-      totpSecret = null;
-      qrDataUri = null;
-      passwordHash = null;
     }
   }
 
@@ -218,16 +190,7 @@ public class SetupBacking implements Serializable {
     this.code = code;
   }
 
-  /** The secret in Base32, for people who type it instead of scanning the QR code. */
-  public String getTotpSecret() {
-    return totpSecret;
-  }
-
-  public String getQrDataUri() {
-    return qrDataUri;
-  }
-
-  public List<String> getRecoveryCodes() {
-    return recoveryCodes;
+  public NewCredentials getCredentials() {
+    return credentials;
   }
 }

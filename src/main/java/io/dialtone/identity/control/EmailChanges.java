@@ -9,19 +9,18 @@ import io.dialtone.identity.entity.Permission;
 import io.dialtone.identity.entity.TokenPurpose;
 import io.dialtone.identity.entity.User;
 import io.dialtone.identity.entity.UserStatus;
-import io.dialtone.platform.control.SecureTokens;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.transaction.Transactional;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
+import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -29,11 +28,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  *
  * <p>{@link #request} needs a recent step-up. It answers the same whether or not the new address
  * belongs to another user, so the page cannot be used to find out who has an account: a free
- * address gets a confirmation link ({@value #TOKEN_BITS}-bit token, SHA-256 stored, {@value
- * #VALID_HOURS} h, the address as payload, older open links of the user voided); a taken one gets a
- * mail saying it already has an account, and no link. Either way the current address gets a notice
- * that a change was asked. Only the owner of the new mailbox learns that it is taken, and they
- * could learn it anyway with "forgot password".
+ * address gets a confirmation link ({@value OneTimeLinks#TOKEN_BITS}-bit token, SHA-256 stored,
+ * {@value #VALID_HOURS} h, the address as payload, older open links of the user voided); a taken
+ * one gets a mail saying it already has an account, and no link. Either way the current address
+ * gets a notice that a change was asked. Only the owner of the new mailbox learns that it is taken,
+ * and they could learn it anyway with "forgot password".
  *
  * <p>{@link #confirm} consumes the link with one atomic conditional UPDATE (once, even in
  * parallel), switches the address if it is still free, ends every other session of the user (the
@@ -45,7 +44,7 @@ public class EmailChanges {
   /** Lifetime of a confirmation link. */
   public static final long VALID_HOURS = 24;
 
-  static final int TOKEN_BITS = 256;
+  private static final Set<TokenPurpose> EMAIL_CHANGE = Set.of(TokenPurpose.EMAIL_CHANGE);
 
   @PersistenceContext(unitName = "dialtone")
   EntityManager em;
@@ -54,6 +53,7 @@ public class EmailChanges {
   @Inject StepUp stepUp;
   @Inject UserDirectory users;
   @Inject Clock clock;
+  @Inject OneTimeLinks links;
   @Inject CredentialNotices notices;
   @Inject AuditTrail audit;
   @Inject HttpServletRequest request;
@@ -79,20 +79,14 @@ public class EmailChanges {
     }
     stepUp.requireRecent(); // after the input checks, which reveal nothing about anybody else
     Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-    voidOpenLinks(user.getId(), now);
+    links.voidOpen(EMAIL_CHANGE, user.getId(), now);
     boolean taken = users.findByEmail(address).isPresent();
     if (taken) {
       notices.emailChangeAddressTaken(user, address, sourceIp);
     } else {
-      String token = SecureTokens.newToken(TOKEN_BITS);
-      em.persist(
-          OneTimeToken.withPayload(
-              TokenPurpose.EMAIL_CHANGE,
-              SecureTokens.sha256Hex(token),
-              user.getId(),
-              address,
-              now,
-              now.plus(Duration.ofHours(VALID_HOURS))));
+      String token =
+          links.issue(
+              TokenPurpose.EMAIL_CHANGE, user.getId(), address, now, Duration.ofHours(VALID_HOURS));
       notices.emailChangeLink(
           user,
           address,
@@ -113,16 +107,7 @@ public class EmailChanges {
   /** Whether {@code token} is an e-mail change link that may still be used; changes nothing. */
   @Transactional
   public boolean isUsable(String token) {
-    return token != null
-        && token.length() <= 128
-        && !em.createNativeQuery(
-                """
-                SELECT id FROM one_time_token WHERE token_hash = ?1 AND purpose = 'EMAIL_CHANGE'
-                AND used_at IS NULL AND voided_at IS NULL AND expires_at > ?2""")
-            .setParameter(1, SecureTokens.sha256Hex(token))
-            .setParameter(2, Timestamp.from(clock.instant()))
-            .getResultList()
-            .isEmpty();
+    return links.findOpen(EMAIL_CHANGE, token, clock.instant()).isPresent();
   }
 
   /**
@@ -136,17 +121,7 @@ public class EmailChanges {
   public Optional<SignedInUser> confirm(String token, String sourceIp)
       throws EmailChangeLinkInvalid {
     Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-    String tokenHash = SecureTokens.sha256Hex(token == null ? "" : token);
-    int consumed =
-        em.createNativeQuery(
-                """
-                UPDATE one_time_token SET used_at = ?1 WHERE token_hash = ?2
-                AND purpose = 'EMAIL_CHANGE' AND used_at IS NULL AND voided_at IS NULL
-                AND expires_at > ?1""")
-            .setParameter(1, Timestamp.from(now))
-            .setParameter(2, tokenHash)
-            .executeUpdate();
-    OneTimeToken link = consumed == 1 ? linkOf(tokenHash) : null;
+    OneTimeToken link = links.consume(EMAIL_CHANGE, token, now).orElse(null);
     User user = link == null ? null : em.find(User.class, link.getUserId());
     if (user == null || user.getStatus() != UserStatus.ACTIVE) {
       refused(user, sourceIp, "link not usable");
@@ -183,25 +158,6 @@ public class EmailChanges {
         before.authenticatedAt(),
         user.getSessionEpoch(),
         null);
-  }
-
-  private OneTimeToken linkOf(String tokenHash) {
-    return em.createQuery(
-            "SELECT t FROM OneTimeToken t WHERE t.tokenHash = :hash", OneTimeToken.class)
-        .setParameter("hash", tokenHash)
-        .getResultStream()
-        .findFirst()
-        .orElse(null);
-  }
-
-  private void voidOpenLinks(long userId, Instant now) {
-    em.createNativeQuery(
-            """
-            UPDATE one_time_token SET voided_at = ?1 WHERE user_id = ?2
-            AND purpose = 'EMAIL_CHANGE' AND used_at IS NULL AND voided_at IS NULL""")
-        .setParameter(1, Timestamp.from(now))
-        .setParameter(2, userId)
-        .executeUpdate();
   }
 
   private void refused(User user, String sourceIp, String why) {

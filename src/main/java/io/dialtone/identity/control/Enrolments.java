@@ -9,18 +9,16 @@ import io.dialtone.identity.entity.RecoveryCode;
 import io.dialtone.identity.entity.TokenPurpose;
 import io.dialtone.identity.entity.User;
 import io.dialtone.identity.entity.UserStatus;
-import io.dialtone.platform.control.SecureTokens;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Following an enrolment link, signed out: an invitee sets a password and enrols TOTP; a user whose
@@ -32,6 +30,9 @@ import java.util.Optional;
 @ApplicationScoped
 public class Enrolments {
 
+  /** The links this flow follows. */
+  static final Set<TokenPurpose> PURPOSES = Set.of(TokenPurpose.INVITATION, TokenPurpose.MFA_RESET);
+
   @PersistenceContext(unitName = "dialtone")
   EntityManager em;
 
@@ -40,6 +41,7 @@ public class Enrolments {
   @Inject AccountTree accounts;
   @Inject AuditTrail audit;
   @Inject Clock clock;
+  @Inject OneTimeLinks links;
 
   /** What an open link is for and for whom; no secret. */
   public record OpenEnrolment(
@@ -94,17 +96,7 @@ public class Enrolments {
       String token, SetupLinks.EnrolledCredentials credentials, String sourceIp)
       throws SetupLinkInvalid {
     Optional<OpenEnrolment> open = find(token);
-    Instant now = now();
-    int consumed =
-        em.createNativeQuery(
-                """
-                UPDATE one_time_token SET used_at = ?1 WHERE token_hash = ?2
-                AND purpose IN ('INVITATION', 'MFA_RESET') AND used_at IS NULL
-                AND voided_at IS NULL AND expires_at > ?1""")
-            .setParameter(1, Timestamp.from(now))
-            .setParameter(2, SecureTokens.sha256Hex(token == null ? "" : token))
-            .executeUpdate();
-    if (consumed != 1 || open.isEmpty()) {
+    if (open.isEmpty() || links.consume(PURPOSES, token, now()).isEmpty()) {
       throw new SetupLinkInvalid();
     }
     User user = em.find(User.class, open.get().userId());
@@ -140,33 +132,22 @@ public class Enrolments {
   }
 
   private Optional<OpenEnrolment> find(String token) {
-    if (token == null || token.isBlank() || token.length() > 128) {
-      return Optional.empty();
-    }
-    List<?> rows =
-        em.createNativeQuery(
-                """
-                SELECT t.purpose, t.user_id FROM one_time_token t
-                WHERE t.token_hash = ?1 AND t.purpose IN ('INVITATION', 'MFA_RESET')
-                AND t.used_at IS NULL AND t.voided_at IS NULL AND t.expires_at > ?2""")
-            .setParameter(1, SecureTokens.sha256Hex(token))
-            .setParameter(2, Timestamp.from(now()))
-            .getResultList();
-    if (rows.isEmpty()) {
-      return Optional.empty();
-    }
-    Object[] row = (Object[]) rows.get(0);
-    TokenPurpose purpose = TokenPurpose.valueOf(row[0].toString());
-    User user = em.find(User.class, ((Number) row[1]).longValue());
-    boolean fits =
-        user != null
-            && user.getStatus() == UserStatus.PENDING
-            && (purpose == TokenPurpose.MFA_RESET) == user.hasPassword()
-            && accounts.isActiveWithAncestors(user.getAccountId());
-    return fits
-        ? Optional.of(
-            new OpenEnrolment(purpose, user.getId(), user.getEmail(), user.getDisplayName()))
-        : Optional.empty();
+    return links
+        .findOpen(PURPOSES, token, now())
+        .flatMap(
+            link -> {
+              User user = em.find(User.class, link.getUserId());
+              boolean fits =
+                  user != null
+                      && user.getStatus() == UserStatus.PENDING
+                      && (link.getPurpose() == TokenPurpose.MFA_RESET) == user.hasPassword()
+                      && accounts.isActiveWithAncestors(user.getAccountId());
+              return fits
+                  ? Optional.of(
+                      new OpenEnrolment(
+                          link.getPurpose(), user.getId(), user.getEmail(), user.getDisplayName()))
+                  : Optional.empty();
+            });
   }
 
   private Instant now() {

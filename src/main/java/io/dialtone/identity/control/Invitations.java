@@ -5,17 +5,14 @@ import io.dialtone.audit.control.AuditRecord;
 import io.dialtone.audit.control.AuditTrail;
 import io.dialtone.audit.entity.AuditAction;
 import io.dialtone.audit.entity.AuditResult;
-import io.dialtone.identity.entity.OneTimeToken;
 import io.dialtone.identity.entity.Role;
 import io.dialtone.identity.entity.TokenPurpose;
 import io.dialtone.identity.entity.User;
-import io.dialtone.platform.control.SecureTokens;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.servlet.http.HttpServletRequest;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,8 +30,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class Invitations {
 
-  static final int TOKEN_BITS = 256;
-
   @PersistenceContext(unitName = "dialtone")
   EntityManager em;
 
@@ -43,6 +38,7 @@ public class Invitations {
   @Inject AccessControl access;
   @Inject AuditTrail audit;
   @Inject Clock clock;
+  @Inject OneTimeLinks links;
   @Inject HttpServletRequest request;
 
   @Inject
@@ -96,13 +92,7 @@ public class Invitations {
 
   /** Voids every open invitation or re-enrolment link of {@code user}. */
   public void voidOpenLinks(User user) {
-    em.createNativeQuery(
-            """
-            UPDATE one_time_token SET voided_at = ?1 WHERE user_id = ?2
-            AND purpose IN ('INVITATION', 'MFA_RESET') AND used_at IS NULL AND voided_at IS NULL""")
-        .setParameter(1, Timestamp.from(now()))
-        .setParameter(2, user.getId())
-        .executeUpdate();
+    links.voidOpen(Enrolments.PURPOSES, user.getId(), now());
   }
 
   private void send(User user, Account account) {
@@ -113,16 +103,7 @@ public class Invitations {
 
   private String issue(User user, TokenPurpose purpose) {
     voidOpenLinks(user);
-    Instant now = now();
-    String token = SecureTokens.newToken(TOKEN_BITS);
-    em.persist(
-        new OneTimeToken(
-            purpose,
-            SecureTokens.sha256Hex(token),
-            user.getId(),
-            now,
-            now.plus(Duration.ofHours(invitationHours))));
-    return token;
+    return links.issue(purpose, user.getId(), null, now(), Duration.ofHours(invitationHours));
   }
 
   private void audit(

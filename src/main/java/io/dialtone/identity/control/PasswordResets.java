@@ -5,22 +5,20 @@ import io.dialtone.audit.control.AuditRecord;
 import io.dialtone.audit.control.AuditTrail;
 import io.dialtone.audit.entity.AuditAction;
 import io.dialtone.audit.entity.AuditResult;
-import io.dialtone.identity.entity.OneTimeToken;
 import io.dialtone.identity.entity.TokenPurpose;
 import io.dialtone.identity.entity.User;
 import io.dialtone.identity.entity.UserStatus;
-import io.dialtone.platform.control.SecureTokens;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
+import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -41,8 +39,7 @@ public class PasswordResets {
   /** Lifetime of a reset link. */
   public static final long VALID_MINUTES = 60;
 
-  /** Entropy of a reset token (at least SecureTokens.MIN_TOKEN_BITS). */
-  static final int TOKEN_BITS = 256;
+  private static final Set<TokenPurpose> RESET = Set.of(TokenPurpose.PASSWORD_RESET);
 
   @PersistenceContext(unitName = "dialtone")
   EntityManager em;
@@ -55,6 +52,7 @@ public class PasswordResets {
   @Inject PasswordNotices notices;
   @Inject AuditTrail audit;
   @Inject AccountTree accounts;
+  @Inject OneTimeLinks links;
 
   @Inject
   @ConfigProperty(name = "dialtone.public-url", defaultValue = "https://localhost:8443")
@@ -64,14 +62,12 @@ public class PasswordResets {
   @Transactional
   public void request(String email, String sourceIp) {
     Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-    String token = SecureTokens.newToken(TOKEN_BITS);
-    String tokenHash = SecureTokens.sha256Hex(token);
     Optional<User> found = users.findByEmail(email);
     boolean eligible =
         found.isPresent()
             && found.get().getStatus() == UserStatus.ACTIVE
             && accounts.isActive(found.get().getAccountId());
-    voidOpenLinks(eligible ? found.get().getId() : -1L, now);
+    links.voidOpen(RESET, eligible ? found.get().getId() : -1L, now);
     if (!eligible) {
       audit.record(
           AuditRecord.builder(AuditAction.PASSWORD_RESET_REQUESTED, AuditResult.FAILURE)
@@ -82,13 +78,13 @@ public class PasswordResets {
       return;
     }
     User user = found.get();
-    em.persist(
-        new OneTimeToken(
+    String token =
+        links.issue(
             TokenPurpose.PASSWORD_RESET,
-            tokenHash,
             user.getId(),
+            null,
             now,
-            now.plus(Duration.ofMinutes(VALID_MINUTES))));
+            Duration.ofMinutes(VALID_MINUTES));
     audit.record(
         AuditRecord.builder(AuditAction.PASSWORD_RESET_REQUESTED, AuditResult.SUCCESS)
             .actor(SignedInUser.actorOf(user.getId()))
@@ -103,15 +99,7 @@ public class PasswordResets {
   /** Whether {@code token} is a reset link that may still be used; changes nothing. */
   @Transactional
   public boolean isUsable(String token) {
-    return token != null
-        && !em.createNativeQuery(
-                """
-                SELECT id FROM one_time_token WHERE token_hash = ?1 AND purpose = 'PASSWORD_RESET'
-                AND used_at IS NULL AND voided_at IS NULL AND expires_at > ?2""")
-            .setParameter(1, SecureTokens.sha256Hex(token))
-            .setParameter(2, Timestamp.from(clock.instant()))
-            .getResultList()
-            .isEmpty();
+    return links.findOpen(RESET, token, clock.instant()).isPresent();
   }
 
   /**
@@ -124,17 +112,11 @@ public class PasswordResets {
   public void complete(String token, String newPassword, String sourceIp)
       throws ResetLinkInvalid, NewPasswordRefused {
     Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-    String tokenHash = SecureTokens.sha256Hex(token == null ? "" : token);
-    int consumed =
-        em.createNativeQuery(
-                """
-                UPDATE one_time_token SET used_at = ?1 WHERE token_hash = ?2
-                AND purpose = 'PASSWORD_RESET' AND used_at IS NULL AND voided_at IS NULL
-                AND expires_at > ?1""")
-            .setParameter(1, Timestamp.from(now))
-            .setParameter(2, tokenHash)
-            .executeUpdate();
-    User user = consumed == 1 ? userOf(tokenHash) : null;
+    User user =
+        links
+            .consume(RESET, token, now)
+            .map(link -> em.find(User.class, link.getUserId()))
+            .orElse(null);
     if (user == null
         || user.getStatus() != UserStatus.ACTIVE
         || !accounts.isActive(user.getAccountId())) {
@@ -168,23 +150,5 @@ public class PasswordResets {
             .sourceIp(sourceIp)
             .detail(why)
             .build());
-  }
-
-  private void voidOpenLinks(long userId, Instant now) {
-    em.createNativeQuery(
-            """
-            UPDATE one_time_token SET voided_at = ?1 WHERE user_id = ?2
-            AND purpose = 'PASSWORD_RESET' AND used_at IS NULL AND voided_at IS NULL""")
-        .setParameter(1, Timestamp.from(now))
-        .setParameter(2, userId)
-        .executeUpdate();
-  }
-
-  private User userOf(String tokenHash) {
-    Object userId =
-        em.createNativeQuery("SELECT user_id FROM one_time_token WHERE token_hash = ?1")
-            .setParameter(1, tokenHash)
-            .getSingleResult();
-    return userId == null ? null : em.find(User.class, ((Number) userId).longValue());
   }
 }

@@ -1,19 +1,16 @@
 package io.dialtone.identity.control;
 
 import io.dialtone.account.entity.Account;
-import io.dialtone.identity.entity.OneTimeToken;
 import io.dialtone.identity.entity.RecoveryCode;
 import io.dialtone.identity.entity.Role;
 import io.dialtone.identity.entity.TokenPurpose;
 import io.dialtone.identity.entity.User;
 import io.dialtone.identity.entity.UserStatus;
-import io.dialtone.platform.control.SecureTokens;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,7 +31,10 @@ public class SetupLinks {
   @PersistenceContext(unitName = "dialtone")
   EntityManager em;
 
+  private static final Set<TokenPurpose> SETUP = Set.of(TokenPurpose.SETUP);
+
   @Inject Clock clock;
+  @Inject OneTimeLinks links;
 
   @Inject
   @ConfigProperty(name = "dialtone.setup.link-hours", defaultValue = "24")
@@ -47,37 +47,15 @@ public class SetupLinks {
       return Optional.empty();
     }
     Instant now = clock.instant();
-    em.createNativeQuery(
-            """
-                UPDATE one_time_token SET voided_at = ?1
-                WHERE purpose = 'SETUP' AND used_at IS NULL AND voided_at IS NULL""")
-        .setParameter(1, Timestamp.from(now))
-        .executeUpdate();
-    String token = SecureTokens.newToken(256);
-    em.persist(
-        new OneTimeToken(
-            TokenPurpose.SETUP,
-            SecureTokens.sha256Hex(token),
-            null,
-            now,
-            now.plus(Duration.ofHours(linkHours))));
+    links.voidAllOpen(TokenPurpose.SETUP, now);
+    String token = links.issue(TokenPurpose.SETUP, null, null, now, Duration.ofHours(linkHours));
     return Optional.of(token);
   }
 
   /** Whether {@code token} is a setup link that can still be used. */
   @Transactional
   public boolean isUsable(String token) {
-    if (token == null || token.isBlank() || token.length() > 128 || administratorExists()) {
-      return false;
-    }
-    return !em.createNativeQuery(
-            """
-                SELECT id FROM one_time_token WHERE token_hash = ?1 AND purpose = 'SETUP'
-                AND used_at IS NULL AND voided_at IS NULL AND expires_at > ?2""")
-        .setParameter(1, SecureTokens.sha256Hex(token))
-        .setParameter(2, Timestamp.from(clock.instant()))
-        .getResultList()
-        .isEmpty();
+    return !administratorExists() && links.findOpen(SETUP, token, clock.instant()).isPresent();
   }
 
   /**
@@ -87,15 +65,7 @@ public class SetupLinks {
   @Transactional(rollbackOn = SetupLinkInvalid.class)
   public long complete(String token, EnrolledCredentials credentials) throws SetupLinkInvalid {
     Instant now = clock.instant();
-    int consumed =
-        em.createNativeQuery(
-                """
-                    UPDATE one_time_token SET used_at = ?1 WHERE token_hash = ?2 AND purpose = 'SETUP'
-                    AND used_at IS NULL AND voided_at IS NULL AND expires_at > ?1""")
-            .setParameter(1, Timestamp.from(now))
-            .setParameter(2, SecureTokens.sha256Hex(token == null ? "" : token))
-            .executeUpdate();
-    if (consumed != 1 || administratorExists()) {
+    if (links.consume(SETUP, token, now).isEmpty() || administratorExists()) {
       throw new SetupLinkInvalid();
     }
     User admin =
