@@ -6,13 +6,7 @@ import io.dialtone.notification.entity.Notice;
 import io.dialtone.notification.entity.NoticeKind;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
-import java.util.Locale;
 
 /**
  * The e-mails about a user's second factor and address (SECURITY.md A9), in the user's language
@@ -24,14 +18,9 @@ import java.util.Locale;
 @ApplicationScoped
 public class CredentialNotices {
 
-  private static final DateTimeFormatter WHEN =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
-
-  @PersistenceContext(unitName = "dialtone")
-  EntityManager em;
-
   @Inject Notifications notifications;
   @Inject Clock clock;
+  @Inject Recipients recipients;
 
   public void mfaChanged(User user, String sourceIp) {
     send(user.getEmail(), user, NoticeKind.MFA_CHANGED, now(), String.valueOf(sourceIp));
@@ -94,18 +83,10 @@ public class CredentialNotices {
   }
 
   private void send(String recipient, User user, NoticeKind kind, String... args) {
-    notifications.send(Notice.of(recipient, locale(user.getId()), kind, args));
+    notifications.send(Notice.of(recipient, recipients.localeOf(user.getId()), kind, args));
   }
 
   private String now() {
-    return WHEN.format(clock.instant().truncatedTo(ChronoUnit.MINUTES));
-  }
-
-  private Locale locale(long userId) {
-    Object tag =
-        em.createNativeQuery("SELECT locale FROM app_user WHERE id = ?1")
-            .setParameter(1, userId)
-            .getSingleResult();
-    return tag == null ? Locale.ENGLISH : Locale.forLanguageTag(tag.toString());
+    return Notice.when(clock.instant());
   }
 }

@@ -1,5 +1,9 @@
 package io.dialtone.notification.entity;
 
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -12,6 +16,9 @@ import java.util.Objects;
  */
 public record Notice(String recipient, Locale locale, NoticeKind kind, List<String> arguments) {
 
+  private static final DateTimeFormatter WHEN =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
+
   public Notice {
     Objects.requireNonNull(recipient, "recipient");
     Objects.requireNonNull(kind, "kind");
@@ -21,6 +28,11 @@ public record Notice(String recipient, Locale locale, NoticeKind kind, List<Stri
 
   public static Notice of(String recipient, Locale locale, NoticeKind kind, String... arguments) {
     return new Notice(recipient, locale, kind, List.of(arguments));
+  }
+
+  /** {@code at} as notices show a time: to the minute, UTC, the same in every language. */
+  public static String when(Instant at) {
+    return WHEN.format(at.truncatedTo(ChronoUnit.MINUTES));
   }
 
   @Override

@@ -1,0 +1,59 @@
+package io.dialtone.identity.control;
+
+import io.dialtone.identity.entity.Role;
+import io.dialtone.identity.entity.User;
+import io.dialtone.identity.entity.UserStatus;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Who to tell, and in which language: the people other components' notices go to. A user's language
+ * is {@code app_user.locale}, English when unset. Only active users are recipients. Checks no
+ * permission: it serves notices, never a page. Joins the caller's transaction.
+ */
+@ApplicationScoped
+public class Recipients {
+
+  /** One person a notice goes to. */
+  public record Recipient(long userId, String email, Locale locale) {}
+
+  @PersistenceContext(unitName = "dialtone")
+  EntityManager em;
+
+  /** {@code user} at their own address, in their language, whatever their status. */
+  public Recipient of(User user) {
+    return new Recipient(user.getId(), user.getEmail(), localeOf(user.getId()));
+  }
+
+  /** The user {@code userId}, when active. */
+  public Optional<Recipient> activeUser(long userId) {
+    return Optional.ofNullable(em.find(User.class, userId))
+        .filter(user -> user.getStatus() == UserStatus.ACTIVE)
+        .map(this::of);
+  }
+
+  /** The active administrators of the customer account {@code accountId}. */
+  public List<Recipient> accountAdministrators(long accountId) {
+    return em.createNamedQuery(User.LIST_BY_ACCOUNT, User.class)
+        .setParameter("accountId", accountId)
+        .getResultStream()
+        .filter(user -> user.getStatus() == UserStatus.ACTIVE)
+        .filter(user -> user.getRoles().contains(Role.CUSTOMER_ADMIN))
+        .map(this::of)
+        .toList();
+  }
+
+  /** The language of {@code userId}'s notices. */
+  public Locale localeOf(long userId) {
+    List<?> tags =
+        em.createNativeQuery("SELECT locale FROM app_user WHERE id = ?1")
+            .setParameter(1, userId)
+            .getResultList();
+    Object tag = tags.isEmpty() ? null : tags.get(0); // NULL when the user never chose one
+    return tag == null ? Locale.ENGLISH : Locale.forLanguageTag(tag.toString());
+  }
+}
