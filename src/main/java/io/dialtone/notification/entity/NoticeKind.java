@@ -50,10 +50,7 @@ public enum NoticeKind {
   LIMIT_REQUEST_APPROVED("limitRequestApproved"),
   /** A limit request was refused. {0}, {1} as approved, {2} = the amount asked, {3} = comment. */
   LIMIT_REQUEST_REFUSED("limitRequestRefused"),
-  /**
-   * A temporary raise ended. {0}, {1} as approved, {2} = the cap in effect again, {3} = 1 when
-   * there is one, 0 when the account has no such cap any more.
-   */
+  /** A temporary raise ended. {0}, {1} as approved, {2} = the cap in effect now ("-": none). */
   LIMIT_RAISE_ENDED("limitRaiseEnded");
 
   private final String key;

@@ -126,8 +126,7 @@ public class RaiseExpiry {
         null,
         NoticeKind.LIMIT_RAISE_ENDED,
         account.getName(),
-        amount,
-        inEffect == null ? "0" : "1");
+        inEffect == null ? "-" : amount);
     changed.fire(new UsageLimitsChanged(account.getId()));
   }
 }
