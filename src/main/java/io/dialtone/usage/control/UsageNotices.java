@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 
 /**
@@ -62,13 +63,17 @@ public class UsageNotices {
   static String capName(UsageCap cap, Locale locale) {
     Locale language =
         locale != null && "fr".equals(locale.getLanguage()) ? Locale.FRENCH : Locale.ROOT;
-    return ResourceBundle.getBundle(
-            MailTexts.BUNDLE,
-            language,
-            UsageNotices.class.getClassLoader(),
-            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES))
-        .getString(cap.messageKey())
-        .toLowerCase(language);
+    try {
+      return ResourceBundle.getBundle(
+              MailTexts.BUNDLE,
+              language,
+              UsageNotices.class.getClassLoader(),
+              ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES))
+          .getString(cap.messageKey())
+          .toLowerCase(language);
+    } catch (MissingResourceException e) {
+      return "???" + cap.messageKey() + "???"; // as MailTexts shows a missing key
+    }
   }
 
   /** The account's notices, newest first (at most {@code max}). */
