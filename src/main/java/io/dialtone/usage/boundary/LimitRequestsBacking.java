@@ -1,5 +1,6 @@
 package io.dialtone.usage.boundary;
 
+import io.dialtone.platform.boundary.LocaleBacking;
 import io.dialtone.platform.boundary.Messages;
 import io.dialtone.usage.control.LimitRefused;
 import io.dialtone.usage.control.LimitRequests;
@@ -26,12 +27,14 @@ public class LimitRequestsBacking implements Serializable {
   private static final long serialVersionUID = 1L;
 
   @Inject transient LimitRequests requests;
+  @Inject transient LocaleBacking language;
 
   private List<RequestRow> pending;
   private final Map<Long, String> comments = new HashMap<>();
 
   public void load() {
-    Locale locale = FacesContext.getCurrentInstance().getViewRoot().getLocale();
+    Locale locale = language.getLocale(); // a view action runs before f:view sets the view's
+    FacesContext.getCurrentInstance().getViewRoot().setLocale(locale);
     pending = requests.pending().stream().map(p -> row(p, locale)).toList();
   }
 

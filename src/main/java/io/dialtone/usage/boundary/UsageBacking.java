@@ -2,6 +2,7 @@ package io.dialtone.usage.boundary;
 
 import io.dialtone.account.entity.UsageCaps;
 import io.dialtone.identity.control.AccessControl;
+import io.dialtone.platform.boundary.LocaleBacking;
 import io.dialtone.platform.boundary.Messages;
 import io.dialtone.usage.control.LimitRefused;
 import io.dialtone.usage.control.LimitRequests;
@@ -32,6 +33,7 @@ public class UsageBacking implements Serializable {
   @Inject transient UsageLimits limits;
   @Inject transient LimitRequests requests;
   @Inject transient AccessControl access;
+  @Inject transient LocaleBacking language;
 
   private long accountId;
   private String accountName;
@@ -159,8 +161,14 @@ public class UsageBacking implements Serializable {
     }
   }
 
-  private static Locale locale() {
-    return FacesContext.getCurrentInstance().getViewRoot().getLocale();
+  /**
+   * The session's language. A view action runs before f:view applies it to the view root, so it is
+   * set here too: the texts built now (chart labels, messages) are then in the page's language.
+   */
+  private Locale locale() {
+    Locale locale = language.getLocale();
+    FacesContext.getCurrentInstance().getViewRoot().setLocale(locale);
+    return locale;
   }
 
   /** The granted cap of {@code cap} formatted, or {@code null} for none. */
