@@ -175,7 +175,13 @@ public class LimitRequestsIT {
                 requests.request(
                     t.a1(), UsageCap.DAILY_SPEND, new BigDecimal("80.00"), "not mine", null))
         .isInstanceOf(AccessDenied.class);
+    assertThatThrownBy(
+            () -> limits.changeWorking(t.a1(), new UsageCaps(BigDecimal.ONE, null, null, null)))
+        .isInstanceOf(AccessDenied.class);
+    assertThatThrownBy(() -> limits.changeExtensionCap(t.a1(), "201", 1))
+        .isInstanceOf(AccessDenied.class);
     assertThat(rows.requestsOf(t.a1())).isZero();
+    assertThat(rows.audited(t.a1(), "USAGE_LIMITS_CHANGED")).isZero();
 
     accounts.signInAs(Role.CUSTOMER_ADMIN, t.a1());
     assertThatThrownBy(
@@ -203,9 +209,15 @@ public class LimitRequestsIT {
     assertThat(rows.requestsOf(t.a1())).isZero();
 
     limits.changeWorking(t.a1(), new UsageCaps(new BigDecimal("20.00"), null, 100, 2));
+    limits.changeExtensionCap(t.a1(), "201", 1);
     assertThat(limits.overview(t.a1()).caps().effective(UsageCap.DAILY_SPEND))
         .isEqualByComparingTo("20.00");
-    assertThat(rows.audited(t.a1(), "USAGE_LIMITS_CHANGED")).isEqualTo(1);
+    assertThat(limits.overview(t.a1()).extensionCaps()).containsEntry("201", 1);
+    assertThatThrownBy(() -> limits.changeExtensionCap(t.a1(), "20a", 1))
+        .isInstanceOf(LimitRefused.class);
+    limits.changeExtensionCap(t.a1(), "201", null);
+    assertThat(limits.overview(t.a1()).extensionCaps()).isEmpty();
+    assertThat(rows.audited(t.a1(), "USAGE_LIMITS_CHANGED")).isEqualTo(3);
   }
 
   @Test
