@@ -1,6 +1,7 @@
 package io.dialtone.cdr.control;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 
 /**
  * Fired by {@link CallRecorder#record} once a new call record was stored and added to the daily
@@ -13,4 +14,4 @@ import java.math.BigDecimal;
  * @param cost the call's cost in the account's currency (0 when free or without a rate)
  */
 public record UsageRecorded(
-    long accountId, String extension, java.time.LocalDate day, long minutes, BigDecimal cost) {}
+    long accountId, String extension, LocalDate day, long minutes, BigDecimal cost) {}
