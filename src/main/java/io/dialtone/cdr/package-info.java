@@ -5,12 +5,13 @@
  *
  * <p>Writes: {@code control.CallRecorder#record} is how the SIP side stores a call; it rates the
  * call ({@code control.RateDeck}) and updates the daily totals in the same transaction. {@code
- * control.CdrPartitions} adds monthly partitions ahead of time. Reads: {@code control.CallRecords}
- * for pages (permission and scope checked), {@code control.UsageTotals} for usage caps and gauges
- * (system callers: no caller check). The CDR tables are read and written with plain JDBC on the
- * application's data source (inside the JTA transaction): the queries are hand-shaped to the
- * indexes, the key is composite and partitioned, and idempotent inserts need the duplicate-key
- * error without marking the transaction for rollback. The rate deck is a JPA entity.
+ * control.CdrPartitions} adds monthly partitions ahead of time. A stored record fires {@code
+ * control.UsageRecorded} (the usage limits observe it after commit). Reads: {@code
+ * control.CallRecords} for pages (permission and scope checked), {@code control.UsageTotals} for
+ * usage caps and gauges (system callers: no caller check). The CDR tables are read and written with
+ * plain JDBC on the application's data source (inside the JTA transaction): the queries are
+ * hand-shaped to the indexes, the key is composite and partitioned, and idempotent inserts need the
+ * duplicate-key error without marking the transaction for rollback. The rate deck is a JPA entity.
  *
  * <p>Calls {@code account} (time zone and currency of an account, scope through {@code
  * identity.AccessControl}), {@code audit}, and implements {@code callpolicy}'s {@code RateLookup}

@@ -33,7 +33,9 @@ final class InContainerDeployment {
     "io.dialtone.callpolicy",
     "io.dialtone.extension",
     "io.dialtone.cdr",
-    "io.dialtone.incontainer"
+    "io.dialtone.incontainer",
+    // usage limits (issue 4, item 4)
+    "io.dialtone.usage"
   };
 
   /**

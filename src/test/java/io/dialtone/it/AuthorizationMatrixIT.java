@@ -84,6 +84,9 @@ class AuthorizationMatrixIT {
         "/extensions/mine.xhtml",
         Set.of(Caller.CUSTOMER_USER, Caller.CUSTOMER_ADMIN, Caller.IMPERSONATING_AGENT));
     ALLOWED.put("/rates/index.xhtml", Set.of(Caller.PLATFORM_ADMIN));
+    // usage limits (issue 4, item 4)
+    ALLOWED.put("/usage/index.xhtml", Set.of(Caller.CUSTOMER_ADMIN, Caller.IMPERSONATING_AGENT));
+    ALLOWED.put("/usage/requests.xhtml", ABOVE_CUSTOMERS);
   }
 
   private static final String NOT_FOUND = "Page not found";

@@ -122,5 +122,18 @@ public enum AuditAction {
   /** A voicemail mailbox was locked after repeated wrong PINs. */
   VOICEMAIL_PIN_LOCKED,
   /** The platform administrator uploaded a rate deck (FAILURE: refused, nothing changed). */
-  RATE_DECK_UPLOADED
+  RATE_DECK_UPLOADED,
+  // ---- usage limits (issue 4, item 4) ----
+  /** A customer administrator changed the account's own usage limits or an extension's cap. */
+  USAGE_LIMITS_CHANGED,
+  /** A customer administrator asked to raise a cap granted from above. */
+  LIMIT_REQUESTED,
+  /** A reseller or platform administrator approved a limit request: the cap was raised. */
+  LIMIT_REQUEST_APPROVED,
+  /** A reseller or platform administrator refused a limit request. */
+  LIMIT_REQUEST_REFUSED,
+  /** A temporary raise reached its end date: the cap fell back (the detail says to what). */
+  LIMIT_RAISE_ENDED,
+  /** Usage reached 80 % or 100 % of a cap; the account's administrators were told. */
+  USAGE_ALERT_SENT
 }

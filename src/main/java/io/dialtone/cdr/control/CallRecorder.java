@@ -9,6 +9,7 @@ import io.dialtone.cdr.entity.Money;
 import io.dialtone.platform.control.DatabaseMigration;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.constraints.NotNull;
@@ -28,7 +29,8 @@ import javax.sql.DataSource;
  * <p>Cost: an answered outbound call is priced by the rate deck in the account's currency at its
  * start ({@link RateDeck}); it has no cost ({@code NULL}, counted as 0 in the totals) when the deck
  * has no rate for it then. Everything else costs 0. The totals' day is the calendar day of the
- * start in the account's time zone.
+ * start in the account's time zone. A stored record fires {@link UsageRecorded} (observed after
+ * commit by the usage limits: in-memory totals and 80 %/100 % alerts).
  */
 @ApplicationScoped
 public class CallRecorder {
@@ -38,6 +40,7 @@ public class CallRecorder {
 
   @Inject AccountTree accounts;
   @Inject RateDeck rates;
+  @Inject Event<UsageRecorded> recorded;
 
   @Transactional
   public Recorded record(@NotNull CallRecord call) {
@@ -53,7 +56,11 @@ public class CallRecorder {
       if (id.isEmpty()) {
         return Recorded.duplicate();
       }
-      CdrWrites.addToTotals(c, call, day, cost == null ? BigDecimal.ZERO : cost.amount());
+      BigDecimal amount = cost == null ? BigDecimal.ZERO : cost.amount();
+      CdrWrites.addToTotals(c, call, day, amount);
+      recorded.fire(
+          new UsageRecorded(
+              call.accountId(), call.extension(), day, minutes(call.billsec()), amount));
       return new Recorded(true, id.getAsLong(), cost);
     } catch (SQLException e) {
       throw new IllegalStateException("call record not stored: " + call.callId(), e);

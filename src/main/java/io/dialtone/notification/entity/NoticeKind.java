@@ -36,7 +36,22 @@ public enum NoticeKind {
    * An extension's SIP secret was regenerated. {0} = extension number, {1} = time (UTC), {2} =
    * source IP. No secret.
    */
-  SIP_SECRET_CHANGED("sipSecretChanged");
+  SIP_SECRET_CHANGED("sipSecretChanged"),
+  // ---- usage limits (issue 4, item 4) ----
+  /**
+   * Usage reached a threshold of a cap. {0} = account name, {1} = the cap's name (in the mail's
+   * language), {2} = the threshold in percent, {3} = usage so far, {4} = the cap.
+   */
+  USAGE_ALERT("usageAlert"),
+  /**
+   * A limit request was approved. {0} = account name, {1} = the cap's name (in the mail's
+   * language), {2} = the new cap, {3} = the comment or empty.
+   */
+  LIMIT_REQUEST_APPROVED("limitRequestApproved"),
+  /** A limit request was refused. {0}, {1} as approved, {2} = the amount asked, {3} = comment. */
+  LIMIT_REQUEST_REFUSED("limitRequestRefused"),
+  /** A temporary raise ended. {0}, {1} as approved, {2} = the cap in effect now ("-": none). */
+  LIMIT_RAISE_ENDED("limitRaiseEnded");
 
   private final String key;
 

@@ -1,0 +1,43 @@
+package io.dialtone.usage.control;
+
+import io.dialtone.callpolicy.control.UsageGate;
+import io.dialtone.callpolicy.entity.Classification;
+import io.dialtone.extension.entity.ExtensionNumber;
+import io.dialtone.usage.entity.UsageCap;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/**
+ * The call policy's {@link UsageGate} (SECURITY.md E3, E4): a new call is refused while the
+ * account's daily spend, monthly spend or monthly minutes have reached their cap (the lower of the
+ * granted cap and the customer's own limit), or while the account or the calling extension has as
+ * many calls in progress as its concurrent-call cap allows. The decision then names {@code
+ * DecidingRule.USAGE_LIMIT}, which the CDR stores as the block reason. Reads only memory ({@link
+ * UsageMeter}, {@link ActiveCalls}) on a warm entry.
+ */
+@ApplicationScoped
+public class CapGate implements UsageGate {
+
+  @Inject UsageMeter meter;
+  @Inject ActiveCalls active;
+
+  @Override
+  public boolean admits(
+      long accountId, ExtensionNumber extension, Classification destination, Instant at) {
+    UsageState state = meter.state(accountId, at);
+    if (state.reachedCap() != null) {
+      return false;
+    }
+    BigDecimal calls = state.caps().effective(UsageCap.CONCURRENT_CALLS);
+    if (calls != null && active.of(accountId) >= calls.intValue()) {
+      return false;
+    }
+    if (extension != null) {
+      Integer cap = state.extensionCap(extension.digits());
+      return cap == null || active.of(accountId, extension.digits()) < cap;
+    }
+    return true;
+  }
+}
