@@ -1,8 +1,7 @@
 package io.dialtone.usage.control;
 
-import io.dialtone.identity.entity.Role;
-import io.dialtone.identity.entity.User;
-import io.dialtone.identity.entity.UserStatus;
+import io.dialtone.identity.control.Recipients;
+import io.dialtone.identity.control.Recipients.Recipient;
 import io.dialtone.notification.boundary.Notifications;
 import io.dialtone.notification.control.MailTexts;
 import io.dialtone.notification.entity.Notice;
@@ -34,6 +33,7 @@ public class UsageNotices {
 
   @Inject Notifications notifications;
   @Inject Clock clock;
+  @Inject Recipients recipients;
 
   /**
    * Stores the portal notice and mails the administrators. The mail's arguments are {@code {0}} the
@@ -49,13 +49,12 @@ public class UsageNotices {
       String accountName,
       String... more) {
     em.persist(new UsageNotice(accountId, kind, cap, amount, detail, clock.instant()));
-    for (User admin : administrators(accountId)) {
-      Locale locale = locale(admin.getId());
+    for (Recipient admin : recipients.accountAdministrators(accountId)) {
       List<String> arguments = new ArrayList<>();
       arguments.add(accountName);
-      arguments.add(capName(cap, locale));
+      arguments.add(capName(cap, admin.locale()));
       arguments.addAll(List.of(more));
-      notifications.send(new Notice(admin.getEmail(), locale, mail, arguments));
+      notifications.send(new Notice(admin.email(), admin.locale(), mail, arguments));
     }
   }
 
@@ -82,24 +81,5 @@ public class UsageNotices {
         .setParameter("accountId", accountId)
         .setMaxResults(max)
         .getResultList();
-  }
-
-  private List<User> administrators(long accountId) {
-    return em
-        .createNamedQuery(User.LIST_BY_ACCOUNT, User.class)
-        .setParameter("accountId", accountId)
-        .getResultList()
-        .stream()
-        .filter(u -> u.getStatus() == UserStatus.ACTIVE)
-        .filter(u -> u.getRoles().contains(Role.CUSTOMER_ADMIN))
-        .toList();
-  }
-
-  private Locale locale(long userId) {
-    Object tag =
-        em.createNativeQuery("SELECT locale FROM app_user WHERE id = ?1")
-            .setParameter(1, userId)
-            .getSingleResult();
-    return tag == null ? Locale.ENGLISH : Locale.forLanguageTag(tag.toString());
   }
 }
