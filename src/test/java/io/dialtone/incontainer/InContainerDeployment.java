@@ -33,7 +33,10 @@ final class InContainerDeployment {
     "io.dialtone.callpolicy",
     "io.dialtone.extension",
     "io.dialtone.cdr",
-    "io.dialtone.incontainer"
+    "io.dialtone.incontainer",
+    // dids (DID inventory, assignment and routing; support's DID lookup)
+    "io.dialtone.did",
+    "io.dialtone.support"
   };
 
   /**

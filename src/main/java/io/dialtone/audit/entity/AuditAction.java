@@ -122,5 +122,12 @@ public enum AuditAction {
   /** A voicemail mailbox was locked after repeated wrong PINs. */
   VOICEMAIL_PIN_LOCKED,
   /** The platform administrator uploaded a rate deck (FAILURE: refused, nothing changed). */
-  RATE_DECK_UPLOADED
+  RATE_DECK_UPLOADED,
+  // dids (DID inventory, assignment and routing)
+  /** Numbers were added to the platform's DID inventory (the detail holds how many). */
+  DIDS_ADDED,
+  /** A DID was assigned to an account or taken back (the detail says from and to). */
+  DID_ASSIGNED,
+  /** A DID's route (extension) or continuity destination changed. */
+  DID_ROUTED
 }
