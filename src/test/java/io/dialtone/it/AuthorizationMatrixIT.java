@@ -84,6 +84,15 @@ class AuthorizationMatrixIT {
         "/extensions/mine.xhtml",
         Set.of(Caller.CUSTOMER_USER, Caller.CUSTOMER_ADMIN, Caller.IMPERSONATING_AGENT));
     ALLOWED.put("/rates/index.xhtml", Set.of(Caller.PLATFORM_ADMIN));
+    // dids (DID inventory, assignment and routing); the edit page without an id is nobody's
+    ALLOWED.put(
+        "/dids/index.xhtml",
+        Set.of(
+            Caller.CUSTOMER_ADMIN,
+            Caller.RESELLER_ADMIN,
+            Caller.PLATFORM_ADMIN,
+            Caller.IMPERSONATING_AGENT));
+    ALLOWED.put("/dids/edit.xhtml", Set.of());
   }
 
   private static final String NOT_FOUND = "Page not found";
