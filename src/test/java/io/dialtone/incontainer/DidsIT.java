@@ -245,6 +245,13 @@ public class DidsIT {
     assertThat(pins.setOwn(ext.extensionId(), number.substring(2)))
         .contains(PinViolation.DID_DIGITS);
     assertThat(pins.setOwn(ext.extensionId(), pin)).isEmpty();
+
+    // A deleted extension is no route any more.
+    accounts.signInAs(Role.CUSTOMER_ADMIN, t.a1());
+    assertThat(dids.get(didId).extensionId()).isEqualTo(ext.extensionId());
+    extensions.delete(ext.extensionId());
+    assertThat(dids.get(didId).extensionId()).isNull();
+    assertThat(dids.list(number)).extracting(DidView::extensionId).containsExactly((Long) null);
   }
 
   private static void refused(org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {

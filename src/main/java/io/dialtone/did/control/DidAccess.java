@@ -70,9 +70,15 @@ public class DidAccess {
 
   /** Audits a successful change by the caller to {@code target}, in {@code accountId}'s trail. */
   public void record(AuditAction action, String target, long accountId, String detail) {
+    record(action, AuditResult.SUCCESS, target, accountId, detail);
+  }
+
+  /** Audits an attempt with {@code result} (e.g. FAILURE: refused input, nothing changed). */
+  public void record(
+      AuditAction action, AuditResult result, String target, long accountId, String detail) {
     SignedInUser caller = access.caller();
     audit.record(
-        AuditRecord.builder(action, AuditResult.SUCCESS)
+        AuditRecord.builder(action, result)
             .actor(caller.actor())
             .onBehalfOf(caller.onBehalfOf())
             .target(target)

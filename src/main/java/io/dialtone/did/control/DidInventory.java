@@ -4,6 +4,7 @@ import io.dialtone.account.control.AccountTree;
 import io.dialtone.account.entity.Account;
 import io.dialtone.account.entity.AccountProfile;
 import io.dialtone.audit.entity.AuditAction;
+import io.dialtone.audit.entity.AuditResult;
 import io.dialtone.callpolicy.entity.E164Number;
 import io.dialtone.identity.control.AccessControl;
 import io.dialtone.identity.control.SignedInUser;
@@ -29,7 +30,8 @@ import javax.sql.DataSource;
  * adds one number, a typed list or CSV, or a range (at most {@value DidNumbers#MAX_RANGE} numbers),
  * read with the platform account's country for national formats. All or nothing: one invalid
  * number, or one already in the inventory, adds nothing and is named. New numbers are held by the
- * platform account until assigned; inserted in JDBC batches; audited once per addition.
+ * platform account until assigned; inserted in JDBC batches; audited once per addition, refused
+ * ones too (FAILURE, with the reason's key).
  */
 @ApplicationScoped
 public class DidInventory {
@@ -54,14 +56,22 @@ public class DidInventory {
   @Transactional(rollbackOn = DidRefused.class)
   public int addList(String text) throws DidRefused {
     SignedInUser caller = access.require(Permission.MANAGE_DID_INVENTORY);
-    return add(caller, DidNumbers.list(text, country(caller)));
+    try {
+      return add(caller, DidNumbers.list(text, country(caller)));
+    } catch (DidRefused e) {
+      throw refused(caller, e);
+    }
   }
 
   /** Adds every number from {@code from} to {@code to}; how many were added. */
   @Transactional(rollbackOn = DidRefused.class)
   public int addRange(String from, String to) throws DidRefused {
     SignedInUser caller = access.require(Permission.MANAGE_DID_INVENTORY);
-    return add(caller, DidNumbers.range(from, to, country(caller)));
+    try {
+      return add(caller, DidNumbers.range(from, to, country(caller)));
+    } catch (DidRefused e) {
+      throw refused(caller, e);
+    }
   }
 
   /** The country national formats are read with: the platform administrator's account's. */
@@ -88,6 +98,17 @@ public class DidInventory {
     records.record(
         AuditAction.DIDS_ADDED, "account:" + caller.accountId(), caller.accountId(), detail);
     return numbers.size();
+  }
+
+  /** Audits a refused addition (nothing was added) and returns the refusal to throw. */
+  private DidRefused refused(SignedInUser caller, DidRefused refusal) {
+    records.record(
+        AuditAction.DIDS_ADDED,
+        AuditResult.FAILURE,
+        "account:" + caller.accountId(),
+        caller.accountId(),
+        "refused: " + refusal.messageKey());
+    return refusal;
   }
 
   private List<String> taken(List<E164Number> numbers) {

@@ -22,7 +22,8 @@ public record DidView(
 
   private static final long serialVersionUID = 1L;
 
-  static DidView of(Did did, Account holder) {
+  /** The view of {@code did}; its route counts only when the extension is in {@code live}. */
+  static DidView of(Did did, Account holder, java.util.Set<Long> live) {
     return new DidView(
         did.getId(),
         did.getNumber().value(),
@@ -30,7 +31,9 @@ public record DidView(
         holder == null ? null : holder.getName(),
         holder == null ? null : holder.getAccountNumber(),
         holder == null ? null : holder.getKind(),
-        did.getExtensionId(),
+        did.getExtensionId() != null && live.contains(did.getExtensionId())
+            ? did.getExtensionId()
+            : null,
         did.getContinuityDestination());
   }
 

@@ -3,6 +3,7 @@ package io.dialtone.did.control;
 import io.dialtone.account.control.AccountTree;
 import io.dialtone.account.entity.Account;
 import io.dialtone.did.entity.Did;
+import io.dialtone.extension.control.ExtensionDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -12,13 +13,15 @@ import jakarta.transaction.Transactional;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * Reads DIDs, scoped by role: a platform administrator sees the whole inventory, a reseller
  * administrator the numbers held by its reseller and its customers, a customer administrator those
- * of its account. Lists are filtered by digits and capped at {@value #MAX_ROWS} rows.
+ * of its account. A route to an extension deleted since shows as no route. Lists are filtered by
+ * digits and capped at {@value #MAX_ROWS} rows.
  */
 @ApplicationScoped
 public class Dids {
@@ -38,6 +41,7 @@ public class Dids {
 
   @Inject DidAccess access;
   @Inject AccountTree accounts;
+  @Inject ExtensionDirectory extensions;
 
   /** The DIDs in the caller's scope whose digits contain those of {@code filter}, by number. */
   @Transactional
@@ -51,6 +55,9 @@ public class Dids {
             .setMaxResults(MAX_ROWS);
     scope.ifPresent(ids -> query.setParameter("scope", List.copyOf(ids)));
     List<Did> found = query.getResultList();
+    Set<Long> live =
+        extensions.live(
+            found.stream().map(Did::getExtensionId).filter(Objects::nonNull).distinct().toList());
     Map<Long, Account> holders = new HashMap<>();
     return found.stream()
         .map(
@@ -58,7 +65,8 @@ public class Dids {
                 DidView.of(
                     did,
                     holders.computeIfAbsent(
-                        did.getAccountId(), id -> accounts.find(id).orElse(null))))
+                        did.getAccountId(), id -> accounts.find(id).orElse(null)),
+                    live))
         .toList();
   }
 
@@ -66,6 +74,8 @@ public class Dids {
   @Transactional
   public DidView get(long didId) {
     Did did = access.inScope(didId, access.viewing());
-    return DidView.of(did, accounts.find(did.getAccountId()).orElse(null));
+    Set<Long> live =
+        did.getExtensionId() == null ? Set.of() : extensions.live(List.of(did.getExtensionId()));
+    return DidView.of(did, accounts.find(did.getAccountId()).orElse(null), live);
   }
 }
