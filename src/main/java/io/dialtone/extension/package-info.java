@@ -11,6 +11,8 @@
  * destinations through {@code CallDecisions}), {@code audit}, {@code notification} and {@code
  * platform}. The SIP registrar calls {@code control.SipCredentials} and observes {@code
  * control.SipCredentialsChanged}; the voicemail system calls {@code
- * control.VoicemailPins#verifyPin}.
+ * control.VoicemailPins#verifyPin}. The DID component implements {@code control.RoutedNumbers} (the
+ * numbers routed to an extension, for the PIN policy) and calls {@code
+ * control.ContinuityDestinations} and {@code control.Extensions}; this component never calls it.
  */
 package io.dialtone.extension;

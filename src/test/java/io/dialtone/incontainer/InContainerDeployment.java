@@ -35,7 +35,10 @@ final class InContainerDeployment {
     "io.dialtone.cdr",
     "io.dialtone.incontainer",
     // usage limits (issue 4, item 4)
-    "io.dialtone.usage"
+    "io.dialtone.usage",
+    // dids (DID inventory, assignment and routing; support's DID lookup)
+    "io.dialtone.did",
+    "io.dialtone.support"
   };
 
   /**

@@ -87,6 +87,15 @@ class AuthorizationMatrixIT {
     // usage limits (issue 4, item 4)
     ALLOWED.put("/usage/index.xhtml", Set.of(Caller.CUSTOMER_ADMIN, Caller.IMPERSONATING_AGENT));
     ALLOWED.put("/usage/requests.xhtml", ABOVE_CUSTOMERS);
+    // dids (DID inventory, assignment and routing); the edit page without an id is nobody's
+    ALLOWED.put(
+        "/dids/index.xhtml",
+        Set.of(
+            Caller.CUSTOMER_ADMIN,
+            Caller.RESELLER_ADMIN,
+            Caller.PLATFORM_ADMIN,
+            Caller.IMPERSONATING_AGENT));
+    ALLOWED.put("/dids/edit.xhtml", Set.of());
   }
 
   private static final String NOT_FOUND = "Page not found";

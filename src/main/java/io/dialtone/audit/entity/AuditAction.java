@@ -135,5 +135,12 @@ public enum AuditAction {
   /** A temporary raise reached its end date: the cap fell back (the detail says to what). */
   LIMIT_RAISE_ENDED,
   /** Usage reached 80 % or 100 % of a cap; the account's administrators were told. */
-  USAGE_ALERT_SENT
+  USAGE_ALERT_SENT,
+  // dids (DID inventory, assignment and routing)
+  /** Numbers were added to the platform's DID inventory (the detail holds how many). */
+  DIDS_ADDED,
+  /** A DID was assigned to an account or taken back (the detail says from and to). */
+  DID_ASSIGNED,
+  /** A DID's route (extension) or continuity destination changed. */
+  DID_ROUTED
 }

@@ -3,7 +3,10 @@ package io.dialtone.extension.control;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Which accounts have a live extension with a given number, for support's customer search. Joins
@@ -32,5 +35,20 @@ public class ExtensionDirectory {
         .stream()
         .map(id -> ((Number) id).longValue())
         .toList();
+  }
+
+  /** Which of {@code extensionIds} are live (not deleted) extensions, e.g. a DID's route. */
+  public Set<Long> live(Collection<Long> extensionIds) {
+    if (extensionIds.isEmpty()) {
+      return Set.of();
+    }
+    return em.createQuery(
+            """
+            SELECT e.id FROM Extension e WHERE e.id IN :ids
+            AND e.status <> io.dialtone.extension.entity.ExtensionStatus.DELETED""",
+            Long.class)
+        .setParameter("ids", List.copyOf(extensionIds))
+        .getResultStream()
+        .collect(Collectors.toUnmodifiableSet());
   }
 }

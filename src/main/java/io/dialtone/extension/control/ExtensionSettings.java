@@ -1,17 +1,14 @@
 package io.dialtone.extension.control;
 
 import io.dialtone.audit.entity.AuditAction;
-import io.dialtone.callpolicy.control.CallDecisions;
 import io.dialtone.callpolicy.control.ExtensionPolicies;
 import io.dialtone.callpolicy.entity.ClassOfService;
-import io.dialtone.callpolicy.entity.Decision;
 import io.dialtone.extension.control.ExtensionRefused.Reason;
 import io.dialtone.extension.entity.Extension;
 import io.dialtone.identity.entity.Permission;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.time.Clock;
 import java.util.Objects;
 
 /**
@@ -27,8 +24,7 @@ public class ExtensionSettings {
   @Inject ExtensionAccess extensions;
   @Inject Extensions management;
   @Inject ExtensionPolicies policies;
-  @Inject CallDecisions decisions;
-  @Inject Clock clock;
+  @Inject ContinuityDestinations continuity;
 
   /** The class of service of an extension in scope. */
   @Transactional
@@ -65,19 +61,7 @@ public class ExtensionSettings {
         || maxRegistrations > Extension.MAX_REGISTRATIONS) {
       throw new ExtensionRefused(Reason.MAX_REGISTRATIONS_INVALID);
     }
-    String target = destination == null || destination.isBlank() ? null : destination.strip();
-    if (target != null) {
-      if (target.length() > Extension.DESTINATION_MAX) {
-        throw new ExtensionRefused(Reason.DESTINATION_BLOCKED, "extensions.rule.INVALID_NUMBER");
-      }
-      Decision decision =
-          decisions.decide(
-              extension.getAccountId(), extension.getNumber(), target, clock.instant());
-      if (!decision.allowed()) {
-        throw new ExtensionRefused(
-            Reason.DESTINATION_BLOCKED, "extensions.rule." + decision.rule().name());
-      }
-    }
+    String target = continuity.check(extension.getAccountId(), extension.getNumber(), destination);
     StringBuilder changes = new StringBuilder();
     if (extension.getMaxRegistrations() != maxRegistrations) {
       changes.append("max registrations ").append(maxRegistrations).append("; ");

@@ -9,6 +9,8 @@ import io.dialtone.identity.control.PasswordHasher;
 import io.dialtone.identity.entity.Permission;
 import io.dialtone.platform.control.SecureTokens;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -18,6 +20,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.StreamSupport;
 
 /**
  * Voicemail PINs (issue 4, item 2): a user sets their own extension's PIN (it must pass {@link
@@ -42,6 +45,7 @@ public class VoicemailPins {
   @Inject PasswordHasher hasher;
   @Inject AuditTrail audit;
   @Inject Clock clock;
+  @Inject @Any Instance<RoutedNumbers> routedNumbers;
 
   /** Sets the caller's own extension's PIN; the rules it breaks, empty when it was set. */
   @Transactional
@@ -51,7 +55,7 @@ public class VoicemailPins {
         policy.check(
             pin,
             extension.getNumber(),
-            List.of(),
+            dids(extension),
             history(extension),
             (candidate, hash) -> hasher.verify(candidate.toCharArray(), hash));
     if (!violations.isEmpty()) {
@@ -70,7 +74,7 @@ public class VoicemailPins {
     do {
       temporary = randomDigits(TEMPORARY_DIGITS);
     } while (!policy
-        .check(temporary, extension.getNumber(), List.of(), List.of(), (p, h) -> false)
+        .check(temporary, extension.getNumber(), dids(extension), List.of(), (p, h) -> false)
         .isEmpty());
     store(extension, temporary, true);
     extensions.record(
@@ -125,6 +129,13 @@ public class VoicemailPins {
         .setParameter(2, hash)
         .setParameter(3, java.sql.Timestamp.from(clock.instant()))
         .executeUpdate();
+  }
+
+  /** The DIDs routed to {@code extension}, from every {@link RoutedNumbers} deployed (or none). */
+  private List<String> dids(Extension extension) {
+    return StreamSupport.stream(routedNumbers.spliterator(), false)
+        .flatMap(numbers -> numbers.numbersRoutedTo(extension.getId()).stream())
+        .toList();
   }
 
   @SuppressWarnings("unchecked")

@@ -122,6 +122,11 @@ public final class RolePermissions {
             VIEW_CDRS,
             EXPORT_CDRS,
             MANAGE_RATE_DECK));
+    // dids (DID inventory, assignment and routing)
+    GRANTS.get(Role.PLATFORM_ADMIN).add(Permission.MANAGE_DID_INVENTORY);
+    GRANTS.get(Role.PLATFORM_ADMIN).add(Permission.ASSIGN_DIDS);
+    GRANTS.get(Role.RESELLER_ADMIN).add(Permission.ASSIGN_DIDS);
+    GRANTS.get(Role.CUSTOMER_ADMIN).add(Permission.ROUTE_DIDS);
   }
 
   private RolePermissions() {}

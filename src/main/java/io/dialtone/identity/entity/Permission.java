@@ -62,5 +62,15 @@ public enum Permission {
   /** Export call records in scope as CSV (audited). */
   EXPORT_CDRS,
   /** Maintain the rate deck (prices per destination prefix). */
-  MANAGE_RATE_DECK
+  MANAGE_RATE_DECK,
+  // dids (DID inventory, assignment and routing)
+  /** Add numbers to the platform's DID inventory. */
+  MANAGE_DID_INVENTORY,
+  /** Assign the DIDs one holds to accounts below one's own, and take them back. */
+  ASSIGN_DIDS,
+  /**
+   * See one's customer account's DIDs and route each to an extension, with its continuity
+   * destination. Allowed while impersonating (no secret is involved).
+   */
+  ROUTE_DIDS
 }

@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * One way to find customer accounts from what a caller knows about them. Each is a CDI bean; the
  * search asks them all and merges their hits: account name or number, user e-mail, extension number
- * (through the extension component); a DID lookup comes with DIDs.
+ * (through the extension component), DID (through the DID component).
  */
 public interface CustomerLookup {
 

@@ -94,7 +94,9 @@ class RolePermissionsTest {
       for (Permission permission : Permission.values()) {
         assertThat(RolePermissions.grants(List.of(role), permission))
             .as("%s may %s", role, permission)
-            .isEqualTo(ALLOWED.get(role).contains(permission.name()));
+            .isEqualTo(
+                ALLOWED.get(role).contains(permission.name())
+                    || ALLOWED_DIDS.get(role).contains(permission.name()));
       }
     }
   }
@@ -121,5 +123,47 @@ class RolePermissionsTest {
             Permission.TEST_CALL_POLICY,
             Permission.VIEW_CDRS,
             Permission.EXPORT_CDRS);
+  }
+
+  // dids (DID inventory, assignment and routing): the declared table's DID cells
+  private static final Map<Role, Set<String>> ALLOWED_DIDS =
+      Map.of(
+          Role.CUSTOMER_USER, Set.of(),
+          Role.CUSTOMER_ADMIN, Set.of("ROUTE_DIDS"),
+          Role.RESELLER_ADMIN, Set.of("ASSIGN_DIDS"),
+          Role.SUPPORT_AGENT, Set.of(),
+          Role.PLATFORM_ADMIN, Set.of("MANAGE_DID_INVENTORY", "ASSIGN_DIDS"));
+
+  @Test
+  void didRoutingStaysWhileImpersonatingAndNobodyElseGetsDidPermissions() {
+    assertThat(RolePermissions.of(List.of(Role.CUSTOMER_USER, Role.SUPPORT_AGENT)))
+        .doesNotContain(
+            Permission.MANAGE_DID_INVENTORY, Permission.ASSIGN_DIDS, Permission.ROUTE_DIDS);
+    SignedInUser agent =
+        new SignedInUser(
+            7,
+            "a@example.test",
+            "Agent",
+            1L,
+            java.util.Set.of(Role.SUPPORT_AGENT),
+            java.time.Instant.now(),
+            0,
+            null);
+    SignedInUser acting =
+        new SignedInUser(
+            7,
+            "a@example.test",
+            "Agent",
+            42L,
+            java.util.Set.of(Role.CUSTOMER_ADMIN),
+            java.time.Instant.now(),
+            0,
+            new Impersonation(
+                agent,
+                "Customer",
+                "T-1",
+                java.time.Instant.now(),
+                java.time.Instant.now().plusSeconds(600)));
+    assertThat(acting.permissions()).contains(Permission.ROUTE_DIDS);
   }
 }

@@ -1,0 +1,86 @@
+package io.dialtone.did.control;
+
+import io.dialtone.account.control.AccountTree;
+import io.dialtone.account.entity.Account;
+import io.dialtone.account.entity.AccountKind;
+import io.dialtone.audit.entity.AuditAction;
+import io.dialtone.did.entity.Did;
+import io.dialtone.extension.control.ContinuityDestinations;
+import io.dialtone.extension.control.ExtensionRefused;
+import io.dialtone.extension.control.Extensions;
+import io.dialtone.extension.entity.Extension;
+import io.dialtone.identity.control.AccessControl;
+import io.dialtone.identity.entity.Permission;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Where a customer's DID rings ({@link Permission#ROUTE_DIDS}, customer administrators and an agent
+ * acting as one): one live extension of the holding customer account, or none, and the service
+ * continuity destination calls go to when no device answers, checked against the account's call
+ * policy like a dialled number at account level (extension's {@link ContinuityDestinations}). An
+ * extension of another account is refused (404, audited); a blocked destination is refused with the
+ * deciding rule. All or nothing; audited.
+ */
+@ApplicationScoped
+public class DidRouting {
+
+  @Inject AccessControl access;
+  @Inject DidAccess dids;
+  @Inject AccountTree accounts;
+  @Inject Extensions extensions;
+  @Inject ContinuityDestinations continuity;
+
+  /** The live extensions a DID in scope may ring: those of its customer account. */
+  @Transactional
+  public List<Extension> extensionsFor(long didId) {
+    Did did = routable(didId);
+    return extensions.list(did.getAccountId());
+  }
+
+  /**
+   * Routes a DID in scope to {@code extensionId} ({@code null}: none) with {@code destination} as
+   * continuity destination (blank: none).
+   */
+  @Transactional(rollbackOn = ExtensionRefused.class)
+  public void route(long didId, Long extensionId, String destination) throws ExtensionRefused {
+    Did did = routable(didId);
+    if (extensionId != null
+        && extensions.list(did.getAccountId()).stream()
+            .noneMatch(e -> e.getId().equals(extensionId))) {
+      throw access.refuse("extension:" + extensionId, "not a live extension of the DID's account");
+    }
+    String target = continuity.check(did.getAccountId(), null, destination);
+    StringBuilder changes = new StringBuilder();
+    if (!Objects.equals(did.getExtensionId(), extensionId)) {
+      did.routeTo(extensionId);
+      changes.append("route ").append(extensionId == null ? "none" : "extension:" + extensionId);
+      changes.append("; ");
+    }
+    if (!Objects.equals(did.getContinuityDestination(), target)) {
+      did.changeContinuityDestination(target);
+      changes.append("continuity destination ").append(target == null ? "none" : "set");
+    }
+    if (!changes.isEmpty()) {
+      dids.record(AuditAction.DID_ROUTED, did, changes.toString().strip());
+    }
+  }
+
+  /** A DID in scope for routing, held by a customer account (a reseller's stock is not routed). */
+  private Did routable(long didId) {
+    Did did = dids.inScope(didId, Permission.ROUTE_DIDS);
+    boolean customer =
+        accounts
+            .find(did.getAccountId())
+            .map(Account::getKind)
+            .filter(kind -> kind == AccountKind.CUSTOMER)
+            .isPresent();
+    if (!customer) {
+      throw access.refuse(DidAccess.target(didId), "not held by a customer account");
+    }
+    return did;
+  }
+}

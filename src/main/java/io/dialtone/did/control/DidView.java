@@ -1,0 +1,44 @@
+package io.dialtone.did.control;
+
+import io.dialtone.account.entity.Account;
+import io.dialtone.account.entity.AccountKind;
+import io.dialtone.did.entity.Did;
+import java.io.Serializable;
+
+/**
+ * A DID as the pages show it: its number, the account holding it (the platform's inventory, a
+ * reseller or a customer), whether it rings an extension, and its continuity destination.
+ */
+public record DidView(
+    long id,
+    String number,
+    long holderId,
+    String holderName,
+    String holderNumber,
+    AccountKind holderKind,
+    Long extensionId,
+    String continuityDestination)
+    implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+
+  /** The view of {@code did}; its route counts only when the extension is in {@code live}. */
+  static DidView of(Did did, Account holder, java.util.Set<Long> live) {
+    return new DidView(
+        did.getId(),
+        did.getNumber().value(),
+        did.getAccountId(),
+        holder == null ? null : holder.getName(),
+        holder == null ? null : holder.getAccountNumber(),
+        holder == null ? null : holder.getKind(),
+        did.getExtensionId() != null && live.contains(did.getExtensionId())
+            ? did.getExtensionId()
+            : null,
+        did.getContinuityDestination());
+  }
+
+  /** Whether the number is still in the platform's inventory. */
+  public boolean inInventory() {
+    return holderId == Account.PLATFORM_ID;
+  }
+}

@@ -1,0 +1,23 @@
+/**
+ * DIDs (direct inward dialling numbers): the platform's inventory of E.164 numbers (validated and
+ * normalized with libphonenumber, national formats read with the account's country), which account
+ * holds each (the platform, a reseller or a customer: one at a time), the extension of the customer
+ * each one rings and its service continuity destination. Owns {@code did}.
+ *
+ * <p>Use cases, each a control checking permission and scope and audited: {@code
+ * control.DidInventory} (platform administrators add one number, a list/CSV or a range of at most
+ * 10,000), {@code control.DidAssignments} (platform and reseller administrators assign numbers
+ * below them and take them back), {@code control.DidRouting} (customer administrators, and agents
+ * acting as one, route a number to an extension and set its continuity destination), {@code
+ * control.Dids} (lists scoped by role). Pages ({@code boundary}): {@code /dids/index.xhtml} and
+ * {@code /dids/edit.xhtml?id=}.
+ *
+ * <p>Calls {@code account} ({@code AccountTree}: holders, scope, country), {@code identity} ({@code
+ * AccessControl}), {@code callpolicy} (the {@code E164Number} value type), {@code extension} (its
+ * {@code Extensions} list for routes and {@code ContinuityDestinations}, which asks {@code
+ * callpolicy.control.CallDecisions} at account level), {@code audit} and {@code platform}. Is
+ * called through {@code control.DidDirectory}: by {@code extension}'s voicemail PIN policy via the
+ * {@code extension.control.RoutedNumbers} interface it implements (so {@code extension} never calls
+ * this component), and by {@code support}'s {@code DidLookup}.
+ */
+package io.dialtone.did;

@@ -1,0 +1,48 @@
+package io.dialtone.extension.control;
+
+import io.dialtone.callpolicy.control.CallDecisions;
+import io.dialtone.callpolicy.entity.Decision;
+import io.dialtone.extension.control.ExtensionRefused.Reason;
+import io.dialtone.extension.entity.Extension;
+import io.dialtone.extension.entity.ExtensionNumber;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+
+/**
+ * Checks a service continuity destination (where inbound calls go when no device is registered or
+ * answers) against the account's call policy, exactly as a dialled number (SECURITY.md E6): for an
+ * extension's destination, as that extension dialling it; for a DID's, at account level (no
+ * extension). Checks no permission: its callers (extension settings, DID routing) have.
+ */
+@ApplicationScoped
+public class ContinuityDestinations {
+
+  @Inject CallDecisions decisions;
+  @Inject Clock clock;
+
+  /**
+   * The destination to store: {@code typed} stripped, or {@code null} for none (empty text).
+   *
+   * @param extension the extension whose destination it is, or {@code null} for an account-level
+   *     one (a DID's)
+   * @throws ExtensionRefused {@link Reason#DESTINATION_BLOCKED} with the deciding rule's message
+   *     key as detail ({@code extensions.rule.<RULE>}) when the call policy refuses it
+   */
+  public String check(long accountId, ExtensionNumber extension, String typed)
+      throws ExtensionRefused {
+    String target = typed == null || typed.isBlank() ? null : typed.strip();
+    if (target == null) {
+      return null;
+    }
+    if (target.length() > Extension.DESTINATION_MAX) {
+      throw new ExtensionRefused(Reason.DESTINATION_BLOCKED, "extensions.rule.INVALID_NUMBER");
+    }
+    Decision decision = decisions.decide(accountId, extension, target, clock.instant());
+    if (!decision.allowed()) {
+      throw new ExtensionRefused(
+          Reason.DESTINATION_BLOCKED, "extensions.rule." + decision.rule().name());
+    }
+    return target;
+  }
+}

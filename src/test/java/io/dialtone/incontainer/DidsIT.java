@@ -1,0 +1,260 @@
+package io.dialtone.incontainer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.dialtone.account.entity.Account;
+import io.dialtone.did.control.DidAssignments;
+import io.dialtone.did.control.DidInventory;
+import io.dialtone.did.control.DidRefused;
+import io.dialtone.did.control.DidRouting;
+import io.dialtone.did.control.DidView;
+import io.dialtone.did.control.Dids;
+import io.dialtone.extension.control.ExtensionRefused;
+import io.dialtone.extension.control.Extensions;
+import io.dialtone.extension.control.NewSipSecret;
+import io.dialtone.extension.control.PinViolation;
+import io.dialtone.extension.control.VoicemailPins;
+import io.dialtone.extension.entity.ExtensionType;
+import io.dialtone.identity.entity.Role;
+import io.dialtone.incontainer.SeededAccounts.Tenants;
+import io.dialtone.incontainer.SeededUsers.Seeded;
+import io.dialtone.platform.control.AccessDenied;
+import io.dialtone.support.control.CustomerHit;
+import io.dialtone.support.control.CustomerSearch;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * DIDs in Payara Micro on MariaDB (issues 3 item 7 and 4 items 1–2, SECURITY.md E6, F2, F3): the
+ * platform adds and assigns numbers; a reseller assigns only its own numbers to its own customers
+ * (another tenant's number or customer refused, nothing changed); a customer administrator routes
+ * only to its own extensions, with a continuity destination the call policy allows; support and
+ * resellers find a customer by DID within their scope; a voicemail PIN holding a routed DID's last
+ * digits is refused.
+ */
+@ExtendWith(ArquillianExtension.class)
+public class DidsIT {
+
+  @Deployment
+  public static WebArchive deployment() {
+    return InContainerDeployment.of("did")
+        .addClass(EverythingRated.class)
+        .addAsResource("io/dialtone/extension/control/common-pins.txt");
+  }
+
+  @Inject DidInventory inventory;
+  @Inject DidAssignments assignments;
+  @Inject DidRouting routing;
+  @Inject Dids dids;
+  @Inject Extensions extensions;
+  @Inject VoicemailPins pins;
+  @Inject CustomerSearch search;
+  @Inject SeededAccounts accounts;
+  @Inject SeededUsers users;
+  @Inject ExtensionRows extensionRows;
+  @Inject DidRows rows;
+
+  @Test
+  void aResellerAssignsOnlyItsOwnNumbersToItsOwnCustomers() throws DidRefused {
+    Tenants t = accounts.tenants();
+    String ours = rows.freshNumber();
+    String theirs = rows.freshNumber();
+    accounts.signInAs(Role.PLATFORM_ADMIN, Account.PLATFORM_ID);
+    assertThat(inventory.addList(ours + "\n" + theirs)).isEqualTo(2);
+    long oursId = rows.id(ours);
+    long theirsId = rows.id(theirs);
+    assignments.assign(oursId, t.a());
+    assignments.assign(theirsId, t.b());
+    assertThat(rows.row(ours)).isEqualTo(t.a() + "|-|-");
+
+    accounts.signInAs(Role.RESELLER_ADMIN, t.a());
+    assertThat(dids.list(null)).extracting(DidView::number).contains(ours).doesNotContain(theirs);
+    assignments.assign(oursId, t.a1());
+    assertThat(rows.row(ours)).isEqualTo(t.a1() + "|-|-");
+    assertThat(rows.auditRows("DID_ASSIGNED", oursId)).isEqualTo(2);
+
+    // Another tenant's customer, another tenant's number, a platform-held number: refused.
+    refused(() -> assignments.assign(oursId, t.b1()));
+    refused(() -> assignments.assign(theirsId, t.a2()));
+    refused(() -> assignments.takeBack(theirsId));
+    refused(() -> dids.get(theirsId));
+    refused(() -> assignments.assign(oursId, Account.PLATFORM_ID));
+    assertThat(rows.row(ours)).isEqualTo(t.a1() + "|-|-");
+    assertThat(rows.row(theirs)).isEqualTo(t.b() + "|-|-");
+
+    // A customer administrator sees the number but cannot assign it.
+    accounts.signInAs(Role.CUSTOMER_ADMIN, t.a1());
+    assertThat(dids.get(oursId).number()).isEqualTo(ours);
+    refused(() -> assignments.assign(oursId, t.a2()));
+    accounts.signInAs(Role.CUSTOMER_ADMIN, t.a2());
+    refused(() -> dids.get(oursId));
+    assertThat(dids.list(null)).extracting(DidView::number).doesNotContain(ours);
+
+    accounts.signInAs(Role.RESELLER_ADMIN, t.a());
+    assignments.takeBack(oursId);
+    assertThat(rows.row(ours)).isEqualTo(t.a() + "|-|-");
+
+    accounts.signInAs(Role.PLATFORM_ADMIN, Account.PLATFORM_ID);
+    assignments.takeBack(theirsId);
+    assertThat(rows.row(theirs)).isEqualTo(Account.PLATFORM_ID + "|-|-");
+  }
+
+  @Test
+  void theInventoryAddsAllOrNothingAndCapsRanges() throws DidRefused {
+    String first = rows.freshNumber();
+    accounts.signInAs(Role.PLATFORM_ADMIN, Account.PLATFORM_ID);
+    inventory.addList(first);
+    String other = rows.freshNumber();
+    assertThatThrownBy(() -> inventory.addList(other + "," + first))
+        .isInstanceOfSatisfying(
+            DidRefused.class, e -> assertThat(e.messageKey()).isEqualTo("dids.refused.taken"));
+    assertThat(rows.row(other)).isNull();
+    assertThatThrownBy(() -> inventory.addRange("+16135540000", "+16135550000"))
+        .isInstanceOfSatisfying(
+            DidRefused.class,
+            e -> assertThat(e.messageKey()).isEqualTo("dids.refused.rangeTooLarge"));
+
+    String block;
+    do {
+      block =
+          "+1819"
+              + (2 + ThreadLocalRandom.current().nextInt(8))
+              + ThreadLocalRandom.current().nextInt(100, 1000);
+    } while (rows.count(block) > 0);
+    assertThat(inventory.addRange(block + "100", "(819) " + block.substring(5) + "-199"))
+        .isEqualTo(100);
+    assertThat(rows.count(block)).isEqualTo(100);
+
+    accounts.signInAs(Role.RESELLER_ADMIN, accounts.tenants().a());
+    refused(() -> inventory.addList(rows.freshNumber()));
+  }
+
+  @Test
+  void aCustomerAdminRoutesOnlyToItsOwnExtensionsWithAnAllowedContinuity() throws Exception {
+    Tenants t = accounts.tenants();
+    String number = rows.freshNumber();
+    accounts.signInAs(Role.PLATFORM_ADMIN, Account.PLATFORM_ID);
+    inventory.addList(number);
+    long didId = rows.id(number);
+    assignments.assign(didId, t.a1());
+
+    accounts.signInAs(Role.CUSTOMER_ADMIN, t.b1());
+    NewSipSecret foreign = extensions.create(t.b1(), "201", "Other", ExtensionType.USER, null);
+    refused(() -> routing.route(didId, foreign.extensionId(), null));
+
+    accounts.signInAs(Role.CUSTOMER_ADMIN, t.a1());
+    NewSipSecret own = extensions.create(t.a1(), "201", "Front", ExtensionType.USER, null);
+    extensions.create(t.a1(), "202", "Back", ExtensionType.USER, null);
+    refused(() -> routing.route(didId, foreign.extensionId(), null));
+    assertThat(rows.row(number)).isEqualTo(t.a1() + "|-|-");
+
+    // International calls are blocked by default: not a continuity destination.
+    assertThatThrownBy(() -> routing.route(didId, own.extensionId(), "+442079460000"))
+        .isInstanceOfSatisfying(
+            ExtensionRefused.class,
+            e -> {
+              assertThat(e.reason()).isEqualTo(ExtensionRefused.Reason.DESTINATION_BLOCKED);
+              assertThat(e.detailKey()).isEqualTo("extensions.rule.INTERNATIONAL_BLOCKED");
+            });
+    assertThat(rows.row(number)).as("all or nothing").isEqualTo(t.a1() + "|-|-");
+
+    routing.route(didId, own.extensionId(), "202");
+    assertThat(rows.row(number)).isEqualTo(t.a1() + "|" + own.extensionId() + "|202");
+    assertThat(rows.auditRows("DID_ROUTED", didId)).isEqualTo(1);
+    routing.route(didId, own.extensionId(), "613-555-0199");
+    assertThat(rows.row(number)).isEqualTo(t.a1() + "|" + own.extensionId() + "|613-555-0199");
+    assertThat(routing.extensionsFor(didId)).hasSize(2);
+
+    // An agent acting as the customer's administrator may route too.
+    extensionRows.impersonate(t.a1());
+    routing.route(didId, null, null);
+    assertThat(rows.row(number)).isEqualTo(t.a1() + "|-|-");
+
+    // Another customer's administrator cannot touch it.
+    accounts.signInAs(Role.CUSTOMER_ADMIN, t.a2());
+    refused(() -> routing.route(didId, null, "202"));
+    assertThat(rows.row(number)).isEqualTo(t.a1() + "|-|-");
+
+    // A new holder starts without the old route.
+    accounts.signInAs(Role.CUSTOMER_ADMIN, t.a1());
+    routing.route(didId, own.extensionId(), "202");
+    accounts.signInAs(Role.RESELLER_ADMIN, t.a());
+    assignments.assign(didId, t.a2());
+    assertThat(rows.row(number)).isEqualTo(t.a2() + "|-|-");
+  }
+
+  @Test
+  void supportAndResellersFindTheCustomerByDidWithinTheirScope() throws DidRefused {
+    Tenants t = accounts.tenants();
+    String number = rows.freshNumber();
+    String national =
+        "(" + number.substring(2, 5) + ") " + number.substring(5, 8) + "-" + number.substring(8);
+    accounts.signInAs(Role.PLATFORM_ADMIN, Account.PLATFORM_ID);
+    inventory.addList(number);
+    assignments.assign(rows.id(number), t.a1());
+
+    accounts.signInAs(Role.SUPPORT_AGENT, Account.PLATFORM_ID);
+    assertThat(search.search(number, "127.0.0.1"))
+        .extracting(CustomerHit::accountId)
+        .containsExactly(t.a1());
+    assertThat(search.search(national, "127.0.0.1"))
+        .extracting(CustomerHit::accountId)
+        .containsExactly(t.a1());
+    assertThat(search.search("1 " + national, "127.0.0.1"))
+        .extracting(CustomerHit::accountId)
+        .containsExactly(t.a1());
+
+    accounts.signInAs(Role.RESELLER_ADMIN, t.a());
+    assertThat(search.search(national, "127.0.0.1"))
+        .extracting(CustomerHit::accountId)
+        .containsExactly(t.a1());
+    accounts.signInAs(Role.RESELLER_ADMIN, t.b());
+    assertThat(search.search(number, "127.0.0.1")).isEmpty();
+    assertThat(search.search(national, "127.0.0.1")).isEmpty();
+  }
+
+  @Test
+  void aPinHoldingTheLastDigitsOfARoutedDidIsRefused() throws Exception {
+    Tenants t = accounts.tenants();
+    Seeded member = users.user(Role.CUSTOMER_USER, t.a1());
+    String number = rows.freshNumber();
+    String tail = number.substring(number.length() - 6);
+    accounts.signInAs(Role.PLATFORM_ADMIN, Account.PLATFORM_ID);
+    inventory.addList(number);
+    long didId = rows.id(number);
+    assignments.assign(didId, t.a1());
+    accounts.signInAs(Role.CUSTOMER_ADMIN, t.a1());
+    NewSipSecret ext = extensions.create(t.a1(), "601", "Mine", ExtensionType.USER, member.id());
+
+    extensionRows.signInAs(member.id(), Role.CUSTOMER_USER, t.a1());
+    List<PinViolation> beforeRouting = pins.setOwn(ext.extensionId(), tail);
+    assertThat(beforeRouting).doesNotContain(PinViolation.DID_DIGITS);
+
+    accounts.signInAs(Role.CUSTOMER_ADMIN, t.a1());
+    routing.route(didId, ext.extensionId(), null);
+    extensionRows.signInAs(member.id(), Role.CUSTOMER_USER, t.a1());
+    String pin = tail.equals("480271") ? "480272" : "480271";
+    assertThat(pins.setOwn(ext.extensionId(), tail + "9")).contains(PinViolation.DID_DIGITS);
+    assertThat(pins.setOwn(ext.extensionId(), number.substring(2)))
+        .contains(PinViolation.DID_DIGITS);
+    assertThat(pins.setOwn(ext.extensionId(), pin)).isEmpty();
+
+    // A deleted extension is no route any more.
+    accounts.signInAs(Role.CUSTOMER_ADMIN, t.a1());
+    assertThat(dids.get(didId).extensionId()).isEqualTo(ext.extensionId());
+    extensions.delete(ext.extensionId());
+    assertThat(dids.get(didId).extensionId()).isNull();
+    assertThat(dids.list(number)).extracting(DidView::extensionId).containsExactly((Long) null);
+  }
+
+  private static void refused(org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
+    assertThatThrownBy(call).isInstanceOf(AccessDenied.class);
+  }
+}
