@@ -122,5 +122,14 @@ public enum AuditAction {
   /** A voicemail mailbox was locked after repeated wrong PINs. */
   VOICEMAIL_PIN_LOCKED,
   /** The platform administrator uploaded a rate deck (FAILURE: refused, nothing changed). */
-  RATE_DECK_UPLOADED
+  RATE_DECK_UPLOADED,
+  // CDR page, export and retention (issue 5, items 4-6)
+  /** Staff read another account's call records (the detail holds the filter or the call). */
+  CDRS_VIEWED,
+  /** Call records were exported as CSV (the detail holds the filter and the rows written). */
+  CDRS_EXPORTED,
+  /** An account's call-record retention changed (the detail holds before -> after, in months). */
+  CDR_RETENTION_CHANGED,
+  /** The nightly retention job removed expired call records (the detail holds the counts). */
+  CDR_RETENTION_APPLIED
 }
