@@ -74,6 +74,16 @@ public class CallRecords {
     return new CdrScope(accountId, own);
   }
 
+  /** The customer accounts whose calls the caller may read, by name (the page's picker). */
+  @Transactional
+  public List<Account> accounts() {
+    SignedInUser caller = access.require(Permission.VIEW_CDRS);
+    return accounts.subtreeOf(caller.accountId()).stream()
+        .filter(a -> a.getKind() == io.dialtone.account.entity.AccountKind.CUSTOMER)
+        .sorted(java.util.Comparator.comparing(Account::getName, String.CASE_INSENSITIVE_ORDER))
+        .toList();
+  }
+
   /** A page of the list, newest first, after {@code cursor} ({@code null}: the first page). */
   @Transactional
   public List<CdrRow> page(@NotNull CdrFilter filter, CdrCursor cursor, int size) {
