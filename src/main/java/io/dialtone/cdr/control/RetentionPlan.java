@@ -90,7 +90,8 @@ public record RetentionPlan(List<String> drop, List<RowDeletion> deletes) {
     for (var g : groups.entrySet()) {
       if (g.getKey() < longest) {
         deletes.add(
-            new RowDeletion(g.getKey(), cutoff(now, g.getKey()), List.copyOf(g.getValue())));
+            new RowDeletion(
+                g.getKey(), cutoff(now, g.getKey()), g.getValue().stream().sorted().toList()));
       }
     }
     return new RetentionPlan(List.copyOf(drop), List.copyOf(deletes));
