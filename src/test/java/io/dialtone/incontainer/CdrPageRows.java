@@ -33,6 +33,34 @@ public class CdrPageRows {
         .longValue();
   }
 
+  /** The actions audited for {@code actor}, newest first (as "ACTION RESULT target"). */
+  @Transactional
+  public List<String> audited(String actor) {
+    return em
+        .createNativeQuery(
+            "SELECT CONCAT(action, ' ', result, ' ', COALESCE(target, '')) FROM audit_event"
+                + " WHERE actor = ?1 ORDER BY id DESC")
+        .setParameter(1, actor)
+        .getResultList()
+        .stream()
+        .map(String::valueOf)
+        .toList();
+  }
+
+  /** Every refusal audited about {@code target}, as "actor detail". */
+  @Transactional
+  public List<String> refusals(String target) {
+    return em
+        .createNativeQuery(
+            "SELECT CONCAT(actor, ' ', COALESCE(detail, '')) FROM audit_event"
+                + " WHERE action = 'ACCESS_DENIED' AND target = ?1 ORDER BY id")
+        .setParameter(1, target)
+        .getResultList()
+        .stream()
+        .map(String::valueOf)
+        .toList();
+  }
+
   /** The detail of the newest audit row of {@code action} about {@code accountId}. */
   @Transactional
   public String lastAuditDetail(String action, long accountId) {

@@ -197,15 +197,17 @@ public class CallRecords {
     }
   }
 
-  /** The time zone of an account (its calendar days). */
+  /** The time zone of an account in scope (its calendar days). */
   @Transactional
   public ZoneId zoneOf(long accountId) {
+    access.requireInScope(Permission.VIEW_CDRS, accountId);
     return ZoneId.of(account(accountId).getProfile().timeZone());
   }
 
-  /** The account number of an account (file names), its id when it has none. */
+  /** The account number of an account in scope (file names), its id when it has none. */
   @Transactional
   public String numberOf(long accountId) {
+    access.requireInScope(Permission.VIEW_CDRS, accountId);
     String number = account(accountId).getAccountNumber();
     return number == null ? "account-" + accountId : number;
   }

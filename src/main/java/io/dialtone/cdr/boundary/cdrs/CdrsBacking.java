@@ -195,25 +195,34 @@ public class CdrsBacking implements Serializable {
     apply();
   }
 
+  /** For tests: the account's time zone as {@link #apply()} reads it. */
+  void zone(ZoneId value) {
+    zone = value;
+  }
+
   /** The filter being shown, or {@code null} before one is. */
   public CdrFilter getFilter() {
     return filter;
   }
 
   CdrFilter toFilter() {
-    Instant start = from.atStartOfDay(zone).toInstant();
-    Instant end = to.plusDays(1).atStartOfDay(zone).toInstant();
     return new CdrFilter(
         accountId,
-        start,
-        end,
+        from.atStartOfDay(zone).toInstant(),
+        to.plusDays(1).atStartOfDay(zone).toInstant(),
         blankToNull(extension),
         direction,
         disposition,
         destination,
         country == null || country.isBlank() ? null : country.strip().toUpperCase(Locale.ROOT),
-        blankToNull(numberPrefix),
+        digits(numberPrefix),
         minSeconds);
+  }
+
+  /** A typed number prefix without its formatting ({@code +44 (20) 7946-} → {@code 442079}). */
+  static String digits(String typed) {
+    String kept = typed == null ? "" : typed.replaceAll("[\\s().+-]", "");
+    return kept.isEmpty() ? null : kept;
   }
 
   /** A start time in the account's time zone, in the viewer's language. */
