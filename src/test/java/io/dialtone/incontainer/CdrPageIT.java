@@ -137,11 +137,20 @@ public class CdrPageIT {
     assertThat(detail.blockReason()).isEqualTo(DecidingRule.PLATFORM_BLOCKED_RANGE);
     assertThat(detail.blockRuleId()).isEqualTo(42L);
     assertThat(rows.audits("CDRS_VIEWED", reseller, "SUCCESS")).isEqualTo(2);
-    assertThatThrownBy(() -> records.totals(CdrFilter.lastDays(t.b1(), Instant.now())))
-        .isInstanceOf(AccessDenied.class);
+    CdrFilter b1 = CdrFilter.lastDays(t.b1(), Instant.now());
+    assertThatThrownBy(() -> records.scope(t.b1())).isInstanceOf(AccessDenied.class);
+    List<String> afterScope = pageRows.refusals("account:" + t.b1());
+    assertThatThrownBy(() -> records.page(b1, null, 50)).isInstanceOf(AccessDenied.class);
+    List<String> afterPage = pageRows.refusals("account:" + t.b1());
+    assertThatThrownBy(() -> records.totals(b1)).isInstanceOf(AccessDenied.class);
     assertThat(pageRows.refusals("account:" + t.b1()))
-        .as("refusals of account:%d; rows of %s: %s", t.b1(), reseller, pageRows.audited(reseller))
-        .contains(reseller + " missing VIEW_CDRS");
+        .as(
+            "refusals of account:%d after scope %s, after page %s; rows of %s: %s",
+            t.b1(), afterScope, afterPage, reseller, pageRows.audited(reseller))
+        .containsExactly(
+            reseller + " missing VIEW_CDRS",
+            reseller + " missing VIEW_CDRS",
+            reseller + " missing VIEW_CDRS");
 
     seeded.signInAs(Role.PLATFORM_ADMIN, Account.PLATFORM_ID);
     assertThat(records.accounts()).extracting(Account::getId).contains(t.a1(), t.b1());
