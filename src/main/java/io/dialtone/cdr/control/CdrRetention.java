@@ -9,6 +9,7 @@ import io.dialtone.audit.entity.AuditResult;
 import io.dialtone.identity.control.AccessControl;
 import io.dialtone.identity.control.SignedInUser;
 import io.dialtone.identity.entity.Permission;
+import io.dialtone.platform.control.AccessDenied;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -45,7 +46,7 @@ public class CdrRetention {
   @Inject Clock clock;
 
   /** The retention of an account in scope. */
-  @Transactional
+  @Transactional(dontRollbackOn = AccessDenied.class)
   public int months(long accountId) {
     access.requireInScope(Permission.VIEW_CDRS, accountId);
     return stored(accountId);
@@ -61,7 +62,7 @@ public class CdrRetention {
    *
    * @throws IllegalArgumentException when {@code months} is out of range (nothing changes)
    */
-  @Transactional
+  @Transactional(dontRollbackOn = AccessDenied.class)
   public void change(long accountId, int months) {
     SignedInUser caller = access.requireInScope(Permission.MANAGE_ACCOUNT_PROFILE, accountId);
     if (accounts.find(accountId).map(a -> a.getKind() != AccountKind.CUSTOMER).orElse(true)) {

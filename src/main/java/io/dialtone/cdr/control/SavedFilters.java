@@ -4,6 +4,7 @@ import io.dialtone.cdr.entity.SavedCdrFilter;
 import io.dialtone.identity.control.AccessControl;
 import io.dialtone.identity.control.SignedInUser;
 import io.dialtone.identity.entity.Permission;
+import io.dialtone.platform.control.AccessDenied;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -30,7 +31,7 @@ public class SavedFilters {
   @Inject AccessControl access;
   @Inject Clock clock;
 
-  @Transactional
+  @Transactional(dontRollbackOn = AccessDenied.class)
   public List<SavedCdrFilter> mine() {
     SignedInUser caller = access.require(Permission.VIEW_CDRS);
     return em.createNamedQuery(SavedCdrFilter.LIST_BY_USER, SavedCdrFilter.class)
@@ -39,7 +40,7 @@ public class SavedFilters {
   }
 
   /** Saves {@code criteria} as {@code name}; false when the caller already has too many. */
-  @Transactional
+  @Transactional(dontRollbackOn = AccessDenied.class)
   public boolean save(String name, SavedCriteria criteria) {
     SignedInUser caller = access.require(Permission.VIEW_CDRS);
     String trimmed = name == null ? "" : name.strip();
@@ -61,12 +62,12 @@ public class SavedFilters {
   }
 
   /** The caller's filter {@code id}; refused when it is not theirs. */
-  @Transactional
+  @Transactional(dontRollbackOn = AccessDenied.class)
   public SavedCriteria get(long id) {
     return SavedCriteria.decode(own(id).getCriteria());
   }
 
-  @Transactional
+  @Transactional(dontRollbackOn = AccessDenied.class)
   public void delete(long id) {
     em.remove(own(id));
   }
