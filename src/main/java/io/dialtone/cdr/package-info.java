@@ -1,7 +1,8 @@
 /**
  * Call records (issue 5): one row per call attempt (answered, unanswered, failed or blocked), their
  * daily usage totals, and the rate deck that prices them. Owns {@code cdr} (monthly partitions),
- * {@code cdr_daily_account}, {@code cdr_daily_extension} and {@code rate}.
+ * {@code cdr_daily_account}, {@code cdr_daily_extension}, {@code rate}, {@code cdr_saved_filter}
+ * and {@code cdr_retention}.
  *
  * <p>Writes: {@code control.CallRecorder#record} is how the SIP side stores a call; it rates the
  * call ({@code control.RateDeck}) and updates the daily totals in the same transaction. {@code
@@ -13,9 +14,14 @@
  * hand-shaped to the indexes, the key is composite and partitioned, and idempotent inserts need the
  * duplicate-key error without marking the transaction for rollback. The rate deck is a JPA entity.
  *
+ * <p>Pages: {@code boundary.cdrs} (the list, a call's detail, saved filters, the CSV export through
+ * {@code control.CdrExports} and its download servlet, the retention through {@code
+ * control.CdrRetention}); {@code control.CdrRetentionJob} applies the retention nightly.
+ *
  * <p>Calls {@code account} (time zone and currency of an account, scope through {@code
- * identity.AccessControl}), {@code audit}, and implements {@code callpolicy}'s {@code RateLookup}
- * seam; uses {@code callpolicy}'s value types ({@code DestinationClass}, {@code DecidingRule},
- * {@code E164Number}). Is called by SIP call control and the CDR pages.
+ * identity.AccessControl}), {@code extension} (a customer user's own extensions, {@code
+ * Extensions.mine}), {@code audit}, and implements {@code callpolicy}'s {@code RateLookup} seam;
+ * uses {@code callpolicy}'s value types ({@code DestinationClass}, {@code DecidingRule}, {@code
+ * E164Number}). Is called by SIP call control and the CDR pages.
  */
 package io.dialtone.cdr;

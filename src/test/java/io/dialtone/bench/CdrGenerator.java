@@ -313,6 +313,17 @@ public final class CdrGenerator {
     out.write('\n');
   }
 
+  /**
+   * Writes {@code calls} of one account that has no daily totals yet, as the generator does (one
+   * bulk load, then its daily totals), priced with the deck already stored (none is inserted): how
+   * browser tests seed a running server's store. The connection needs {@code
+   * allowLocalInfile=true}; the caller commits.
+   */
+  public static long writeAccount(Connection c, List<CallRecord> calls, ZoneId zone)
+      throws SQLException {
+    return write(c, calls, storedDeck(c), zone);
+  }
+
   /** The deck in the database; a bench deck (CAD) is inserted first when there is none. */
   static RateTable deck(Connection c, Instant from) throws SQLException {
     try (Statement s = c.createStatement();
@@ -322,6 +333,10 @@ public final class CdrGenerator {
         insertBenchDeck(c);
       }
     }
+    return storedDeck(c);
+  }
+
+  private static RateTable storedDeck(Connection c) throws SQLException {
     List<Rate> rates = new ArrayList<>();
     try (Statement s = c.createStatement();
         ResultSet rs =

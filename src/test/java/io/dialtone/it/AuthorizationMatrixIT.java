@@ -96,6 +96,10 @@ class AuthorizationMatrixIT {
             Caller.PLATFORM_ADMIN,
             Caller.IMPERSONATING_AGENT));
     ALLOWED.put("/dids/edit.xhtml", Set.of());
+    // CDR page (issue 5, items 4-6): every role reads call records in its scope (a customer user
+    // its own extensions'); an unknown call id is "not found" for everyone.
+    ALLOWED.put("/cdrs/index.xhtml", ALL);
+    ALLOWED.put("/cdrs/call.xhtml?id=0", Set.of());
   }
 
   private static final String NOT_FOUND = "Page not found";

@@ -142,5 +142,14 @@ public enum AuditAction {
   /** A DID was assigned to an account or taken back (the detail says from and to). */
   DID_ASSIGNED,
   /** A DID's route (extension) or continuity destination changed. */
-  DID_ROUTED
+  DID_ROUTED,
+  // CDR page, export and retention (issue 5, items 4-6)
+  /** Staff read another account's call records (the detail holds the filter or the call). */
+  CDRS_VIEWED,
+  /** Call records were exported as CSV (the detail holds the filter and the rows written). */
+  CDRS_EXPORTED,
+  /** An account's call-record retention changed (the detail holds before -> after, in months). */
+  CDR_RETENTION_CHANGED,
+  /** The nightly retention job removed expired call records (the detail holds the counts). */
+  CDR_RETENTION_APPLIED
 }

@@ -1,12 +1,21 @@
 package io.dialtone.cdr.control;
 
+import io.dialtone.account.control.AccountTree;
+import io.dialtone.account.entity.Account;
+import io.dialtone.audit.control.AuditRecord;
+import io.dialtone.audit.control.AuditTrail;
+import io.dialtone.audit.entity.AuditAction;
+import io.dialtone.audit.entity.AuditResult;
+import io.dialtone.extension.control.Extensions;
 import io.dialtone.identity.control.AccessControl;
 import io.dialtone.identity.control.SignedInUser;
 import io.dialtone.identity.entity.Permission;
+import io.dialtone.platform.control.AccessDenied;
 import io.dialtone.platform.control.DatabaseMigration;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.transaction.Transactional;
 import jakarta.validation.constraints.NotNull;
 import java.sql.Connection;
@@ -14,19 +23,27 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
 /**
- * Call records as pages read them (issue 5, item 4's controls): the list for a filter, one record,
- * and the daily totals, each for an account in the caller's scope with VIEW_CDRS (SECURITY.md F2,
- * F3: an id of another tenant is refused, audited, and reads nothing).
+ * Call records as pages read them (issue 5, item 4): the list for a filter, one record, and the
+ * totals, each for an account in the caller's scope with VIEW_CDRS (SECURITY.md F2, F3: an id of
+ * another tenant is refused, audited, and reads nothing).
  *
- * <p>Account-wide reading needs VIEW_ACCOUNTS too (customer admins, resellers, support, platform).
- * A customer user may only see their own extension's calls, and the link between a user and their
- * extension does not exist yet (issue 4's extension work): until it does, they are refused (fail
- * closed).
+ * <p>Callers with VIEW_ACCOUNTS (customer admins, resellers, support, platform) read whole
+ * accounts; a customer user reads only the calls of the extensions assigned to them ({@code
+ * extension.assigned_user_id}, through {@link Extensions#mine()}), and naming another extension is
+ * refused. Staff reading another account's calls (resellers, support, platform) is audited as
+ * {@code CDRS_VIEWED} once per filter shown (its totals) and per call opened.
+ *
+ * <p>A refusal does not roll the transaction back ({@code dontRollbackOn = AccessDenied.class}):
+ * these methods write nothing but audit rows, and the in-container test found the refusal's {@code
+ * ACCESS_DENIED} row gone after a rollback (see the report of this change).
  */
 @ApplicationScoped
 public class CallRecords {
@@ -42,59 +59,203 @@ public class CallRecords {
 
   @Inject AccessControl access;
   @Inject UsageTotals totals;
+  @Inject Extensions extensions;
+  @Inject AccountTree accounts;
+  @Inject AuditTrail audit;
+  @Inject HttpServletRequest request;
+
+  /** What the caller may read of {@code accountId}; refused (audited) when out of scope. */
+  @Transactional(dontRollbackOn = AccessDenied.class)
+  public CdrScope scope(long accountId) {
+    SignedInUser caller = access.requireInScope(Permission.VIEW_CDRS, accountId);
+    if (caller.permissions().contains(Permission.VIEW_ACCOUNTS)) {
+      return new CdrScope(accountId, null);
+    }
+    Set<String> own =
+        extensions.mine().stream()
+            .filter(e -> e.getAccountId() == accountId)
+            .map(e -> e.getNumber().digits())
+            .collect(Collectors.toUnmodifiableSet());
+    return new CdrScope(accountId, own);
+  }
+
+  /** The customer accounts whose calls the caller may read, by name (the page's picker). */
+  @Transactional(dontRollbackOn = AccessDenied.class)
+  public List<Account> accounts() {
+    SignedInUser caller = access.require(Permission.VIEW_CDRS);
+    return accounts.subtreeOf(caller.accountId()).stream()
+        .filter(a -> a.getKind() == io.dialtone.account.entity.AccountKind.CUSTOMER)
+        .sorted(java.util.Comparator.comparing(Account::getName, String.CASE_INSENSITIVE_ORDER))
+        .toList();
+  }
 
   /** A page of the list, newest first, after {@code cursor} ({@code null}: the first page). */
-  @Transactional
+  @Transactional(dontRollbackOn = AccessDenied.class)
   public List<CdrRow> page(@NotNull CdrFilter filter, CdrCursor cursor, int size) {
-    requireAccountWide(filter.accountId());
+    return page(filter, cursor, false, size);
+  }
+
+  /** A page of the list in start order ({@code ascending}: oldest first) after {@code cursor}. */
+  @Transactional(dontRollbackOn = AccessDenied.class)
+  public List<CdrRow> page(
+      @NotNull CdrFilter filter, CdrCursor cursor, boolean ascending, int size) {
+    CdrScope scope = checked(filter);
     try (Connection c = dataSource.getConnection()) {
-      return CdrQueries.page(c, filter, cursor, Math.min(size, MAX_PAGE));
+      return CdrQueries.page(
+          c, filter, scope.extensions(), cursor, ascending, Math.max(1, Math.min(size, MAX_PAGE)));
     } catch (SQLException e) {
       throw new IllegalStateException("cannot read call records", e);
     }
   }
 
   /** One record by id, if it exists; refused when it belongs to an account out of scope. */
-  @Transactional
+  @Transactional(dontRollbackOn = AccessDenied.class)
   public Optional<CdrRow> find(long id) {
+    return detail(id)
+        .map(
+            d ->
+                new CdrRow(
+                    d.id(),
+                    d.accountId(),
+                    d.start(),
+                    d.direction(),
+                    d.extension(),
+                    d.caller(),
+                    d.callee(),
+                    d.destination(),
+                    d.country(),
+                    d.billsec(),
+                    d.disposition(),
+                    d.blockReason() == null ? null : d.blockReason().name(),
+                    d.cost(),
+                    d.currency(),
+                    d.trunk()));
+  }
+
+  /**
+   * Every field of one record; refused (audited) when it belongs to an account out of scope or, for
+   * a customer user, to an extension not theirs.
+   */
+  @Transactional(dontRollbackOn = AccessDenied.class)
+  public Optional<CdrDetail> detail(long id) {
     try (Connection c = dataSource.getConnection()) {
       Long accountId = accountOf(c, id);
       if (accountId == null) {
         access.require(Permission.VIEW_CDRS);
         return Optional.empty();
       }
-      requireAccountWide(accountId);
-      try (PreparedStatement s =
-          c.prepareStatement(
-              """
-              SELECT id, account_id, start_time, direction, extension, caller, callee, dest_class,
-                dest_country, billsec, disposition, block_reason, cost, currency, trunk
-              FROM cdr WHERE id = ? AND account_id = ?
-              """)) {
-        s.setLong(1, id);
-        s.setLong(2, accountId);
-        try (ResultSet rs = s.executeQuery()) {
-          return rs.next() ? Optional.of(CdrQueries.row(rs)) : Optional.empty();
-        }
+      CdrScope scope = scope(accountId);
+      Optional<CdrDetail> found = CdrDetails.find(c, id, accountId);
+      if (found.isPresent() && !scope.covers(found.get().extension())) {
+        throw access.refuse("cdr:" + id, "not the caller's extension");
       }
+      found.ifPresent(d -> viewed(accountId, "cdr:" + id));
+      return found;
     } catch (SQLException e) {
       throw new IllegalStateException("cannot read a call record", e);
     }
   }
 
   /** The daily totals of an account (or one of its extensions) for the chart and the totals. */
-  @Transactional
+  @Transactional(dontRollbackOn = AccessDenied.class)
   public List<DailyUsage> daily(long accountId, String extension, LocalDate from, LocalDate to) {
-    requireAccountWide(accountId);
+    CdrScope scope = scope(accountId);
+    if (extension == null && !scope.wholeAccount()) {
+      throw access.refuse("account:" + accountId, "whole-account totals need VIEW_ACCOUNTS");
+    }
+    if (extension != null && !scope.covers(extension)) {
+      throw access.refuse("account:" + accountId, "not the caller's extension");
+    }
     return totals.daily(accountId, extension, from, to);
   }
 
-  private SignedInUser requireAccountWide(long accountId) {
-    SignedInUser caller = access.requireInScope(Permission.VIEW_CDRS, accountId);
-    if (!caller.permissions().contains(Permission.VIEW_ACCOUNTS)) {
-      throw access.refuse("account:" + accountId, "own-extension call records not linked yet");
+  /**
+   * The totals of a filter, one entry per day of its range in the account's time zone. A filter of
+   * whole days narrowed at most by extension reads the daily tables; any other reads the CDRs
+   * through the filter's index ({@link CdrTotalsQuery}). Audited for staff of another account.
+   */
+  @Transactional(dontRollbackOn = AccessDenied.class)
+  public FilterTotals totals(@NotNull CdrFilter filter) {
+    CdrScope scope = checked(filter);
+    ZoneId zone = zoneOf(filter.accountId());
+    LocalDate first = LocalDate.ofInstant(filter.from(), zone);
+    LocalDate last = LocalDate.ofInstant(filter.to().minusNanos(1000), zone);
+    viewed(filter.accountId(), CdrFilterText.describe(filter));
+    try (Connection c = dataSource.getConnection()) {
+      if (CdrFilterText.wholeDays(filter, zone) && CdrFilterText.onlyExtension(filter)) {
+        Set<String> which =
+            filter.extension() != null ? Set.of(filter.extension()) : scope.extensions();
+        if (which == null) {
+          return FilterTotals.of(
+              UsageTotals.daily(c, filter.accountId(), null, first, last.plusDays(1)));
+        }
+        List<DailyUsage> sum = zeros(first, last);
+        for (String ext : which) {
+          sum = add(sum, UsageTotals.daily(c, filter.accountId(), ext, first, last.plusDays(1)));
+        }
+        return FilterTotals.of(sum);
+      }
+      return FilterTotals.of(
+          CdrTotalsQuery.daily(c, filter, scope.extensions(), zone, first, last));
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read call totals", e);
     }
-    return caller;
+  }
+
+  /** The time zone of an account in scope (its calendar days). */
+  @Transactional(dontRollbackOn = AccessDenied.class)
+  public ZoneId zoneOf(long accountId) {
+    access.requireInScope(Permission.VIEW_CDRS, accountId);
+    return ZoneId.of(account(accountId).getProfile().timeZone());
+  }
+
+  /** The account number of an account in scope (file names), its id when it has none. */
+  @Transactional(dontRollbackOn = AccessDenied.class)
+  public String numberOf(long accountId) {
+    access.requireInScope(Permission.VIEW_CDRS, accountId);
+    String number = account(accountId).getAccountNumber();
+    return number == null ? "account-" + accountId : number;
+  }
+
+  /** Checks the filter against the caller's scope and returns that scope. */
+  CdrScope checked(CdrFilter filter) {
+    CdrScope scope = scope(filter.accountId());
+    if (filter.extension() != null && !scope.covers(filter.extension())) {
+      throw access.refuse("account:" + filter.accountId(), "not the caller's extension");
+    }
+    return scope;
+  }
+
+  private Account account(long accountId) {
+    return accounts
+        .find(accountId)
+        .orElseThrow(() -> access.refuse("account:" + accountId, "no such account"));
+  }
+
+  private void viewed(long accountId, String detail) {
+    SignedInUser caller = access.caller();
+    if (caller.accountId() == accountId) {
+      return;
+    }
+    audit.record(
+        AuditRecord.builder(AuditAction.CDRS_VIEWED, AuditResult.SUCCESS)
+            .actor(caller.actor())
+            .onBehalfOf(caller.onBehalfOf())
+            .account(accountId)
+            .target("account:" + accountId)
+            .sourceIp(request.getRemoteAddr())
+            .detail(detail)
+            .build());
+  }
+
+  private static List<DailyUsage> zeros(LocalDate first, LocalDate last) {
+    return first.datesUntil(last.plusDays(1)).map(d -> new DailyUsage(d, Usage.NONE)).toList();
+  }
+
+  private static List<DailyUsage> add(List<DailyUsage> a, List<DailyUsage> b) {
+    return java.util.stream.IntStream.range(0, a.size())
+        .mapToObj(i -> new DailyUsage(a.get(i).day(), a.get(i).usage().plus(b.get(i).usage())))
+        .toList();
   }
 
   private static Long accountOf(Connection c, long id) throws SQLException {

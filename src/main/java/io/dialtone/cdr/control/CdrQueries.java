@@ -11,6 +11,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The CDR list query on a connection: the filter's conditions, each matching an index of V14
@@ -31,12 +32,20 @@ public final class CdrQueries {
   /** Up to {@code limit} rows of {@code filter} after {@code cursor} ({@code null}: the first). */
   public static List<CdrRow> page(Connection c, CdrFilter f, CdrCursor cursor, int limit)
       throws SQLException {
+    return page(c, f, null, cursor, false, limit);
+  }
+
+  /**
+   * The same, restricted to the extensions {@code only} ({@code null}: the whole account; empty:
+   * nothing), oldest first when {@code ascending}.
+   */
+  public static List<CdrRow> page(
+      Connection c, CdrFilter f, Set<String> only, CdrCursor cursor, boolean ascending, int limit)
+      throws SQLException {
     List<Object> params = new ArrayList<>();
-    String sql = sql(f, cursor, limit, params);
+    String sql = sql(f, only, cursor, ascending, limit, params);
     try (PreparedStatement s = c.prepareStatement(sql)) {
-      for (int i = 0; i < params.size(); i++) {
-        s.setObject(i + 1, params.get(i));
-      }
+      bind(s, params);
       List<CdrRow> rows = new ArrayList<>(limit);
       try (ResultSet rs = s.executeQuery()) {
         while (rs.next()) {
@@ -49,14 +58,58 @@ public final class CdrQueries {
 
   /** The SQL of {@link #page} and its parameters (added to {@code params}). */
   public static String sql(CdrFilter f, CdrCursor cursor, int limit, List<Object> params) {
+    return sql(f, null, cursor, false, limit, params);
+  }
+
+  /** The SQL of the restricted, ordered {@link #page} and its parameters. */
+  public static String sql(
+      CdrFilter f,
+      Set<String> only,
+      CdrCursor cursor,
+      boolean ascending,
+      int limit,
+      List<Object> params) {
     if (limit < 1 || limit > 1000) {
       throw new IllegalArgumentException("page size");
     }
     StringBuilder sql = new StringBuilder(COLUMNS);
+    where(sql, f, only, params);
+    if (cursor != null) {
+      sql.append(
+          ascending
+              ? " AND (start_time > ? OR (start_time = ? AND id > ?))"
+              : " AND (start_time < ? OR (start_time = ? AND id < ?))");
+      params.add(utc(cursor.start()));
+      params.add(utc(cursor.start()));
+      params.add(cursor.id());
+    }
+    sql.append(
+        ascending
+            ? " ORDER BY start_time ASC, id ASC LIMIT ?"
+            : " ORDER BY start_time DESC, id DESC LIMIT ?");
+    params.add(limit);
+    return sql.toString();
+  }
+
+  /**
+   * Appends the filter's WHERE clause (fixed fragments; values to {@code params}). {@code only}
+   * restricts to some extensions: {@code null} for none, an empty set matches nothing.
+   */
+  static void where(StringBuilder sql, CdrFilter f, Set<String> only, List<Object> params) {
     sql.append(" WHERE account_id = ? AND start_time >= ? AND start_time < ?");
     params.add(f.accountId());
     params.add(utc(f.from()));
     params.add(utc(f.to()));
+    if (only != null) {
+      if (only.isEmpty()) {
+        sql.append(" AND 1 = 0");
+      } else {
+        sql.append(" AND extension IN (");
+        sql.append(String.join(", ", java.util.Collections.nCopies(only.size(), "?")));
+        sql.append(')');
+        params.addAll(new java.util.TreeSet<>(only));
+      }
+    }
     if (f.extension() != null) {
       sql.append(" AND extension = ?");
       params.add(f.extension());
@@ -85,15 +138,12 @@ public final class CdrQueries {
       sql.append(" AND billsec >= ?");
       params.add(f.minBillsec());
     }
-    if (cursor != null) {
-      sql.append(" AND (start_time < ? OR (start_time = ? AND id < ?))");
-      params.add(utc(cursor.start()));
-      params.add(utc(cursor.start()));
-      params.add(cursor.id());
+  }
+
+  static void bind(PreparedStatement s, List<Object> params) throws SQLException {
+    for (int i = 0; i < params.size(); i++) {
+      s.setObject(i + 1, params.get(i));
     }
-    sql.append(" ORDER BY start_time DESC, id DESC LIMIT ?");
-    params.add(limit);
-    return sql.toString();
   }
 
   static CdrRow row(ResultSet rs) throws SQLException {
@@ -115,7 +165,7 @@ public final class CdrQueries {
         rs.getString(15));
   }
 
-  private static LocalDateTime utc(java.time.Instant instant) {
+  static LocalDateTime utc(java.time.Instant instant) {
     return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
   }
 }

@@ -1,0 +1,388 @@
+package io.dialtone.cdr.boundary.cdrs;
+
+import io.dialtone.callpolicy.entity.DestinationClass;
+import io.dialtone.cdr.control.CallRecords;
+import io.dialtone.cdr.control.CdrFilter;
+import io.dialtone.cdr.control.CdrRow;
+import io.dialtone.cdr.control.FilterTotals;
+import io.dialtone.cdr.control.SavedCriteria;
+import io.dialtone.cdr.entity.Direction;
+import io.dialtone.cdr.entity.Disposition;
+import io.dialtone.platform.boundary.LocaleBacking;
+import io.dialtone.platform.boundary.Messages;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * {@code /cdrs/index.xhtml}: the call records of one account in the caller's scope (issue 5, item
+ * 4). The filter (date range in the account's time zone, by default its last 30 days; extension,
+ * direction, disposition with a one-click "blocked calls", destination class, country, number
+ * prefix, minimum duration), its totals and daily charts, and the list paged by keyset. Every read
+ * goes through {@link CallRecords}, which checks permission and scope (404 otherwise). Saved
+ * filters, the CSV export and the retention are in {@link CdrToolsBacking}.
+ */
+@Named
+@ViewScoped
+public class CdrsBacking implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+
+  /** The default range: the last 30 days, today included. */
+  static final int DEFAULT_DAYS = 30;
+
+  @Inject transient CallRecords records;
+  @Inject transient Clock clock;
+  @Inject LocaleBacking language;
+
+  private Long accountId;
+  private List<AccountOption> accounts = List.of();
+  private ZoneId zone;
+  private LocalDate from;
+  private LocalDate to;
+  private String extension;
+  private Direction direction;
+  private Disposition disposition;
+  private DestinationClass destination;
+  private String country;
+  private String numberPrefix;
+  private Integer minSeconds;
+  private CdrFilter filter;
+  private FilterTotals totals;
+  private String callsChart;
+  private String minutesChart;
+  private String costChart;
+  private final CdrRowsModel rows = new CdrRowsModel(() -> filter, this::count);
+
+  /** An account to pick. */
+  public record AccountOption(long id, String label) implements Serializable {}
+
+  /** View action: the accounts in scope; the list of the given or only account. */
+  public void load() {
+    accounts =
+        records.accounts().stream()
+            .map(a -> new AccountOption(a.getId(), label(a.getName(), a.getAccountNumber())))
+            .toList();
+    if (accountId == null && accounts.size() == 1) {
+      accountId = accounts.get(0).id();
+    }
+    if (accountId != null) {
+      apply();
+    }
+  }
+
+  /** Another account was picked: its default filter. */
+  public void pickAccount() {
+    zone = null;
+    from = null;
+    to = null;
+    if (accountId != null) {
+      apply();
+    } else {
+      clear();
+    }
+  }
+
+  /** Shows the list, totals and charts of the filter form. */
+  public void apply() {
+    if (accountId == null) {
+      Messages.addGlobalError("cdrs.pickAccount");
+      return;
+    }
+    if (zone == null) {
+      zone = records.zoneOf(accountId);
+    }
+    LocalDate today = LocalDate.now(clock.withZone(zone));
+    if (to == null) {
+      to = today;
+    }
+    if (from == null) {
+      from = to.minusDays(DEFAULT_DAYS - 1L);
+    }
+    if (from.isAfter(to)) {
+      Messages.addGlobalError("cdrs.error.range");
+      return;
+    }
+    try {
+      filter = toFilter();
+    } catch (IllegalArgumentException e) {
+      Messages.addGlobalError("cdrs.error.filter");
+      return;
+    }
+    rows.reset();
+    totals = records.totals(filter);
+    Locale locale = language.getLocale();
+    callsChart =
+        CdrCharts.calls(
+            totals.days(),
+            locale,
+            Messages.text("cdrs.chart.calls"),
+            Messages.text("cdrs.chart.blocked"));
+    minutesChart = CdrCharts.minutes(totals.days(), locale, Messages.text("cdrs.chart.minutes"));
+    costChart = CdrCharts.cost(totals.days(), locale, Messages.text("cdrs.chart.cost"));
+  }
+
+  /** One click: the blocked attempts of the range. */
+  public void showBlocked() {
+    disposition = Disposition.BLOCKED;
+    apply();
+  }
+
+  /** Back to the default filter of the account. */
+  public void reset() {
+    from = null;
+    to = null;
+    extension = null;
+    direction = null;
+    disposition = null;
+    destination = null;
+    country = null;
+    numberPrefix = null;
+    minSeconds = null;
+    apply();
+  }
+
+  /** The form as saved criteria (relative when the range ends today). */
+  SavedCriteria criteria() {
+    LocalDate today = zone == null ? null : LocalDate.now(clock.withZone(zone));
+    boolean relative = to != null && from != null && to.equals(today);
+    return new SavedCriteria(
+        accountId,
+        relative ? (int) (to.toEpochDay() - from.toEpochDay() + 1) : null,
+        relative ? null : from,
+        relative ? null : to,
+        blankToNull(extension),
+        direction,
+        disposition,
+        destination,
+        blankToNull(country),
+        blankToNull(numberPrefix),
+        minSeconds);
+  }
+
+  /** Fills the form with saved criteria and applies them. */
+  void use(SavedCriteria c) {
+    if (c.accountId() != null && !c.accountId().equals(accountId)) {
+      accountId = c.accountId();
+      zone = null;
+    }
+    if (zone == null && accountId != null) {
+      zone = records.zoneOf(accountId);
+    }
+    if (c.lastDays() != null && zone != null) {
+      to = LocalDate.now(clock.withZone(zone));
+      from = to.minusDays(Math.max(1, c.lastDays()) - 1L);
+    } else {
+      from = c.from();
+      to = c.to();
+    }
+    extension = c.extension();
+    direction = c.direction();
+    disposition = c.disposition();
+    destination = c.destination();
+    country = c.country();
+    numberPrefix = c.numberPrefix();
+    minSeconds = c.minSeconds();
+    apply();
+  }
+
+  /** For tests: the account's time zone as {@link #apply()} reads it. */
+  void zone(ZoneId value) {
+    zone = value;
+  }
+
+  /** The filter being shown, or {@code null} before one is. */
+  public CdrFilter getFilter() {
+    return filter;
+  }
+
+  CdrFilter toFilter() {
+    return new CdrFilter(
+        accountId,
+        from.atStartOfDay(zone).toInstant(),
+        to.plusDays(1).atStartOfDay(zone).toInstant(),
+        blankToNull(extension),
+        direction,
+        disposition,
+        destination,
+        country == null || country.isBlank() ? null : country.strip().toUpperCase(Locale.ROOT),
+        digits(numberPrefix),
+        minSeconds);
+  }
+
+  /** A typed number prefix without its formatting ({@code +44 (20) 7946-} → {@code 442079}). */
+  static String digits(String typed) {
+    String kept = typed == null ? "" : typed.replaceAll("[\\s().+-]", "");
+    return kept.isEmpty() ? null : kept;
+  }
+
+  /** A start time in the account's time zone, in the viewer's language. */
+  public String format(Instant instant) {
+    if (instant == null) {
+      return "";
+    }
+    return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
+        .withLocale(language.getLocale())
+        .withZone(zone == null ? ZoneId.of("UTC") : zone)
+        .format(instant);
+  }
+
+  /** A duration as {@code m:ss} (or {@code h:mm:ss}). */
+  public String duration(int seconds) {
+    return seconds >= 3600
+        ? String.format(
+            Locale.ROOT, "%d:%02d:%02d", seconds / 3600, seconds % 3600 / 60, seconds % 60)
+        : String.format(Locale.ROOT, "%d:%02d", seconds / 60, seconds % 60);
+  }
+
+  private long count() {
+    return totals == null ? 0 : totals.total().calls();
+  }
+
+  private void clear() {
+    filter = null;
+    totals = null;
+    rows.reset();
+  }
+
+  private static String label(String name, String number) {
+    return number == null ? name : name + " (" + number + ")";
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value.strip();
+  }
+
+  public org.primefaces.model.LazyDataModel<CdrRow> getRows() {
+    return rows;
+  }
+
+  public FilterTotals getTotals() {
+    return totals;
+  }
+
+  public String getCallsChart() {
+    return callsChart;
+  }
+
+  public String getMinutesChart() {
+    return minutesChart;
+  }
+
+  public String getCostChart() {
+    return costChart;
+  }
+
+  public String getZoneName() {
+    return zone == null ? "" : zone.getId();
+  }
+
+  public List<AccountOption> getAccounts() {
+    return accounts;
+  }
+
+  public boolean isSeveralAccounts() {
+    return accounts.size() > 1;
+  }
+
+  public List<Direction> getDirections() {
+    return List.of(Direction.values());
+  }
+
+  public List<Disposition> getDispositions() {
+    return List.of(Disposition.values());
+  }
+
+  public List<DestinationClass> getDestinations() {
+    return List.of(DestinationClass.values());
+  }
+
+  public Long getAccountId() {
+    return accountId;
+  }
+
+  public void setAccountId(Long accountId) {
+    this.accountId = accountId;
+  }
+
+  public LocalDate getFrom() {
+    return from;
+  }
+
+  public void setFrom(LocalDate from) {
+    this.from = from;
+  }
+
+  public LocalDate getTo() {
+    return to;
+  }
+
+  public void setTo(LocalDate to) {
+    this.to = to;
+  }
+
+  public String getExtension() {
+    return extension;
+  }
+
+  public void setExtension(String extension) {
+    this.extension = extension;
+  }
+
+  public Direction getDirection() {
+    return direction;
+  }
+
+  public void setDirection(Direction direction) {
+    this.direction = direction;
+  }
+
+  public Disposition getDisposition() {
+    return disposition;
+  }
+
+  public void setDisposition(Disposition disposition) {
+    this.disposition = disposition;
+  }
+
+  public DestinationClass getDestination() {
+    return destination;
+  }
+
+  public void setDestination(DestinationClass destination) {
+    this.destination = destination;
+  }
+
+  public String getCountry() {
+    return country;
+  }
+
+  public void setCountry(String country) {
+    this.country = country;
+  }
+
+  public String getNumberPrefix() {
+    return numberPrefix;
+  }
+
+  public void setNumberPrefix(String numberPrefix) {
+    this.numberPrefix = numberPrefix;
+  }
+
+  public Integer getMinSeconds() {
+    return minSeconds;
+  }
+
+  public void setMinSeconds(Integer minSeconds) {
+    this.minSeconds = minSeconds;
+  }
+}

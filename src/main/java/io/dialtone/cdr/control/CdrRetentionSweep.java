@@ -1,0 +1,175 @@
+package io.dialtone.cdr.control;
+
+import io.dialtone.audit.control.AuditRecord;
+import io.dialtone.audit.control.AuditTrail;
+import io.dialtone.audit.entity.AuditAction;
+import io.dialtone.audit.entity.AuditResult;
+import io.dialtone.platform.control.DatabaseMigration;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+
+/**
+ * Applies the {@link RetentionPlan} at a given instant (the nightly {@link CdrRetentionJob}, or a
+ * test with its own clock): drops the expired monthly partitions, then deletes the expired rows of
+ * accounts with a shorter retention in batches of {@value #BATCH} (each its own statement and
+ * commit: no long transaction, no huge undo log), and audits what it removed. DDL commits
+ * implicitly, so this runs outside any transaction; a MariaDB named lock keeps two nodes from
+ * running it at once.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.NOT_SUPPORTED)
+public class CdrRetentionSweep {
+
+  /** Rows per DELETE. */
+  static final int BATCH = 5000;
+
+  private static final Logger LOG = Logger.getLogger(CdrRetentionSweep.class.getName());
+  private static final String LOCK = "dialtone.cdr.retention";
+
+  private static final String OWN =
+      "SELECT account_id, months FROM cdr_retention WHERE months <> ?";
+
+  private static final String DELETE_ACCOUNT =
+      "DELETE FROM cdr WHERE account_id = ? AND start_time < ? LIMIT ?";
+
+  private static final String DELETE_DEFAULT =
+      """
+      DELETE FROM cdr WHERE start_time < ? AND account_id NOT IN
+        (SELECT account_id FROM cdr_retention WHERE months <> ?) LIMIT ?
+      """;
+
+  /** What one run removed. */
+  public record Outcome(java.util.List<String> dropped, long deletedRows) {}
+
+  @Resource(lookup = DatabaseMigration.DATA_SOURCE)
+  DataSource dataSource;
+
+  @Inject AuditTrail audit;
+
+  public Outcome apply(Instant now) {
+    try (Connection c = dataSource.getConnection()) {
+      c.setAutoCommit(true);
+      lock(c);
+      try {
+        RetentionPlan plan = RetentionPlan.at(now, CdrPartitions.partitions(c), own(c));
+        for (String partition : plan.drop()) {
+          try (Statement s = c.createStatement()) {
+            s.execute(dropStatement(partition));
+          }
+          LOG.info(() -> "cdr retention: dropped partition " + partition);
+        }
+        long deleted = 0;
+        StringBuilder groups = new StringBuilder();
+        for (RetentionPlan.RowDeletion d : plan.deletes()) {
+          long n = delete(c, d);
+          deleted += n;
+          groups.append(' ').append(d.months()).append("m:").append(n);
+        }
+        Outcome outcome = new Outcome(plan.drop(), deleted);
+        audit.record(
+            AuditRecord.builder(AuditAction.CDR_RETENTION_APPLIED, AuditResult.SUCCESS)
+                .actor("system")
+                .detail(
+                    "dropped partitions "
+                        + plan.drop()
+                        + "; deleted rows "
+                        + deleted
+                        + (groups.isEmpty() ? "" : " (" + groups.toString().strip() + ")"))
+                .build());
+        return outcome;
+      } finally {
+        try (PreparedStatement unlock = c.prepareStatement("SELECT RELEASE_LOCK(?)")) {
+          unlock.setString(1, LOCK);
+          unlock.execute();
+        }
+      }
+    } catch (SQLException e) {
+      audit.record(
+          AuditRecord.builder(AuditAction.CDR_RETENTION_APPLIED, AuditResult.FAILURE)
+              .actor("system")
+              .detail("failed: " + e.getMessage())
+              .build());
+      throw new IllegalStateException("cdr retention failed", e);
+    }
+  }
+
+  /** The DDL that drops a partition named by {@link PartitionPlan} (checked: never free text). */
+  static String dropStatement(String partition) {
+    if (PartitionPlan.monthOf(partition).isEmpty()) {
+      throw new IllegalArgumentException("not a monthly partition: " + partition);
+    }
+    return "ALTER TABLE " + PartitionPlan.TABLE + " DROP PARTITION " + partition;
+  }
+
+  private long delete(Connection c, RetentionPlan.RowDeletion d) throws SQLException {
+    long total = 0;
+    if (d.defaultGroup()) {
+      total += deleteLoop(c, DELETE_DEFAULT, d.before(), null);
+    } else {
+      for (long account : d.accounts()) {
+        total += deleteLoop(c, DELETE_ACCOUNT, d.before(), account);
+      }
+    }
+    return total;
+  }
+
+  private long deleteLoop(Connection c, String sql, Instant before, Long account)
+      throws SQLException {
+    long total = 0;
+    while (true) {
+      int n;
+      try (PreparedStatement s = c.prepareStatement(sql)) {
+        int i = 1;
+        if (account != null) {
+          s.setLong(i++, account);
+        }
+        s.setObject(i++, CdrQueries.utc(before));
+        if (account == null) {
+          s.setInt(i++, RetentionPlan.DEFAULT_MONTHS);
+        }
+        s.setInt(i, BATCH);
+        n = s.executeUpdate();
+      }
+      total += n;
+      if (n < BATCH) {
+        return total;
+      }
+    }
+  }
+
+  private static Map<Long, Integer> own(Connection c) throws SQLException {
+    Map<Long, Integer> own = new HashMap<>();
+    try (PreparedStatement s = c.prepareStatement(OWN)) {
+      s.setInt(1, RetentionPlan.DEFAULT_MONTHS);
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          own.put(rs.getLong(1), rs.getInt(2));
+        }
+      }
+    }
+    return own;
+  }
+
+  private static void lock(Connection c) throws SQLException {
+    try (PreparedStatement lock = c.prepareStatement("SELECT GET_LOCK(?, 60)")) {
+      lock.setString(1, LOCK);
+      try (ResultSet rs = lock.executeQuery()) {
+        if (!rs.next() || rs.getInt(1) != 1) {
+          throw new SQLException("another node holds " + LOCK + " for over 60 s");
+        }
+      }
+    }
+  }
+}

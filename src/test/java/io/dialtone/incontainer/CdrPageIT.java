@@ -1,0 +1,318 @@
+package io.dialtone.incontainer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.dialtone.account.entity.Account;
+import io.dialtone.callpolicy.entity.Classification;
+import io.dialtone.callpolicy.entity.DecidingRule;
+import io.dialtone.callpolicy.entity.Decision;
+import io.dialtone.callpolicy.entity.DestinationClass;
+import io.dialtone.callpolicy.entity.E164Number;
+import io.dialtone.cdr.control.CallRecords;
+import io.dialtone.cdr.control.CdrExports;
+import io.dialtone.cdr.control.CdrFilter;
+import io.dialtone.cdr.control.CdrPartitions;
+import io.dialtone.cdr.control.CdrRetention;
+import io.dialtone.cdr.control.CdrRetentionSweep;
+import io.dialtone.cdr.control.CdrRow;
+import io.dialtone.cdr.control.ExportJob;
+import io.dialtone.cdr.control.PartitionPlan;
+import io.dialtone.cdr.control.SavedCriteria;
+import io.dialtone.cdr.control.SavedFilters;
+import io.dialtone.cdr.entity.CallRecord;
+import io.dialtone.cdr.entity.Direction;
+import io.dialtone.cdr.entity.Disposition;
+import io.dialtone.extension.control.Extensions;
+import io.dialtone.extension.entity.ExtensionType;
+import io.dialtone.identity.entity.Role;
+import io.dialtone.incontainer.SeededAccounts.Tenants;
+import io.dialtone.incontainer.SeededUsers.Seeded;
+import io.dialtone.platform.control.AccessDenied;
+import jakarta.inject.Inject;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The CDR page's controls in Payara Micro on MariaDB (issue 5, items 4-6): role scope (a customer
+ * user sees only their own extensions' calls, another tenant is refused and nothing leaks, a
+ * reseller sees only its customers), the CSV export (every row of the filter, in batches, audited,
+ * only for its owner), saved filters (own user only) and retention (changed within scope, audited;
+ * the sweep drops expired partitions and deletes rows of shorter retentions at the time given).
+ */
+@ExtendWith(ArquillianExtension.class)
+public class CdrPageIT {
+
+  @Deployment
+  public static WebArchive deployment() {
+    return InContainerDeployment.of("cdrpage");
+  }
+
+  @Inject CallRecords records;
+  @Inject CdrExports exports;
+  @Inject SavedFilters saved;
+  @Inject CdrRetention retention;
+  @Inject CdrRetentionSweep sweep;
+  @Inject CdrPartitions partitions;
+  @Inject Extensions extensions;
+  @Inject SeededAccounts seeded;
+  @Inject SeededUsers users;
+  @Inject ExtensionRows extensionRows;
+  @Inject CdrRows rows;
+  @Inject CdrPageRows pageRows;
+
+  @Test
+  void aCustomerUserSeesOnlyTheCallsOfTheirOwnExtensions() throws Exception {
+    Tenants t = seeded.tenants();
+    Seeded user = users.user(Role.CUSTOMER_USER, t.a1());
+    seeded.signInAs(Role.CUSTOMER_ADMIN, t.a1());
+    extensions.create(t.a1(), "301", "Mine", ExtensionType.USER, user.id());
+    extensions.create(t.a1(), "302", "Someone else", ExtensionType.USER, null);
+    Instant start = Instant.now().minus(2, ChronoUnit.HOURS);
+    pageRows.recordAll(
+        List.of(
+            outbound(t.a1(), "301", "+15145550301", start, 10),
+            outbound(t.a1(), "301", "+15145550302", start.plusSeconds(60), 20),
+            outbound(t.a1(), "302", "+15145550303", start.plusSeconds(120), 30),
+            outbound(t.b1(), "301", "+15145550304", start, 40)));
+    CdrFilter a1 = CdrFilter.lastDays(t.a1(), Instant.now());
+    long otherId = records.page(a1.withExtension("302"), null, 1).get(0).id();
+
+    extensionRows.signInAs(user.id(), Role.CUSTOMER_USER, t.a1());
+
+    List<CdrRow> page = records.page(a1, null, 50);
+    assertThat(page).extracting(CdrRow::extension).containsOnly("301");
+    assertThat(page).extracting(CdrRow::callee).containsExactly("+15145550302", "+15145550301");
+    assertThat(records.totals(a1).total().calls()).isEqualTo(2);
+    assertThat(records.totals(a1.withDirection(Direction.OUTBOUND)).total().calls()).isEqualTo(2);
+    assertThat(records.detail(page.get(0).id())).isPresent();
+    assertThatThrownBy(() -> records.page(a1.withExtension("302"), null, 50))
+        .isInstanceOf(AccessDenied.class);
+    assertThatThrownBy(() -> records.detail(otherId)).isInstanceOf(AccessDenied.class);
+    assertThatThrownBy(() -> records.totals(a1.withExtension("302")))
+        .isInstanceOf(AccessDenied.class);
+    assertThatThrownBy(() -> records.page(CdrFilter.lastDays(t.b1(), Instant.now()), null, 50))
+        .isInstanceOf(AccessDenied.class);
+    assertThatThrownBy(() -> exports.start(CdrFilter.lastDays(t.b1(), Instant.now())))
+        .isInstanceOf(AccessDenied.class);
+    assertThat(records.accounts()).extracting(Account::getId).containsExactly(t.a1());
+  }
+
+  @Test
+  void aResellerSeesOnlyItsCustomersAndStaffReadingIsAudited() {
+    Tenants t = seeded.tenants();
+    Instant start = Instant.now().minus(1, ChronoUnit.HOURS);
+    pageRows.recordAll(
+        List.of(
+            outbound(t.a1(), "201", "+15145550401", start, 10),
+            blocked(t.a1(), "201", start.plusSeconds(5)),
+            outbound(t.b1(), "201", "+15145550402", start, 20)));
+    CdrFilter a1 = CdrFilter.lastDays(t.a1(), Instant.now());
+
+    String reseller = seeded.signInAs(Role.RESELLER_ADMIN, t.a());
+    assertThat(records.accounts())
+        .extracting(Account::getId)
+        .contains(t.a1(), t.a2())
+        .doesNotContain(t.b1(), t.b2());
+    assertThat(records.totals(a1.withDisposition(Disposition.BLOCKED)).total().calls())
+        .isEqualTo(1);
+    assertThat(rows.audits("CDRS_VIEWED", reseller, "SUCCESS")).isEqualTo(1);
+    CdrRow blockedRow = records.page(a1.withDisposition(Disposition.BLOCKED), null, 5).get(0);
+    var detail = records.detail(blockedRow.id()).orElseThrow();
+    assertThat(detail.blockReason()).isEqualTo(DecidingRule.PLATFORM_BLOCKED_RANGE);
+    assertThat(detail.blockRuleId()).isEqualTo(42L);
+    assertThat(rows.audits("CDRS_VIEWED", reseller, "SUCCESS")).isEqualTo(2);
+    CdrFilter b1 = CdrFilter.lastDays(t.b1(), Instant.now());
+    assertThatThrownBy(() -> records.scope(t.b1())).isInstanceOf(AccessDenied.class);
+    List<String> afterScope = pageRows.refusals("account:" + t.b1());
+    assertThatThrownBy(() -> records.page(b1, null, 50)).isInstanceOf(AccessDenied.class);
+    List<String> afterPage = pageRows.refusals("account:" + t.b1());
+    assertThatThrownBy(() -> records.totals(b1)).isInstanceOf(AccessDenied.class);
+    assertThat(pageRows.refusals("account:" + t.b1()))
+        .as(
+            "refusals of account:%d after scope %s, after page %s; rows of %s: %s",
+            t.b1(), afterScope, afterPage, reseller, pageRows.audited(reseller))
+        .containsExactly(
+            reseller + " missing VIEW_CDRS",
+            reseller + " missing VIEW_CDRS",
+            reseller + " missing VIEW_CDRS");
+
+    seeded.signInAs(Role.PLATFORM_ADMIN, Account.PLATFORM_ID);
+    assertThat(records.accounts()).extracting(Account::getId).contains(t.a1(), t.b1());
+  }
+
+  @Test
+  void theExportWritesEveryCallOfTheFilterInBatchesOnlyForItsOwnerAndIsAudited() throws Exception {
+    Tenants t = seeded.tenants();
+    Instant start = Instant.now().minus(5, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+    List<CallRecord> calls = new ArrayList<>();
+    for (int i = 0; i < 2050; i++) {
+      calls.add(outbound(t.a1(), "201", "+1514555" + (1000 + i), start.plusSeconds(i * 60L), i));
+    }
+    calls.add(blocked(t.a1(), "201", start.plusSeconds(30)));
+    pageRows.recordAll(calls);
+    pageRows.recordAll(List.of(outbound(t.b1(), "201", "+15145550999", start, 5)));
+    String admin = seeded.signInAs(Role.CUSTOMER_ADMIN, t.a1());
+    CdrFilter a1 = CdrFilter.lastDays(t.a1(), Instant.now());
+
+    ExportJob job = exports.start(a1);
+    List<String> lines = download(job);
+
+    assertThat(job.expected()).isEqualTo(2051);
+    assertThat(lines).hasSize(2052);
+    assertThat(lines.get(0)).startsWith("id,start,answer,end,direction,extension,caller,callee");
+    assertThat(lines.subList(1, lines.size()))
+        .allMatch(l -> l.matches("[0-9]+,[0-9T:.-]+Z,.*"))
+        .noneMatch(l -> l.contains("+15145550999"));
+    assertThat(lines.get(1)).contains(",+15145551000,").contains(",ANSWERED,");
+    assertThat(lines.get(2)).contains(",BLOCKED,PLATFORM_BLOCKED_RANGE,42,");
+    assertThat(lines.get(lines.size() - 1)).contains(",+15145553049,");
+    assertThat(job.fileName()).startsWith("cdr-").endsWith(".csv");
+    assertThat(pageRows.lastAuditDetail("CDRS_EXPORTED", t.a1()))
+        .startsWith("account:" + t.a1())
+        .endsWith("rows=2051");
+    assertThat(rows.audits("CDRS_EXPORTED", admin, "SUCCESS")).isEqualTo(1);
+
+    ExportJob blockedOnly = exports.start(a1.withDisposition(Disposition.BLOCKED));
+    awaitEnd(blockedOnly);
+    seeded.signInAs(Role.CUSTOMER_ADMIN, t.a1()); // another user of the same account
+    assertThat(exports.job(blockedOnly.id())).isEmpty();
+    assertThat(exports.take(blockedOnly.id())).isEmpty();
+  }
+
+  @Test
+  void savedFiltersBelongToTheirUserOnly() {
+    Tenants t = seeded.tenants();
+    Seeded a = users.user(Role.CUSTOMER_ADMIN, t.a1());
+    Seeded b = users.user(Role.CUSTOMER_ADMIN, t.a1());
+    SavedCriteria blockedWeek =
+        new SavedCriteria(
+            t.a1(), 7, null, null, null, null, Disposition.BLOCKED, null, null, null, null);
+
+    extensionRows.signInAs(a.id(), Role.CUSTOMER_ADMIN, t.a1());
+    assertThat(saved.save("Blocked this week", blockedWeek)).isTrue();
+    long id = saved.mine().get(0).getId();
+
+    extensionRows.signInAs(b.id(), Role.CUSTOMER_ADMIN, t.a1());
+    assertThat(saved.mine()).isEmpty();
+    assertThatThrownBy(() -> saved.get(id)).isInstanceOf(AccessDenied.class);
+    assertThatThrownBy(() -> saved.delete(id)).isInstanceOf(AccessDenied.class);
+    assertThat(pageRows.savedFilters(a.id())).isEqualTo(1);
+
+    extensionRows.signInAs(a.id(), Role.CUSTOMER_ADMIN, t.a1());
+    assertThat(saved.get(id)).isEqualTo(blockedWeek);
+    assertThat(saved.save("Blocked this week", blockedWeek)).isTrue();
+    assertThat(pageRows.savedFilters(a.id())).isEqualTo(1);
+    saved.delete(id);
+    assertThat(pageRows.savedFilters(a.id())).isZero();
+  }
+
+  @Test
+  void retentionIsChangedWithinScopeAndTheSweepRemovesWhatExpiredAtTheGivenTime() {
+    Tenants t = seeded.tenants();
+    String admin = seeded.signInAs(Role.CUSTOMER_ADMIN, t.a2());
+    assertThat(retention.months(t.a2())).isEqualTo(24);
+    assertThatThrownBy(() -> retention.change(t.a2(), 11))
+        .isInstanceOf(IllegalArgumentException.class);
+    retention.change(t.a2(), 12);
+    assertThat(retention.months(t.a2())).isEqualTo(12);
+    assertThat(rows.audits("CDR_RETENTION_CHANGED", admin, "SUCCESS")).isEqualTo(1);
+    assertThatThrownBy(() -> retention.change(t.b2(), 36)).isInstanceOf(AccessDenied.class);
+    seeded.signInAs(Role.CUSTOMER_USER, t.a2());
+    assertThatThrownBy(() -> retention.change(t.a2(), 36)).isInstanceOf(AccessDenied.class);
+
+    // The sweep runs at an injected time three months from now.
+    Instant now = Instant.now().plus(92, ChronoUnit.DAYS);
+    YearMonth month = YearMonth.from(now.atOffset(ZoneOffset.UTC));
+    partitions.ensure(month.minusMonths(27), YearMonth.now(ZoneOffset.UTC));
+    Instant old = month.minusMonths(26).atDay(10).atStartOfDay(ZoneOffset.UTC).toInstant();
+    Instant year = month.minusMonths(14).atDay(10).atStartOfDay(ZoneOffset.UTC).toInstant();
+    Instant recent = month.minusMonths(2).atDay(10).atStartOfDay(ZoneOffset.UTC).toInstant();
+    CallRecord a1Old = outbound(t.a1(), "201", "+15145550501", old, 10);
+    CallRecord a1Year = outbound(t.a1(), "201", "+15145550502", year, 10);
+    CallRecord a2Year = outbound(t.a2(), "201", "+15145550503", year, 10);
+    CallRecord a2Recent = outbound(t.a2(), "201", "+15145550504", recent, 10);
+    pageRows.recordAll(List.of(a1Old, a1Year, a2Year, a2Recent));
+
+    CdrRetentionSweep.Outcome outcome = sweep.apply(now);
+
+    assertThat(outcome.dropped()).contains(PartitionPlan.nameOf(month.minusMonths(26)));
+    assertThat(partitions.partitions()).doesNotContain(PartitionPlan.nameOf(month.minusMonths(26)));
+    assertThat(outcome.deletedRows()).isGreaterThanOrEqualTo(1);
+    assertThat(rows.count(a1Old.callId())).isZero();
+    assertThat(rows.count(a1Year.callId())).isEqualTo(1);
+    assertThat(rows.count(a2Year.callId())).isZero();
+    assertThat(rows.count(a2Recent.callId())).isEqualTo(1);
+    assertThat(rows.audits("CDR_RETENTION_APPLIED", "system", "SUCCESS")).isGreaterThanOrEqualTo(1);
+    assertThat(sweep.apply(now).dropped()).isEmpty();
+  }
+
+  private List<String> download(ExportJob job) throws IOException, InterruptedException {
+    awaitEnd(job);
+    assertThat(job.state()).isEqualTo(ExportJob.State.DONE);
+    assertThat(job.percent()).isEqualTo(100);
+    InputStream in = exports.take(job.id()).orElseThrow();
+    try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+      List<String> lines = r.lines().toList();
+      assertThat(exports.take(job.id())).isEmpty(); // once only
+      return lines;
+    }
+  }
+
+  private static void awaitEnd(ExportJob job) throws InterruptedException {
+    for (int i = 0; i < 600 && job.state() == ExportJob.State.RUNNING; i++) {
+      Thread.sleep(100);
+    }
+    assertThat(job.state()).isNotEqualTo(ExportJob.State.RUNNING);
+  }
+
+  private static CallRecord outbound(
+      long account, String extension, String callee, Instant start, int billsec) {
+    Instant answer = start.plusSeconds(2);
+    return new CallRecord(
+        account,
+        extension,
+        Direction.OUTBOUND,
+        "+15145550100",
+        callee,
+        CallRecord.digitsOf(callee),
+        DestinationClass.LOCAL,
+        "CA",
+        start,
+        answer,
+        answer.plusSeconds(billsec),
+        billsec,
+        Disposition.ANSWERED,
+        null,
+        null,
+        "carrier-b",
+        List.of(),
+        UUID.randomUUID() + "@10.20.0.6");
+  }
+
+  private static CallRecord blocked(long account, String extension, Instant at) {
+    Decision decision =
+        new Decision(
+            DecidingRule.PLATFORM_BLOCKED_RANGE,
+            42L,
+            new Classification(
+                DestinationClass.INTERNATIONAL, "88213", new E164Number("+88213"), "001", true));
+    return CallRecord.blocked(
+        account, extension, extension, "01188213", decision, at, UUID.randomUUID() + "@x");
+  }
+}

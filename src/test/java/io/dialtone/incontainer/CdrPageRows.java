@@ -1,0 +1,76 @@
+package io.dialtone.incontainer;
+
+import io.dialtone.cdr.control.CallRecorder;
+import io.dialtone.cdr.entity.CallRecord;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.util.List;
+
+/** In-container fixture of the CDR page tests: many calls recorded in one transaction. */
+@ApplicationScoped
+public class CdrPageRows {
+
+  @PersistenceContext(unitName = "dialtone")
+  EntityManager em;
+
+  @Inject CallRecorder recorder;
+
+  /** Records every call through {@link CallRecorder#record} in one transaction. */
+  @Transactional
+  public void recordAll(List<CallRecord> calls) {
+    calls.forEach(recorder::record);
+  }
+
+  @Transactional
+  public long savedFilters(long userId) {
+    return ((Number)
+            em.createNativeQuery("SELECT COUNT(*) FROM cdr_saved_filter WHERE user_id = ?1")
+                .setParameter(1, userId)
+                .getSingleResult())
+        .longValue();
+  }
+
+  /** The actions audited for {@code actor}, newest first (as "ACTION RESULT target"). */
+  @Transactional
+  public List<String> audited(String actor) {
+    return em
+        .createNativeQuery(
+            "SELECT CONCAT(action, ' ', result, ' ', COALESCE(target, '')) FROM audit_event"
+                + " WHERE actor = ?1 ORDER BY id DESC")
+        .setParameter(1, actor)
+        .getResultList()
+        .stream()
+        .map(String::valueOf)
+        .toList();
+  }
+
+  /** Every refusal audited about {@code target}, as "actor detail". */
+  @Transactional
+  public List<String> refusals(String target) {
+    return em
+        .createNativeQuery(
+            "SELECT CONCAT(actor, ' ', COALESCE(detail, '')) FROM audit_event"
+                + " WHERE action = 'ACCESS_DENIED' AND target = ?1 ORDER BY id")
+        .setParameter(1, target)
+        .getResultList()
+        .stream()
+        .map(String::valueOf)
+        .toList();
+  }
+
+  /** The detail of the newest audit row of {@code action} about {@code accountId}. */
+  @Transactional
+  public String lastAuditDetail(String action, long accountId) {
+    List<?> rows =
+        em.createNativeQuery(
+                "SELECT detail FROM audit_event WHERE action = ?1 AND account_id = ?2 ORDER BY id DESC")
+            .setParameter(1, action)
+            .setParameter(2, accountId)
+            .setMaxResults(1)
+            .getResultList();
+    return rows.isEmpty() ? null : (String) rows.get(0);
+  }
+}
