@@ -21,8 +21,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Nothing to enumerate (SECURITY.md D1): a known extension, an unknown one and an unknown domain
  * get byte-identical answers apart from nonce, tags and branch (and the user and domain the request
  * itself named), for REGISTER, INVITE and OPTIONS, with and without a wrong digest; and Debian's
- * {@code svwar} (sipvicious, {@code /usr/bin/svwar}) finds none of the real extensions, neither as
- * itself (a scanner: dropped and banned) nor disguised as a phone.
+ * {@code svwar} (package sipvicious, run through its module in {@code /usr/share/sipvicious}) finds
+ * none of the real extensions, neither as itself (a scanner: dropped and banned) nor disguised as a
+ * phone.
  */
 @ExtendWith(RunningDialtone.class)
 class SipEnumerationIT {
