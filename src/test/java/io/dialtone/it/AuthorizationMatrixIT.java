@@ -84,6 +84,8 @@ class AuthorizationMatrixIT {
         "/extensions/mine.xhtml",
         Set.of(Caller.CUSTOMER_USER, Caller.CUSTOMER_ADMIN, Caller.IMPERSONATING_AGENT));
     ALLOWED.put("/rates/index.xhtml", Set.of(Caller.PLATFORM_ADMIN));
+    // issue 6, SIP registrar portal side (sipside): the bans page.
+    ALLOWED.put("/sip/bans.xhtml", Set.of(Caller.PLATFORM_ADMIN));
   }
 
   private static final String NOT_FOUND = "Page not found";

@@ -122,5 +122,12 @@ public enum AuditAction {
   /** A voicemail mailbox was locked after repeated wrong PINs. */
   VOICEMAIL_PIN_LOCKED,
   /** The platform administrator uploaded a rate deck (FAILURE: refused, nothing changed). */
-  RATE_DECK_UPLOADED
+  RATE_DECK_UPLOADED,
+  // issue 6, SIP registrar portal side (sipside)
+  /**
+   * The SIP registrar banned a source address (digest failures, flood or scanner; actor system).
+   */
+  SIP_SOURCE_BANNED,
+  /** A platform administrator lifted a SIP ban (FAILURE: the address had no ban). */
+  SIP_BAN_LIFTED
 }

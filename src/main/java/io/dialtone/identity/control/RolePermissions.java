@@ -122,6 +122,8 @@ public final class RolePermissions {
             VIEW_CDRS,
             EXPORT_CDRS,
             MANAGE_RATE_DECK));
+    // issue 6, SIP registrar portal side (sipside): platform administrators lift SIP bans.
+    GRANTS.get(Role.PLATFORM_ADMIN).add(Permission.MANAGE_SIP_BANS);
   }
 
   private RolePermissions() {}

@@ -62,5 +62,8 @@ public enum Permission {
   /** Export call records in scope as CSV (audited). */
   EXPORT_CDRS,
   /** Maintain the rate deck (prices per destination prefix). */
-  MANAGE_RATE_DECK
+  MANAGE_RATE_DECK,
+  // issue 6, SIP registrar portal side (sipside): the bans page.
+  /** See the SIP registrar's banned source addresses and lift a ban. */
+  MANAGE_SIP_BANS
 }

@@ -36,7 +36,18 @@ public enum NoticeKind {
    * An extension's SIP secret was regenerated. {0} = extension number, {1} = time (UTC), {2} =
    * source IP. No secret.
    */
-  SIP_SECRET_CHANGED("sipSecretChanged");
+  SIP_SECRET_CHANGED("sipSecretChanged"),
+  // issue 6, SIP registrar portal side (sipside)
+  /**
+   * To platform administrators: the registrar banned a source address. {0} = address, {1} = reason
+   * (the BanReason label), {2} = since (UTC), {3} = until (UTC), {4} = last User-Agent.
+   */
+  SIP_SOURCE_BANNED("sipSourceBanned"),
+  /**
+   * To a customer's administrators: someone is guessing an extension's SIP password. {0} =
+   * extension number, {1} = failed attempts, {2} = since (UTC). No secret.
+   */
+  SIP_FAILURE_BURST("sipFailureBurst");
 
   private final String key;
 
