@@ -13,12 +13,15 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.ObservesAsync;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * What the portal does with the registrar's events: audits each ban (actor {@code system}, the
+ * What the portal does with the registrar's events: audits each ban once (actor {@code system}, the
  * banned address as source) and hands bans, failure bursts and devices going offline to {@link
  * SipNotices}. The registrar's threads never wait for the database: an event fired synchronously
  * (after its transaction committed, or at once outside one) is handled on the default managed
@@ -35,6 +38,9 @@ public class RegistrarEvents {
 
   @Resource(lookup = "java:comp/DefaultManagedExecutorService")
   ManagedExecutorService executor;
+
+  /** Bans audited on this node, by address and start, until they lapse. */
+  private final Map<String, Instant> auditedBans = new ConcurrentHashMap<>();
 
   void banned(@Observes(during = TransactionPhase.AFTER_SUCCESS) SourceBanned event) {
     later(() -> onBanned(event), label(event));
@@ -62,6 +68,18 @@ public class RegistrarEvents {
 
   private void onBanned(SourceBanned event) {
     Ban ban = event.ban();
+    if (auditedBans.putIfAbsent(ban.address() + "@" + ban.since().toEpochMilli(), ban.until())
+        == null) {
+      audit(event);
+    }
+    notices.banned(ban, event.lastUserAgent());
+  }
+
+  /** Audits a ban, once per ban on this node (repeated events for it are not audited again). */
+  private void audit(SourceBanned event) {
+    Ban ban = event.ban();
+    Instant now = Instant.now();
+    auditedBans.values().removeIf(until -> until.isBefore(now));
     audit.record(
         AuditRecord.builder(AuditAction.SIP_SOURCE_BANNED, AuditResult.SUCCESS)
             .actor("system")
@@ -76,7 +94,6 @@ public class RegistrarEvents {
                         ? ""
                         : "; User-Agent " + event.lastUserAgent()))
             .build());
-    notices.banned(ban, event.lastUserAgent());
   }
 
   private void later(Runnable work, Object event) {

@@ -25,6 +25,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
+import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -234,12 +235,17 @@ public class SipNotices {
   /** A label from the application bundle in the recipient's language (mail arguments). */
   private static String label(Locale locale, String key) {
     Locale supported = "fr".equals(locale.getLanguage()) ? Locale.FRENCH : Locale.ENGLISH;
-    ResourceBundle bundle =
-        ResourceBundle.getBundle(
-            MailTexts.BUNDLE,
-            supported,
-            SipNotices.class.getClassLoader(),
-            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
-    return bundle.containsKey(key) ? bundle.getString(key) : key;
+    try {
+      ResourceBundle bundle =
+          ResourceBundle.getBundle(
+              MailTexts.BUNDLE,
+              supported,
+              SipNotices.class.getClassLoader(),
+              ResourceBundle.Control.getNoFallbackControl(
+                  ResourceBundle.Control.FORMAT_PROPERTIES));
+      return bundle.getString(key);
+    } catch (MissingResourceException e) {
+      return key;
+    }
   }
 }
