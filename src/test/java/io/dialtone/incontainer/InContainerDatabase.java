@@ -58,6 +58,8 @@ final class InContainerDatabase {
     settings.setProperty("dialtone.db.user", db.user());
     settings.setProperty("dialtone.db.password", db.password());
     settings.setProperty("dialtone.data-key", Base64.getEncoder().encodeToString(key));
+    // No SIP registrar in the in-container Payara (its ports belong to the black-box server).
+    settings.setProperty("dialtone.sip.enabled", "false");
     Files.createDirectories(file.getParent());
     Files.deleteIfExists(file);
     Files.createFile(

@@ -24,6 +24,9 @@ public class RunningDialtone implements ParameterResolver {
 
   static final int ENROL_LIMIT = 20;
 
+  /** Nonce life on the shared server (the stale-nonce test waits a little longer). */
+  static final int SIP_NONCE_SECONDS = 5;
+
   @Override
   public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
     return parameter.getParameter().getType() == DialtoneServer.class;
@@ -40,19 +43,32 @@ public class RunningDialtone implements ParameterResolver {
 
   private static DialtoneServer start() {
     TestSmtp smtp = TestSmtp.started(); // before the server, which mails to it
+    int sipPort = Integer.getInteger("dialtone.test.sip-port", 5070);
     Map<String, String> env =
-        Map.of(
-            "DIALTONE_HOME", freshHome("shared").toString(),
-            "DIALTONE_HTTP_PORT", System.getProperty("dialtone.test.http-port", "8080"),
-            "DIALTONE_HTTPS_PORT", System.getProperty("dialtone.test.https-port", "8443"),
-            "DIALTONE_EMBEDDED_DB_PORT", System.getProperty("dialtone.test.db-port", "3317"),
-            "DIALTONE_SMTP_HOST", "127.0.0.1",
-            "DIALTONE_SMTP_PORT", Integer.toString(smtp.port()),
-            "DIALTONE_SMTP_STARTTLS", "false",
+        Map.ofEntries(
+            Map.entry("DIALTONE_HOME", freshHome("shared").toString()),
+            Map.entry("DIALTONE_HTTP_PORT", System.getProperty("dialtone.test.http-port", "8080")),
+            Map.entry(
+                "DIALTONE_HTTPS_PORT", System.getProperty("dialtone.test.https-port", "8443")),
+            Map.entry(
+                "DIALTONE_EMBEDDED_DB_PORT", System.getProperty("dialtone.test.db-port", "3317")),
+            Map.entry("DIALTONE_SMTP_HOST", "127.0.0.1"),
+            Map.entry("DIALTONE_SMTP_PORT", Integer.toString(smtp.port())),
+            Map.entry("DIALTONE_SMTP_STARTTLS", "false"),
             // Every browser test signs in from 127.0.0.1: a limit far above the suite's needs.
-            "DIALTONE_THROTTLE_SIGNIN_LIMIT", "100000",
-            "DIALTONE_THROTTLE_FORGOT_LIMIT", Integer.toString(FORGOT_LIMIT),
-            "DIALTONE_THROTTLE_ENROL_LIMIT", Integer.toString(ENROL_LIMIT));
+            Map.entry("DIALTONE_THROTTLE_SIGNIN_LIMIT", "100000"),
+            Map.entry("DIALTONE_THROTTLE_FORGOT_LIMIT", Integer.toString(FORGOT_LIMIT)),
+            Map.entry("DIALTONE_THROTTLE_ENROL_LIMIT", Integer.toString(ENROL_LIMIT)),
+            // The SIP registrar (issue 6) of the shared server: UDP/TCP on dialtone.test.sip-port
+            // (5070), TLS on the next port, loopback only; nonces live SIP_NONCE_SECONDS so the
+            // stale-nonce test need not wait 300 s; sipp reads only the first challenge, so it
+            // gets MD5 first (SipRegistrarIT tests SHA-256 with its own client).
+            Map.entry("DIALTONE_SIP_ENABLED", "true"),
+            Map.entry("DIALTONE_SIP_LISTEN_ADDRESS", "127.0.0.1"),
+            Map.entry("DIALTONE_SIP_PORT", Integer.toString(sipPort)),
+            Map.entry("DIALTONE_SIP_TLS_PORT", Integer.toString(sipPort + 1)),
+            Map.entry("DIALTONE_SIP_NONCE_SECONDS", Integer.toString(SIP_NONCE_SECONDS)),
+            Map.entry("DIALTONE_SIP_MD5_FIRST_AGENTS", "sipp"));
     return startServer(withRates(env));
   }
 
@@ -66,9 +82,15 @@ public class RunningDialtone implements ParameterResolver {
     return rated;
   }
 
+  /**
+   * Starts a server. One started without SIP settings (RestartIT, FirstRunSetupIT) runs without the
+   * SIP registrar, so it never competes with the shared server for the SIP ports.
+   */
   static DialtoneServer startServer(Map<String, String> env) {
+    Map<String, String> withSip = new java.util.HashMap<>(env);
+    withSip.putIfAbsent("DIALTONE_SIP_ENABLED", "false");
     return DialtoneServer.start(
-        env,
+        withSip,
         Path.of(System.getProperty("dialtone.war")),
         Path.of(System.getProperty("payara.micro.jar")),
         Boolean.getBoolean("dialtone.test.echo"));

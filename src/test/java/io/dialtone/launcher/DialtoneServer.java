@@ -56,7 +56,8 @@ public final class DialtoneServer implements AutoCloseable {
       appEnv.put("DIALTONE_DATA_KEY_FILE", home.file("secrets", "data-key").toString());
     }
     appEnv.put("DIALTONE_PUBLIC_URL", settings.publicUrl());
-    // Without an SMTP server, mail goes to files here; SMTP and throttling settings pass through.
+    // Without an SMTP server, mail goes to files here; SMTP, throttling and SIP settings pass
+    // through.
     appEnv.put(
         "DIALTONE_MAIL_OUTBOX",
         environment.getOrDefault("DIALTONE_MAIL_OUTBOX", home.dir("outbox").toString()));
@@ -64,7 +65,8 @@ public final class DialtoneServer implements AutoCloseable {
         (name, value) -> {
           if (name.startsWith("DIALTONE_SMTP_")
               || name.startsWith("DIALTONE_THROTTLE_")
-              || name.startsWith("DIALTONE_CALLPOLICY_")) {
+              || name.startsWith("DIALTONE_CALLPOLICY_")
+              || name.startsWith("DIALTONE_SIP_")) {
             appEnv.put(name, value);
           }
         });

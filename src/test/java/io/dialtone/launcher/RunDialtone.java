@@ -15,7 +15,8 @@ public final class RunDialtone {
     Path micro = Path.of(System.getProperty("payara.micro.jar", "target/payara-micro.jar"));
     System.out.println(
         "Starting Dialtone: embedded MariaDB (unless DIALTONE_DB_URL is set), then Payara Micro…");
-    DialtoneServer server = DialtoneServer.start(System.getenv(), war, micro, true);
+    DialtoneServer server =
+        DialtoneServer.start(SipPorts.decide(System.getenv()), war, micro, true);
     Runtime.getRuntime().addShutdownHook(new Thread(server::close, "dialtone-shutdown"));
     long demoCdrs = DemoCdrs.requested(System.getenv());
     if (demoCdrs > 0) {

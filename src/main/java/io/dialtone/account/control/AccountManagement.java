@@ -38,6 +38,7 @@ public class AccountManagement {
   EntityManager em;
 
   @Inject AccessControl access;
+  @Inject jakarta.enterprise.event.Event<AccountSuspended> suspended;
   @Inject AccountTree tree;
   @Inject AuditTrail audit;
   @Inject Clock clock;
@@ -137,6 +138,7 @@ public class AccountManagement {
     }
     account.suspend();
     record(caller, AuditAction.ACCOUNT_SUSPENDED, account, "status ACTIVE -> SUSPENDED");
+    suspended.fire(new AccountSuspended(accountId));
     return true;
   }
 

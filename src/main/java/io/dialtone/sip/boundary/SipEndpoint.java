@@ -1,0 +1,110 @@
+package io.dialtone.sip.boundary;
+
+import io.dialtone.platform.control.DatabaseMigration;
+import io.dialtone.sip.control.MemoryLocationService;
+import io.dialtone.sip.control.MemorySourceGuard;
+import io.dialtone.sip.control.SipHandler;
+import io.dialtone.sip.control.SipService;
+import io.dialtone.sip.control.SipSettings;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Priority;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ContextService;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.BeforeDestroyed;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Starts the SIP registrar with the application (after the database migration: the bindings are
+ * read back first) and stops it with it. The SIP stack's own threads call the handler through a
+ * contextual proxy, so it runs with the application's naming and class loader context. A sweeper
+ * removes expired bindings and idle guard state and writes changed bindings behind. Off with {@code
+ * DIALTONE_SIP_ENABLED=false} (the in-container tests and the tests that start a second server use
+ * that).
+ */
+@ApplicationScoped
+public class SipEndpoint {
+
+  private static final Logger LOG = Logger.getLogger(SipEndpoint.class.getName());
+
+  @Inject SipSettings settings;
+  @Inject SipService service;
+  @Inject MemoryLocationService location;
+  @Inject MemorySourceGuard guard;
+
+  @Resource ContextService contexts;
+  @Resource ManagedScheduledExecutorService scheduler;
+
+  private JainSipTransport transport;
+  private ScheduledFuture<?> sweeper;
+
+  void start(
+      @Observes @Initialized(ApplicationScoped.class) @Priority(DatabaseMigration.PRIORITY + 30)
+          Object event) {
+    if (!settings.enabled()) {
+      LOG.info("SIP registrar disabled (dialtone.sip.enabled=false)");
+      return;
+    }
+    location.load();
+    SipHandler handler = contexts.createContextualProxy(service, SipHandler.class);
+    transport =
+        new JainSipTransport(
+            handler,
+            new SipListenConfig(
+                settings.listenAddress(),
+                settings.port(),
+                settings.tlsPort(),
+                settings.keystore(),
+                settings.keystorePassword()));
+    try {
+      transport.start();
+    } catch (Exception e) {
+      transport = null;
+      LOG.log(Level.SEVERE, "ALERT SIP registrar could not start on " + settings.port(), e);
+      return;
+    }
+    sweeper =
+        scheduler.scheduleWithFixedDelay(
+            this::sweep, settings.persistMillis(), settings.persistMillis(), TimeUnit.MILLISECONDS);
+    LOG.info(
+        "SIP registrar listening on "
+            + settings.listenAddress()
+            + ": "
+            + String.join(", ", transport.bound()));
+  }
+
+  private void sweep() {
+    try {
+      location.sweep();
+      location.flush();
+      guard.sweep();
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "SIP sweep failed", e);
+    }
+  }
+
+  void beforeShutdown(@Observes @BeforeDestroyed(ApplicationScoped.class) Object event) {
+    stop();
+  }
+
+  @PreDestroy
+  void stop() {
+    if (sweeper != null) {
+      sweeper.cancel(false);
+      sweeper = null;
+    }
+    if (transport != null) {
+      transport.close();
+      transport = null;
+      location.flush();
+      LOG.info("SIP registrar stopped");
+    }
+  }
+}

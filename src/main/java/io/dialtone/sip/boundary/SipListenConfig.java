@@ -1,0 +1,16 @@
+package io.dialtone.sip.boundary;
+
+import java.util.Optional;
+
+/**
+ * Where the transport listens: UDP and TCP on {@code port}, TLS on {@code tlsPort} (0: none) with
+ * the PKCS12 {@code keystore}.
+ */
+public record SipListenConfig(
+    String address, int port, int tlsPort, Optional<String> keystore, String keystorePassword) {
+
+  @Override
+  public String toString() {
+    return "SipListenConfig[" + address + " udp/tcp " + port + " tls " + tlsPort + "]";
+  }
+}

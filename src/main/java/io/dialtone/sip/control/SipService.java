@@ -1,0 +1,95 @@
+package io.dialtone.sip.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The registrar's answer to every request (SECURITY.md D1, D4, D5, D9), the same whoever the user
+ * is: scanners are dropped and banned, a source over its rate ceiling is dropped, OPTIONS gets 200
+ * (keep-alive) without looking at any user, ACK is absorbed, CANCEL gets 481; every other request
+ * is digest-authenticated against the To user (REGISTER) or the From user (others) in that
+ * address's domain. A banned source is answered exactly as a wrong password. An authenticated
+ * REGISTER goes to the {@link Registrar}; other authenticated requests get 501 (no call control
+ * yet). Every failure logs one line ({@link FailureLog}) and is counted by the {@link SourceGuard}.
+ */
+@ApplicationScoped
+public class SipService implements SipHandler {
+
+  /** User-Agent fragments of SIP scanners (lower case), SECURITY.md D5. */
+  static final List<String> SCANNERS =
+      List.of("friendly-scanner", "sipvicious", "sipcli", "vaxsipuseragent");
+
+  static final String ALLOW = "REGISTER, OPTIONS, INVITE, ACK, CANCEL, BYE";
+
+  @Inject DigestAuth auth;
+  @Inject Registrar registrar;
+  @Inject SourceGuard guard;
+  @Inject BanLookup bans;
+  @Inject FailureLog log;
+
+  @Override
+  public SipAnswer handle(SipRequest request) {
+    String address = request.source().ip();
+    if (scanner(request.userAgent())) {
+      guard.scannerSeen(address, request.userAgent());
+      log.failed(request, identity(request).user(), identity(request).host(), "scanner");
+      return SipAnswer.drop();
+    }
+    boolean banned = false;
+    if (!guard.admit(address)) {
+      banned = bans.banned(address);
+      if (!banned) {
+        return SipAnswer.drop();
+      }
+    }
+    return switch (request.method()) {
+      case "ACK" -> SipAnswer.drop();
+      case "OPTIONS" ->
+          SipAnswer.of(
+              200,
+              new SipAnswer.Header("Allow", ALLOW),
+              new SipAnswer.Header("Accept", "application/sdp"));
+      case "CANCEL" -> SipAnswer.of(481);
+      default -> authenticated(request, banned);
+    };
+  }
+
+  private SipAnswer authenticated(SipRequest request, boolean banned) {
+    SipRequest.SipAddress who = identity(request);
+    String realm = who.host();
+    DigestAuth.Outcome outcome = auth.authenticate(request, realm, who.user(), banned);
+    if (outcome instanceof DigestAuth.Challenge challenge) {
+      if (challenge.failure() != null) {
+        guard.digestFailed(request.source().ip(), realm, who.user());
+        log.failed(request, who.user(), realm, banned ? "banned" : challenge.failure());
+      }
+      return auth.challenge(request, realm, challenge.stale());
+    }
+    SipUser user = ((DigestAuth.Authenticated) outcome).user();
+    SipAnswer answer =
+        "REGISTER".equals(request.method()) ? registrar.register(request, user) : SipAnswer.of(501);
+    if (answer.status() >= 300) {
+      log.failed(request, who.user(), realm, Integer.toString(answer.status()));
+    }
+    return answer;
+  }
+
+  private static SipRequest.SipAddress identity(SipRequest request) {
+    return "REGISTER".equals(request.method()) ? request.to() : request.from();
+  }
+
+  private static boolean scanner(String userAgent) {
+    if (userAgent.isEmpty()) {
+      return false;
+    }
+    String agent = userAgent.toLowerCase(Locale.ROOT);
+    for (String scanner : SCANNERS) {
+      if (agent.contains(scanner)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

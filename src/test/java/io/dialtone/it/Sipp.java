@@ -1,0 +1,99 @@
+package io.dialtone.it;
+
+import java.io.IOException;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs Debian's sipp ({@code apt-get install sip-tester}; {@code /usr/bin/sipp}, other path via
+ * {@code -Ddialtone.test.sipp=}) with a scenario of {@code src/test/resources/sipp} for one call
+ * against the shared test server, over UDP from {@code 127.0.0.1}.
+ */
+final class Sipp {
+
+  record Result(int exitCode, String output) {
+    boolean passed() {
+      return exitCode == 0;
+    }
+  }
+
+  private Sipp() {}
+
+  static Result run(String scenario, String user, String secret, String realm)
+      throws IOException, InterruptedException {
+    Path file = scenarioFile(scenario);
+    Path out = Files.createTempFile("sipp-" + scenario, ".log");
+    List<String> command = new ArrayList<>();
+    command.addAll(
+        List.of(
+            System.getProperty("dialtone.test.sipp", "/usr/bin/sipp"),
+            "-sf",
+            file.toString(),
+            "-m",
+            "1",
+            "-l",
+            "1",
+            "-i",
+            "127.0.0.1",
+            "-p",
+            Integer.toString(freeUdpPort()),
+            "-s",
+            user,
+            "-au",
+            user,
+            "-ap",
+            secret,
+            "-key",
+            "realm",
+            realm,
+            "-nostdin",
+            "-recv_timeout",
+            "5000",
+            "-timeout",
+            "40",
+            "-trace_err",
+            "-error_file",
+            out.toString() + ".err",
+            "127.0.0.1:" + SipExtensions.sipPort()));
+    Process process =
+        new ProcessBuilder(command)
+            .directory(out.getParent().toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(out.toFile())
+            .start();
+    if (!process.waitFor(60, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+      throw new IllegalStateException("sipp did not finish: " + scenario);
+    }
+    Path errors = Path.of(out + ".err");
+    String errorText = Files.exists(errors) ? Files.readString(errors) : "";
+    String output = tail(Files.readString(out)) + "\n" + errorText;
+    Files.deleteIfExists(out);
+    Files.deleteIfExists(errors);
+    return new Result(process.exitValue(), output);
+  }
+
+  private static String tail(String text) {
+    return text.length() > 4000 ? text.substring(text.length() - 4000) : text;
+  }
+
+  private static Path scenarioFile(String scenario) {
+    try {
+      return Path.of(Sipp.class.getClassLoader().getResource("sipp/" + scenario + ".xml").toURI());
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static int freeUdpPort() throws IOException {
+    try (DatagramSocket socket = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    }
+  }
+}

@@ -1,0 +1,246 @@
+package io.dialtone.sip.control;
+
+import static io.dialtone.sip.control.SipFixtures.REALM;
+import static io.dialtone.sip.control.SipFixtures.SECRET;
+import static io.dialtone.sip.control.SipFixtures.USER;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dialtone.extension.entity.SipDigest;
+import io.dialtone.sip.control.SipRequest.ContactEntry;
+import io.dialtone.sip.control.SipRequest.Peer;
+import io.dialtone.sip.control.SipRequest.SipAddress;
+import io.dialtone.sip.entity.BanReason;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The handler's rules (SECURITY.md D1–D5) and the registrar's (RFC 3261 §10.3), in memory. */
+class SipServiceTest {
+
+  private final SipFixtures f = new SipFixtures();
+  private long cseq = 1;
+
+  private static final ContactEntry DESK = new ContactEntry("sip:201@192.0.2.7:5060", -1);
+  private static final ContactEntry SOFT = new ContactEntry("sip:201@192.0.2.8:5062", -1);
+
+  /** Challenge then answer; the final answer. */
+  private SipAnswer register(
+      String secret, SipDigest digest, List<ContactEntry> contacts, long expires) {
+    SipRequest first = Requests.register(USER, "call-1", cseq, contacts, expires, List.of());
+    cseq += 2;
+    SipAnswer challenge = f.service.handle(first);
+    assertThat(challenge.status()).isEqualTo(401);
+    String auth =
+        Requests.authorization(
+            digest, USER, secret, Requests.nonceOf(challenge), "00000001", "REGISTER");
+    return f.service.handle(Requests.withAuthorization(first, auth));
+  }
+
+  @Test
+  void challengesWithSha256FirstThenMd5AndQopAuth() {
+    SipAnswer challenge =
+        f.service.handle(Requests.register(USER, "c", 1, List.of(DESK), 600, List.of()));
+    assertThat(challenge.status()).isEqualTo(401);
+    assertThat(challenge.headers()).hasSize(2);
+    assertThat(challenge.headers().get(0).value())
+        .startsWith("Digest realm=\"" + REALM + "\", nonce=\"")
+        .endsWith("\", algorithm=SHA-256, qop=\"auth\"");
+    assertThat(challenge.headers().get(1).value()).endsWith("\", algorithm=MD5, qop=\"auth\"");
+  }
+
+  @Test
+  void registersRefreshesAndListsEveryContact() {
+    assertThat(register(SECRET, SipDigest.SHA_256, List.of(DESK), 600).headers())
+        .extracting(SipAnswer.Header::value)
+        .contains("<sip:201@192.0.2.7:5060>;expires=600");
+    SipAnswer both = register(SECRET, SipDigest.MD5, List.of(SOFT), 7200);
+    assertThat(both.status()).isEqualTo(200);
+    assertThat(both.headers())
+        .extracting(SipAnswer.Header::value)
+        .contains("<sip:201@192.0.2.7:5060>;expires=600", "<sip:201@192.0.2.8:5062>;expires=3600");
+    assertThat(f.location.bindingsOf(7L)).hasSize(2);
+  }
+
+  @Test
+  void removesOneContactThenTheLastFiresDeviceOffline() {
+    register(SECRET, SipDigest.SHA_256, List.of(DESK, SOFT), 600);
+    SipAnswer one =
+        register(SECRET, SipDigest.SHA_256, List.of(new ContactEntry(DESK.uri(), 0)), -1);
+    assertThat(one.headers())
+        .extracting(SipAnswer.Header::value)
+        .containsExactly("<sip:201@192.0.2.8:5062>;expires=600", one.headers().get(1).value());
+    assertThat(f.events).isEmpty();
+    register(SECRET, SipDigest.SHA_256, List.of(SOFT), 0);
+    assertThat(f.location.isRegistered(7L)).isFalse();
+    assertThat(f.events).singleElement().isInstanceOf(DeviceOffline.class);
+  }
+
+  @Test
+  void theWildcardNeedsExpiresZeroAndRemovesAll() {
+    register(SECRET, SipDigest.SHA_256, List.of(DESK, SOFT), 600);
+    SipRequest star =
+        new SipRequest(
+            "REGISTER",
+            "sip:" + REALM,
+            new SipAddress(USER, REALM),
+            new SipAddress(USER, REALM),
+            "call-1",
+            100,
+            List.of(),
+            true,
+            0,
+            List.of(),
+            "",
+            Requests.PHONE);
+    SipAnswer challenge = f.service.handle(star);
+    String auth =
+        Requests.authorization(
+            SipDigest.SHA_256, USER, SECRET, Requests.nonceOf(challenge), "00000001", "REGISTER");
+    assertThat(f.service.handle(Requests.withAuthorization(star, auth)).status()).isEqualTo(200);
+    assertThat(f.location.bindingsOf(7L)).isEmpty();
+  }
+
+  @Test
+  void aTooBriefExpiryGets423WithMinExpires() {
+    SipAnswer answer = register(SECRET, SipDigest.SHA_256, List.of(DESK), 30);
+    assertThat(answer.status()).isEqualTo(423);
+    assertThat(answer.headers()).containsExactly(new SipAnswer.Header("Min-Expires", "60"));
+  }
+
+  @Test
+  void moreNewContactsThanAllowedGet403AndAFullExtensionReplacesItsOldest() {
+    ContactEntry third = new ContactEntry("sip:201@192.0.2.9:5060", -1);
+    assertThat(register(SECRET, SipDigest.SHA_256, List.of(DESK, SOFT, third), 600).status())
+        .isEqualTo(403);
+    register(SECRET, SipDigest.SHA_256, List.of(DESK), 600);
+    f.clock.advance(Duration.ofSeconds(5));
+    register(SECRET, SipDigest.SHA_256, List.of(SOFT), 600);
+    f.clock.advance(Duration.ofSeconds(5));
+    register(SECRET, SipDigest.SHA_256, List.of(third), 600);
+    assertThat(f.location.bindingsOf(7L))
+        .extracting(b -> b.contact())
+        .containsExactlyInAnyOrder(SOFT.uri(), third.uri());
+  }
+
+  @Test
+  void aWrongPasswordAnUnknownUserAndABannedSourceGetTheSameFreshChallenge() {
+    SipAnswer wrong = register("wrong", SipDigest.SHA_256, List.of(DESK), 600);
+    SipRequest unknown = Requests.register("299", "call-9", 1, List.of(DESK), 600, List.of());
+    SipAnswer unknownChallenge = f.service.handle(unknown);
+    String auth =
+        Requests.authorization(
+            SipDigest.SHA_256,
+            "299",
+            SECRET,
+            Requests.nonceOf(unknownChallenge),
+            "00000001",
+            "REGISTER");
+    SipAnswer unknownAnswer = f.service.handle(Requests.withAuthorization(unknown, auth));
+    for (SipAnswer answer : List.of(wrong, unknownAnswer)) {
+      assertThat(answer.status()).isEqualTo(401);
+      assertThat(answer.headers().get(0).value()).doesNotContain("stale");
+    }
+    assertThat(wrong.headers().get(0).value().replaceAll("nonce=\"[^\"]+\"", ""))
+        .isEqualTo(unknownAnswer.headers().get(0).value().replaceAll("nonce=\"[^\"]+\"", ""));
+    f.guard.scannerSeen(Requests.PHONE.ip(), "test");
+    assertThat(register(SECRET, SipDigest.SHA_256, List.of(DESK), 600).status()).isEqualTo(401);
+  }
+
+  @Test
+  void aReplayedAuthorizationGets401AndAStaleNonceStaleTrue() {
+    SipRequest first = Requests.register(USER, "call-1", 1, List.of(DESK), 600, List.of());
+    String nonce = Requests.nonceOf(f.service.handle(first));
+    String auth =
+        Requests.authorization(SipDigest.SHA_256, USER, SECRET, nonce, "00000001", "REGISTER");
+    assertThat(f.service.handle(Requests.withAuthorization(first, auth)).status()).isEqualTo(200);
+    SipRequest again = Requests.register(USER, "call-1", 5, List.of(DESK), 600, List.of(auth));
+    assertThat(f.service.handle(again).status()).isEqualTo(401);
+    f.clock.advance(Duration.ofSeconds(301));
+    String later =
+        Requests.authorization(SipDigest.SHA_256, USER, SECRET, nonce, "00000002", "REGISTER");
+    SipAnswer stale =
+        f.service.handle(Requests.register(USER, "call-1", 7, List.of(DESK), 600, List.of(later)));
+    assertThat(stale.status()).isEqualTo(401);
+    assertThat(stale.headers().get(0).value()).endsWith("stale=true");
+  }
+
+  @Test
+  void anOutOfOrderCSeqOfTheSameCallIdIsRefused() {
+    cseq = 10;
+    register(SECRET, SipDigest.SHA_256, List.of(DESK), 600);
+    cseq = 3;
+    assertThat(register(SECRET, SipDigest.SHA_256, List.of(DESK), 0).status()).isEqualTo(500);
+    assertThat(f.location.isRegistered(7L)).isTrue();
+  }
+
+  @Test
+  void optionsGets200WithoutAUserAndAuthenticatedInviteGets501() {
+    SipRequest options =
+        new SipRequest(
+            "OPTIONS",
+            "sip:299@" + REALM,
+            new SipAddress("299", REALM),
+            new SipAddress("299", REALM),
+            "o",
+            1,
+            List.of(),
+            false,
+            -1,
+            List.of(),
+            "",
+            Requests.PHONE);
+    assertThat(f.service.handle(options).status()).isEqualTo(200);
+    SipRequest invite =
+        new SipRequest(
+            "INVITE",
+            "sip:300@" + REALM,
+            new SipAddress(USER, REALM),
+            new SipAddress("300", REALM),
+            "i",
+            1,
+            List.of(),
+            false,
+            -1,
+            List.of(),
+            "",
+            Requests.PHONE);
+    SipAnswer challenge = f.service.handle(invite);
+    assertThat(challenge.status()).isEqualTo(401);
+    String auth =
+        Requests.authorization(
+            SipDigest.SHA_256, USER, SECRET, Requests.nonceOf(challenge), "00000001", "INVITE");
+    assertThat(f.service.handle(Requests.withAuthorization(invite, auth)).status()).isEqualTo(501);
+  }
+
+  @Test
+  void tenFailuresBanTheSourceAndAScannerIsDroppedAndBanned() {
+    for (int i = 0; i < 10; i++) {
+      register("wrong", SipDigest.MD5, List.of(DESK), 600);
+    }
+    assertThat(f.guard.current())
+        .singleElement()
+        .satisfies(b -> assertThat(b.reason()).isEqualTo(BanReason.DIGEST_FAILURES));
+    assertThat(register(SECRET, SipDigest.SHA_256, List.of(DESK), 600).status()).isEqualTo(401);
+    assertThat(f.events).hasAtLeastOneElementOfType(SourceBanned.class);
+
+    Peer scanner = new Peer("198.51.100.9", 5060, "UDP");
+    SipRequest probe =
+        new SipRequest(
+            "OPTIONS",
+            "sip:100@" + REALM,
+            new SipAddress("100", REALM),
+            new SipAddress("100", REALM),
+            "s",
+            1,
+            List.of(),
+            false,
+            -1,
+            List.of(),
+            "friendly-scanner",
+            scanner);
+    assertThat(f.service.handle(probe).dropped()).isTrue();
+    assertThat(f.guard.banned(scanner.ip())).isTrue();
+    assertThat(f.guard.lift(scanner.ip())).isTrue();
+    assertThat(f.guard.banned(scanner.ip())).isFalse();
+  }
+}
