@@ -10,7 +10,6 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.ObservesAsync;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -23,10 +22,12 @@ import java.util.logging.Logger;
 /**
  * What the portal does with the registrar's events: audits each ban once (actor {@code system}, the
  * banned address as source) and hands bans, failure bursts and devices going offline to {@link
- * SipNotices}. The registrar's threads never wait for the database: an event fired synchronously
- * (after its transaction committed, or at once outside one) is handled on the default managed
- * executor; one fired asynchronously is handled on the thread CDI gives it. A failure is logged at
- * SEVERE and never reaches the registrar. A full executor queue drops the notice (logged).
+ * SipNotices}. The registrar's threads never wait for the database: these synchronous observers
+ * (called after the firing transaction committed, or at once outside one) only hand the work to the
+ * default managed executor. {@code SipEvents} fires each event both synchronously and
+ * asynchronously; observing one of the two is enough, so there is no {@code @ObservesAsync} here
+ * (it would handle every event twice). A failure is logged at SEVERE and never reaches the
+ * registrar; a full executor queue drops the notice (logged).
  */
 @ApplicationScoped
 public class RegistrarEvents {
@@ -46,24 +47,12 @@ public class RegistrarEvents {
     later(() -> onBanned(event), label(event));
   }
 
-  void bannedAsync(@ObservesAsync SourceBanned event) {
-    safely(() -> onBanned(event), label(event));
-  }
-
   void burst(@Observes(during = TransactionPhase.AFTER_SUCCESS) FailureBurst event) {
     later(() -> notices.burst(event), event);
   }
 
-  void burstAsync(@ObservesAsync FailureBurst event) {
-    safely(() -> notices.burst(event), event);
-  }
-
   void offline(@Observes(during = TransactionPhase.AFTER_SUCCESS) DeviceOffline event) {
     later(() -> notices.offline(event), event);
-  }
-
-  void offlineAsync(@ObservesAsync DeviceOffline event) {
-    safely(() -> notices.offline(event), event);
   }
 
   private void onBanned(SourceBanned event) {
