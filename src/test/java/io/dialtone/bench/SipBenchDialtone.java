@@ -49,8 +49,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * keeps Dialtone running until the process is terminated (TERM stops Payara, then MariaDB).
  *
  * <p>System properties: {@code bench.dir} (where {@code data/} goes), {@code bench.extensions}
- * (10000), {@code bench.first} (10000), {@code dialtone.war}, {@code payara.micro.jar}. Every
- * {@code DIALTONE_*} environment variable goes to the launcher (ports, home, SIP settings).
+ * (10000), {@code bench.first} (20000: 10000–19999 would hold 112xx, refused as emergency
+ * prefixes), {@code dialtone.war}, {@code payara.micro.jar}. Every {@code DIALTONE_*} environment
+ * variable goes to the launcher (ports, home, SIP settings).
  */
 public final class SipBenchDialtone {
 
@@ -61,7 +62,7 @@ public final class SipBenchDialtone {
   public static void main(String[] args) throws Exception {
     Path benchDir = Path.of(System.getProperty("bench.dir", "bench/sip"));
     int count = Integer.getInteger("bench.extensions", 10_000);
-    int first = Integer.getInteger("bench.first", 10_000);
+    int first = Integer.getInteger("bench.first", 20_000);
     Map<String, String> env = new HashMap<>();
     System.getenv()
         .forEach(
@@ -79,6 +80,17 @@ public final class SipBenchDialtone {
             Path.of(System.getProperty("payara.micro.jar", "target/payara-micro.jar")),
             Boolean.getBoolean("bench.echo"));
     Runtime.getRuntime().addShutdownHook(new Thread(server::close, "sip-bench-stop"));
+    try {
+      prepare(server, benchDir, count, first);
+    } catch (Exception | AssertionError e) {
+      e.printStackTrace();
+      System.exit(1); // the shutdown hook stops Payara Micro and MariaDB
+    }
+    server.awaitExit();
+  }
+
+  private static void prepare(DialtoneServer server, Path benchDir, int count, int first)
+      throws Exception {
     Admin admin = seedCustomerAdmin(server);
     log("customer account " + admin.accountId() + ", administrator " + admin.email());
 
@@ -109,7 +121,6 @@ public final class SipBenchDialtone {
             .orElse(-1);
     System.out.println("SIPBENCH READY payara_pid=" + payara + " realm=" + realm);
     System.out.flush();
-    server.awaitExit();
   }
 
   private record Admin(long accountId, String email, String password, String totpSecret) {}
@@ -220,6 +231,15 @@ public final class SipBenchDialtone {
           .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("input[type='file']")))
           .sendKeys(upload.toAbsolutePath().toString());
       click(driver, "upload:submit");
+      new WebDriverWait(driver, WAIT)
+          .until(
+              d ->
+                  !d.findElements(By.id("secrets:download")).isEmpty()
+                      || !d.findElements(By.id("report")).isEmpty());
+      if (driver.findElements(By.id("secrets:download")).isEmpty()) {
+        throw new IllegalStateException(
+            "import refused: " + driver.findElement(By.id("report")).getText());
+      }
       click(driver, "secrets:download");
       long deadline = System.nanoTime() + WAIT.toNanos();
       while (System.nanoTime() < deadline) {
@@ -232,7 +252,7 @@ public final class SipBenchDialtone {
         }
         Thread.sleep(200);
       }
-      throw new IllegalStateException("no credentials file downloaded: " + driver.getPageSource());
+      throw new IllegalStateException("no credentials file downloaded");
     } finally {
       driver.quit();
     }
@@ -279,8 +299,8 @@ public final class SipBenchDialtone {
       String secret = f[3];
       real.append(line(user, realm, secret));
       wrong.append(line(user, realm, otherSecret(secret, random)));
-      // Unknown users: as long as the real ones (5 digits from 90000), in the same realm.
-      unknown.append(line(Integer.toString(90_000 + i++), realm, otherSecret(secret, random)));
+      // Unknown users: as long as the real ones (5 digits from 30000), in the same realm.
+      unknown.append(line(Integer.toString(30_000 + i++), realm, otherSecret(secret, random)));
     }
     Files.writeString(data.resolve("dialtone-users.csv"), real);
     Files.writeString(data.resolve("dialtone-users-wrongpw.csv"), wrong);
