@@ -22,7 +22,11 @@ final class SipExtensions {
   static Map<String, Extension> create(DialtoneServer server, String... numbers) {
     TestUsers db = new TestUsers(server);
     long account = db.newCustomerAccount();
-    SeededUser admin = db.user("CUSTOMER_ADMIN", account);
+    return create(server, db.user("CUSTOMER_ADMIN", account), numbers);
+  }
+
+  /** Extensions {@code numbers} made by {@code admin} in their account, keyed by number. */
+  static Map<String, Extension> create(DialtoneServer server, SeededUser admin, String... numbers) {
     Map<String, Extension> made = new LinkedHashMap<>();
     try (Browser browser = new Browser(server.baseUrl())) {
       SignIn.withBothFactors(browser, admin);
@@ -38,6 +42,16 @@ final class SipExtensions {
       }
     }
     return made;
+  }
+
+  /** {@code admin} disables extension {@code number} on the Extensions page. */
+  static void disable(DialtoneServer server, SeededUser admin, String number) {
+    try (Browser browser = new Browser(server.baseUrl())) {
+      SignIn.withBothFactors(browser, admin);
+      browser.open("/extensions/index.xhtml");
+      browser.clickInRow("extensions:table", "Phone " + number, "disable");
+      browser.find("[id='extensions:table'] [id$=':enable']");
+    }
   }
 
   /** The SIP port of the shared test server (UDP and TCP; TLS on the next one). */

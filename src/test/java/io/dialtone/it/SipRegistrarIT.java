@@ -19,12 +19,18 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class SipRegistrarIT {
 
   private static Map<String, Extension> ext;
+  private static DialtoneServer server;
+  private static TestUsers.SeededUser admin;
 
   @BeforeAll
-  static void provision(DialtoneServer server) {
+  static void provision(DialtoneServer started) {
+    server = started;
+    TestUsers db = new TestUsers(server);
+    admin = db.user("CUSTOMER_ADMIN", db.newCustomerAccount());
     ext =
         SipExtensions.create(
-            server, "201", "202", "203", "204", "205", "206", "207", "208", "209", "210", "211");
+            server, admin, "201", "202", "203", "204", "205", "206", "207", "208", "209", "210",
+            "211", "212");
   }
 
   private static void assertSipp(String scenario, String user, String secret, String realm)
@@ -180,6 +186,27 @@ class SipRegistrarIT {
       assertThat(SipUdpClient.status(older)).isEqualTo(500);
       String query = registerAt(phone, e, callId, 20, "Expires: 600");
       assertThat(SipUdpClient.headers(query, "Contact")).hasSize(1);
+    }
+  }
+
+  @Test
+  void aDisabledExtensionFailsLikeAWrongPasswordAtOnce() throws Exception {
+    Extension e = ext.get("212");
+    try (SipUdpClient phone = new SipUdpClient("127.0.0.1")) {
+      register(phone, e);
+      SipExtensions.disable(server, admin, "212");
+      String refused = registerAt(phone, e, SipUdpClient.newId(), 1, "Expires: 600");
+      assertThat(SipUdpClient.status(refused)).isEqualTo(401);
+      assertThat(refused).doesNotContain("stale=true");
+      String wrong =
+          registerAt(
+              phone,
+              new Extension(e.number(), e.realm(), "wrong"),
+              SipUdpClient.newId(),
+              1,
+              "Expires: 600");
+      assertThat(SipUdpClient.headers(refused, "WWW-Authenticate"))
+          .hasSameSizeAs(SipUdpClient.headers(wrong, "WWW-Authenticate"));
     }
   }
 

@@ -32,9 +32,14 @@ final class SipUdpClient implements AutoCloseable {
   private final String localIp;
 
   SipUdpClient(String localIp) throws IOException {
+    this(localIp, SipExtensions.sipPort());
+  }
+
+  /** A client of the registrar on {@code serverPort} of 127.0.0.1. */
+  SipUdpClient(String localIp, int serverPort) throws IOException {
     this.localIp = localIp;
     this.socket = new DatagramSocket(new InetSocketAddress(localIp, 0));
-    this.server = new InetSocketAddress(InetAddress.getLoopbackAddress(), SipExtensions.sipPort());
+    this.server = new InetSocketAddress(InetAddress.getLoopbackAddress(), serverPort);
   }
 
   int localPort() {

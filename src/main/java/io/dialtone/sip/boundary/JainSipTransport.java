@@ -47,6 +47,19 @@ public final class JainSipTransport implements SipListener, AutoCloseable {
   private static final Logger LOG = Logger.getLogger(JainSipTransport.class.getName());
   private static final SecureRandom TAGS = new SecureRandom();
 
+  /** TLS suites offered on SIP over TLS: forward secrecy and AEAD only. */
+  static final List<String> CIPHERS =
+      List.of(
+          "TLS_AES_256_GCM_SHA384",
+          "TLS_AES_128_GCM_SHA256",
+          "TLS_CHACHA20_POLY1305_SHA256",
+          "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384",
+          "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256",
+          "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256",
+          "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384",
+          "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256",
+          "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256");
+
   private final SipHandler handler;
   private final SipListenConfig config;
   private final Map<SipProvider, String> transports = new IdentityHashMap<>();
@@ -111,6 +124,8 @@ public final class JainSipTransport implements SipListener, AutoCloseable {
     p.setProperty("gov.nist.javax.sip.CACHE_SERVER_CONNECTIONS", "true");
     p.setProperty("gov.nist.javax.sip.TLS_CLIENT_PROTOCOLS", "TLSv1.3,TLSv1.2");
     p.setProperty("gov.nist.javax.sip.TLS_CLIENT_AUTH_TYPE", "Disabled");
+    // The portal's suites (PayaraRuntimeConfig): TLS 1.3, and TLS 1.2 ECDHE with AEAD only.
+    p.setProperty("gov.nist.javax.sip.ENABLED_CIPHER_SUITES", String.join(" ", CIPHERS));
     config
         .keystore()
         .ifPresent(
@@ -136,6 +151,15 @@ public final class JainSipTransport implements SipListener, AutoCloseable {
             nist.getRemotePort(),
             transports.getOrDefault(provider, "UDP"));
     Optional<SipRequest> parsed = JainSipMessages.toRequest(request, peer);
+    ServerTransaction transaction = event.getServerTransaction();
+    if (transaction == null
+        && parsed.isPresent()
+        && !parsed.get().authorizations().isEmpty()
+        && !Request.ACK.equals(request.getMethod())) {
+      // Checking credentials may reach the database: own the transaction first, so the stack
+      // absorbs the phone's retransmissions meanwhile instead of delivering them as replays.
+      transaction = newTransaction(provider, request);
+    }
     SipAnswer answer;
     if (parsed.isEmpty()) {
       answer = Request.ACK.equals(request.getMethod()) ? SipAnswer.drop() : SipAnswer.of(400);
@@ -148,11 +172,26 @@ public final class JainSipTransport implements SipListener, AutoCloseable {
       }
     }
     if (!answer.dropped()) {
-      send(event, provider, request, answer);
+      send(transaction, provider, request, answer);
+    } else if (transaction != null) {
+      try {
+        transaction.terminate();
+      } catch (javax.sip.ObjectInUseException e) {
+        LOG.log(Level.FINE, "SIP transaction could not be ended", e);
+      }
     }
   }
 
-  private void send(RequestEvent event, SipProvider provider, Request request, SipAnswer answer) {
+  private static ServerTransaction newTransaction(SipProvider provider, Request request) {
+    try {
+      return provider.getNewServerTransaction(request);
+    } catch (SipException e) {
+      return null; // a retransmission racing its transaction: answered statelessly
+    }
+  }
+
+  private void send(
+      ServerTransaction existing, SipProvider provider, Request request, SipAnswer answer) {
     try {
       Response response = messages.createResponse(answer.status(), request);
       ToHeader to = (ToHeader) response.getHeader(ToHeader.NAME);
@@ -160,21 +199,33 @@ public final class JainSipTransport implements SipListener, AutoCloseable {
         to.setTag(tag());
       }
       for (SipAnswer.Header header : answer.headers()) {
-        response.addHeader(headers.createHeader(header.name(), header.value()));
-      }
-      ServerTransaction transaction = event.getServerTransaction();
-      if (transaction == null) {
-        try {
-          transaction = provider.getNewServerTransaction(request);
-        } catch (SipException e) {
-          provider.sendResponse(response); // a retransmission racing its transaction: stateless
-          return;
+        for (javax.sip.header.Header h : header(header)) {
+          response.addHeader(h);
         }
       }
-      transaction.sendResponse(response);
+      ServerTransaction transaction =
+          existing != null ? existing : newTransaction(provider, request);
+      if (transaction == null) {
+        provider.sendResponse(response);
+      } else {
+        transaction.sendResponse(response);
+      }
+    } catch (java.text.ParseException e) {
+      LOG.log(Level.WARNING, "SIP response could not be built", e);
     } catch (Exception e) {
       LOG.log(Level.FINE, "SIP response could not be sent", e);
     }
+  }
+
+  /** One header line as the library's headers (the Allow list is several). */
+  @SuppressWarnings("unchecked")
+  private List<javax.sip.header.Header> header(SipAnswer.Header header)
+      throws java.text.ParseException {
+    if (!header.name().equalsIgnoreCase("Allow")) {
+      return List.of(headers.createHeader(header.name(), header.value()));
+    }
+    return ((gov.nist.javax.sip.header.HeaderFactoryImpl) headers)
+        .createHeaders(header.name() + ": " + header.value());
   }
 
   private static String tag() {

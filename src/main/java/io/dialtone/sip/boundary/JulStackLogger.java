@@ -24,10 +24,7 @@ public final class JulStackLogger implements StackLogger {
   }
 
   private static Level level(int nistLevel) {
-    if (nistLevel <= TRACE_ERROR) {
-      return Level.SEVERE;
-    }
-    if (nistLevel <= TRACE_WARN) {
+    if (nistLevel <= TRACE_FATAL) {
       return Level.WARNING;
     }
     if (nistLevel <= TRACE_INFO) {
@@ -73,12 +70,13 @@ public final class JulStackLogger implements StackLogger {
 
   @Override
   public void logFatalError(String message) {
-    LOG.severe(message);
+    LOG.warning(message);
   }
 
+  /** The stack's "errors" are mostly a remote peer's garbage: kept out of the log by default. */
   @Override
   public void logError(String message) {
-    LOG.warning(message);
+    LOG.fine(message);
   }
 
   @Override
@@ -93,7 +91,7 @@ public final class JulStackLogger implements StackLogger {
 
   @Override
   public void logError(String message, Exception ex) {
-    LOG.log(Level.WARNING, message, ex);
+    LOG.log(Level.FINE, message, ex);
   }
 
   @Override

@@ -1,7 +1,14 @@
 package io.dialtone.sip.control;
 
-/** Whether a source address is banned right now (the registrar then refuses every credential). */
+/**
+ * Why the {@link SourceGuard} did not admit a request: a banned address is answered like a wrong
+ * password (every credential refused), one over its rate ceiling gets nothing at all (banned or
+ * not: no answer amplifies a flood).
+ */
 public interface BanLookup {
 
   boolean banned(String address);
+
+  /** Whether {@code address} sent more requests this second than the ceiling allows. */
+  boolean flooding(String address);
 }

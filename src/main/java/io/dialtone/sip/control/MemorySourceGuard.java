@@ -50,11 +50,25 @@ public class MemorySourceGuard implements SourceGuard, SourceBans, BanLookup {
 
   @Override
   public boolean admit(String address) {
-    if (banned(address)) {
+    boolean withinRate = count(address) <= rules.ratePerSecond() || rules.ratePerSecond() <= 0;
+    return withinRate && !banned(address);
+  }
+
+  @Override
+  public boolean flooding(String address) {
+    if (rules.ratePerSecond() <= 0) {
       return false;
     }
+    AtomicLong window = rates.get(address);
+    long packed = window == null ? 0 : window.get();
+    return (packed >>> 32) == clock.millis() / 1000
+        && (packed & 0xFFFFFFFFL) > rules.ratePerSecond();
+  }
+
+  /** Counts one request of {@code address} in the current second; the count so far. */
+  private long count(String address) {
     if (rules.ratePerSecond() <= 0) {
-      return true;
+      return 0;
     }
     long second = clock.millis() / 1000;
     AtomicLong window = rates.computeIfAbsent(address, a -> new AtomicLong());
@@ -66,10 +80,10 @@ public class MemorySourceGuard implements SourceGuard, SourceBans, BanLookup {
         break;
       }
     }
-    if (count == (long) rules.ratePerSecond() * FLOOD_FACTOR) {
+    if (count == (long) rules.ratePerSecond() * FLOOD_FACTOR && !banned(address)) {
       ban(address, BanReason.FLOOD, "");
     }
-    return count <= rules.ratePerSecond();
+    return count;
   }
 
   @Override

@@ -39,10 +39,10 @@ public class SipService implements SipHandler {
     }
     boolean banned = false;
     if (!guard.admit(address)) {
-      banned = bans.banned(address);
-      if (!banned) {
+      if (bans.flooding(address)) {
         return SipAnswer.drop();
       }
+      banned = true;
     }
     return switch (request.method()) {
       case "ACK" -> SipAnswer.drop();

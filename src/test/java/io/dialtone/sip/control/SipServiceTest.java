@@ -243,4 +243,16 @@ class SipServiceTest {
     assertThat(f.guard.lift(scanner.ip())).isTrue();
     assertThat(f.guard.banned(scanner.ip())).isFalse();
   }
+
+  @Test
+  void aBannedSourceOverTheRateCeilingGetsNothingAtAll() {
+    f.guard.scannerSeen(Requests.PHONE.ip(), "sipvicious");
+    SipRequest probe = Requests.register(USER, "flood", 1, List.of(DESK), 600, List.of());
+    for (int i = 0; i < 200; i++) {
+      assertThat(f.service.handle(probe).status()).isEqualTo(401);
+    }
+    assertThat(f.service.handle(probe).dropped()).isTrue();
+    f.clock.advance(Duration.ofSeconds(1));
+    assertThat(f.service.handle(probe).status()).isEqualTo(401);
+  }
 }

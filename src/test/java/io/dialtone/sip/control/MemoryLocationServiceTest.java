@@ -1,0 +1,80 @@
+package io.dialtone.sip.control;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dialtone.sip.entity.Binding;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Expiry, the device-offline event and the write-behind of the in-memory location service. */
+class MemoryLocationServiceTest {
+
+  private final SipFixtures f = new SipFixtures();
+  private final MemoryLocationService location = f.location;
+  private final List<Map<Long, List<Binding>>> written = new java.util.ArrayList<>();
+
+  MemoryLocationServiceTest() {
+    location.store =
+        new BindingStore() {
+          @Override
+          public void replace(Map<Long, List<Binding>> byExtension) {
+            written.add(byExtension);
+          }
+        };
+  }
+
+  private Binding binding(String contact, long seconds) {
+    Instant now = f.clock.instant();
+    return new Binding(
+        7L,
+        42L,
+        "201",
+        contact,
+        "Phone",
+        "192.0.2.7:5060",
+        "UDP",
+        "c",
+        1,
+        now.plusSeconds(seconds),
+        now);
+  }
+
+  @Test
+  void lapsedBindingsGoAndTheLastOneFiresDeviceOffline() {
+    location.put(binding("sip:201@192.0.2.7", 60));
+    location.put(binding("sip:201@192.0.2.8", 120));
+    f.clock.advance(Duration.ofSeconds(61));
+    assertThat(location.bindingsOf(7L))
+        .extracting(Binding::contact)
+        .containsExactly("sip:201@192.0.2.8");
+    location.sweep();
+    assertThat(f.events).isEmpty();
+    f.clock.advance(Duration.ofSeconds(60));
+    location.sweep();
+    assertThat(location.isRegistered(7L)).isFalse();
+    assertThat(f.events)
+        .singleElement()
+        .isInstanceOfSatisfying(
+            DeviceOffline.class,
+            e -> {
+              assertThat(e.extensionId()).isEqualTo(7L);
+              assertThat(e.extensionNumber()).isEqualTo("201");
+            });
+  }
+
+  @Test
+  void changesAreWrittenBehindOncePerFlush() {
+    location.put(binding("sip:201@192.0.2.7", 60));
+    location.put(binding("sip:201@192.0.2.7", 90));
+    location.flush();
+    location.flush();
+    assertThat(written).singleElement().satisfies(w -> assertThat(w.get(7L)).hasSize(1));
+    location.removeAll(7L);
+    location.flush();
+    assertThat(written).hasSize(2);
+    assertThat(written.get(1).get(7L)).isEmpty();
+  }
+}
