@@ -14,6 +14,9 @@
 # At the end: results/session-<session>.txt (the summarize.sh tables of this session only, the
 # timing probe, heap snapshots of Dialtone's JVM after each of its runs).
 #
+# Each result line ends with server_cpu_whole_call: CPU of the server process and its direct
+# children over the whole run-anchor.sh call, warm-up included (100 = one core).
+#
 # Env: everything run-anchor.sh takes (SIPP_CPUS, FINE_CLOCK, ...); DT_SIP_PORT=25090;
 #      SIPP_PORT=25070 (sipp's own port); COOLDOWN=5; TIMING_RATE=500 TIMING_SECONDS=10
 #      (TIMING_SECONDS=0 skips the probe); KEEP=0.
@@ -55,8 +58,23 @@ heap() {  # heap LABEL: Dialtone's heap after a run
 	jcmd "$PAYARA" GC.heap_info >> "results/heap-$SESSION.txt" 2>&1
 }
 
+# ticks PID...: utime+stime of these processes and their direct children, read from /proc/PID/stat
+# (the anchor's tree_ticks walks every process of the host and reads nonsense here when other
+# processes come and go: negative figures). Measured around the whole run-anchor.sh call.
+ticks() {
+	local p s=0
+	for p in "$@" $(ps -o pid= --ppid "$(echo "$@" | tr ' ' ',')" 2>/dev/null); do
+		[ -r "/proc/$p/stat" ] || continue
+		s=$((s + $(sed 's/^.*) //' "/proc/$p/stat" | awk '{ print $12 + $13 }')))
+	done
+	echo "$s"
+}
+
 run_one() {  # run_one SERVER RATE SECONDS [SCENARIO USERS_SUFFIX]
 	local server=$1 rate=$2 secs=$3 scenario=${4:-scenarios/register-digest.xml} kind=${5:-} line
+	local pid=$KAMAILIO t0 t1 c0 c1 cpu
+	[ "$server" = dialtone ] && pid=$PAYARA
+	c0=$(ticks "$pid"); t0=$(date +%s.%N)
 	if [ "$server" = kamailio ]; then
 		line=$(LABEL="kamailio${kind:+-$kind}-$SESSION" SERVER_PID=$KAMAILIO SCENARIO=$scenario \
 			USERS=data/users${kind:+-$kind}.csv ./run-anchor.sh 127.0.0.1 5090 "$rate" "$secs" | tail -n 1)
@@ -66,7 +84,10 @@ run_one() {  # run_one SERVER RATE SECONDS [SCENARIO USERS_SUFFIX]
 			"$rate" "$secs" | tail -n 1)
 		heap "$server${kind:+-$kind} rate=$rate"
 	fi
-	echo "$server${kind:+ $kind}: $line" | tee -a "$OUT"
+	c1=$(ticks "$pid"); t1=$(date +%s.%N)
+	cpu=$(awk -v c="$((c1 - c0))" -v hz="$(getconf CLK_TCK)" -v w="$(echo "$t1 - $t0" | bc)" \
+		'BEGIN { printf "%.0f", 100 * c / hz / w }')
+	echo "$server${kind:+ $kind}: $line server_cpu_whole_call=$cpu%" | tee -a "$OUT"
 	sleep "$COOLDOWN"
 }
 
