@@ -11,5 +11,12 @@
  * <p>Calls {@code extension} ({@code SipCredentials}, observes {@code SipCredentialsChanged}),
  * {@code audit}, {@code notification} and {@code platform} (configuration, keystore, clock). Is
  * called by the extension pages and the platform administrator's ban page.
+ *
+ * <p>Portal side (issue 6, sipside): {@code control.BanAdministration} (the bans page, {@code
+ * MANAGE_SIP_BANS}, audited), {@code control.RegistrarEvents} (audits bans, hands the registrar's
+ * events to the managed executor) and {@code control.SipNotices} (portal notices and mail, once per
+ * recipient; owns {@code sip_notice}, V20); {@code boundary.sip.BansBacking} and {@code
+ * boundary.SipNoticesBacking}; {@code boundary.RegistrationRow} for the extension pages. Reads the
+ * {@code Extension} entity and users' addresses to find who is told.
  */
 package io.dialtone.sip;

@@ -100,6 +100,8 @@ class AuthorizationMatrixIT {
     // its own extensions'); an unknown call id is "not found" for everyone.
     ALLOWED.put("/cdrs/index.xhtml", ALL);
     ALLOWED.put("/cdrs/call.xhtml?id=0", Set.of());
+    // issue 6, SIP registrar portal side (sipside): the bans page.
+    ALLOWED.put("/sip/bans.xhtml", Set.of(Caller.PLATFORM_ADMIN));
   }
 
   private static final String NOT_FOUND = "Page not found";

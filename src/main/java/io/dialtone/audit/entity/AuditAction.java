@@ -151,5 +151,12 @@ public enum AuditAction {
   /** An account's call-record retention changed (the detail holds before -> after, in months). */
   CDR_RETENTION_CHANGED,
   /** The nightly retention job removed expired call records (the detail holds the counts). */
-  CDR_RETENTION_APPLIED
+  CDR_RETENTION_APPLIED,
+  // issue 6, SIP registrar portal side (sipside)
+  /**
+   * The SIP registrar banned a source address (digest failures, flood or scanner; actor system).
+   */
+  SIP_SOURCE_BANNED,
+  /** A platform administrator lifted a SIP ban (FAILURE: the address had no ban). */
+  SIP_BAN_LIFTED
 }

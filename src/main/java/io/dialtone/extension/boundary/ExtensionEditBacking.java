@@ -7,6 +7,8 @@ import io.dialtone.extension.control.Extensions;
 import io.dialtone.extension.entity.Extension;
 import io.dialtone.identity.entity.User;
 import io.dialtone.platform.boundary.Messages;
+import io.dialtone.sip.boundary.RegistrationRow;
+import io.dialtone.sip.control.LocationService;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -16,6 +18,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.io.Serializable;
+import java.time.Clock;
 import java.util.List;
 
 /**
@@ -30,10 +33,13 @@ public class ExtensionEditBacking implements Serializable {
 
   @Inject transient Extensions extensions;
   @Inject transient ExtensionSettings settings;
+  @Inject transient LocationService location;
+  @Inject transient Clock clock;
 
   private Long id;
   private String number;
   private List<User> users;
+  private List<RegistrationRow> registrations = List.of();
 
   @NotBlank
   @Size(max = Extension.NAME_MAX)
@@ -62,6 +68,17 @@ public class ExtensionEditBacking implements Serializable {
     destination = e.getContinuityDestination();
     classOfService = settings.classOfService(id);
     users = extensions.assignableUsers(e.getAccountId());
+    registrations = RegistrationRow.of(location.bindingsOf(e.getId()), clock.instant());
+  }
+
+  /** Reads the live registrations again, after checking the extension is still in scope. */
+  public void refreshRegistrations() {
+    Extension e = extensions.get(id == null ? -1 : id);
+    registrations = RegistrationRow.of(location.bindingsOf(e.getId()), clock.instant());
+  }
+
+  public List<RegistrationRow> getRegistrations() {
+    return registrations;
   }
 
   public String save() {

@@ -12,6 +12,7 @@ import io.dialtone.identity.control.AccessControl;
 import io.dialtone.identity.control.StepUpRequired;
 import io.dialtone.identity.entity.User;
 import io.dialtone.platform.boundary.Messages;
+import io.dialtone.sip.control.LocationService;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -21,6 +22,7 @@ import jakarta.validation.constraints.Size;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -40,6 +42,7 @@ public class ExtensionsBacking implements Serializable {
   @Inject transient VoicemailPins pins;
   @Inject transient AccessControl access;
   @Inject StepUpPrompt prompt;
+  @Inject transient LocationService location;
 
   private long accountId;
   private List<ExtensionRow> rows;
@@ -49,6 +52,7 @@ public class ExtensionsBacking implements Serializable {
   private String temporaryPinNumber;
   private Long pendingRegeneration;
   private int unusedDays;
+  private Set<Long> registered = Set.of();
 
   @NotBlank
   @Size(max = 8)
@@ -81,6 +85,17 @@ public class ExtensionsBacking implements Serializable {
                         names.get(e.getAssignedUserId()),
                         !e.getStatus().equals(ExtensionStatus.DISABLED) && extensions.isUnused(e)))
             .toList();
+    // issue 6: registered or not at a glance, from the registrar's in-memory bindings.
+    registered =
+        rows.stream()
+            .map(ExtensionRow::id)
+            .filter(location::isRegistered)
+            .collect(Collectors.toUnmodifiableSet());
+  }
+
+  /** Whether the registrar holds a live binding for extension {@code id} (as of this view). */
+  public boolean registered(long id) {
+    return registered.contains(id);
   }
 
   public void create() {

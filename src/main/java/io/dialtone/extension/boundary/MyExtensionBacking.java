@@ -4,6 +4,8 @@ import io.dialtone.extension.control.Extensions;
 import io.dialtone.extension.control.PinViolation;
 import io.dialtone.extension.control.VoicemailPins;
 import io.dialtone.platform.boundary.Messages;
+import io.dialtone.sip.boundary.RegistrationRow;
+import io.dialtone.sip.control.LocationService;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -11,6 +13,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.io.Serializable;
+import java.time.Clock;
 import java.util.List;
 
 /**
@@ -25,9 +28,12 @@ public class MyExtensionBacking implements Serializable {
 
   @Inject transient Extensions extensions;
   @Inject transient VoicemailPins pins;
+  @Inject transient LocationService location;
+  @Inject transient Clock clock;
 
   private List<ExtensionRow> rows;
   private List<Long> mustChange;
+  private List<RegistrationRow> registrations = List.of();
 
   @NotNull private Long extensionId;
 
@@ -42,6 +48,21 @@ public class MyExtensionBacking implements Serializable {
     if (extensionId == null && !rows.isEmpty()) {
       extensionId = rows.get(0).id();
     }
+    // issue 6: the caller's own devices, from the registrar (only extensions of mine()).
+    var now = clock.instant();
+    registrations =
+        mine.stream()
+            .flatMap(e -> RegistrationRow.of(location.bindingsOf(e.getId()), now).stream())
+            .toList();
+  }
+
+  /** Whether one of the caller's extensions has a live registration (as of this view). */
+  public boolean registered(String number) {
+    return registrations.stream().anyMatch(r -> r.number().equals(number));
+  }
+
+  public List<RegistrationRow> getRegistrations() {
+    return registrations;
   }
 
   public void savePin() {

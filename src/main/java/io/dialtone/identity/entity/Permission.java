@@ -72,5 +72,8 @@ public enum Permission {
    * See one's customer account's DIDs and route each to an extension, with its continuity
    * destination. Allowed while impersonating (no secret is involved).
    */
-  ROUTE_DIDS
+  ROUTE_DIDS,
+  // issue 6, SIP registrar portal side (sipside): the bans page.
+  /** See the SIP registrar's banned source addresses and lift a ban. */
+  MANAGE_SIP_BANS
 }

@@ -51,7 +51,18 @@ public enum NoticeKind {
   /** A limit request was refused. {0}, {1} as approved, {2} = the amount asked, {3} = comment. */
   LIMIT_REQUEST_REFUSED("limitRequestRefused"),
   /** A temporary raise ended. {0}, {1} as approved, {2} = the cap in effect now ("-": none). */
-  LIMIT_RAISE_ENDED("limitRaiseEnded");
+  LIMIT_RAISE_ENDED("limitRaiseEnded"),
+  // issue 6, SIP registrar portal side (sipside)
+  /**
+   * To platform administrators: the registrar banned a source address. {0} = address, {1} = reason
+   * (the BanReason label), {2} = since (UTC), {3} = until (UTC), {4} = last User-Agent.
+   */
+  SIP_SOURCE_BANNED("sipSourceBanned"),
+  /**
+   * To a customer's administrators: someone is guessing an extension's SIP password. {0} =
+   * extension number, {1} = failed attempts, {2} = since (UTC). No secret.
+   */
+  SIP_FAILURE_BURST("sipFailureBurst");
 
   private final String key;
 

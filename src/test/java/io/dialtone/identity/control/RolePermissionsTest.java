@@ -86,7 +86,9 @@ class RolePermissionsTest {
                   "APPROVE_LIMIT_REQUESTS",
                   "VIEW_CDRS",
                   "EXPORT_CDRS",
-                  "MANAGE_RATE_DECK"));
+                  "MANAGE_RATE_DECK",
+                  // issue 6, SIP registrar portal side (sipside): the bans page.
+                  "MANAGE_SIP_BANS"));
 
   @Test
   void everyCellOfTheMatrixIsAsDeclared() {

@@ -1,0 +1,340 @@
+package io.dialtone.bench;
+
+import io.dialtone.identity.control.PasswordHasher;
+import io.dialtone.identity.control.TotpCodes;
+import io.dialtone.launcher.DialtoneServer;
+import io.dialtone.platform.control.DataCipher;
+import io.dialtone.platform.control.DataKeys;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The Dialtone side of the SIP REGISTER benchmark ({@code bench/sip/run-dialtone-vs-kamailio.sh}):
+ * starts Dialtone as the tests do (embedded MariaDB, Payara Micro, the WAR; a fresh home), then
+ * provisions the extensions the way a provider would, through Dialtone's own pages: a customer
+ * administrator signs in (password and TOTP) in a headless Chromium, uploads a CSV of {@code N}
+ * extensions on {@code /extensions/import.xhtml} (Dialtone generates every SIP secret) and
+ * downloads the credentials file offered once. Nothing is written to the extension tables here.
+ * Only the customer account and its administrator are seeded directly in the database (as the
+ * black-box tests seed users), because first-run setup and an invitation by e-mail are not what is
+ * measured.
+ *
+ * <p>The credentials file becomes sipp's injection files (same fields as the anchor's {@code
+ * gen-users.sh}: user; {@code [authentication ...]}; domain = the account's realm; password): the
+ * real credentials, the same users with a wrong secret of the same length, and unknown users of the
+ * same length in the same realm. Then it prints {@code SIPBENCH READY payara_pid=… realm=…} and
+ * keeps Dialtone running until the process is terminated (TERM stops Payara, then MariaDB).
+ *
+ * <p>System properties: {@code bench.dir} (where {@code data/} goes), {@code bench.extensions}
+ * (10000), {@code bench.first} (20000: 10000–19999 would hold 112xx, refused as emergency
+ * prefixes), {@code dialtone.war}, {@code payara.micro.jar}. Every {@code DIALTONE_*} environment
+ * variable goes to the launcher (ports, home, SIP settings).
+ */
+public final class SipBenchDialtone {
+
+  private static final Duration WAIT = Duration.ofMinutes(3);
+
+  private SipBenchDialtone() {}
+
+  public static void main(String[] args) throws Exception {
+    Path benchDir = Path.of(System.getProperty("bench.dir", "bench/sip"));
+    int count = Integer.getInteger("bench.extensions", 10_000);
+    int first = Integer.getInteger("bench.first", 20_000);
+    Map<String, String> env = new HashMap<>();
+    System.getenv()
+        .forEach(
+            (name, value) -> {
+              if (name.startsWith("DIALTONE_")) {
+                env.put(name, value);
+              }
+            });
+    env.putIfAbsent("DIALTONE_THROTTLE_SIGNIN_LIMIT", "100000");
+    log("starting Dialtone (home " + env.get("DIALTONE_HOME") + ")");
+    DialtoneServer server =
+        DialtoneServer.start(
+            env,
+            Path.of(System.getProperty("dialtone.war", "target/dialtone.war")),
+            Path.of(System.getProperty("payara.micro.jar", "target/payara-micro.jar")),
+            Boolean.getBoolean("bench.echo"));
+    Runtime.getRuntime().addShutdownHook(new Thread(server::close, "sip-bench-stop"));
+    try {
+      prepare(server, benchDir, count, first);
+    } catch (Exception | AssertionError e) {
+      e.printStackTrace();
+      System.exit(1); // the shutdown hook stops Payara Micro and MariaDB
+    }
+    server.awaitExit();
+  }
+
+  private static void prepare(DialtoneServer server, Path benchDir, int count, int first)
+      throws Exception {
+    Admin admin = seedCustomerAdmin(server);
+    log("customer account " + admin.accountId() + ", administrator " + admin.email());
+
+    Path work = Files.createDirectories(benchDir.resolve("run"));
+    Path upload = work.resolve("dialtone-extensions-import.csv");
+    StringBuilder csv = new StringBuilder("number,name,type\n");
+    for (int n = first; n < first + count; n++) {
+      csv.append(n).append(",Bench ").append(n).append(",user\n");
+    }
+    Files.writeString(upload, csv);
+    Path downloads = Files.createTempDirectory(work, "downloads-");
+    long t0 = System.nanoTime();
+    Path credentials = provision(server.baseUrl(), admin, upload, downloads);
+    log(
+        "imported "
+            + count
+            + " extensions and downloaded their credentials in "
+            + Duration.ofNanos(System.nanoTime() - t0).toMillis()
+            + " ms");
+    String realm = writeInjectionFiles(credentials, benchDir.resolve("data"));
+    Files.delete(credentials); // the secrets live on only in sipp's injection file
+    long payara =
+        ProcessHandle.current()
+            .descendants()
+            .filter(p -> p.info().commandLine().orElse("").contains("payara-micro"))
+            .mapToLong(ProcessHandle::pid)
+            .findFirst()
+            .orElse(-1);
+    System.out.println("SIPBENCH READY payara_pid=" + payara + " realm=" + realm);
+    System.out.flush();
+  }
+
+  private record Admin(long accountId, String email, String password, String totpSecret) {}
+
+  /** A customer account below a reseller and its administrator, as the tests seed them. */
+  private static Admin seedCustomerAdmin(DialtoneServer server) throws SQLException, IOException {
+    String unique = UUID.randomUUID().toString().substring(0, 8);
+    String password = "Bench-" + UUID.randomUUID() + "-7";
+    String totp = TotpCodes.newSecret();
+    String key =
+        Files.readString(Path.of(server.applicationSetting("DIALTONE_DATA_KEY_FILE"))).strip();
+    DataCipher cipher = DataCipher.fromBase64Key(DataKeys.KEY_ID, key);
+    try (Connection db =
+        DriverManager.getConnection(
+            server.applicationSetting("DIALTONE_DB_URL"),
+            server.applicationSetting("DIALTONE_DB_USER"),
+            server.applicationSetting("DIALTONE_DB_PASSWORD"))) {
+      long reseller = account(db, 1L, "RESELLER", "Bench reseller " + unique);
+      long customer = account(db, reseller, "CUSTOMER", "Bench customer " + unique);
+      String email = "bench-admin-" + unique + "@example.test";
+      long user;
+      try (PreparedStatement insert =
+          db.prepareStatement(
+              "INSERT INTO app_user (account_id, email, display_name, status, password_hash,"
+                  + " totp_secret, created_at) VALUES (?, ?, 'Bench admin', 'ACTIVE', ?, ?,"
+                  + " UTC_TIMESTAMP(6))",
+              Statement.RETURN_GENERATED_KEYS)) {
+        insert.setLong(1, customer);
+        insert.setString(2, email);
+        insert.setString(3, new PasswordHasher().hash(password.toCharArray()));
+        insert.setString(4, cipher.encrypt(totp));
+        insert.executeUpdate();
+        user = key(insert);
+      }
+      try (PreparedStatement grant =
+          db.prepareStatement(
+              "INSERT INTO user_role (user_id, role) VALUES (?, 'CUSTOMER_ADMIN')")) {
+        grant.setLong(1, user);
+        grant.executeUpdate();
+      }
+      return new Admin(customer, email, password, totp);
+    }
+  }
+
+  private static long account(Connection db, long parent, String kind, String name)
+      throws SQLException {
+    try (PreparedStatement insert =
+        db.prepareStatement(
+            "INSERT INTO account (parent_id, kind, name, status, created_at)"
+                + " VALUES (?, ?, ?, 'ACTIVE', UTC_TIMESTAMP(6))",
+            Statement.RETURN_GENERATED_KEYS)) {
+      insert.setLong(1, parent);
+      insert.setString(2, kind);
+      insert.setString(3, name);
+      insert.executeUpdate();
+      return key(insert);
+    }
+  }
+
+  private static long key(Statement statement) throws SQLException {
+    try (ResultSet keys = statement.getGeneratedKeys()) {
+      keys.next();
+      return keys.getLong(1);
+    }
+  }
+
+  /** Signs in, imports the CSV and downloads the credentials file; returns its path. */
+  private static Path provision(String baseUrl, Admin admin, Path upload, Path downloads)
+      throws IOException, InterruptedException {
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(System.getProperty("dialtone.test.chromium", "/usr/bin/chromium"));
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--ignore-certificate-errors",
+        "--lang=en-US",
+        "--user-data-dir=" + Files.createTempDirectory("sip-bench-chromium-"));
+    options.setExperimentalOption(
+        "prefs",
+        Map.of(
+            "download.default_directory",
+            downloads.toAbsolutePath().toString(),
+            "download.prompt_for_download",
+            false,
+            "intl.accept_languages",
+            "en-US,en"));
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(
+                Path.of(System.getProperty("dialtone.test.chromedriver", "/usr/bin/chromedriver"))
+                    .toFile())
+            .build();
+    ChromeDriver driver = new ChromeDriver(service, options);
+    try {
+      driver.manage().timeouts().pageLoadTimeout(WAIT);
+      driver.get(baseUrl + "/signin.xhtml");
+      type(driver, "signin:email", admin.email());
+      type(driver, "signin:password", admin.password());
+      click(driver, "signin:submit");
+      String code = new TotpCodes().codeAt(admin.totpSecret(), TotpCodes.stepAt(Instant.now()));
+      type(driver, "mfa:code", code);
+      click(driver, "mfa:verify");
+      new WebDriverWait(driver, WAIT).until(d -> d.getCurrentUrl().contains("/home.xhtml"));
+      driver.get(baseUrl + "/extensions/import.xhtml");
+      new WebDriverWait(driver, WAIT)
+          .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("input[type='file']")))
+          .sendKeys(upload.toAbsolutePath().toString());
+      click(driver, "upload:submit");
+      new WebDriverWait(driver, WAIT)
+          .until(
+              d ->
+                  !d.findElements(By.id("secrets:download")).isEmpty()
+                      || !d.findElements(By.id("report")).isEmpty());
+      if (driver.findElements(By.id("secrets:download")).isEmpty()) {
+        throw new IllegalStateException(
+            "import refused: " + driver.findElement(By.id("report")).getText());
+      }
+      click(driver, "secrets:download");
+      long deadline = System.nanoTime() + WAIT.toNanos();
+      while (System.nanoTime() < deadline) {
+        try (Stream<Path> files = Files.list(downloads)) {
+          List<Path> done = files.filter(f -> f.toString().endsWith(".csv")).toList();
+          if (!done.isEmpty()) {
+            Thread.sleep(500); // Chromium renames the file when it is complete
+            return done.get(0);
+          }
+        }
+        Thread.sleep(200);
+      }
+      throw new IllegalStateException("no credentials file downloaded");
+    } finally {
+      driver.quit();
+    }
+  }
+
+  private static void type(WebDriver driver, String id, String text) {
+    var input =
+        new WebDriverWait(driver, WAIT)
+            .until(ExpectedConditions.visibilityOfElementLocated(By.id(id)));
+    input.clear();
+    input.sendKeys(text);
+  }
+
+  private static void click(WebDriver driver, String id) {
+    new WebDriverWait(driver, WAIT)
+        .until(ExpectedConditions.elementToBeClickable(By.id(id)))
+        .click();
+  }
+
+  /**
+   * sipp injection files from {@code number,sip_user,realm,secret}; returns the realm. Fields:
+   * user; [authentication username=… password=…]; realm (the To/From domain); password.
+   */
+  private static String writeInjectionFiles(Path credentials, Path data) throws IOException {
+    List<String[]> rows = new ArrayList<>();
+    for (String line : Files.readAllLines(credentials)) {
+      String[] f = line.strip().split(",");
+      if (f.length == 4 && !f[0].equals("number")) {
+        rows.add(f);
+      }
+    }
+    if (rows.isEmpty()) {
+      throw new IllegalStateException("the credentials file holds no extension");
+    }
+    Files.createDirectories(data);
+    SecureRandom random = new SecureRandom();
+    StringBuilder real = new StringBuilder("SEQUENTIAL\n");
+    StringBuilder wrong = new StringBuilder("SEQUENTIAL\n");
+    StringBuilder unknown = new StringBuilder("SEQUENTIAL\n");
+    int i = 0;
+    for (String[] f : rows) {
+      String user = f[1];
+      String realm = f[2];
+      String secret = f[3];
+      real.append(line(user, realm, secret));
+      wrong.append(line(user, realm, otherSecret(secret, random)));
+      // Unknown users: as long as the real ones (5 digits from 30000), in the same realm.
+      unknown.append(line(Integer.toString(30_000 + i++), realm, otherSecret(secret, random)));
+    }
+    Files.writeString(data.resolve("dialtone-users.csv"), real);
+    Files.writeString(data.resolve("dialtone-users-wrongpw.csv"), wrong);
+    Files.writeString(data.resolve("dialtone-users-unknown.csv"), unknown);
+    return rows.get(0)[2];
+  }
+
+  private static String line(String user, String realm, String password) {
+    return user
+        + ";[authentication username="
+        + user
+        + " password="
+        + password
+        + "];"
+        + realm
+        + ";"
+        + password
+        + "\n";
+  }
+
+  /** A base64url secret of the same length that is not {@code secret}. */
+  private static String otherSecret(String secret, SecureRandom random) {
+    String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    StringBuilder other = new StringBuilder(secret.length());
+    do {
+      other.setLength(0);
+      for (int k = 0; k < secret.length(); k++) {
+        other.append(alphabet.charAt(random.nextInt(alphabet.length())));
+      }
+    } while (other.toString().equals(secret));
+    return other.toString();
+  }
+
+  private static void log(String message) {
+    System.out.println("[sip-bench] " + message);
+  }
+}

@@ -1,0 +1,251 @@
+package io.dialtone.incontainer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.dialtone.identity.entity.Role;
+import io.dialtone.incontainer.SeededAccounts.Tenants;
+import io.dialtone.incontainer.SeededUsers.Seeded;
+import io.dialtone.notification.entity.NoticeKind;
+import io.dialtone.platform.control.AccessDenied;
+import io.dialtone.sip.control.BanAdministration;
+import io.dialtone.sip.control.DeviceOffline;
+import io.dialtone.sip.control.FailureBurst;
+import io.dialtone.sip.control.LocationService;
+import io.dialtone.sip.control.RegistrarEvents;
+import io.dialtone.sip.control.SipNotices;
+import io.dialtone.sip.control.SourceBanned;
+import io.dialtone.sip.control.SourceBans;
+import io.dialtone.sip.control.SourceGuard;
+import io.dialtone.sip.entity.Ban;
+import io.dialtone.sip.entity.BanReason;
+import io.dialtone.sip.entity.SipNotice;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.LongSupplier;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The portal side of the SIP registrar (issue 6, SECURITY.md D4, D5, F1, F2) in Payara Micro on
+ * MariaDB: only platform administrators list and lift bans (every lifting audited, everyone else
+ * refused and audited); a ban is audited as the system and alerts each active platform
+ * administrator once; a burst of failed digests tells the extension's own account's administrators
+ * once per window (notice and mail), nobody in another tenant; a device going offline tells the
+ * assigned user and the administrators once per transition; a user dismisses only their own
+ * notices.
+ *
+ * <p>The registrar itself is not in this deployment: {@link SipSideBans} and {@link
+ * SipSideLocations} are in-memory test fixtures standing in for its bans and bindings, and the
+ * events are fired here as the registrar fires them.
+ */
+@ExtendWith(ArquillianExtension.class)
+public class SipPortalIT {
+
+  @Deployment
+  public static WebArchive deployment() {
+    return InContainerDeployment.of("sipside")
+        .addPackage("io.dialtone.sip")
+        .addPackage("io.dialtone.sip.entity")
+        .addClasses(
+            BanAdministration.class,
+            SipNotices.class,
+            RegistrarEvents.class,
+            LocationService.class,
+            SourceBans.class,
+            SourceGuard.class,
+            SourceBanned.class,
+            FailureBurst.class,
+            DeviceOffline.class)
+        .addClass("io.dialtone.sip.control.NoticeRecipients")
+        .addClass("io.dialtone.sip.control.Recipient")
+        .addClasses(
+            SipSideBans.class, SipSideLocations.class, SipSideMails.class, SipSideRows.class)
+        .addAsResource("io/dialtone/i18n/messages.properties")
+        .addAsResource("io/dialtone/i18n/messages_fr.properties");
+  }
+
+  @Inject BanAdministration administration;
+  @Inject SipNotices notices;
+  @Inject SipSideBans bans;
+  @Inject SipSideMails mails;
+  @Inject SipSideRows rows;
+  @Inject SeededAccounts accounts;
+  @Inject SeededUsers users;
+  @Inject ExtensionRows callers;
+  @Inject Event<SourceBanned> banned;
+  @Inject Event<FailureBurst> bursts;
+  @Inject Event<DeviceOffline> offline;
+
+  @Test
+  void onlyAPlatformAdministratorListsAndLiftsBansAndEveryLiftingIsAudited() {
+    String address = randomAddress();
+    Instant now = Instant.now();
+    bans.ban(new Ban(address, BanReason.DIGEST_FAILURES, now, now.plus(Duration.ofMinutes(15))));
+    Tenants t = accounts.tenants();
+
+    for (Role role :
+        List.of(Role.CUSTOMER_USER, Role.CUSTOMER_ADMIN, Role.RESELLER_ADMIN, Role.SUPPORT_AGENT)) {
+      long account =
+          switch (role) {
+            case CUSTOMER_USER, CUSTOMER_ADMIN -> t.a1();
+            case RESELLER_ADMIN -> t.a();
+            default -> 1L;
+          };
+      String actor = accounts.signInAs(role, account);
+      assertThatThrownBy(() -> administration.current()).isInstanceOf(AccessDenied.class);
+      assertThatThrownBy(() -> administration.lift(address)).isInstanceOf(AccessDenied.class);
+      assertThat(rows.auditedBy("ACCESS_DENIED", "DENIED", actor)).as(role.name()).isEqualTo(2);
+    }
+    assertThat(bans.current()).extracting(Ban::address).contains(address);
+
+    String admin = accounts.signInAs(Role.PLATFORM_ADMIN, 1L);
+    assertThat(administration.current()).extracting(Ban::address).contains(address);
+    assertThat(administration.lift(address)).isTrue();
+    assertThat(bans.current()).extracting(Ban::address).doesNotContain(address);
+    assertThat(administration.lift(address)).as("lapsed or lifted meanwhile").isFalse();
+    assertThat(administration.lift("not-an-address\r\nforged")).isFalse();
+    assertThat(rows.audited("SIP_BAN_LIFTED", "SUCCESS", "sip-source:" + address)).isEqualTo(1);
+    assertThat(rows.audited("SIP_BAN_LIFTED", "FAILURE", "sip-source:" + address)).isEqualTo(1);
+    assertThat(rows.auditedBy("SIP_BAN_LIFTED", "FAILURE", admin)).isEqualTo(2);
+  }
+
+  @Test
+  void aBanIsAuditedAsTheSystemAndAlertsEachPlatformAdministratorOnce() {
+    Seeded first = users.user(Role.PLATFORM_ADMIN, 1L);
+    Seeded second = users.user(Role.PLATFORM_ADMIN, 1L);
+    Tenants t = accounts.tenants();
+    Seeded customerAdmin = users.user(Role.CUSTOMER_ADMIN, t.a1());
+    String address = randomAddress();
+    Instant since = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    Ban ban = new Ban(address, BanReason.SCANNER, since, since.plus(Duration.ofMinutes(15)));
+
+    banned.fire(new SourceBanned(ban, "friendly-scanner"));
+    banned.fire(new SourceBanned(ban, "friendly-scanner")); // the same ban again: nobody told twice
+    awaitCount(() -> rows.notices(second.id(), "SOURCE_BANNED", address), 1);
+    awaitCount(() -> mails.to(second.email(), NoticeKind.SIP_SOURCE_BANNED).size(), 1);
+    awaitCount(() -> rows.audited("SIP_SOURCE_BANNED", "SUCCESS", "sip-source:" + address), 1);
+    pause();
+
+    for (Seeded admin : List.of(first, second)) {
+      assertThat(rows.notices(admin.id(), "SOURCE_BANNED", address)).isEqualTo(1);
+      var sent = mails.to(admin.email(), NoticeKind.SIP_SOURCE_BANNED);
+      assertThat(sent).hasSize(1);
+      assertThat(sent.get(0).arguments()).contains(address, "SIP scanner", "friendly-scanner");
+    }
+    assertThat(rows.notices(customerAdmin.id(), "SOURCE_BANNED", address)).isZero();
+    assertThat(rows.audited("SIP_SOURCE_BANNED", "SUCCESS", "sip-source:" + address)).isEqualTo(1);
+    assertThat(rows.auditedBy("SIP_SOURCE_BANNED", "SUCCESS", "system")).isPositive();
+
+    // A new ban of the same address later is a new alert.
+    Ban again = new Ban(address, BanReason.FLOOD, since.plusSeconds(1), since.plusSeconds(901));
+    banned.fire(new SourceBanned(again, ""));
+    awaitCount(() -> rows.notices(first.id(), "SOURCE_BANNED", address), 2);
+  }
+
+  @Test
+  void aFailureBurstTellsTheAccountsAdministratorsOncePerWindowAndNobodyElse() {
+    Tenants t = accounts.tenants();
+    Seeded admin = users.user(Role.CUSTOMER_ADMIN, t.a1());
+    Seeded otherAdmin = users.user(Role.CUSTOMER_ADMIN, t.a1());
+    Seeded member = users.user(Role.CUSTOMER_USER, t.a1());
+    Seeded foreignAdmin = users.user(Role.CUSTOMER_ADMIN, t.b1());
+    long extension = rows.extension(t.a1(), "201", member.id());
+    Instant since = Instant.now().minusSeconds(120);
+
+    bursts.fire(new FailureBurst(t.a1(), extension, "201", 12, since));
+    bursts.fire(new FailureBurst(t.a1(), extension, "201", 25, since)); // same window
+    bursts.fire(new FailureBurst(t.b1(), extension, "201", 40, since)); // not b1's extension
+    awaitCount(() -> mails.to(otherAdmin.email(), NoticeKind.SIP_FAILURE_BURST).size(), 1);
+    pause();
+
+    for (Seeded a : List.of(admin, otherAdmin)) {
+      assertThat(rows.notices(a.id(), "FAILURE_BURST", "201")).isEqualTo(1);
+      var sent = mails.to(a.email(), NoticeKind.SIP_FAILURE_BURST);
+      assertThat(sent).hasSize(1);
+      // The two events race on the executor: whichever stored its row first was told.
+      assertThat(sent.get(0).arguments().get(0)).isEqualTo("201");
+      assertThat(sent.get(0).arguments().get(1)).isIn("12", "25");
+    }
+    for (Seeded nobody : List.of(member, foreignAdmin)) {
+      assertThat(rows.notices(nobody.id(), "FAILURE_BURST", "201")).isZero();
+      assertThat(mails.to(nobody.email(), NoticeKind.SIP_FAILURE_BURST)).isEmpty();
+    }
+  }
+
+  @Test
+  void aDeviceGoingOfflineTellsItsUserAndAdministratorsOncePerTransition() {
+    Tenants t = accounts.tenants();
+    Seeded admin = users.user(Role.CUSTOMER_ADMIN, t.a1());
+    Seeded member = users.user(Role.CUSTOMER_USER, t.a1());
+    Seeded colleague = users.user(Role.CUSTOMER_USER, t.a1());
+    Seeded foreignAdmin = users.user(Role.CUSTOMER_ADMIN, t.b1());
+    long extension = rows.extension(t.a1(), "305", member.id());
+    Instant lastSeen = Instant.now().minusSeconds(3600).truncatedTo(ChronoUnit.MILLIS);
+
+    offline.fire(new DeviceOffline(t.a1(), extension, "305", lastSeen));
+    offline.fire(new DeviceOffline(t.a1(), extension, "305", lastSeen)); // the same transition
+    awaitCount(() -> rows.notices(admin.id(), "DEVICE_OFFLINE", "305"), 1);
+    awaitCount(() -> rows.notices(member.id(), "DEVICE_OFFLINE", "305"), 1);
+    pause();
+    assertThat(rows.notices(admin.id(), "DEVICE_OFFLINE", "305")).isEqualTo(1);
+    assertThat(rows.notices(member.id(), "DEVICE_OFFLINE", "305")).isEqualTo(1);
+    assertThat(rows.notices(colleague.id(), "DEVICE_OFFLINE", "305")).isZero();
+    assertThat(rows.notices(foreignAdmin.id(), "DEVICE_OFFLINE", "305")).isZero();
+
+    // It registered again and went offline again: a new transition, a new notice.
+    offline.fire(new DeviceOffline(t.a1(), extension, "305", lastSeen.plusSeconds(600)));
+    awaitCount(() -> rows.notices(member.id(), "DEVICE_OFFLINE", "305"), 2);
+
+    // Each user sees and dismisses their own notices only.
+    callers.signInAs(member.id(), Role.CUSTOMER_USER, t.a1());
+    List<SipNotice> mine = notices.mine();
+    assertThat(mine).hasSize(2).allMatch(n -> n.getUserId() == member.id());
+    callers.signInAs(admin.id(), Role.CUSTOMER_ADMIN, t.a1());
+    long adminsNotice = notices.mine().get(0).getId();
+    callers.signInAs(member.id(), Role.CUSTOMER_USER, t.a1());
+    assertThatThrownBy(() -> notices.dismiss(adminsNotice)).isInstanceOf(AccessDenied.class);
+    assertThat(rows.auditedBy("ACCESS_DENIED", "DENIED", "user:" + member.id())).isEqualTo(1);
+    assertThat(rows.openNotices(admin.id())).isEqualTo(2);
+    notices.dismiss(mine.get(0).getId());
+    assertThat(rows.openNotices(member.id())).isEqualTo(1);
+    assertThat(notices.mine()).hasSize(1);
+  }
+
+  /** A documentation address (TEST-NET-2) no other test bans. */
+  private static String randomAddress() {
+    var random = ThreadLocalRandom.current();
+    return "198.51." + random.nextInt(256) + "." + (1 + random.nextInt(254));
+  }
+
+  /** Waits (at most 20 s) until {@code count} reaches {@code expected}; the handlers are async. */
+  private static void awaitCount(LongSupplier count, long expected) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    while (count.getAsLong() < expected && System.nanoTime() < deadline) {
+      sleep(100);
+    }
+    assertThat(count.getAsLong()).isGreaterThanOrEqualTo(expected);
+  }
+
+  /** Lets any duplicate handling still queued finish before asserting "only once". */
+  private static void pause() {
+    sleep(1500);
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}

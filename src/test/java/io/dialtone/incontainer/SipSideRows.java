@@ -1,0 +1,83 @@
+package io.dialtone.incontainer;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.util.UUID;
+
+/**
+ * TEST FIXTURE ONLY: rows the SIP portal tests start from (an extension, inserted directly with
+ * placeholder ciphertexts: no phone ever registers with it) and reads of what the controls
+ * committed ({@code sip_notice}, {@code audit_event}). Added only by those tests.
+ */
+@ApplicationScoped
+public class SipSideRows {
+
+  @PersistenceContext(unitName = "dialtone")
+  EntityManager em;
+
+  /** A live extension {@code number} of {@code accountId}, assigned to {@code userId} or nobody. */
+  @Transactional
+  public long extension(long accountId, String number, Long userId) {
+    return ((Number)
+            em.createNativeQuery(
+                    """
+                    INSERT INTO extension (account_id, number, display_name, type, status,
+                    assigned_user_id, realm, ha1_sha256, ha1_md5, created_at)
+                    VALUES (?1, ?2, ?3, 'USER', 'ACTIVE', ?4, ?5, 'v1:test:none', 'v1:test:none',
+                    UTC_TIMESTAMP(6)) RETURNING id""")
+                .setParameter(1, accountId)
+                .setParameter(2, number)
+                .setParameter(3, "Desk " + number)
+                .setParameter(4, userId)
+                .setParameter(5, "t-" + UUID.randomUUID().toString().substring(0, 8) + ".test")
+                .getSingleResult())
+        .longValue();
+  }
+
+  /** Notices of {@code kind} stored for {@code userId} about {@code subject}. */
+  @Transactional
+  public long notices(long userId, String kind, String subject) {
+    return count(
+        "SELECT COUNT(*) FROM sip_notice WHERE user_id = ?1 AND kind = ?2 AND subject = ?3",
+        userId,
+        kind,
+        subject);
+  }
+
+  /** Open (not dismissed) notices of {@code userId}. */
+  @Transactional
+  public long openNotices(long userId) {
+    return count(
+        "SELECT COUNT(*) FROM sip_notice WHERE user_id = ?1 AND dismissed_at IS NULL", userId);
+  }
+
+  /** Audit rows of {@code action} with {@code result} on {@code target}. */
+  @Transactional
+  public long audited(String action, String result, String target) {
+    return count(
+        "SELECT COUNT(*) FROM audit_event WHERE action = ?1 AND result = ?2 AND target = ?3",
+        action,
+        result,
+        target);
+  }
+
+  /** Audit rows of {@code action} with {@code result} by {@code actor}. */
+  @Transactional
+  public long auditedBy(String action, String result, String actor) {
+    return count(
+        "SELECT COUNT(*) FROM audit_event WHERE action = ?1 AND result = ?2 AND actor = ?3",
+        action,
+        result,
+        actor);
+  }
+
+  private long count(String sql, Object... params) {
+    var query = em.createNativeQuery(sql);
+    for (int i = 0; i < params.length; i++) {
+      query.setParameter(i + 1, params[i]);
+    }
+    return ((Number) query.getSingleResult()).longValue();
+  }
+}

@@ -1,0 +1,44 @@
+package io.dialtone.sip;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dialtone.sip.entity.BanReason;
+import io.dialtone.sip.entity.SipNoticeKind;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The bans page and the notices show {@code BanReason.*} and {@code sip_notices.<kind>} from the
+ * bundle: every constant has its text in English and French.
+ */
+class SipLabelsTest {
+
+  @Test
+  void everyBanReasonAndNoticeKindHasItsTextInBothLanguages() {
+    for (String bundle : new String[] {"messages.properties", "messages_fr.properties"}) {
+      Properties texts = load(bundle);
+      for (BanReason reason : BanReason.values()) {
+        assertThat(texts).as(bundle).containsKey("BanReason." + reason.name());
+      }
+      for (SipNoticeKind kind : SipNoticeKind.values()) {
+        assertThat(texts).as(bundle).containsKey("sip_notices." + kind.name());
+      }
+    }
+  }
+
+  private static Properties load(String name) {
+    Properties properties = new Properties();
+    try (InputStream in =
+        Files.newInputStream(Path.of("src/main/resources/io/dialtone/i18n", name))) {
+      properties.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return properties;
+  }
+}
