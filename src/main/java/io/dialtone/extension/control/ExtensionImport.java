@@ -19,6 +19,7 @@ import io.dialtone.platform.control.DatabaseMigration;
 import io.dialtone.platform.control.SecureTokens;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -64,6 +65,7 @@ public class ExtensionImport {
   @Inject AuditTrail audit;
   @Inject ExtensionAccess records;
   @Inject Clock clock;
+  @Inject Event<SipCredentialsImported> imported;
 
   @Transactional
   public ImportResult importCsv(long accountId, String csv) {
@@ -89,6 +91,9 @@ public class ExtensionImport {
     Map<ExtensionNumber, ExtensionType> types = new LinkedHashMap<>();
     parsed.lines().forEach(l -> types.put(new ExtensionNumber(l.number()), l.type()));
     policies.createAll(accountId, types);
+    if (!created.isEmpty()) {
+      imported.fire(new SipCredentialsImported(created.getFirst().realm(), created.size()));
+    }
     record(
         accountId,
         AuditResult.SUCCESS,

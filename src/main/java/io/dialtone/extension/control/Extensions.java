@@ -127,6 +127,7 @@ public class Extensions {
     NewSipSecret secret =
         new NewSipSecret(extension.getId(), issued.number(), issued.realm(), issued.secret());
     policies.create(accountId, checked, type);
+    credentialsChanged.fire(new SipCredentialsChanged(issued.realm(), issued.number()));
     extensions.record(
         AuditAction.EXTENSION_CREATED,
         extension,

@@ -1,11 +1,13 @@
 package io.dialtone.extension.control;
 
 import io.dialtone.extension.entity.Extension;
+import io.dialtone.extension.entity.ExtensionStatus;
 import io.dialtone.extension.entity.SipDigest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -33,17 +35,28 @@ public class SipCredentials {
         .setParameter("number", user)
         .getResultStream()
         .findFirst()
-        .map(
-            e ->
-                new SipCredential(
-                    e.getId(),
-                    e.getAccountId(),
-                    e.getRealm().value(),
-                    e.getNumber().digits(),
-                    e.getHa1Sha256(),
-                    e.getHa1Md5(),
-                    e.getStatus(),
-                    e.getMaxRegistrations()));
+        .map(SipCredentials::credentialOf);
+  }
+
+  /** Every active extension's credential (the registrar's full load), in no particular order. */
+  public List<SipCredential> allActive() {
+    return em.createQuery("SELECT e FROM Extension e WHERE e.status = :status", Extension.class)
+        .setParameter("status", ExtensionStatus.ACTIVE)
+        .getResultStream()
+        .map(SipCredentials::credentialOf)
+        .toList();
+  }
+
+  private static SipCredential credentialOf(Extension e) {
+    return new SipCredential(
+        e.getId(),
+        e.getAccountId(),
+        e.getRealm().value(),
+        e.getNumber().digits(),
+        e.getHa1Sha256(),
+        e.getHa1Md5(),
+        e.getStatus(),
+        e.getMaxRegistrations());
   }
 
   /** The plain HA1 of {@code credential} for {@code algorithm}, to check one digest response. */

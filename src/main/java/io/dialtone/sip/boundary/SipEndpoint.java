@@ -3,6 +3,7 @@ package io.dialtone.sip.boundary;
 import io.dialtone.platform.control.DatabaseMigration;
 import io.dialtone.sip.control.MemoryLocationService;
 import io.dialtone.sip.control.MemorySourceGuard;
+import io.dialtone.sip.control.SipCredentialCache;
 import io.dialtone.sip.control.SipHandler;
 import io.dialtone.sip.control.SipService;
 import io.dialtone.sip.control.SipSettings;
@@ -38,12 +39,14 @@ public class SipEndpoint {
   @Inject SipService service;
   @Inject MemoryLocationService location;
   @Inject MemorySourceGuard guard;
+  @Inject SipCredentialCache credentials;
 
   @Resource ContextService contexts;
   @Resource ManagedScheduledExecutorService scheduler;
 
   private JainSipTransport transport;
   private ScheduledFuture<?> sweeper;
+  private ScheduledFuture<?> reloader;
 
   void start(
       @Observes @Initialized(ApplicationScoped.class) @Priority(DatabaseMigration.PRIORITY + 30)
@@ -53,6 +56,8 @@ public class SipEndpoint {
       return;
     }
     location.load();
+    int users = credentials.reloadAll();
+    LOG.info(() -> "SIP registrar: " + users + " SIP users loaded");
     SipHandler handler = contexts.createContextualProxy(service, SipHandler.class);
     transport =
         new JainSipTransport(
@@ -73,11 +78,23 @@ public class SipEndpoint {
     sweeper =
         scheduler.scheduleWithFixedDelay(
             this::sweep, settings.persistMillis(), settings.persistMillis(), TimeUnit.MILLISECONDS);
+    long reload = Math.max(1000, settings.credentialsCacheTtl().toMillis());
+    reloader =
+        scheduler.scheduleWithFixedDelay(
+            this::reloadCredentials, reload, reload, TimeUnit.MILLISECONDS);
     LOG.info(
         "SIP registrar listening on "
             + settings.listenAddress()
             + ": "
             + String.join(", ", transport.bound()));
+  }
+
+  private void reloadCredentials() {
+    try {
+      credentials.reloadAll();
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "SIP credentials reload failed; the previous ones stay", e);
+    }
   }
 
   private void sweep() {
@@ -99,6 +116,10 @@ public class SipEndpoint {
     if (sweeper != null) {
       sweeper.cancel(false);
       sweeper = null;
+    }
+    if (reloader != null) {
+      reloader.cancel(false);
+      reloader = null;
     }
     if (transport != null) {
       transport.close();

@@ -7,12 +7,15 @@ import io.dialtone.extension.entity.SipDigest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * One read of a SIP user from the database, in its own (read-only) transaction: the extension,
+ * Reads of SIP users from the database, each in its own (read-only) transaction: an extension is
  * usable only when active with both HA1 values and its account chain active. Called by {@link
- * SipCredentialCache} on a miss, from the SIP stack's threads.
+ * SipCredentialCache} from its refresher thread, never from the SIP stack's threads.
  */
 @ApplicationScoped
 public class CredentialLookup {
@@ -27,15 +30,30 @@ public class CredentialLookup {
         .filter(SipCredential::usable)
         .filter(c -> c.encryptedHa1Sha256() != null && c.encryptedHa1Md5() != null)
         .filter(c -> accounts.isActiveWithAncestors(c.accountId()))
-        .map(
-            c ->
-                new SipUser(
-                    c.extensionId(),
-                    c.accountId(),
-                    c.user(),
-                    c.realm(),
-                    c.maxRegistrations(),
-                    credentials.ha1(c, SipDigest.SHA_256),
-                    credentials.ha1(c, SipDigest.MD5)));
+        .map(this::userOf);
+  }
+
+  /** Every usable SIP user (the account chain checked once per account). */
+  @Transactional
+  public List<SipUser> all() {
+    Map<Long, Boolean> active = new HashMap<>();
+    return credentials.allActive().stream()
+        .filter(SipCredential::usable)
+        .filter(c -> c.encryptedHa1Sha256() != null && c.encryptedHa1Md5() != null)
+        .filter(
+            c -> active.computeIfAbsent(c.accountId(), id -> accounts.isActiveWithAncestors(id)))
+        .map(this::userOf)
+        .toList();
+  }
+
+  private SipUser userOf(SipCredential c) {
+    return new SipUser(
+        c.extensionId(),
+        c.accountId(),
+        c.user(),
+        c.realm(),
+        c.maxRegistrations(),
+        credentials.ha1(c, SipDigest.SHA_256),
+        credentials.ha1(c, SipDigest.MD5));
   }
 }
