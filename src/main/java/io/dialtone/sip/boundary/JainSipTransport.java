@@ -156,8 +156,8 @@ public final class JainSipTransport implements SipListener, AutoCloseable {
         && parsed.isPresent()
         && !parsed.get().authorizations().isEmpty()
         && !Request.ACK.equals(request.getMethod())) {
-      // Checking credentials may reach the database: own the transaction first, so the stack
-      // absorbs the phone's retransmissions meanwhile instead of delivering them as replays.
+      // Own the transaction before checking the credentials, so the stack absorbs the phone's
+      // retransmissions meanwhile instead of delivering them as replays.
       transaction = newTransaction(provider, request);
     }
     SipAnswer answer;

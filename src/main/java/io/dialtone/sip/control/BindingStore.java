@@ -1,14 +1,20 @@
 package io.dialtone.sip.control;
 
+import io.dialtone.platform.control.DatabaseMigration;
 import io.dialtone.sip.entity.Binding;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
 
 /**
  * The table behind the location service ({@code sip_binding}, V19): each write replaces whole
@@ -21,33 +27,47 @@ public class BindingStore {
   @PersistenceContext(unitName = "dialtone")
   EntityManager em;
 
-  /** Replaces the stored bindings of each extension in {@code byExtension} by the given ones. */
+  @Resource(lookup = DatabaseMigration.DATA_SOURCE)
+  DataSource dataSource;
+
+  /**
+   * Replaces the stored bindings of each extension in {@code byExtension} by the given ones: one
+   * batch of deletes and one of inserts over JDBC, in the JTA transaction.
+   */
   @Transactional
   public void replace(Map<Long, List<Binding>> byExtension) {
-    for (Map.Entry<Long, List<Binding>> entry : byExtension.entrySet()) {
-      em.createNativeQuery("DELETE FROM sip_binding WHERE extension_id = ?1")
-          .setParameter(1, entry.getKey())
-          .executeUpdate();
-      for (Binding b : entry.getValue()) {
-        em.createNativeQuery(
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement delete =
+            c.prepareStatement("DELETE FROM sip_binding WHERE extension_id = ?");
+        PreparedStatement insert =
+            c.prepareStatement(
                 """
                 INSERT INTO sip_binding (extension_id, contact, account_id, extension_number,
                   user_agent, source, transport, call_id, cseq, expires_at, refreshed_at)
-                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
-                """)
-            .setParameter(1, b.extensionId())
-            .setParameter(2, b.contact())
-            .setParameter(3, b.accountId())
-            .setParameter(4, b.extensionNumber())
-            .setParameter(5, b.userAgent())
-            .setParameter(6, b.source())
-            .setParameter(7, b.transport())
-            .setParameter(8, b.callId())
-            .setParameter(9, b.cseq())
-            .setParameter(10, Timestamp.from(b.expiresAt()))
-            .setParameter(11, Timestamp.from(b.refreshedAt()))
-            .executeUpdate();
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)) {
+      for (Map.Entry<Long, List<Binding>> entry : byExtension.entrySet()) {
+        delete.setLong(1, entry.getKey());
+        delete.addBatch();
+        for (Binding b : entry.getValue()) {
+          insert.setLong(1, b.extensionId());
+          insert.setString(2, b.contact());
+          insert.setLong(3, b.accountId());
+          insert.setString(4, b.extensionNumber());
+          insert.setString(5, b.userAgent());
+          insert.setString(6, b.source());
+          insert.setString(7, b.transport());
+          insert.setString(8, b.callId());
+          insert.setLong(9, b.cseq());
+          insert.setTimestamp(10, Timestamp.from(b.expiresAt()));
+          insert.setTimestamp(11, Timestamp.from(b.refreshedAt()));
+          insert.addBatch();
+        }
       }
+      delete.executeBatch();
+      insert.executeBatch();
+    } catch (SQLException e) {
+      throw new IllegalStateException("SIP bindings not stored", e);
     }
   }
 
