@@ -57,28 +57,40 @@ final class PayaraMicroProcess implements AutoCloseable {
   static List<String> command(
       Path microJar, Path war, Path systemProperties, Path preBoot, int httpPort, int httpsPort) {
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    return List.of(
-        java.toString(),
-        "-Xmx1g",
-        "-Duser.timezone=UTC",
-        "-Djava.security.egd=file:/dev/urandom",
-        "-jar",
-        microJar.toString(),
-        "--deploy",
-        war.toString(),
-        "--contextroot",
-        "/",
-        "--nocluster",
-        "--port",
-        Integer.toString(httpPort),
-        "--sslport",
-        Integer.toString(httpsPort),
-        "--sslcert",
-        SelfSignedCertificate.ALIAS,
-        "--systemproperties",
-        systemProperties.toString(),
-        "--prebootcommandfile",
-        preBoot.toString());
+    List<String> command = new ArrayList<>(List.of(java.toString(), "-Xmx1g"));
+    command.addAll(extraJvmOptions());
+    command.addAll(
+        List.of(
+            "-Duser.timezone=UTC",
+            "-Djava.security.egd=file:/dev/urandom",
+            "-jar",
+            microJar.toString(),
+            "--deploy",
+            war.toString(),
+            "--contextroot",
+            "/",
+            "--nocluster",
+            "--port",
+            Integer.toString(httpPort),
+            "--sslport",
+            Integer.toString(httpsPort),
+            "--sslcert",
+            SelfSignedCertificate.ALIAS,
+            "--systemproperties",
+            systemProperties.toString(),
+            "--prebootcommandfile",
+            preBoot.toString()));
+    return List.copyOf(command);
+  }
+
+  /**
+   * JVM options of {@code dialtone.payara.jvm-options} (space-separated; none by default). The test
+   * suite sets options that make short-lived servers boot with less CPU (see the pom's failsafe
+   * configuration); the run command and the benchmarks set none.
+   */
+  private static List<String> extraJvmOptions() {
+    String options = System.getProperty("dialtone.payara.jvm-options", "").strip();
+    return options.isEmpty() ? List.of() : List.of(options.split("\\s+"));
   }
 
   /** Waits until Payara Micro reports it is ready, or fails if it exits or takes too long. */
