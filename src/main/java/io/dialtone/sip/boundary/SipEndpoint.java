@@ -4,31 +4,32 @@ import io.dialtone.platform.control.DatabaseMigration;
 import io.dialtone.sip.control.MemoryLocationService;
 import io.dialtone.sip.control.MemorySourceGuard;
 import io.dialtone.sip.control.SipCredentialCache;
-import io.dialtone.sip.control.SipHandler;
 import io.dialtone.sip.control.SipService;
 import io.dialtone.sip.control.SipSettings;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ContextService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.BeforeDestroyed;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * Starts the SIP registrar with the application (after the database migration: the bindings are
- * read back first) and stops it with it. The SIP stack's own threads call the handler through a
- * contextual proxy, so it runs with the application's naming and class loader context. A sweeper
- * removes expired bindings and idle guard state and writes changed bindings behind. Off with {@code
- * DIALTONE_SIP_ENABLED=false} (the in-container tests and the tests that start a second server use
- * that).
+ * read back first) and stops it with it. The SIP stack's threads read and parse; the registrar runs
+ * on workers from the application's managed thread factory (its naming and class loader context). A
+ * sweeper removes expired bindings and idle guard state and writes changed bindings behind. Off
+ * with {@code DIALTONE_SIP_ENABLED=false} (the in-container tests and the tests that start a second
+ * server use that).
  */
 @ApplicationScoped
 public class SipEndpoint {
@@ -41,9 +42,13 @@ public class SipEndpoint {
   @Inject MemorySourceGuard guard;
   @Inject SipCredentialCache credentials;
 
-  @Resource ContextService contexts;
+  @Resource ManagedThreadFactory threadFactory;
   @Resource ManagedScheduledExecutorService scheduler;
 
+  /** Requests waiting for a worker at most; beyond, new ones are dropped. */
+  static final int WORK_QUEUE = 20_000;
+
+  private ThreadPoolExecutor workers;
   private JainSipTransport transport;
   private ScheduledFuture<?> sweeper;
   private ScheduledFuture<?> reloader;
@@ -58,10 +63,11 @@ public class SipEndpoint {
     location.load();
     int users = credentials.reloadAll();
     LOG.info(() -> "SIP registrar: " + users + " SIP users loaded");
-    SipHandler handler = contexts.createContextualProxy(service, SipHandler.class);
+    workers = workers();
     transport =
         new JainSipTransport(
-            handler,
+            service,
+            workers,
             new SipListenConfig(
                 settings.listenAddress(),
                 settings.port(),
@@ -87,6 +93,23 @@ public class SipEndpoint {
             + settings.listenAddress()
             + ": "
             + String.join(", ", transport.bound()));
+  }
+
+  /**
+   * The threads that run the registrar: made by the application's managed thread factory, so the
+   * application's naming, class loader and security context are set once per thread rather than per
+   * request. A full queue rejects (the request is dropped, as a full socket buffer would).
+   */
+  private ThreadPoolExecutor workers() {
+    int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
+    return new ThreadPoolExecutor(
+        threads,
+        threads,
+        0,
+        TimeUnit.MILLISECONDS,
+        new ArrayBlockingQueue<>(WORK_QUEUE),
+        threadFactory,
+        new ThreadPoolExecutor.AbortPolicy());
   }
 
   private void reloadCredentials() {
@@ -124,6 +147,13 @@ public class SipEndpoint {
     if (transport != null) {
       transport.close();
       transport = null;
+      workers.shutdown();
+      try {
+        workers.awaitTermination(5, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      workers = null;
       location.flush();
       LOG.info("SIP registrar stopped");
     }
