@@ -55,4 +55,11 @@ public class SipSideLocations implements LocationService {
   public void removeAll(long extensionId) {
     bindings.remove(extensionId);
   }
+
+  @Override
+  public int evictUnless(java.util.function.LongPredicate usable) {
+    int before = bindings.size();
+    bindings.keySet().removeIf(id -> !usable.test(id));
+    return before - bindings.size();
+  }
 }

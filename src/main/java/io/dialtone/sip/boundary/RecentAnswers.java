@@ -14,14 +14,15 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * <p>A fixed table of {@value #SLOTS} slots, a key going to one of two neighbouring slots by its
  * hash: no timers, nothing to sweep, memory bounded whatever the load. An entry is forgotten after
  * {@link #LIFETIME_NANOS} (Timer J, 64 × T1 = 32 s) or when a newer request takes the older of its
- * two slots; at 5,000 requests per second that is after about 6 s, past the first three
- * retransmissions of a UDP request whose answer was lost (0.5, 1.5 and 3.5 s after it). A forgotten
- * retransmission is handled as a new request, which is what a stateless registrar (Kamailio's) does
- * for every one. Thread-safe, lock-free.
+ * two slots; at 5,000 requests per second that is after about 3 s, past the first two
+ * retransmissions of a UDP request whose answer was lost (0.5 and 1.5 s after it), and few entries
+ * live long enough for the collector to copy them again and again. A forgotten retransmission is
+ * handled as a new request, which is what a stateless registrar (Kamailio's) does for every one.
+ * Thread-safe, lock-free.
  */
 final class RecentAnswers {
 
-  static final int SLOTS = 1 << 15;
+  static final int SLOTS = 1 << 14;
   static final long LIFETIME_NANOS = 32_000_000_000L;
 
   /** One request's memory; {@code answer} is null while it is being answered. */

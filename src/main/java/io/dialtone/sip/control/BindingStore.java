@@ -31,8 +31,9 @@ public class BindingStore {
   DataSource dataSource;
 
   /**
-   * Replaces the stored bindings of each extension in {@code byExtension} by the given ones: one
-   * batch of deletes and one of inserts over JDBC, in the JTA transaction.
+   * Replaces the stored bindings of each extension in {@code byExtension} by the given ones and
+   * stamps {@code extension.last_registered_at} with the latest refresh of those that have any: a
+   * batch of deletes, one of inserts and one of updates over JDBC, in the JTA transaction.
    */
   @Transactional
   public void replace(Map<Long, List<Binding>> byExtension) {
@@ -45,11 +46,19 @@ public class BindingStore {
                 INSERT INTO sip_binding (extension_id, contact, account_id, extension_number,
                   user_agent, source, transport, call_id, cseq, expires_at, refreshed_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """);
+        PreparedStatement stamp =
+            c.prepareStatement(
+                """
+                UPDATE extension SET last_registered_at = ?
+                WHERE id = ? AND (last_registered_at IS NULL OR last_registered_at < ?)
                 """)) {
       for (Map.Entry<Long, List<Binding>> entry : byExtension.entrySet()) {
         delete.setLong(1, entry.getKey());
         delete.addBatch();
+        Instant latest = null;
         for (Binding b : entry.getValue()) {
+          latest = latest == null || b.refreshedAt().isAfter(latest) ? b.refreshedAt() : latest;
           insert.setLong(1, b.extensionId());
           insert.setString(2, b.contact());
           insert.setLong(3, b.accountId());
@@ -63,9 +72,16 @@ public class BindingStore {
           insert.setTimestamp(11, Timestamp.from(b.refreshedAt()));
           insert.addBatch();
         }
+        if (latest != null) {
+          stamp.setTimestamp(1, Timestamp.from(latest));
+          stamp.setLong(2, entry.getKey());
+          stamp.setTimestamp(3, Timestamp.from(latest));
+          stamp.addBatch();
+        }
       }
       delete.executeBatch();
       insert.executeBatch();
+      stamp.executeBatch();
     } catch (SQLException e) {
       throw new IllegalStateException("SIP bindings not stored", e);
     }

@@ -2,6 +2,7 @@ package io.dialtone.sip.control;
 
 import io.dialtone.sip.entity.Binding;
 import java.util.List;
+import java.util.function.LongPredicate;
 
 /**
  * The registrar's bindings (RFC 3261 §10.3 location service): a store, not the registrar's rules.
@@ -28,4 +29,11 @@ public interface LocationService {
 
   /** Removes every binding of {@code extensionId} ({@code Contact: *}, or the extension went). */
   void removeAll(long extensionId);
+
+  /**
+   * Drops the bindings of every extension {@code usable} refuses (disabled, deleted, account
+   * suspended, secret regenerated): the portal's decision, so no "device offline" notice follows.
+   * Returns how many extensions lost their bindings.
+   */
+  int evictUnless(LongPredicate usable);
 }

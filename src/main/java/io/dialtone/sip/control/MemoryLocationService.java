@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongPredicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -21,7 +22,10 @@ import java.util.logging.Logger;
  * by {@link #load()} at start-up. A crash loses the changes of the last flush interval: phones that
  * registered then are unknown until their next refresh, and removed bindings come back until they
  * expire. {@link #sweep()} removes lapsed bindings and fires {@link DeviceOffline} when an
- * extension's last one goes, as do {@link #remove} and {@link #removeAll}.
+ * extension's last one goes, as do {@link #remove} and {@link #removeAll} (not {@link
+ * #evictUnless}: the portal removed those). Each write also stamps the extensions that have
+ * bindings with their last registration ({@code extension.last_registered_at}, for "not used for N
+ * days").
  */
 @ApplicationScoped
 public class MemoryLocationService implements LocationService {
@@ -85,6 +89,18 @@ public class MemoryLocationService implements LocationService {
       dirty.add(extensionId);
       wentOffline(before, null);
     }
+  }
+
+  @Override
+  public int evictUnless(LongPredicate usable) {
+    int evicted = 0;
+    for (Long id : bindings.keySet()) {
+      if (!usable.test(id) && bindings.remove(id) != null) {
+        dirty.add(id);
+        evicted++;
+      }
+    }
+    return evicted;
   }
 
   /** Removes lapsed bindings; an extension left without any fires {@link DeviceOffline}. */

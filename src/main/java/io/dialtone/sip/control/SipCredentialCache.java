@@ -28,12 +28,13 @@ import java.util.logging.Logger;
  * known one, and the SIP threads never wait on a connection.
  *
  * <p>Kept current by events, after their transaction committed: {@link SipCredentialsChanged}
- * (secret regenerated, extension disabled, enabled, deleted) removes the entry at once, so an old
- * secret stops working immediately, then reloads it in the background; {@link
- * SipCredentialsImported} and a created extension reload in the background; {@link
- * AccountSuspended} reloads everything before the suspending request returns. {@link #reloadAll()}
- * also runs at start-up and every {@code dialtone.sip.credentials-cache-seconds} (60) as a safety
- * net (a reactivated account's phones come back within that time).
+ * (secret regenerated, extension disabled, enabled, deleted) removes the entry and the extension's
+ * bindings at once, so an old secret stops working immediately and its phones are logged out, then
+ * reloads it in the background; {@link SipCredentialsImported} and a created extension reload in
+ * the background; {@link AccountSuspended} reloads everything before the suspending request
+ * returns. {@link #reloadAll()} also drops the bindings of extensions no longer usable (an account
+ * suspended), and runs at start-up and every {@code dialtone.sip.credentials-cache-seconds} (60) as
+ * a safety net (a reactivated account's phones come back within that time).
  */
 @ApplicationScoped
 public class SipCredentialCache {
@@ -44,6 +45,7 @@ public class SipCredentialCache {
   private static final int SINGLE_REFRESH_LIMIT = 50;
 
   @Inject CredentialLookup lookup;
+  @Inject LocationService location;
 
   @Resource(lookup = "java:comp/DefaultManagedExecutorService")
   ManagedExecutorService executor;
@@ -70,6 +72,12 @@ public class SipCredentialCache {
         next.put(key(user.realm(), user.number()), user);
       }
       users = next;
+      Set<Long> usable = new HashSet<>(all.size() * 2);
+      all.forEach(user -> usable.add(user.extensionId()));
+      int evicted = location.evictUnless(usable::contains);
+      if (evicted > 0) {
+        LOG.info(() -> "SIP bindings dropped: " + evicted + " extensions no longer usable");
+      }
       return next.size();
     } finally {
       loading.unlock();
@@ -78,7 +86,11 @@ public class SipCredentialCache {
 
   void changed(@Observes(during = TransactionPhase.AFTER_SUCCESS) SipCredentialsChanged event) {
     String key = key(event.realm(), event.user());
-    users.remove(key);
+    SipUser before = users.remove(key);
+    if (before != null) {
+      // disabled, deleted or a new secret: the phones registered with the old one are logged out
+      location.evictUnless(id -> id != before.extensionId());
+    }
     pending.add(key);
     drainLater();
   }

@@ -77,4 +77,19 @@ class MemoryLocationServiceTest {
     assertThat(written).hasSize(2);
     assertThat(written.get(1).get(7L)).isEmpty();
   }
+
+  @Test
+  void bindingsOfExtensionsThePortalNoLongerAllowsAreEvictedWithoutAnOfflineNotice() {
+    location.put(binding("sip:201@192.0.2.7", 60));
+    location.flush();
+
+    assertThat(location.evictUnless(id -> id != 7L)).isEqualTo(1);
+
+    assertThat(location.isRegistered(7L)).isFalse();
+    assertThat(f.events).isEmpty();
+    location.flush();
+    assertThat(written).hasSize(2);
+    assertThat(written.get(1).get(7L)).isEmpty();
+    assertThat(location.evictUnless(id -> false)).isZero();
+  }
 }
