@@ -16,8 +16,20 @@ public enum SipDigest {
 
   private final String jcaName;
 
+  /** One instance per thread: looking the algorithm up costs more than hashing a short text. */
+  private final ThreadLocal<MessageDigest> digests;
+
   SipDigest(String jcaName) {
     this.jcaName = jcaName;
+    this.digests = ThreadLocal.withInitial(() -> newDigest(jcaName));
+  }
+
+  private static MessageDigest newDigest(String jcaName) {
+    try {
+      return MessageDigest.getInstance(jcaName);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(jcaName + " is missing from this JVM", e);
+    }
   }
 
   /** The name in the {@code algorithm=} parameter of a challenge (also the JCA name). */
@@ -32,12 +44,6 @@ public enum SipDigest {
 
   /** H(text) in lower-case hex. */
   public String hex(String text) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance(jcaName).digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(jcaName + " is missing from this JVM", e);
-    }
+    return HexFormat.of().formatHex(digests.get().digest(text.getBytes(StandardCharsets.UTF_8)));
   }
 }

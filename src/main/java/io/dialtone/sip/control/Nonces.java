@@ -49,6 +49,9 @@ public final class Nonces {
   private final AtomicLong serial = new AtomicLong();
   private final AtomicLongArray lastCounts = new AtomicLongArray(SLOTS);
 
+  /** One keyed HMAC per thread (looking it up and keying it cost more than the HMAC itself). */
+  private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
+
   public Nonces(byte[] secret, Duration lifetime, Clock clock, SecureRandom random) {
     if (secret.length < 16) {
       throw new IllegalArgumentException("the nonce secret needs at least 16 bytes");
@@ -143,11 +146,16 @@ public final class Nonces {
   }
 
   private byte[] mac(byte[] data) {
+    Mac mac = macs.get();
+    mac.update(data, 0, PAYLOAD);
+    return mac.doFinal(); // also resets it for the next nonce
+  }
+
+  private Mac newMac() {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(key);
-      mac.update(data, 0, PAYLOAD);
-      return mac.doFinal();
+      return mac;
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("HmacSHA256 is missing from this JVM", e);
     }
