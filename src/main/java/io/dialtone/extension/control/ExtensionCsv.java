@@ -49,8 +49,9 @@ public final class ExtensionCsv {
     List<ImportError> errors = new ArrayList<>();
     Map<String, Integer> seen = new HashMap<>();
     String[] raw = (text == null ? "" : text.replace("\uFEFF", "")).split("\r\n|\n|\r", -1);
+    int total = raw.length > 0 && raw[raw.length - 1].isEmpty() ? raw.length - 1 : raw.length;
     if (progress != null) {
-      progress.lines(raw.length);
+      progress.lines(total);
     }
     for (int i = 0; i < raw.length; i++) {
       int lineNo = i + 1;
@@ -86,7 +87,7 @@ public final class ExtensionCsv {
       }
     }
     if (progress != null) {
-      progress.checked(raw.length);
+      progress.checked(total);
     }
     return new Parsed(List.copyOf(lines), List.copyOf(errors));
   }

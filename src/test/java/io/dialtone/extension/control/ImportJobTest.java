@@ -77,7 +77,7 @@ class ImportJobTest {
     String csv =
         IntStream.range(2000, 2600)
             .mapToObj(n -> n + ",Phone " + n + ",user")
-            .collect(Collectors.joining("\n"));
+            .collect(Collectors.joining("\n", "", "\n"));
     List<Integer> told = new ArrayList<>();
     int[] total = {-1};
     ExtensionCsv.Parsed parsed =
@@ -96,7 +96,7 @@ class ImportJobTest {
             });
     assertThat(parsed.lines()).hasSize(600);
     assertThat(parsed.lines().getFirst().type()).isEqualTo(ExtensionType.USER);
-    assertThat(total[0]).isEqualTo(600);
+    assertThat(total[0]).as("the last line break ends a line").isEqualTo(600);
     assertThat(told).containsExactly(250, 500, 600);
   }
 }
