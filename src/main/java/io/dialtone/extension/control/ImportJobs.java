@@ -6,6 +6,7 @@ import io.dialtone.platform.control.SecureTokens;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -23,8 +25,8 @@ import java.util.logging.Logger;
  * managed executor runs {@link ExtensionImport#process} — one transaction, all or nothing — while
  * the page polls the {@link ImportJob}. Only the user who started a job sees it ({@link #job}); its
  * secrets are handed out once ({@link #takeSecrets}) and kept in memory only, at most {@link #KEEP}
- * after the start. One import at a time per account: a second one could pass the "number taken"
- * check alongside the first.
+ * after the job ended (a scheduled task forgets it). One import at a time per account: a second one
+ * could pass the "number taken" check alongside the first.
  */
 @ApplicationScoped
 public class ImportJobs {
@@ -35,6 +37,7 @@ public class ImportJobs {
   private static final Logger LOG = Logger.getLogger(ImportJobs.class.getName());
 
   @Resource ManagedExecutorService executor;
+  @Resource ManagedScheduledExecutorService scheduler;
 
   @Inject ExtensionImport importer;
   @Inject AccessControl access;
@@ -79,6 +82,14 @@ public class ImportJobs {
   /** Runs the import; the background task (no request, no caller check). */
   void run(ImportJob job, ImportGrant grant, String csv) {
     try {
+      importAndRecord(job, grant, csv);
+    } finally {
+      scheduler.schedule(() -> forget(job), KEEP.toSeconds(), TimeUnit.SECONDS);
+    }
+  }
+
+  private void importAndRecord(ImportJob job, ImportGrant grant, String csv) {
+    try {
       ImportResult result = importer.process(grant, csv, job);
       if (result.imported()) {
         job.done(result.created());
@@ -110,6 +121,12 @@ public class ImportJobs {
               }
               return false;
             });
+  }
+
+  /** Drops a finished job and its secrets, whether they were downloaded or not. */
+  private void forget(ImportJob job) {
+    job.forgetSecrets();
+    jobs.remove(job.id(), job);
   }
 
   @PreDestroy
