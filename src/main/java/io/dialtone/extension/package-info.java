@@ -11,8 +11,10 @@
  * destinations through {@code CallDecisions}), {@code audit}, {@code notification} and {@code
  * platform}. The SIP registrar calls {@code control.SipCredentials} and observes {@code
  * control.SipCredentialsChanged}; the voicemail system calls {@code
- * control.VoicemailPins#verifyPin}. The DID component implements {@code control.RoutedNumbers} (the
- * numbers routed to an extension, for the PIN policy) and calls {@code
- * control.ContinuityDestinations} and {@code control.Extensions}; this component never calls it.
+ * control.VoicemailPins#verifyPin} (by account and mailbox, with its caller source; per-source and
+ * unknown-mailbox counts in memory). The bulk import runs on the managed executor ({@code
+ * control.ImportJobs}). The DID component implements {@code control.RoutedNumbers} (the numbers
+ * routed to an extension, for the PIN policy) and calls {@code control.ContinuityDestinations} and
+ * {@code control.Extensions}; this component never calls it.
  */
 package io.dialtone.extension;

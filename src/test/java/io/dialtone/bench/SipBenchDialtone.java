@@ -24,7 +24,9 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -231,14 +233,21 @@ public final class SipBenchDialtone {
           .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("input[type='file']")))
           .sendKeys(upload.toAbsolutePath().toString());
       click(driver, "upload:submit");
+      // The import runs in the background; the page polls its progress until one of these shows.
       new WebDriverWait(driver, WAIT)
+          .ignoring(StaleElementReferenceException.class)
           .until(
               d ->
                   !d.findElements(By.id("secrets:download")).isEmpty()
-                      || !d.findElements(By.id("report")).isEmpty());
+                      || !d.findElements(By.id("report")).isEmpty()
+                      || !d.findElements(By.id("progress:failed")).isEmpty());
       if (driver.findElements(By.id("secrets:download")).isEmpty()) {
+        List<WebElement> report = driver.findElements(By.id("report"));
         throw new IllegalStateException(
-            "import refused: " + driver.findElement(By.id("report")).getText());
+            "import refused or failed: "
+                + (report.isEmpty()
+                    ? driver.findElement(By.id("progress:failed")).getText()
+                    : report.get(0).getText()));
       }
       click(driver, "secrets:download");
       long deadline = System.nanoTime() + WAIT.toNanos();

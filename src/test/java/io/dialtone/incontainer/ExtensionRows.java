@@ -126,6 +126,19 @@ public class ExtensionRows {
         .longValue();
   }
 
+  /** Audit rows of {@code action} whose target or detail contains {@code text}. */
+  @Transactional
+  public long auditRowsMentioning(String action, String text) {
+    return ((Number)
+            em.createNativeQuery(
+                    "SELECT COUNT(*) FROM audit_event WHERE action = ?1"
+                        + " AND (target LIKE ?2 OR detail LIKE ?2)")
+                .setParameter(1, action)
+                .setParameter(2, "%" + text + "%")
+                .getSingleResult())
+        .longValue();
+  }
+
   /** The class of service stored by the call policy for an extension. */
   @Transactional
   public String classOfService(long accountId, String number) {

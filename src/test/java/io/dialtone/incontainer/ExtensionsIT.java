@@ -9,6 +9,8 @@ import io.dialtone.extension.control.ExtensionRefused;
 import io.dialtone.extension.control.ExtensionSettings;
 import io.dialtone.extension.control.Extensions;
 import io.dialtone.extension.control.ImportError;
+import io.dialtone.extension.control.ImportJob;
+import io.dialtone.extension.control.ImportJobs;
 import io.dialtone.extension.control.ImportResult;
 import io.dialtone.extension.control.NewSipSecret;
 import io.dialtone.extension.control.PinCheck;
@@ -42,8 +44,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Extensions in Payara Micro on MariaDB (issue 4 items 1–2, SECURITY.md D6, A5, F2, F4): SIP
  * credentials are stored as encrypted HA1 values only (columns read directly: neither the secret
  * nor a plain HA1 anywhere in the database); regeneration needs a step-up and voids the old HA1;
- * PIN lockout across calls; another tenant's ids refused with nothing changed; an impersonating
- * agent never gets a secret.
+ * PIN lockout across calls; the voicemail system's check by account and mailbox (unknown mailboxes
+ * answer like wrong PINs, lock included) and its per-source limit; the background import with its
+ * progress and one-time secrets; another tenant's ids refused with nothing changed; an
+ * impersonating agent never gets a secret.
  */
 @ExtendWith(ArquillianExtension.class)
 public class ExtensionsIT {
@@ -73,6 +77,7 @@ public class ExtensionsIT {
   @Inject SeededUsers users;
   @Inject ExtensionRows rows;
   @Inject ExtensionImport importer;
+  @Inject ImportJobs importJobs;
 
   @Test
   void aFileWithOneBrokenLineImportsNothingAndReportsTheLine() {
@@ -263,6 +268,143 @@ public class ExtensionsIT {
     assertThat(pins.verifyPin(ext.extensionId(), "480271", at.plus(Duration.ofMinutes(31))))
         .isEqualTo(PinCheck.ACCEPTED);
     assertThat(pins.verifyPin(-1L, "480271")).isEqualTo(PinCheck.WRONG);
+  }
+
+  @Test
+  void theVoicemailSystemChecksByAccountAndMailboxAndUnknownMailboxesAnswerAsWrongPins()
+      throws Exception {
+    Tenants t = accounts.tenants();
+    Seeded member = users.user(Role.CUSTOMER_USER, t.a1());
+    accounts.signInAs(Role.CUSTOMER_ADMIN, t.b1());
+    NewSipSecret foreign = extensions.create(t.b1(), "612", "Foreign", ExtensionType.USER, null);
+    String foreignPin = pins.reset(foreign.extensionId());
+    accounts.signInAs(Role.CUSTOMER_ADMIN, t.a1());
+    NewSipSecret ext = extensions.create(t.a1(), "611", "Mine", ExtensionType.USER, member.id());
+    NewSipSecret off = extensions.create(t.a1(), "613", "Off", ExtensionType.USER, null);
+    String offPin = pins.reset(off.extensionId());
+    extensions.disable(off.extensionId());
+    extensions.create(t.a1(), "614", "No PIN", ExtensionType.USER, null);
+    pins.reset(ext.extensionId());
+    rows.signInAs(member.id(), Role.CUSTOMER_USER, t.a1());
+    assertThat(pins.setOwn(ext.extensionId(), "480271")).isEmpty();
+
+    Instant at = Instant.now();
+    assertThat(pins.verifyPin(t.a1(), "611", "480271", "src-a", at)).isEqualTo(PinCheck.ACCEPTED);
+    assertThat(pins.verifyPin(t.a1(), " 611 ", "480271", "src-a", at)).isEqualTo(PinCheck.ACCEPTED);
+    assertThat(pins.verifyPin(t.b1(), "612", foreignPin, "src-a", at))
+        .isEqualTo(PinCheck.ACCEPTED_MUST_CHANGE);
+    // Another account's mailbox, a disabled one, one without a PIN, a malformed number: all WRONG.
+    assertThat(pins.verifyPin(t.a1(), "612", foreignPin, "src-b", at)).isEqualTo(PinCheck.WRONG);
+    assertThat(pins.verifyPin(t.a1(), "613", offPin, "src-b", at)).isEqualTo(PinCheck.WRONG);
+    assertThat(pins.verifyPin(t.a1(), "614", "480271", "src-b", at)).isEqualTo(PinCheck.WRONG);
+    assertThat(pins.verifyPin(t.a1(), "6x1", "480271", "src-b", at)).isEqualTo(PinCheck.WRONG);
+    assertThat(pins.verifyPin(-5L, "611", "480271", "src-b", at)).isEqualTo(PinCheck.WRONG);
+
+    // A real mailbox and an unknown one answer the same sequence: 4 WRONG, then LOCKED.
+    for (String mailbox : List.of("611", "699")) {
+      List<PinCheck> answers =
+          IntStream.range(0, 6)
+              .mapToObj(i -> pins.verifyPin(t.a1(), mailbox, "000001", "src-" + mailbox, at))
+              .toList();
+      assertThat(answers)
+          .as("mailbox " + mailbox)
+          .containsExactly(
+              PinCheck.WRONG,
+              PinCheck.WRONG,
+              PinCheck.WRONG,
+              PinCheck.WRONG,
+              PinCheck.LOCKED,
+              PinCheck.LOCKED);
+      assertThat(pins.verifyPin(t.a1(), mailbox, "480271", "src-c", at.plusSeconds(60)))
+          .isEqualTo(PinCheck.LOCKED);
+    }
+    assertThat(rows.auditRows("VOICEMAIL_PIN_LOCKED", ext.extensionId())).isEqualTo(1);
+    assertThat(
+            rows.auditRowsMentioning("VOICEMAIL_PIN_LOCKED", "account:" + t.a1() + " mailbox 699"))
+        .isEqualTo(1);
+    Instant later = at.plus(Duration.ofMinutes(31));
+    assertThat(pins.verifyPin(t.a1(), "611", "480271", "src-c", later))
+        .isEqualTo(PinCheck.ACCEPTED);
+    assertThat(pins.verifyPin(t.a1(), "699", "480271", "src-c", later)).isEqualTo(PinCheck.WRONG);
+    assertThat(rows.columnsHolding("480271")).isEmpty();
+  }
+
+  @Test
+  void aSourceSprayingPinsAcrossMailboxesIsRefusedForAWhileAndAudited() throws Exception {
+    Tenants t = accounts.tenants();
+    accounts.signInAs(Role.CUSTOMER_ADMIN, t.a1());
+    NewSipSecret ext = extensions.create(t.a1(), "621", "Target", ExtensionType.USER, null);
+    String pin = pins.reset(ext.extensionId());
+    String sprayer = "sip:203.0.113.77:5060 " + System.nanoTime();
+    Instant at = Instant.now();
+    for (int i = 0; i < 19; i++) {
+      assertThat(pins.verifyPin(t.a1(), String.valueOf(700 + i), "000001", sprayer, at))
+          .isEqualTo(PinCheck.WRONG);
+    }
+    assertThat(pins.verifyPin(t.a1(), "621", "000001", sprayer, at)).isEqualTo(PinCheck.WRONG);
+    assertThat(rows.auditRowsMentioning("VOICEMAIL_PIN_SOURCE_REFUSED", sprayer)).isEqualTo(1);
+
+    assertThat(pins.verifyPin(t.a1(), "621", pin, sprayer, at.plusSeconds(1)))
+        .as("refused even with the right PIN")
+        .isEqualTo(PinCheck.SOURCE_REFUSED);
+    assertThat(pins.verifyPin(t.a1(), "799", "000001", sprayer, at.plusSeconds(2)))
+        .isEqualTo(PinCheck.SOURCE_REFUSED);
+    assertThat(pins.verifyPin(t.a1(), "621", pin, "+15145550100", at.plusSeconds(3)))
+        .as("another source, and the mailbox is not locked by the refused checks")
+        .isEqualTo(PinCheck.ACCEPTED_MUST_CHANGE);
+    assertThat(pins.verifyPin(t.a1(), "621", pin, sprayer, at.plus(Duration.ofMinutes(14))))
+        .isEqualTo(PinCheck.SOURCE_REFUSED);
+    assertThat(pins.verifyPin(t.a1(), "621", pin, sprayer, at.plus(Duration.ofMinutes(15))))
+        .isEqualTo(PinCheck.ACCEPTED_MUST_CHANGE);
+    assertThat(rows.auditRowsMentioning("VOICEMAIL_PIN_SOURCE_REFUSED", sprayer)).isEqualTo(1);
+  }
+
+  @Test
+  void aBackgroundImportShowsProgressAndHandsTheSecretsOutOnce() throws Exception {
+    Tenants t = accounts.tenants();
+    accounts.signInAs(Role.CUSTOMER_ADMIN, t.a1());
+    String csv =
+        IntStream.range(20_000, 22_000)
+            .mapToObj(n -> n + ",Phone " + n + ",user")
+            .collect(Collectors.joining("\n"));
+    ImportJob refused = finished(importJobs.start(t.a1(), csv + "\n911,Oops,user").orElseThrow());
+    assertThat(refused.phase()).isEqualTo(ImportJob.Phase.REFUSED);
+    assertThat(refused.errors())
+        .containsExactly(new ImportError(2001, "extensions.refused.EMERGENCY_NUMBER"));
+    assertThat(refused.checkPercent()).isEqualTo(100);
+    assertThat(refused.importPercent()).isZero();
+    assertThat(rows.extensionRows(t.a1())).isZero();
+
+    ImportJob job = finished(importJobs.start(t.a1(), csv).orElseThrow());
+    assertThat(job.phase()).isEqualTo(ImportJob.Phase.DONE);
+    assertThat(job.checked()).isEqualTo(job.lines()).isEqualTo(2000);
+    assertThat(job.stored()).isEqualTo(job.rows()).isEqualTo(2000);
+    assertThat(job.importPercent()).isEqualTo(100);
+    assertThat(rows.extensionRows(t.a1())).isEqualTo(2000);
+    List<NewSipSecret> secrets = importJobs.takeSecrets(job.id()).orElseThrow();
+    assertThat(secrets).hasSize(2000);
+    assertThat(importJobs.takeSecrets(job.id())).as("once").isEmpty();
+    SipCredential stored = credentials.find(secrets.get(5).realm(), "20005").orElseThrow();
+    assertThat(credentials.ha1(stored, SipDigest.SHA_256))
+        .isEqualTo(SipDigest.SHA_256.ha1("20005", secrets.get(5).realm(), secrets.get(5).secret()));
+
+    ImportJob again = finished(importJobs.start(t.a1(), "20001,Again,user").orElseThrow());
+    assertThat(again.errors())
+        .containsExactly(new ImportError(1, "extensions.refused.NUMBER_TAKEN"));
+    accounts.signInAs(Role.CUSTOMER_ADMIN, t.a1());
+    assertThat(importJobs.job(job.id())).as("only its owner sees a job").isEmpty();
+    assertThatThrownBy(() -> importJobs.start(t.b1(), csv)).isInstanceOf(AccessDenied.class);
+    rows.impersonate(t.a1());
+    assertThatThrownBy(() -> importJobs.start(t.a1(), csv)).isInstanceOf(AccessDenied.class);
+  }
+
+  private static ImportJob finished(ImportJob job) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+    while (job.running() && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+    }
+    assertThat(job.running()).as("finished within 3 minutes").isFalse();
+    return job;
   }
 
   @Test

@@ -167,7 +167,12 @@ class ExtensionPagesIT {
     java.nio.file.Path broken = java.nio.file.Files.createTempFile("extensions", ".csv");
     java.nio.file.Path good = java.nio.file.Files.createTempFile("extensions", ".csv");
     java.nio.file.Files.writeString(broken, "number,name,type\n501,Sales,user\n999,Oops,user\n");
-    java.nio.file.Files.writeString(good, "501,Sales,user\n502,\"Menu, main\",auto-attendant\n");
+    StringBuilder goodCsv =
+        new StringBuilder("501,Sales,user\n502,\"Menu, main\",auto-attendant\n");
+    for (int n = 3000; n < 4498; n++) {
+      goodCsv.append(n).append(",Phone ").append(n).append(",user\n");
+    }
+    java.nio.file.Files.writeString(good, goodCsv);
     try (Browser browser = new Browser(server.baseUrl())) {
       SignIn.withBothFactors(browser, admin);
       browser.open("/extensions/index.xhtml");
@@ -176,14 +181,27 @@ class ExtensionPagesIT {
       browser.find("input[type='file']").sendKeys(broken.toString());
       browser.submit("upload:submit");
       browser.waitForText("Line 3: An extension cannot be, or start with, an emergency number.");
+      assertThat(browser.text("[id='progress:refused']"))
+          .isEqualTo("1 lines are wrong: nothing was imported.");
+      assertThat(browser.text("[id='progress:checked']")).isEqualTo("3 of 3 lines checked");
+      assertThat(browser.text("[id='progress:checkBar'] .ui-progressbar-label")).isEqualTo("100 %");
+      assertThat(browser.isPresent("[id='secrets:download']")).isFalse();
       assertThat(db.queryValue("SELECT COUNT(*) FROM extension WHERE account_id = ?", account))
           .isEqualTo(0L);
 
+      // 1,500 lines: the page comes back at once with the progress bars, the poll brings the end.
       browser.find("input[type='file']").sendKeys(good.toString());
       browser.submit("upload:submit");
-      browser.waitForText("Imported 2 extensions");
+      browser.find("[id='progress:importBar']");
+      browser.waitForText("extensions. Download their SIP credentials now");
+      assertThat(browser.text("[id='progress:done']")).startsWith("Imported 1,500 extensions.");
+      assertThat(browser.text("[id='progress:checked']")).isEqualTo("1,500 of 1,500 lines checked");
+      assertThat(browser.text("[id='progress:stored']"))
+          .isEqualTo("1,500 of 1,500 extensions created");
+      assertThat(browser.text("[id='progress:importBar'] .ui-progressbar-label"))
+          .isEqualTo("100 %");
       assertThat(db.queryValue("SELECT COUNT(*) FROM extension WHERE account_id = ?", account))
-          .isEqualTo(2L);
+          .isEqualTo(1500L);
       assertThat(
               db.queryValue(
                   "SELECT class_of_service FROM call_policy_extension"

@@ -158,5 +158,11 @@ public enum AuditAction {
    */
   SIP_SOURCE_BANNED,
   /** A platform administrator lifted a SIP ban (FAILURE: the address had no ban). */
-  SIP_BAN_LIFTED
+  SIP_BAN_LIFTED,
+  // issue 4, self-service finish (selfsvc-a): voicemail PIN checks per caller source
+  /**
+   * A caller source failed too many voicemail PIN checks (across mailboxes) and is refused for a
+   * while (the detail holds the source and the rule).
+   */
+  VOICEMAIL_PIN_SOURCE_REFUSED
 }

@@ -1,8 +1,8 @@
 package io.dialtone.extension.boundary;
 
-import io.dialtone.extension.control.ExtensionImport;
 import io.dialtone.extension.control.ImportError;
-import io.dialtone.extension.control.ImportResult;
+import io.dialtone.extension.control.ImportJob;
+import io.dialtone.extension.control.ImportJobs;
 import io.dialtone.extension.control.NewSipSecret;
 import io.dialtone.identity.control.AccessControl;
 import io.dialtone.identity.entity.Permission;
@@ -14,13 +14,15 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 import org.omnifaces.util.Faces;
 import org.primefaces.model.file.UploadedFile;
 
 /**
- * {@code /extensions/import.xhtml}: upload a CSV of extensions ({@code number,name,type}); a broken
- * file imports nothing and lists every broken line; a good one creates them all and offers their
- * SIP credentials once as a CSV download (the view forgets them after the download).
+ * {@code /extensions/import.xhtml}: upload a CSV of extensions ({@code number,name,type}); the
+ * import runs in the background ({@link ImportJobs}) while the page polls its progress (lines
+ * checked, extensions created). A broken file imports nothing and lists every broken line; a good
+ * one creates them all and offers their SIP credentials once as a CSV download.
  */
 @Named
 @ViewScoped
@@ -29,13 +31,11 @@ public class ExtensionImportBacking implements Serializable {
   private static final long serialVersionUID = 1L;
   private static final long MAX_BYTES = 2L * 1024 * 1024;
 
-  @Inject transient ExtensionImport importer;
+  @Inject transient ImportJobs jobs;
   @Inject transient AccessControl access;
 
   private transient UploadedFile file;
-  private List<ImportError> errors = List.of();
-  private List<NewSipSecret> secrets;
-  private int imported;
+  private String jobId;
 
   /** View action: only for callers who may import (else 404). */
   public void load() {
@@ -44,8 +44,10 @@ public class ExtensionImportBacking implements Serializable {
   }
 
   public void upload() {
-    errors = List.of();
-    secrets = null;
+    if (isRunning()) {
+      Messages.addGlobalError("extensions_import.running");
+      return;
+    }
     if (file == null || file.getSize() == 0) {
       Messages.addGlobalError("extensions_import.noFile");
       return;
@@ -55,25 +57,23 @@ public class ExtensionImportBacking implements Serializable {
       return;
     }
     String text = new String(file.getContent(), StandardCharsets.UTF_8);
-    ImportResult result = importer.importCsv(access.caller().accountId(), text);
-    if (result.imported()) {
-      secrets = result.created();
-      imported = secrets.size();
-      Messages.addGlobalInfo("extensions_import.done", imported);
+    Optional<ImportJob> started = jobs.start(access.caller().accountId(), text);
+    if (started.isPresent()) {
+      jobId = started.get().id();
     } else {
-      errors = result.errors();
-      Messages.addGlobalError("extensions_import.refused", errors.size());
+      Messages.addGlobalError("extensions_import.running");
     }
   }
 
-  /** Sends the provisioning CSV once, then forgets the secrets. */
+  /** Sends the provisioning CSV once; the job forgets the secrets. */
   public void download() throws IOException {
-    if (secrets == null) {
+    Optional<List<NewSipSecret>> secrets =
+        jobId == null ? Optional.empty() : jobs.takeSecrets(jobId);
+    if (secrets.isEmpty()) {
       Messages.addGlobalError("extensions_import.alreadyDownloaded");
       return;
     }
-    byte[] csv = ProvisioningCsv.of(secrets).getBytes(StandardCharsets.UTF_8);
-    secrets = null;
+    byte[] csv = ProvisioningCsv.of(secrets.get()).getBytes(StandardCharsets.UTF_8);
     Faces.sendFile(csv, "dialtone-extensions.csv", true);
   }
 
@@ -81,16 +81,76 @@ public class ExtensionImportBacking implements Serializable {
     return Messages.text("extensions_import.line", error.line(), Messages.text(error.messageKey()));
   }
 
+  private Optional<ImportJob> job() {
+    return jobId == null ? Optional.empty() : jobs.job(jobId);
+  }
+
+  private boolean in(ImportJob.Phase phase) {
+    return job().map(j -> j.phase() == phase).orElse(false);
+  }
+
+  public boolean isStarted() {
+    return job().isPresent();
+  }
+
+  public boolean isRunning() {
+    return job().map(ImportJob::running).orElse(false);
+  }
+
+  public boolean isDone() {
+    return in(ImportJob.Phase.DONE);
+  }
+
+  public boolean isRefused() {
+    return in(ImportJob.Phase.REFUSED);
+  }
+
+  public boolean isFailed() {
+    return in(ImportJob.Phase.FAILED);
+  }
+
   public boolean isDownloadable() {
-    return secrets != null;
+    return job().map(j -> j.phase() == ImportJob.Phase.DONE && j.secretsWaiting()).orElse(false);
+  }
+
+  public int getCheckProgress() {
+    return job().map(ImportJob::checkPercent).orElse(0);
+  }
+
+  public void setCheckProgress(int ignored) {
+    // the progress bar's value is read-only
+  }
+
+  public int getImportProgress() {
+    return job().map(ImportJob::importPercent).orElse(0);
+  }
+
+  public void setImportProgress(int ignored) {
+    // the progress bar's value is read-only
+  }
+
+  public int getChecked() {
+    return job().map(ImportJob::checked).orElse(0);
+  }
+
+  public int getLines() {
+    return job().map(ImportJob::lines).orElse(0);
+  }
+
+  public int getStored() {
+    return job().map(ImportJob::stored).orElse(0);
+  }
+
+  public int getRows() {
+    return job().map(ImportJob::rows).orElse(0);
   }
 
   public int getImported() {
-    return imported;
+    return job().map(ImportJob::created).orElse(0);
   }
 
   public List<ImportError> getErrors() {
-    return errors;
+    return job().map(ImportJob::errors).orElse(List.of());
   }
 
   public UploadedFile getFile() {

@@ -27,13 +27,37 @@ public final class ExtensionCsv {
 
   private ExtensionCsv() {}
 
+  /** Told how far a {@link #parse(String, Progress)} got, e.g. for a progress bar. */
+  public interface Progress {
+    /** The file has {@code lines} lines (before any is checked). */
+    void lines(int lines);
+
+    /** Lines 1 to {@code line} are checked. */
+    void checked(int line);
+  }
+
+  /** How often {@link Progress#checked} is told: every this many lines, and at the end. */
+  static final int PROGRESS_STEP = 250;
+
   public static Parsed parse(String text) {
+    return parse(text, null);
+  }
+
+  /** {@link #parse(String)}, telling {@code progress} (when not null) how far it got. */
+  public static Parsed parse(String text, Progress progress) {
     List<ImportLine> lines = new ArrayList<>();
     List<ImportError> errors = new ArrayList<>();
     Map<String, Integer> seen = new HashMap<>();
     String[] raw = (text == null ? "" : text.replace("\uFEFF", "")).split("\r\n|\n|\r", -1);
+    int total = raw.length > 0 && raw[raw.length - 1].isEmpty() ? raw.length - 1 : raw.length;
+    if (progress != null) {
+      progress.lines(total);
+    }
     for (int i = 0; i < raw.length; i++) {
       int lineNo = i + 1;
+      if (progress != null && lineNo % PROGRESS_STEP == 0) {
+        progress.checked(lineNo);
+      }
       if (raw[i].isBlank() || (lines.isEmpty() && errors.isEmpty() && isHeader(raw[i]))) {
         continue;
       }
@@ -61,6 +85,9 @@ public final class ExtensionCsv {
       } else {
         lines.add(new ImportLine(lineNo, number, name, type.get()));
       }
+    }
+    if (progress != null) {
+      progress.checked(total);
     }
     return new Parsed(List.copyOf(lines), List.copyOf(errors));
   }

@@ -44,7 +44,9 @@ import javax.sql.DataSource;
  * Otherwise each extension gets a generated secret, stored as encrypted HA1 values only, rows are
  * inserted in JDBC batches of {@value #BATCH} on the transaction's connection (10,000 rows in
  * seconds), and the secrets are returned once for the provisioning CSV. Audited either way, never
- * with a secret. Needs {@code MANAGE_EXTENSIONS} and {@code REVEAL_SIP_SECRET}.
+ * with a secret. Needs {@code MANAGE_EXTENSIONS} and {@code REVEAL_SIP_SECRET}, checked in the
+ * caller's request ({@link #authorize}); the page runs {@link #process} in the background through
+ * {@link ImportJobs}, with progress for its bars.
  */
 @ApplicationScoped
 public class ExtensionImport {
@@ -67,11 +69,44 @@ public class ExtensionImport {
   @Inject Clock clock;
   @Inject Event<SipCredentialsImported> imported;
 
+  /** Imports {@code csv} into the account now, in the caller's request (tests, small files). */
   @Transactional
   public ImportResult importCsv(long accountId, String csv) {
+    return process(authorize(accountId), csv, ImportJob.untracked(accountId));
+  }
+
+  /**
+   * Checks, in the caller's request, that they may import into {@code accountId} (refused: 404,
+   * audited); the grant a background task imports with.
+   */
+  public ImportGrant authorize(long accountId) {
     extensions.customerAccount(accountId, Permission.MANAGE_EXTENSIONS);
     extensions.customerAccount(accountId, Permission.REVEAL_SIP_SECRET);
-    ExtensionCsv.Parsed parsed = ExtensionCsv.parse(csv);
+    return new ImportGrant(accountId, access.caller(), records.sourceIp());
+  }
+
+  /**
+   * Checks every line, then imports them all or nothing, in one transaction, telling {@code job}
+   * how far it got; needs no request (the background task calls it). The caller marks the job done
+   * or refused once this returned (committed).
+   */
+  @Transactional
+  public ImportResult process(ImportGrant grant, String csv, ImportJob job) {
+    long accountId = grant.accountId();
+    ExtensionCsv.Parsed parsed =
+        ExtensionCsv.parse(
+            csv,
+            new ExtensionCsv.Progress() {
+              @Override
+              public void lines(int lines) {
+                job.checking(lines);
+              }
+
+              @Override
+              public void checked(int line) {
+                job.checkedUpTo(line);
+              }
+            });
     List<ImportError> errors = new ArrayList<>(parsed.errors());
     Set<String> taken = takenNumbers(accountId);
     for (ImportLine line : parsed.lines()) {
@@ -84,10 +119,11 @@ public class ExtensionImport {
     }
     if (!errors.isEmpty()) {
       errors.sort(java.util.Comparator.comparingInt(ImportError::line));
-      record(accountId, AuditResult.FAILURE, "refused: " + errors.size() + " broken lines");
+      record(grant, AuditResult.FAILURE, "refused: " + errors.size() + " broken lines");
       return new ImportResult(List.copyOf(errors), List.of());
     }
-    List<NewSipSecret> created = insert(accountId, parsed.lines());
+    job.importing(parsed.lines().size());
+    List<NewSipSecret> created = insert(accountId, parsed.lines(), job);
     Map<ExtensionNumber, ExtensionType> types = new LinkedHashMap<>();
     parsed.lines().forEach(l -> types.put(new ExtensionNumber(l.number()), l.type()));
     policies.createAll(accountId, types);
@@ -95,13 +131,16 @@ public class ExtensionImport {
       imported.fire(new SipCredentialsImported(created.getFirst().realm(), created.size()));
     }
     record(
-        accountId,
-        AuditResult.SUCCESS,
-        created.size() + " extensions created; secrets exported once");
+        grant, AuditResult.SUCCESS, created.size() + " extensions created; secrets exported once");
     return new ImportResult(List.of(), created);
   }
 
-  private List<NewSipSecret> insert(long accountId, List<ImportLine> lines) {
+  /** Audits an import that broke off (rolled back: nothing imported); no transaction needed. */
+  public void recordFailure(ImportGrant grant, String why) {
+    record(grant, AuditResult.FAILURE, "failed, nothing imported: " + why);
+  }
+
+  private List<NewSipSecret> insert(long accountId, List<ImportLine> lines, ImportJob job) {
     String realm = issuer.realmOf(accountId).value();
     Timestamp now = Timestamp.from(clock.instant());
     List<NewSipSecret> created = new ArrayList<>(lines.size());
@@ -130,10 +169,12 @@ public class ExtensionImport {
         if (++pending == BATCH) {
           insert.executeBatch();
           pending = 0;
+          job.storedSoFar(created.size());
         }
       }
       if (pending > 0) {
         insert.executeBatch();
+        job.storedSoFar(created.size());
       }
     } catch (SQLException e) {
       throw new IllegalStateException("storing imported extensions failed", e);
@@ -150,15 +191,16 @@ public class ExtensionImport {
     return taken;
   }
 
-  private void record(long accountId, AuditResult result, String detail) {
-    SignedInUser caller = access.caller();
+  private void record(ImportGrant grant, AuditResult result, String detail) {
+    SignedInUser caller = grant.caller();
+    long accountId = grant.accountId();
     audit.record(
         AuditRecord.builder(AuditAction.EXTENSIONS_IMPORTED, result)
             .actor(caller.actor())
             .onBehalfOf(caller.onBehalfOf())
             .target("account:" + accountId)
             .account(accountId)
-            .sourceIp(records.sourceIp())
+            .sourceIp(grant.sourceIp())
             .detail(detail)
             .build());
   }

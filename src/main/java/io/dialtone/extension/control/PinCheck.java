@@ -9,5 +9,10 @@ public enum PinCheck {
   /** Wrong PIN (or no PIN set, or no such mailbox: the same answer). */
   WRONG,
   /** Locked after repeated wrong PINs; nothing is checked until the lock ends. */
-  LOCKED
+  LOCKED,
+  /**
+   * The caller's source failed too many PIN checks lately ({@link PinSourceGuard}): refused
+   * whatever the mailbox and PIN, nothing checked; the voicemail system should hang up.
+   */
+  SOURCE_REFUSED
 }

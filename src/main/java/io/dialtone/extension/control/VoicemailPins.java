@@ -5,6 +5,8 @@ import io.dialtone.audit.control.AuditTrail;
 import io.dialtone.audit.entity.AuditAction;
 import io.dialtone.audit.entity.AuditResult;
 import io.dialtone.extension.entity.Extension;
+import io.dialtone.extension.entity.ExtensionNumber;
+import io.dialtone.extension.entity.ExtensionStatus;
 import io.dialtone.identity.control.PasswordHasher;
 import io.dialtone.identity.entity.Permission;
 import io.dialtone.platform.control.SecureTokens;
@@ -27,8 +29,11 @@ import java.util.stream.StreamSupport;
  * PinPolicy}, history of the last {@value PinPolicy#HISTORY} included); an administrator resets one
  * to a random temporary PIN, shown once, that must be changed at first use; the voicemail system
  * checks entries with {@link #verifyPin}: {@value #MAX_FAILURES} wrong in a row, across calls, lock
- * the mailbox for {@value #LOCK_MINUTES} minutes (audited); a right PIN resets the count. PINs are
- * stored as PBKDF2 hashes (the password hasher), never plain, never logged.
+ * the mailbox for {@value #LOCK_MINUTES} minutes (audited); a right PIN resets the count. The
+ * voicemail system's own lookup is {@link #verifyPin(long, String, String, String)}: account and
+ * mailbox number as dialled, unknown mailboxes answered like wrong PINs, and a per-source limit
+ * ({@link PinSourceGuard}) against spraying across mailboxes. PINs are stored as PBKDF2 hashes (the
+ * password hasher), never plain, never logged.
  */
 @ApplicationScoped
 public class VoicemailPins {
@@ -46,6 +51,8 @@ public class VoicemailPins {
   @Inject AuditTrail audit;
   @Inject Clock clock;
   @Inject @Any Instance<RoutedNumbers> routedNumbers;
+  @Inject PinSourceGuard sources;
+  @Inject UnknownMailboxes unknownMailboxes;
 
   /** Sets the caller's own extension's PIN; the rules it breaks, empty when it was set. */
   @Transactional
@@ -96,9 +103,107 @@ public class VoicemailPins {
   public PinCheck verifyPin(long extensionId, String pin, Instant at) {
     Extension extension = em.find(Extension.class, extensionId, LockModeType.PESSIMISTIC_WRITE);
     if (extension == null || !extension.isLive() || extension.getPinHash() == null) {
-      hasher.burnDummyVerification(pin == null ? new char[0] : pin.toCharArray());
+      burn(pin);
       return PinCheck.WRONG;
     }
+    return check(extension, pin, at);
+  }
+
+  /** {@link #verifyPin(long, String, String, String, Instant)} now. */
+  @Transactional
+  public PinCheck verifyPin(long accountId, String mailbox, String pin, String source) {
+    return verifyPin(accountId, mailbox, pin, source, clock.instant());
+  }
+
+  /**
+   * Checks a PIN the voicemail system collected for mailbox {@code mailbox} (the extension number
+   * as the caller dialled it) of account {@code accountId}, from caller {@code source} (the most
+   * specific the voicemail system knows: the SIP source address, else the caller id), at {@code
+   * at}. For the voicemail system, not a person: no permission.
+   *
+   * <ul>
+   *   <li>{@link PinCheck#SOURCE_REFUSED} when {@code source} failed too often ({@link
+   *       PinSourceGuard}); no PIN is checked then;
+   *   <li>an unknown, disabled or PIN-less mailbox (or account) answers exactly as a live one with
+   *       a wrong PIN, lock after {@value #MAX_FAILURES} included ({@link UnknownMailboxes}), and
+   *       costs the same hash: nothing tells which mailboxes exist;
+   *   <li>otherwise as {@link #verifyPin(long, String, Instant)}: {@value #MAX_FAILURES} wrong in a
+   *       row lock the mailbox {@value #LOCK_MINUTES} minutes, audited.
+   * </ul>
+   *
+   * Every WRONG or LOCKED answer counts against {@code source}; the check that makes it refused is
+   * audited ({@code VOICEMAIL_PIN_SOURCE_REFUSED}).
+   */
+  @Transactional
+  public PinCheck verifyPin(long accountId, String mailbox, String pin, String source, Instant at) {
+    if (sources.refused(source, at)) {
+      return PinCheck.SOURCE_REFUSED;
+    }
+    PinCheck answer =
+        mailbox(accountId, mailbox)
+            .map(extension -> check(extension, pin, at))
+            .orElseGet(() -> unknown(accountId, mailbox, pin, at));
+    if ((answer == PinCheck.WRONG || answer == PinCheck.LOCKED) && sources.failed(source, at)) {
+      PinSourceRules rules = sources.rules();
+      audit.record(
+          AuditRecord.builder(AuditAction.VOICEMAIL_PIN_SOURCE_REFUSED, AuditResult.DENIED)
+              .actor("voicemail")
+              .target("voicemail source")
+              .detail(
+                  "source="
+                      + PinSourceGuard.key(source)
+                      + "; "
+                      + rules.failures()
+                      + " failed PIN checks in "
+                      + rules.window().toMinutes()
+                      + " min; refused "
+                      + rules.refuseFor().toMinutes()
+                      + " min")
+              .build());
+    }
+    return answer;
+  }
+
+  /** The live, enabled extension {@code mailbox} of the account, with a PIN, locked for update. */
+  private java.util.Optional<Extension> mailbox(long accountId, String mailbox) {
+    String digits = mailbox == null ? "" : mailbox.strip();
+    if (!ExtensionNumber.isValid(digits)) {
+      return java.util.Optional.empty();
+    }
+    return em.createNamedQuery(Extension.FIND_LIVE_BY_NUMBER, Extension.class)
+        .setParameter("accountId", accountId)
+        .setParameter("number", digits)
+        .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+        .getResultStream()
+        .filter(e -> e.getStatus() == ExtensionStatus.ACTIVE && e.getPinHash() != null)
+        .findFirst();
+  }
+
+  /** A mailbox that cannot check a PIN: the same answers and cost as a wrong PIN. */
+  private PinCheck unknown(long accountId, String mailbox, String pin, Instant at) {
+    if (unknownMailboxes.locked(accountId, mailbox, at)) {
+      return PinCheck.LOCKED;
+    }
+    burn(pin);
+    if (unknownMailboxes.failed(
+        accountId, mailbox, MAX_FAILURES, at, at.plus(Duration.ofMinutes(LOCK_MINUTES)))) {
+      audit.record(
+          AuditRecord.builder(AuditAction.VOICEMAIL_PIN_LOCKED, AuditResult.FAILURE)
+              .actor("voicemail")
+              .target(
+                  "account:"
+                      + accountId
+                      + " mailbox "
+                      + UnknownMailboxes.shown(mailbox)
+                      + " (no such mailbox)")
+              .detail(MAX_FAILURES + " wrong PINs in a row; locked " + LOCK_MINUTES + " min")
+              .build());
+      return PinCheck.LOCKED;
+    }
+    return PinCheck.WRONG;
+  }
+
+  private PinCheck check(Extension extension, String pin, Instant at) {
     if (extension.isPinLockedAt(at)) {
       return PinCheck.LOCKED;
     }
@@ -118,6 +223,10 @@ public class VoicemailPins {
       return PinCheck.LOCKED;
     }
     return PinCheck.WRONG;
+  }
+
+  private void burn(String pin) {
+    hasher.burnDummyVerification(pin == null ? new char[0] : pin.toCharArray());
   }
 
   private void store(Extension extension, String pin, boolean mustChange) {
