@@ -32,11 +32,11 @@ public class BindingStore {
 
   /**
    * Replaces the stored bindings of each extension in {@code byExtension} by the given ones and
-   * stamps {@code extension.last_registered_at} with the latest refresh of those that have any: a
-   * batch of deletes, one of inserts and one of updates over JDBC, in the JTA transaction.
+   * stamps {@code extension.last_registered_at} of the extensions in {@code registeredAt}: a batch
+   * of deletes, one of inserts and one of updates over JDBC, in the JTA transaction.
    */
   @Transactional
-  public void replace(Map<Long, List<Binding>> byExtension) {
+  public void replace(Map<Long, List<Binding>> byExtension, Map<Long, Instant> registeredAt) {
     try (Connection c = dataSource.getConnection();
         PreparedStatement delete =
             c.prepareStatement("DELETE FROM sip_binding WHERE extension_id = ?");
@@ -56,9 +56,7 @@ public class BindingStore {
       for (Map.Entry<Long, List<Binding>> entry : byExtension.entrySet()) {
         delete.setLong(1, entry.getKey());
         delete.addBatch();
-        Instant latest = null;
         for (Binding b : entry.getValue()) {
-          latest = latest == null || b.refreshedAt().isAfter(latest) ? b.refreshedAt() : latest;
           insert.setLong(1, b.extensionId());
           insert.setString(2, b.contact());
           insert.setLong(3, b.accountId());
@@ -72,12 +70,12 @@ public class BindingStore {
           insert.setTimestamp(11, Timestamp.from(b.refreshedAt()));
           insert.addBatch();
         }
-        if (latest != null) {
-          stamp.setTimestamp(1, Timestamp.from(latest));
-          stamp.setLong(2, entry.getKey());
-          stamp.setTimestamp(3, Timestamp.from(latest));
-          stamp.addBatch();
-        }
+      }
+      for (Map.Entry<Long, Instant> entry : registeredAt.entrySet()) {
+        stamp.setTimestamp(1, Timestamp.from(entry.getValue()));
+        stamp.setLong(2, entry.getKey());
+        stamp.setTimestamp(3, Timestamp.from(entry.getValue()));
+        stamp.addBatch();
       }
       delete.executeBatch();
       insert.executeBatch();

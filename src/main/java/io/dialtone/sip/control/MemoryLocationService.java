@@ -4,6 +4,7 @@ import io.dialtone.sip.entity.Binding;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -23,9 +24,9 @@ import java.util.logging.Logger;
  * registered then are unknown until their next refresh, and removed bindings come back until they
  * expire. {@link #sweep()} removes lapsed bindings and fires {@link DeviceOffline} when an
  * extension's last one goes, as do {@link #remove} and {@link #removeAll} (not {@link
- * #evictUnless}: the portal removed those). Each write also stamps the extensions that have
- * bindings with their last registration ({@code extension.last_registered_at}, for "not used for N
- * days").
+ * #evictUnless}: the portal removed those). Writes also stamp the extensions that have bindings
+ * with their last registration ({@code extension.last_registered_at}, for "not used for N days"),
+ * at most once per {@link #STAMP_EVERY} per extension.
  */
 @ApplicationScoped
 public class MemoryLocationService implements LocationService {
@@ -40,6 +41,15 @@ public class MemoryLocationService implements LocationService {
 
   private final ConcurrentHashMap<Long, List<Binding>> bindings = new ConcurrentHashMap<>();
   private final Set<Long> dirty = ConcurrentHashMap.newKeySet();
+
+  /**
+   * {@code extension.last_registered_at} serves "not used for N days": it is written at most once
+   * per extension in this interval, not on every refresh of a busy registrar.
+   */
+  static final Duration STAMP_EVERY = Duration.ofHours(1);
+
+  /** When each extension's last registration was last written, on this node. */
+  private final Map<Long, Instant> stamped = new ConcurrentHashMap<>();
 
   @Override
   public List<Binding> bindingsOf(long extensionId) {
@@ -130,11 +140,20 @@ public class MemoryLocationService implements LocationService {
     List<Long> ids = new ArrayList<>(dirty);
     dirty.removeAll(ids);
     Map<Long, List<Binding>> snapshot = new java.util.HashMap<>();
+    Map<Long, Instant> registeredAt = new java.util.HashMap<>();
     for (Long id : ids) {
-      snapshot.put(id, bindings.getOrDefault(id, List.of()));
+      List<Binding> current = bindings.getOrDefault(id, List.of());
+      snapshot.put(id, current);
+      current.stream()
+          .map(Binding::refreshedAt)
+          .max(Comparator.naturalOrder())
+          .filter(
+              latest -> !latest.isBefore(stamped.getOrDefault(id, Instant.MIN).plus(STAMP_EVERY)))
+          .ifPresent(latest -> registeredAt.put(id, latest));
     }
     try {
-      store.replace(snapshot);
+      store.replace(snapshot, registeredAt);
+      stamped.putAll(registeredAt);
     } catch (RuntimeException e) {
       dirty.addAll(ids);
       LOG.log(Level.WARNING, "SIP bindings could not be written; retrying", e);

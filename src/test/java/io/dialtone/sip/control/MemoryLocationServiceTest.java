@@ -15,13 +15,16 @@ class MemoryLocationServiceTest {
   private final SipFixtures f = new SipFixtures();
   private final MemoryLocationService location = f.location;
   private final List<Map<Long, List<Binding>>> written = new java.util.ArrayList<>();
+  private final List<Map<Long, Instant>> stamps = new java.util.ArrayList<>();
 
   MemoryLocationServiceTest() {
     location.store =
         new BindingStore() {
           @Override
-          public void replace(Map<Long, List<Binding>> byExtension) {
+          public void replace(
+              Map<Long, List<Binding>> byExtension, Map<Long, Instant> registeredAt) {
             written.add(byExtension);
+            stamps.add(registeredAt);
           }
         };
   }
@@ -91,5 +94,22 @@ class MemoryLocationServiceTest {
     assertThat(written).hasSize(2);
     assertThat(written.get(1).get(7L)).isEmpty();
     assertThat(location.evictUnless(id -> false)).isZero();
+  }
+
+  @Test
+  void theLastRegistrationIsStampedAtMostOncePerInterval() {
+    location.put(binding("sip:201@192.0.2.7", 600));
+    location.flush();
+    f.clock.advance(Duration.ofMinutes(10));
+    location.put(binding("sip:201@192.0.2.7", 600));
+    location.flush();
+    f.clock.advance(MemoryLocationService.STAMP_EVERY);
+    location.put(binding("sip:201@192.0.2.7", 600));
+    location.flush();
+
+    assertThat(stamps).hasSize(3);
+    assertThat(stamps.get(0)).containsOnlyKeys(7L);
+    assertThat(stamps.get(1)).isEmpty();
+    assertThat(stamps.get(2)).containsEntry(7L, f.clock.instant());
   }
 }
