@@ -25,4 +25,12 @@ public class NoticeBell {
     }
     return unread;
   }
+
+  /**
+   * Counts again when next asked: for an action that marked notices read (the header's {@code
+   * rendered} test already asked while the request's form was decoded).
+   */
+  public void refresh() {
+    unread = null;
+  }
 }

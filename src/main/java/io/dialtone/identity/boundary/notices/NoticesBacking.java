@@ -25,6 +25,7 @@ public class NoticesBacking implements Serializable {
   private static final long serialVersionUID = 1L;
 
   @Inject transient NoticeCentre centre;
+  @Inject transient NoticeBell bell;
 
   private List<NoticeRow> rows;
 
@@ -35,11 +36,13 @@ public class NoticesBacking implements Serializable {
 
   public void markRead(long id) {
     centre.markRead(id);
+    bell.refresh();
     load();
   }
 
   public void markAllRead() {
     int marked = centre.markAllRead();
+    bell.refresh();
     Messages.addGlobalInfo("notices.allMarked", marked);
     load();
   }
