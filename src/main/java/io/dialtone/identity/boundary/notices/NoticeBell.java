@@ -5,6 +5,8 @@ import io.dialtone.identity.control.NoticeCentre;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The layout's bell ({@code #{noticeBell.unread}}): the signed-in user's unread notices, counted
@@ -14,6 +16,8 @@ import jakarta.inject.Named;
 @RequestScoped
 public class NoticeBell {
 
+  private static final Logger LOG = Logger.getLogger(NoticeBell.class.getName());
+
   @Inject NoticeCentre centre;
   @Inject CurrentUser currentUser;
 
@@ -21,9 +25,21 @@ public class NoticeBell {
 
   public long getUnread() {
     if (unread == null) {
-      unread = currentUser.isSignedIn() ? centre.unread() : 0L;
+      unread = currentUser.isSignedIn() ? count() : 0L;
     }
     return unread;
+  }
+
+  /**
+   * The count, or none when it cannot be read: the bell never breaks a page (an error page too).
+   */
+  private long count() {
+    try {
+      return centre.unread();
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "unread notices not counted", e);
+      return 0L;
+    }
   }
 
   /**
