@@ -13,7 +13,11 @@
  * and requests, {@code APPROVE_LIMIT_REQUESTS} for deciding them, always in the caller's scope; the
  * account's administrators as recipients), {@code notification} (e-mail) and {@code audit};
  * implements {@code callpolicy}'s {@code UsageGate} ({@code control.CapGate}). {@code
- * control.ActiveCalls} is what SIP call control calls when a call starts and ends.
+ * control.ActiveCalls} is what SIP call control calls when a call starts and ends; a start checks
+ * the concurrent-call cap's alerts ({@code control.CallCapAlerts}). A new limit request is told to
+ * its deciders (the parent reseller's administrators, or the platform's), every notice goes to the
+ * recipients' notice centre and mailbox ({@code Notifications.tell}); the gate drops an account's
+ * cached caps when its limits change or when {@code account}'s {@code AccountCapsChanged} commits.
  *
  * <p>Pages ({@code boundary}): {@code /usage/index.xhtml} (usage against each cap, own limits,
  * extension caps, requests and notices; {@code control.UsageLimits}, {@code control.LimitRequests})

@@ -24,7 +24,10 @@ import io.dialtone.support.control.CustomerHit;
 import io.dialtone.support.control.CustomerSearch;
 import jakarta.inject.Inject;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -37,7 +40,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * (another tenant's number or customer refused, nothing changed); a customer administrator routes
  * only to its own extensions, with a continuity destination the call policy allows; support and
  * resellers find a customer by DID within their scope; a voicemail PIN holding a routed DID's last
- * digits is refused.
+ * digits is refused. Two additions of one number at once: the second is refused with a message. A
+ * suspended account, or one below a suspended reseller, gets no numbers (refused, audited); a
+ * customer's administrators find a new number in their notice centre.
  */
 @ExtendWith(ArquillianExtension.class)
 public class DidsIT {
@@ -60,6 +65,7 @@ public class DidsIT {
   @Inject SeededUsers users;
   @Inject ExtensionRows extensionRows;
   @Inject DidRows rows;
+  @Inject SelfServiceRows selfService;
 
   @Test
   void aResellerAssignsOnlyItsOwnNumbersToItsOwnCustomers() throws DidRefused {
@@ -252,6 +258,69 @@ public class DidsIT {
     extensions.delete(ext.extensionId());
     assertThat(dids.get(didId).extensionId()).isNull();
     assertThat(dids.list(number)).extracting(DidView::extensionId).containsExactly((Long) null);
+  }
+
+  // issue 4, self-service gaps (selfsvc-b)
+  @Test
+  void aNumberAddedByTwoAtOnceIsRefusedWithAMessageForTheSecond() throws Exception {
+    String number = rows.freshNumber();
+    accounts.signInAs(Role.PLATFORM_ADMIN, Account.PLATFORM_ID);
+    long refusalsBefore =
+        selfService.audited("DIDS_ADDED", "FAILURE", "account:" + Account.PLATFORM_ID);
+    CountDownLatch inserted = new CountDownLatch(1);
+    Future<?> first = selfService.addNumberSlowly(number, inserted, 3000);
+    assertThat(inserted.await(30, TimeUnit.SECONDS)).isTrue();
+
+    // Nothing committed yet: the check passes, the insert waits on the unique key, then fails.
+    assertThatThrownBy(() -> inventory.addList(number))
+        .isInstanceOfSatisfying(
+            DidRefused.class,
+            e -> assertThat(e.messageKey()).isEqualTo("dids.refused.takenMeanwhile"));
+    first.get(30, TimeUnit.SECONDS);
+    assertThat(rows.row(number)).isEqualTo(Account.PLATFORM_ID + "|-|-");
+    assertThat(rows.count(number)).isEqualTo(1);
+    assertThat(selfService.audited("DIDS_ADDED", "FAILURE", "account:" + Account.PLATFORM_ID))
+        .isEqualTo(refusalsBefore + 1);
+  }
+
+  @Test
+  void aSuspendedAccountGetsNoNumbersAndACustomerIsToldOfItsNewNumber() throws Exception {
+    Tenants t = accounts.tenants();
+    Seeded admin = users.user(Role.CUSTOMER_ADMIN, t.a1());
+    selfService.setLocale(admin.id(), "fr");
+    String number = rows.freshNumber();
+    accounts.signInAs(Role.PLATFORM_ADMIN, Account.PLATFORM_ID);
+    inventory.addList(number);
+    long didId = rows.id(number);
+    assignments.assign(didId, t.a());
+
+    selfService.suspend(t.a2());
+    accounts.signInAs(Role.RESELLER_ADMIN, t.a());
+    assertThat(assignments.targets())
+        .extracting(Account::getId)
+        .contains(t.a1())
+        .doesNotContain(t.a2());
+    assertThatThrownBy(() -> assignments.assign(didId, t.a2()))
+        .isInstanceOfSatisfying(
+            DidRefused.class,
+            e -> assertThat(e.messageKey()).isEqualTo("dids.refused.accountSuspended"));
+    assertThat(rows.row(number)).isEqualTo(t.a() + "|-|-");
+    assertThat(selfService.audited("DID_ASSIGNED", "FAILURE", "did:" + didId + " ")).isEqualTo(1);
+
+    // A customer below a suspended reseller is refused too.
+    accounts.signInAs(Role.PLATFORM_ADMIN, Account.PLATFORM_ID);
+    String other = rows.freshNumber();
+    inventory.addList(other);
+    selfService.suspend(t.b());
+    assertThatThrownBy(() -> assignments.assign(rows.id(other), t.b1()))
+        .isInstanceOf(DidRefused.class);
+    assertThat(rows.row(other)).isEqualTo(Account.PLATFORM_ID + "|-|-");
+
+    accounts.signInAs(Role.RESELLER_ADMIN, t.a());
+    assertThat(selfService.notices(admin.id(), "DID_ASSIGNED")).isEmpty();
+    assignments.assign(didId, t.a1());
+    assertThat(selfService.notices(admin.id(), "DID_ASSIGNED"))
+        .containsExactly("Dialtone : numéro de téléphone " + number + " attribué à votre compte");
   }
 
   private static void refused(org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {

@@ -87,6 +87,10 @@ final class InContainerDeployment {
     for (Path migration : migrations()) {
       war.addAsResource(migration.toFile(), "db/migration/" + migration.getFileName());
     }
+    // issue 4, self-service gaps (selfsvc-b): portal notices are rendered from the application
+    // bundle in the caller's transaction (Notifications.tell), so the WAR needs it.
+    war.addAsResource("io/dialtone/i18n/messages.properties")
+        .addAsResource("io/dialtone/i18n/messages_fr.properties");
     return war;
   }
 

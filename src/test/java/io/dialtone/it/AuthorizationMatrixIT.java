@@ -102,6 +102,9 @@ class AuthorizationMatrixIT {
     ALLOWED.put("/cdrs/call.xhtml?id=0", Set.of());
     // issue 6, SIP registrar portal side (sipside): the bans page.
     ALLOWED.put("/sip/bans.xhtml", Set.of(Caller.PLATFORM_ADMIN));
+    // issue 4, self-service gaps (selfsvc-b): every signed-in user has a notice centre (an agent
+    // acting as a customer sees the agent's own notices).
+    ALLOWED.put("/notices/index.xhtml", ALL);
   }
 
   private static final String NOT_FOUND = "Page not found";

@@ -136,6 +136,58 @@ class DidPagesIT {
     }
   }
 
+  // issue 4, self-service gaps (selfsvc-b)
+  @Test
+  void aSuspendedCustomerGetsNoNumberAndAnActiveOneIsTold(DialtoneServer server) {
+    TestUsers db = new TestUsers(server);
+    long active = db.newCustomerAccount();
+    long suspended = db.newCustomerAccount();
+    String suspendedName =
+        (String) db.queryValue("SELECT name FROM account WHERE id = ?", suspended);
+    SeededUser platform = db.user("PLATFORM_ADMIN", 1L);
+    SeededUser admin = db.user("CUSTOMER_ADMIN", active);
+    String e164 = "+1613" + freshLocalNumber(db);
+    db.execute(
+        "INSERT INTO did (number, account_id, created_at) VALUES (?, 1, UTC_TIMESTAMP(6))", e164);
+    long didId = ((Number) db.queryValue("SELECT id FROM did WHERE number = ?", e164)).longValue();
+
+    try (Browser browser = new Browser(server.baseUrl())) {
+      SignIn.withBothFactors(browser, platform);
+      browser.open("/dids/edit.xhtml?id=" + didId);
+      // Suspended while the page is open: it is still offered, the server refuses it.
+      db.execute("UPDATE account SET status = 'SUSPENDED' WHERE id = ?", suspended);
+      choose(browser, "assign:target", suspended);
+      browser.submit("assign:assign");
+      browser.waitForText(
+          "“" + suspendedName + "” is suspended: numbers cannot be assigned to it.");
+      assertThat(db.queryValue("SELECT account_id FROM did WHERE id = ?", didId)).isEqualTo(1L);
+
+      browser.open("/dids/edit.xhtml?id=" + didId);
+      assertThat(browser.findAll("[id='assign:target_input'] option"))
+          .extracting(o -> o.getAttribute("value"))
+          .contains(String.valueOf(active))
+          .doesNotContain(String.valueOf(suspended));
+      choose(browser, "assign:target", active);
+      browser.submit("assign:assign");
+      browser.waitForText("The number was assigned.");
+    }
+    assertThat(
+            db.queryValue(
+                "SELECT COUNT(*) FROM audit_event WHERE action = 'DID_ASSIGNED'"
+                    + " AND result = 'FAILURE' AND target LIKE ?",
+                "did:" + didId + " %"))
+        .isEqualTo(1L);
+
+    try (Browser browser = new Browser(server.baseUrl())) {
+      SignIn.withBothFactors(browser, admin);
+      assertThat(browser.text("#noticeCount")).isEqualTo("1 unread");
+      browser.find("#navNotices").click();
+      browser.waitForPath("/notices/index.xhtml");
+      assertThat(browser.text("[id='notices:table']"))
+          .contains("Dialtone: phone number " + e164 + " assigned to your account");
+    }
+  }
+
   /** Picks an option of a p:selectOneMenu through its native select (see ExtensionPagesIT). */
   private static void choose(Browser browser, String menuId, long value) {
     browser.find("[id='" + menuId + "']");

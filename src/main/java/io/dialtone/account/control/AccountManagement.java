@@ -39,6 +39,7 @@ public class AccountManagement {
 
   @Inject AccessControl access;
   @Inject jakarta.enterprise.event.Event<AccountSuspended> suspended;
+  @Inject jakarta.enterprise.event.Event<AccountCapsChanged> capsChangedEvent;
   @Inject AccountTree tree;
   @Inject AuditTrail audit;
   @Inject Clock clock;
@@ -99,9 +100,13 @@ public class AccountManagement {
       checkWithinParent(caps, em.find(Account.class, account.getParentId()));
     }
     String changes = ChangeDescription.of(account.getProfile(), account.getCaps(), profile, caps);
+    boolean capsChanged = !account.getCaps().equals(caps);
     account.changeProfile(profile);
     account.changeCaps(caps);
     record(caller, AuditAction.ACCOUNT_UPDATED, account, changes);
+    if (capsChanged) {
+      capsChangedEvent.fire(new AccountCapsChanged(accountId));
+    }
     return account;
   }
 

@@ -4,6 +4,7 @@ import io.dialtone.account.entity.Account;
 import io.dialtone.account.entity.AccountKind;
 import io.dialtone.did.control.DidAccess;
 import io.dialtone.did.control.DidAssignments;
+import io.dialtone.did.control.DidRefused;
 import io.dialtone.did.control.DidRouting;
 import io.dialtone.did.control.DidView;
 import io.dialtone.did.control.Dids;
@@ -78,7 +79,12 @@ public class DidEditBacking implements Serializable {
       Messages.addGlobalError("dids_edit.chooseAccount");
       return null;
     }
-    assignments.assign(did.id(), targetId);
+    try {
+      assignments.assign(did.id(), targetId);
+    } catch (DidRefused e) {
+      Messages.addGlobalError(e.messageKey(), e.arguments());
+      return null;
+    }
     return done("dids_edit.assigned");
   }
 

@@ -4,6 +4,7 @@ import io.dialtone.account.control.AccountTree;
 import io.dialtone.account.entity.Account;
 import io.dialtone.account.entity.AccountKind;
 import io.dialtone.audit.entity.AuditAction;
+import io.dialtone.audit.entity.AuditResult;
 import io.dialtone.did.entity.Did;
 import io.dialtone.identity.control.AccessControl;
 import io.dialtone.identity.control.SignedInUser;
@@ -12,7 +13,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Who holds a DID ({@link Permission#ASSIGN_DIDS}): a platform administrator assigns inventory
@@ -20,7 +23,9 @@ import java.util.List;
  * reseller holds to its own customers and takes them back. Both the number's holder and the target
  * account must be in the caller's subtree (else refused, 404, audited, nothing changed); the target
  * is a reseller or customer account below the caller. Taking back moves the number to the caller's
- * own account. A number changing hands loses its route and continuity destination.
+ * own account. A number changing hands loses its route and continuity destination. A suspended
+ * account (or one below a suspended reseller) gets no numbers: refused with a message and audited
+ * as a failed assignment. A customer's administrators are told when a number is assigned to it.
  */
 @ApplicationScoped
 public class DidAssignments {
@@ -29,10 +34,17 @@ public class DidAssignments {
   @Inject DidAccess dids;
   @Inject AccountTree accounts;
   @Inject Clock clock;
+  @Inject DidNotices notices;
 
-  /** Assigns a DID in scope to {@code accountId}, a reseller or customer below the caller. */
-  @Transactional
-  public void assign(long didId, long accountId) {
+  /**
+   * Assigns a DID in scope to {@code accountId}, a reseller or customer below the caller. A
+   * customer account's active administrators are told (notice centre and e-mail).
+   *
+   * @throws DidRefused {@code dids.refused.accountSuspended} when the account, or one above it, is
+   *     suspended (audited as a failed assignment; nothing changed)
+   */
+  @Transactional(rollbackOn = DidRefused.class)
+  public void assign(long didId, long accountId) throws DidRefused {
     SignedInUser caller = access.require(Permission.ASSIGN_DIDS);
     Did did = dids.inScope(didId, Permission.ASSIGN_DIDS);
     access.requireInScope(Permission.ASSIGN_DIDS, accountId);
@@ -42,7 +54,19 @@ public class DidAssignments {
             .filter(a -> a.getKind() == AccountKind.RESELLER || a.getKind() == AccountKind.CUSTOMER)
             .filter(a -> a.getId() != caller.accountId())
             .orElseThrow(() -> access.refuse("account:" + accountId, "not a DID target"));
-    move(did, target.getId(), target.getId(), "assigned");
+    if (!accounts.isActiveWithAncestors(target.getId())) {
+      dids.record(
+          AuditAction.DID_ASSIGNED,
+          AuditResult.FAILURE,
+          DidAccess.target(did.getId()) + " (" + did.getNumber() + ")",
+          did.getAccountId(),
+          "refused: account:" + target.getId() + " is suspended");
+      throw new DidRefused("dids.refused.accountSuspended", target.getName());
+    }
+    if (move(did, target.getId(), target.getId(), "assigned")
+        && target.getKind() == AccountKind.CUSTOMER) {
+      notices.assigned(did, target);
+    }
   }
 
   /** Takes a DID held below the caller back to the caller's own account. */
@@ -53,20 +77,32 @@ public class DidAssignments {
     move(did, caller.accountId(), did.getAccountId(), "taken back");
   }
 
-  /** The accounts the caller may assign DIDs to: resellers and customers below them. */
+  /**
+   * The accounts the caller may assign DIDs to: active resellers and customers below them (a
+   * customer of a suspended reseller is left out too).
+   */
   @Transactional
   public List<Account> targets() {
     SignedInUser caller = access.require(Permission.ASSIGN_DIDS);
-    return accounts.subtreeOf(caller.accountId()).stream()
+    List<Account> subtree = accounts.subtreeOf(caller.accountId());
+    Set<Long> suspended = new HashSet<>();
+    for (Account a : subtree) { // parents come first
+      if (!a.isActive() || (a.getParentId() != null && suspended.contains(a.getParentId()))) {
+        suspended.add(a.getId());
+      }
+    }
+    return subtree.stream()
         .filter(a -> a.getKind() == AccountKind.RESELLER || a.getKind() == AccountKind.CUSTOMER)
         .filter(a -> a.getId() != caller.accountId())
+        .filter(a -> !suspended.contains(a.getId()))
         .toList();
   }
 
-  private void move(Did did, long holderId, long trailAccountId, String verb) {
+  /** Hands the DID to {@code holderId}; whether it changed hands. */
+  private boolean move(Did did, long holderId, long trailAccountId, String verb) {
     long from = did.getAccountId();
     if (from == holderId) {
-      return;
+      return false;
     }
     did.handTo(holderId, clock.instant());
     dids.record(
@@ -74,5 +110,6 @@ public class DidAssignments {
         DidAccess.target(did.getId()) + " (" + did.getNumber() + ")",
         trailAccountId,
         verb + ": account:" + from + " → account:" + holderId);
+    return true;
   }
 }

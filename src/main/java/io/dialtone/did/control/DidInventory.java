@@ -19,6 +19,7 @@ import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.SQLIntegrityConstraintViolationException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -31,12 +32,17 @@ import javax.sql.DataSource;
  * read with the platform account's country for national formats. All or nothing: one invalid
  * number, or one already in the inventory, adds nothing and is named. New numbers are held by the
  * platform account until assigned; inserted in JDBC batches; audited once per addition, refused
- * ones too (FAILURE, with the reason's key).
+ * ones too (FAILURE, with the reason's key). Two additions of one number at the same time: the one
+ * that commits second hits the unique key and is refused like a known number ({@code
+ * dids.refused.takenMeanwhile}), never with an error page.
  */
 @ApplicationScoped
 public class DidInventory {
 
   static final int BATCH = 500;
+
+  /** MariaDB's error code for a duplicate entry in a unique key. */
+  static final int DUPLICATE_KEY = 1062;
 
   /** How many numbers already in the inventory a refusal names at most. */
   static final int NAMED_DUPLICATES = 5;
@@ -128,7 +134,7 @@ public class DidInventory {
     return taken;
   }
 
-  private void insert(long holderId, List<E164Number> numbers) {
+  private void insert(long holderId, List<E164Number> numbers) throws DidRefused {
     Timestamp now = Timestamp.from(clock.instant());
     try (Connection db = dataSource.getConnection();
         PreparedStatement insert =
@@ -149,7 +155,30 @@ public class DidInventory {
         insert.executeBatch();
       }
     } catch (SQLException e) {
+      if (isDuplicateKey(e)) {
+        // Another addition of the same number committed between the check above and this insert.
+        throw new DidRefused("dids.refused.takenMeanwhile");
+      }
       throw new IllegalStateException("storing DIDs failed", e);
     }
+  }
+
+  /**
+   * Whether {@code e} (or an exception it wraps, as a batch update's does) is MariaDB's duplicate
+   * key error: 1062, SQL state 23000.
+   */
+  static boolean isDuplicateKey(SQLException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLIntegrityConstraintViolationException
+          || (t instanceof SQLException sql && sql.getErrorCode() == DUPLICATE_KEY)) {
+        return true;
+      }
+    }
+    for (SQLException next = e.getNextException(); next != null; next = next.getNextException()) {
+      if (next.getErrorCode() == DUPLICATE_KEY) {
+        return true;
+      }
+    }
+    return false;
   }
 }

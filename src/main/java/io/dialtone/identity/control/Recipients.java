@@ -56,4 +56,16 @@ public class Recipients {
     Object tag = tags.isEmpty() ? null : tags.get(0); // NULL when the user never chose one
     return tag == null ? Locale.ENGLISH : Locale.forLanguageTag(tag.toString());
   }
+
+  // issue 4, self-service gaps (selfsvc-b): the deciders of a limit request
+  /** The active users of account {@code accountId} who hold {@code role}. */
+  public List<Recipient> withRole(long accountId, Role role) {
+    return em.createNamedQuery(User.LIST_BY_ACCOUNT, User.class)
+        .setParameter("accountId", accountId)
+        .getResultStream()
+        .filter(user -> user.getStatus() == UserStatus.ACTIVE)
+        .filter(user -> user.getRoles().contains(role))
+        .map(this::of)
+        .toList();
+  }
 }

@@ -33,9 +33,7 @@ public final class MailTexts {
   }
 
   public OutgoingMail render(Notice notice) {
-    ResourceBundle bundle =
-        ResourceBundle.getBundle(
-            bundleName, supported(notice.locale()), MailTexts.class.getClassLoader(), NO_FALLBACK);
+    ResourceBundle bundle = bundle(notice);
     Object[] args = notice.arguments().toArray();
     String subject = format(bundle, notice.kind().subjectKey(), args);
     String body =
@@ -44,6 +42,21 @@ public final class MailTexts {
             + System.lineSeparator()
             + format(bundle, "mail.footer", args);
     return new OutgoingMail(notice.recipient(), subject, body);
+  }
+
+  /** Subject and body without the mail footer: the texts of the portal notice. */
+  public OutgoingMail renderWithoutFooter(Notice notice) {
+    ResourceBundle bundle = bundle(notice);
+    Object[] args = notice.arguments().toArray();
+    return new OutgoingMail(
+        notice.recipient(),
+        format(bundle, notice.kind().subjectKey(), args),
+        format(bundle, notice.kind().bodyKey(), args));
+  }
+
+  private ResourceBundle bundle(Notice notice) {
+    return ResourceBundle.getBundle(
+        bundleName, supported(notice.locale()), MailTexts.class.getClassLoader(), NO_FALLBACK);
   }
 
   private static String format(ResourceBundle bundle, String key, Object[] args) {

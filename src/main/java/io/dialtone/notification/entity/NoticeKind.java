@@ -62,7 +62,24 @@ public enum NoticeKind {
    * To a customer's administrators: someone is guessing an extension's SIP password. {0} =
    * extension number, {1} = failed attempts, {2} = since (UTC). No secret.
    */
-  SIP_FAILURE_BURST("sipFailureBurst");
+  SIP_FAILURE_BURST("sipFailureBurst"),
+  // issue 4, self-service gaps (selfsvc-b)
+  /**
+   * To the administrators who decide it: a limit-change request arrived. {0} = account name, {1} =
+   * the cap's name (in the mail's language), {2} = account number, {3} = the cap granted now ("-":
+   * none), {4} = the amount asked, {5} = until (date, or "-" for good), {6} = the reason.
+   */
+  LIMIT_REQUEST_RECEIVED("limitRequestReceived"),
+  /**
+   * The calls in progress reached a threshold of the concurrent-call cap. {0} = account name, {1} =
+   * the cap's name (in the mail's language), {2} = the threshold in percent, {3} = calls in
+   * progress, {4} = the cap.
+   */
+  CONCURRENT_CALLS_ALERT("concurrentCallsAlert"),
+  /**
+   * A phone number was assigned to the customer's account. {0} = the number, {1} = account name.
+   */
+  DID_ASSIGNED("didAssigned");
 
   private final String key;
 

@@ -1,6 +1,7 @@
 package io.dialtone.usage.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -11,7 +12,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code CallDecisions.decide} allowed it) and {@link #callEnded} exactly once when it ends,
  * however it ends; {@link CapGate} reads the counts. Kept in memory, per node: in a cluster each
  * node counts the calls it carries (the cap then applies per node until call control shares the
- * counts). A count never goes below zero.
+ * counts). A count never goes below zero. Each start also checks the 80 % / 100 % alerts of the
+ * account's concurrent-call cap ({@link CallCapAlerts}, without waiting for them).
  */
 @ApplicationScoped
 public class ActiveCalls {
@@ -19,17 +21,20 @@ public class ActiveCalls {
   private final Map<Long, AtomicInteger> accounts = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> extensions = new ConcurrentHashMap<>();
 
+  @Inject CallCapAlerts capAlerts;
+
   /**
    * A call of {@code extension} ({@code null} or empty: none, a DID's) of {@code accountId}
    * started.
    */
   public void callStarted(long accountId, String extension) {
-    accounts.computeIfAbsent(accountId, id -> new AtomicInteger()).incrementAndGet();
+    int calls = accounts.computeIfAbsent(accountId, id -> new AtomicInteger()).incrementAndGet();
     if (extension != null && !extension.isEmpty()) {
       extensions
           .computeIfAbsent(key(accountId, extension), k -> new AtomicInteger())
           .incrementAndGet();
     }
+    capAlerts.started(accountId, calls);
   }
 
   /** That call ended. */

@@ -22,6 +22,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
@@ -37,12 +38,16 @@ import java.util.Set;
  * optional end date; an administrator above the account ({@link Permission#APPROVE_LIMIT_REQUESTS}:
  * its reseller's, or the platform's) sees the pending requests of their subtree and approves — the
  * account's granted cap becomes the amount, within the approver's own account's cap — or refuses,
- * with a comment. Nobody decides a request of their own account. The requester's administrators get
- * a portal notice and an e-mail; every step is audited. An unknown request or one out of scope is
- * refused as not found (audited).
+ * with a comment. Nobody decides a request of their own account. A new request is told to the
+ * administrators who decide it (the parent reseller's, or the platform's) and a decision to the
+ * requester's administrators, each as a portal notice and an e-mail; every step is audited. An
+ * unknown request or one out of scope is refused as not found (audited).
  */
 @ApplicationScoped
 public class LimitRequests {
+
+  /** How many pending requests an approver's list holds at most (the oldest). */
+  static final int PENDING_SHOWN = 500;
 
   @PersistenceContext(unitName = "dialtone")
   EntityManager em;
@@ -91,6 +96,7 @@ public class LimitRequests {
     em.persist(asked);
     em.flush();
     String currency = account.getProfile().currency();
+    int told = notices.requestReceived(account, asked, granted);
     record(
         caller,
         AuditAction.LIMIT_REQUESTED,
@@ -100,22 +106,32 @@ public class LimitRequests {
             + Amounts.format(cap, granted, currency)
             + " -> "
             + Amounts.format(cap, amount, currency)
-            + (endsOn == null ? "" : " until " + endsOn));
+            + (endsOn == null ? "" : " until " + endsOn)
+            + "; deciders told: "
+            + told);
     return asked;
   }
 
-  /** The pending requests the caller may decide: of accounts below theirs, oldest first. */
+  /**
+   * The pending requests the caller may decide: of accounts below theirs (selected in SQL by the
+   * caller's subtree; a platform approver's is everything), oldest first, at most {@value
+   * #PENDING_SHOWN}.
+   */
   @Transactional
   public List<PendingRequest> pending() {
     SignedInUser caller = access.require(Permission.APPROVE_LIMIT_REQUESTS);
     Optional<Set<Long>> scope = tree.scopeOf(caller.accountId());
-    return em
-        .createNamedQuery(LimitRequest.LIST_PENDING, LimitRequest.class)
+    TypedQuery<LimitRequest> query =
+        scope.isEmpty()
+            ? em.createNamedQuery(LimitRequest.LIST_PENDING, LimitRequest.class)
+            : em.createNamedQuery(LimitRequest.LIST_PENDING_IN, LimitRequest.class)
+                .setParameter("scope", scope.get());
+    return query
         .setParameter("status", LimitRequestStatus.PENDING)
+        .setParameter("own", caller.accountId())
+        .setMaxResults(PENDING_SHOWN)
         .getResultList()
         .stream()
-        .filter(r -> r.getAccountId() != caller.accountId())
-        .filter(r -> scope.map(ids -> ids.contains(r.getAccountId())).orElse(true))
         .map(this::pendingRow)
         .flatMap(Optional::stream)
         .toList();

@@ -23,7 +23,8 @@ import java.time.ZoneOffset;
  * The 80 % and 100 % alerts of a cap (SECURITY.md E4), at most once per account, cap, period and
  * threshold: the {@code usage_alert} row is inserted first ({@code INSERT IGNORE} on its primary
  * key), and only the insert that added it tells the administrators (portal notice and e-mail) and
- * audits {@code USAGE_ALERT_SENT}. So two nodes, a restart or a replay never alert twice.
+ * audits {@code USAGE_ALERT_SENT}. So two nodes, a restart or a replay never alert twice. The
+ * concurrent-call cap's alerts ({@link CallCapAlerts}) have texts of their own.
  */
 @ApplicationScoped
 public class UsageAlerts {
@@ -68,13 +69,16 @@ public class UsageAlerts {
     String usedText = Amounts.format(cap, used, currency);
     String limitText = Amounts.format(cap, limit, currency);
     String name = accounts.find(accountId).map(a -> a.getName()).orElse("");
+    boolean calls = cap == UsageCap.CONCURRENT_CALLS;
     notices.tell(
         accountId,
-        level >= 100 ? UsageNoticeKind.ALERT_100 : UsageNoticeKind.ALERT_80,
+        calls
+            ? (level >= 100 ? UsageNoticeKind.CALLS_100 : UsageNoticeKind.CALLS_80)
+            : (level >= 100 ? UsageNoticeKind.ALERT_100 : UsageNoticeKind.ALERT_80),
         cap,
         usedText + " / " + limitText,
         null,
-        NoticeKind.USAGE_ALERT,
+        calls ? NoticeKind.CONCURRENT_CALLS_ALERT : NoticeKind.USAGE_ALERT,
         name,
         String.valueOf(level),
         usedText,

@@ -1,5 +1,6 @@
 package io.dialtone.usage.control;
 
+import io.dialtone.account.control.AccountCapsChanged;
 import io.dialtone.cdr.control.UsageRecorded;
 import io.dialtone.usage.entity.UsageCap;
 import jakarta.annotation.Resource;
@@ -25,9 +26,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Every account's current usage in memory, for {@link CapGate} (asked on every call: no I/O on a
  * warm entry). An entry is loaded from the daily totals on first use, on a new day, after a change
- * of the account's limits ({@link UsageLimitsChanged}) and after {@value #MAX_AGE} (60) seconds at
- * most (so calls recorded on other nodes and caps changed on account pages count within a minute);
- * in between, each recorded call ({@code cdr.control.UsageRecorded}, after commit) is added to it.
+ * of the account's limits ({@link UsageLimitsChanged}) or of the caps granted on its account page
+ * ({@code account.control.AccountCapsChanged}), and after {@value #MAX_AGE} (60) seconds at most
+ * (so calls recorded, and caps changed, on other nodes count within a minute); in between, each
+ * recorded call ({@code cdr.control.UsageRecorded}, after commit) is added to it.
  *
  * <p>Each recorded call also checks the 80 % and 100 % thresholds of the account's periodic caps: a
  * level reached that this node has not yet alerted goes to {@link UsageAlerts} on a managed thread
@@ -86,6 +88,10 @@ public class UsageMeter {
 
   void limitsChanged(
       @Observes(during = TransactionPhase.AFTER_SUCCESS) UsageLimitsChanged changed) {
+    invalidate(changed.accountId());
+  }
+
+  void capsChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) AccountCapsChanged changed) {
     invalidate(changed.accountId());
   }
 

@@ -1,11 +1,16 @@
 package io.dialtone.usage.control;
 
+import io.dialtone.account.control.AccountTree;
+import io.dialtone.account.entity.Account;
+import io.dialtone.account.entity.AccountKind;
 import io.dialtone.identity.control.Recipients;
 import io.dialtone.identity.control.Recipients.Recipient;
+import io.dialtone.identity.entity.Role;
 import io.dialtone.notification.boundary.Notifications;
 import io.dialtone.notification.control.MailTexts;
 import io.dialtone.notification.entity.Notice;
 import io.dialtone.notification.entity.NoticeKind;
+import io.dialtone.usage.entity.LimitRequest;
 import io.dialtone.usage.entity.UsageCap;
 import io.dialtone.usage.entity.UsageNotice;
 import io.dialtone.usage.entity.UsageNoticeKind;
@@ -13,6 +18,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,8 +28,9 @@ import java.util.ResourceBundle;
 
 /**
  * Tells an account's administrators something about its usage limits: a notice on the usage page
- * (stored in the caller's transaction) and an e-mail to each active customer administrator of the
- * account, in their language, after commit ({@link Notifications}).
+ * (stored in the caller's transaction), and to each active customer administrator of the account a
+ * notice in their notice centre and an e-mail, in their language ({@link Notifications#tell}). Also
+ * tells the deciders of a limit request that it arrived ({@link #requestReceived}).
  */
 @ApplicationScoped
 public class UsageNotices {
@@ -34,6 +41,7 @@ public class UsageNotices {
   @Inject Notifications notifications;
   @Inject Clock clock;
   @Inject Recipients recipients;
+  @Inject AccountTree accounts;
 
   /**
    * Stores the portal notice and mails the administrators. The mail's arguments are {@code {0}} the
@@ -54,8 +62,41 @@ public class UsageNotices {
       arguments.add(accountName);
       arguments.add(capName(cap, admin.locale()));
       arguments.addAll(List.of(more));
-      notifications.send(new Notice(admin.email(), admin.locale(), mail, arguments));
+      notifications.tell(
+          admin.userId(), new Notice(admin.email(), admin.locale(), mail, arguments));
     }
+  }
+
+  /**
+   * Tells the administrators who decide {@code asked} that it arrived: the reseller administrators
+   * of the account's parent, or the platform administrators for a customer directly below the
+   * platform; a notice in their notice centre and an e-mail, each in their language.
+   *
+   * @return how many were told
+   */
+  public int requestReceived(Account account, LimitRequest asked, BigDecimal granted) {
+    Account parent = accounts.find(account.getParentId()).orElseThrow();
+    Role deciders =
+        parent.getKind() == AccountKind.PLATFORM ? Role.PLATFORM_ADMIN : Role.RESELLER_ADMIN;
+    String currency = account.getProfile().currency();
+    UsageCap cap = asked.getCap();
+    List<Recipient> told = recipients.withRole(parent.getId(), deciders);
+    for (Recipient decider : told) {
+      notifications.tell(
+          decider.userId(),
+          Notice.of(
+              decider.email(),
+              decider.locale(),
+              NoticeKind.LIMIT_REQUEST_RECEIVED,
+              account.getName(),
+              capName(cap, decider.locale()),
+              account.getAccountNumber(),
+              granted == null ? "-" : Amounts.format(cap, granted, currency),
+              Amounts.format(cap, asked.getAmount(), currency),
+              asked.getEndsOn() == null ? "-" : asked.getEndsOn().toString(),
+              asked.getReason()));
+    }
+    return told.size();
   }
 
   /** The cap's label from the application bundle, as the mail's language has it. */

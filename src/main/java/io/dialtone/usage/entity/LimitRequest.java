@@ -30,7 +30,17 @@ import java.util.Objects;
         ORDER BY r.requestedAt DESC, r.id DESC""")
 @NamedQuery(
     name = LimitRequest.LIST_PENDING,
-    query = "SELECT r FROM LimitRequest r WHERE r.status = :status ORDER BY r.requestedAt, r.id")
+    query =
+        """
+        SELECT r FROM LimitRequest r WHERE r.status = :status AND r.accountId <> :own
+        ORDER BY r.requestedAt, r.id""")
+@NamedQuery(
+    name = LimitRequest.LIST_PENDING_IN,
+    query =
+        """
+        SELECT r FROM LimitRequest r
+        WHERE r.status = :status AND r.accountId IN :scope AND r.accountId <> :own
+        ORDER BY r.requestedAt, r.id""")
 @NamedQuery(
     name = LimitRequest.LIST_ENDING,
     query =
@@ -40,7 +50,13 @@ import java.util.Objects;
 public class LimitRequest {
 
   public static final String LIST_BY_ACCOUNT = "LimitRequest.listByAccount";
+
+  /** Pending requests of every account but {@code :own} (a platform-wide approver). */
   public static final String LIST_PENDING = "LimitRequest.listPending";
+
+  /** Pending requests of the accounts in {@code :scope} but {@code :own}. */
+  public static final String LIST_PENDING_IN = "LimitRequest.listPendingIn";
+
   public static final String LIST_ENDING = "LimitRequest.listEnding";
   public static final int REASON_MAX = 500;
   public static final int COMMENT_MAX = 500;

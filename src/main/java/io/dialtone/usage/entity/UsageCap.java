@@ -26,9 +26,12 @@ public enum UsageCap {
     return this != CONCURRENT_CALLS;
   }
 
-  /** The first day of the period containing {@code day} (the day itself, or its month's first). */
+  /**
+   * The first day of the alert period containing {@code day}: the day itself for the daily spend
+   * and the concurrent calls (alerted at most once a day), else its month's first.
+   */
   public LocalDate periodStart(LocalDate day) {
-    return this == DAILY_SPEND ? day : YearMonth.from(day).atDay(1);
+    return this == DAILY_SPEND || this == CONCURRENT_CALLS ? day : YearMonth.from(day).atDay(1);
   }
 
   /** This cap's value in {@code caps}, {@code null} for none. */

@@ -14,5 +14,9 @@ public enum UsageNoticeKind {
   /** A limit request was refused. Amount: the amount asked; detail: the comment. */
   REQUEST_REFUSED,
   /** A temporary raise ended. Amount: the cap in effect again (empty: none). */
-  RAISE_ENDED
+  RAISE_ENDED,
+  /** The calls in progress reached 80 % of the concurrent-call cap. Amount: "calls / cap". */
+  CALLS_80,
+  /** The calls in progress reached the concurrent-call cap: more are refused. Amount as above. */
+  CALLS_100
 }

@@ -77,6 +77,13 @@ class CapGateTest {
     meter.clock = Clock.fixed(NOW, ZoneOffset.UTC);
     gate.meter = meter;
     gate.active = active;
+    active.capAlerts =
+        new CallCapAlerts() {
+          @Override
+          public void started(long accountId, int calls) {
+            // alerts are CallCapAlertsTest's subject
+          }
+        };
   }
 
   @Test
