@@ -19,7 +19,11 @@
 #
 # Env: everything run-anchor.sh takes (SIPP_CPUS, FINE_CLOCK, ...); DT_SIP_PORT=25090;
 #      SIPP_PORT=25070 (sipp's own port); COOLDOWN=5; TIMING_RATE=500 TIMING_SECONDS=10
-#      (TIMING_SECONDS=0 skips the probe); KEEP=0.
+#      (TIMING_SECONDS=0 skips the probe); KEEP=0;
+#      JIT_WARMUP_SECONDS=30 JIT_WARMUP_RATE=1000: before the session, Dialtone gets registrations
+#      at that rate for that long, not measured (labelled jit-warmup-<session>, left out of the
+#      tables): a JVM that just started runs interpreted and cold-compiled code, a registrar that has
+#      been up for a while does not. Kamailio, compiled ahead of time, gets none. 0 skips it.
 set -uo pipefail
 cd "$(dirname "$0")"
 SECS=${1:-30}
@@ -91,6 +95,14 @@ run_one() {  # run_one SERVER RATE SECONDS [SCENARIO USERS_SUFFIX]
 	sleep "$COOLDOWN"
 }
 
+if [ "${JIT_WARMUP_SECONDS:-30}" -gt 0 ]; then
+	echo "# dialtone JIT warm-up: ${JIT_WARMUP_RATE:-1000}/s for ${JIT_WARMUP_SECONDS:-30} s, not measured" | tee -a "$OUT"
+	LABEL="jit-warmup-$SESSION" SERVER_PID=$PAYARA USERS=data/dialtone-users.csv WARMUP_SECONDS=0 \
+		./run-anchor.sh 127.0.0.1 "$DT_SIP_PORT" "${JIT_WARMUP_RATE:-1000}" "${JIT_WARMUP_SECONDS:-30}" \
+		| tail -n 1 | sed 's/^/# warm-up: /' | tee -a "$OUT"
+	sleep "$COOLDOWN"
+fi
+
 for rate in "${RATES[@]}"; do
 	for i in $(seq 1 "$REPEATS"); do
 		if [ $((i % 2)) = 1 ]; then order=(kamailio dialtone); else order=(dialtone kamailio); fi
@@ -113,7 +125,8 @@ fi
 {
 	echo
 	echo "# this session's runs (summarize.sh)"
-	grep -e '^stamp' -e "$SESSION" results/runs.tsv > "results/session-$SESSION.tsv"
+	grep -e '^stamp' -e "$SESSION" results/runs.tsv | grep -v "jit-warmup-$SESSION" \
+		> "results/session-$SESSION.tsv"
 	./summarize.sh "results/session-$SESSION.tsv"
 	echo "# load average at end $(cut -d' ' -f1-3 /proc/loadavg)"
 } | tee -a "$OUT"

@@ -113,7 +113,9 @@ public final class ImportJob {
 
   /** The broken lines of a {@link Phase#REFUSED} job. */
   public List<ImportError> errors() {
-    return errors;
+    // read the phase first: a page rendered while the refusal is being published never shows the
+    // wrong lines next to a bar that is still checking
+    return phase == Phase.REFUSED ? errors : List.of();
   }
 
   /** Extensions created by a {@link Phase#DONE} job. */
