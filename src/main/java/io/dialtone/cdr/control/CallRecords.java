@@ -209,6 +209,13 @@ public class CallRecords {
     return ZoneId.of(account(accountId).getProfile().timeZone());
   }
 
+  /** The country of an account in scope (ISO 3166 alpha-2): where its national numbers are. */
+  @Transactional(dontRollbackOn = AccessDenied.class)
+  public String countryOf(long accountId) {
+    access.requireInScope(Permission.VIEW_CDRS, accountId);
+    return account(accountId).getProfile().country();
+  }
+
   /** The account number of an account in scope (file names), its id when it has none. */
   @Transactional(dontRollbackOn = AccessDenied.class)
   public String numberOf(long accountId) {
