@@ -53,12 +53,18 @@ public final class CdrWrites {
       """;
 
   private static final String ACCOUNT_TOTALS =
-      "INSERT INTO cdr_daily_account (account_id, day, calls, answered, blocked, billsec, minutes,"
-          + " cost) VALUES ";
+      """
+      INSERT INTO cdr_daily_account (account_id, day, calls, answered, blocked, billsec, minutes, \
+      cost) VALUES \
+      """;
 
   private static final String EXTENSION_TOTALS =
-      "INSERT INTO cdr_daily_extension (account_id, extension, day, calls, answered, blocked,"
-          + " billsec, minutes, cost) VALUES ";
+      """
+      INSERT INTO cdr_daily_extension (account_id, extension, day, calls, answered, blocked, \
+      billsec, minutes, cost) VALUES \
+      """;
+
+  private static final String STORED = "SELECT call_id, start_time FROM cdr WHERE call_id IN (";
 
   private CdrWrites() {}
 
@@ -96,9 +102,10 @@ public final class CdrWrites {
     Set<String> callIds = new HashSet<>();
     calls.forEach(p -> callIds.add(p.call().callId()));
     String sql =
-        "SELECT call_id, start_time FROM cdr WHERE call_id IN ("
-            + String.join(", ", Collections.nCopies(callIds.size(), "?"))
-            + ")";
+        new StringBuilder(STORED)
+            .append(String.join(", ", Collections.nCopies(callIds.size(), "?")))
+            .append(')')
+            .toString();
     Set<String> found = new HashSet<>();
     try (PreparedStatement s = c.prepareStatement(sql)) {
       int i = 1;
@@ -117,7 +124,10 @@ public final class CdrWrites {
   /** Inserts the rows; their ids in order ({@code RETURNING} gives them row by row). */
   private static List<Long> insert(Connection c, List<PendingCall> calls) throws SQLException {
     String sql =
-        COLUMNS + String.join(", ", Collections.nCopies(calls.size(), ROW)) + " RETURNING id";
+        new StringBuilder(COLUMNS)
+            .append(String.join(", ", Collections.nCopies(calls.size(), ROW)))
+            .append(" RETURNING id")
+            .toString();
     List<Long> ids = new ArrayList<>(calls.size());
     try (PreparedStatement s = c.prepareStatement(sql)) {
       int p = 1;
@@ -183,7 +193,11 @@ public final class CdrWrites {
   private static void upsert(
       Connection c, String insert, String row, java.util.Collection<Sums> sums, boolean extension)
       throws SQLException {
-    String sql = insert + String.join(", ", Collections.nCopies(sums.size(), row)) + SUMS;
+    String sql =
+        new StringBuilder(insert)
+            .append(String.join(", ", Collections.nCopies(sums.size(), row)))
+            .append(SUMS)
+            .toString();
     try (PreparedStatement s = c.prepareStatement(sql)) {
       int p = 1;
       for (Sums t : sums) {
