@@ -111,12 +111,18 @@ public final class CdrExportBench {
                   }
                 });
     AtomicLong batches = new AtomicLong();
+    var os =
+        (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    long cpu0 = os.getProcessCpuTime();
+    long server0 = serverTicks();
     long t0 = System.nanoTime();
     long rows;
     try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
       rows = CdrExports.csv(ds, filter, null, out, n -> batches.incrementAndGet());
     }
     double seconds = (System.nanoTime() - t0) / 1e9;
+    double clientCpu = (os.getProcessCpuTime() - cpu0) / 1e9;
+    double serverCpu = server0 < 0 ? Double.NaN : (serverTicks() - server0) / 100.0;
     sampler.interrupt();
     sampler.join();
     long poolPeaks = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
@@ -132,6 +138,9 @@ public final class CdrExportBench {
     System.out.printf(
         "  rows %,d in %,d batches, file %.1f MB, %.2f s = %,.0f rows/s%n",
         rows, batches.get(), bytes / 1048576.0, seconds, rows / seconds);
+    System.out.printf(
+        "  CPU: this JVM %.2f s, the MariaDB server %.2f s (of %.2f s wall; load average %s)%n",
+        clientCpu, serverCpu, seconds, Files.readString(Path.of("/proc/loadavg")).strip());
     System.out.printf(
         "  heap: max %d MB (-Xmx); baseline after GC %.1f MB; peak in use (sampled, garbage"
             + " included) %.1f MB = +%.1f MB; sum of pool peaks %.1f MB; peak live after a"
@@ -157,6 +166,17 @@ public final class CdrExportBench {
                         + g.getCollectionTime()
                         + " ms")
             .toList());
+  }
+
+  /** The bench server's CPU time in clock ticks (1/100 s), -1 when unknown. */
+  private static long serverTicks() {
+    try {
+      String pid = Files.readString(Path.of(System.getProperty("mariadbd.pid", "none"))).strip();
+      String[] stat = Files.readString(Path.of("/proc", pid, "stat")).split("\\) ")[1].split(" ");
+      return Long.parseLong(stat[11]) + Long.parseLong(stat[12]); // utime, stime
+    } catch (java.io.IOException | RuntimeException e) {
+      return -1;
+    }
   }
 
   /** Heap in use now, or (afterGc) what the last collection left of each pool. */

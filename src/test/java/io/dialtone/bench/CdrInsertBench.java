@@ -75,7 +75,8 @@ public final class CdrInsertBench {
           "%d accounts, %,d calls prepared; load average %s%n",
           terms.size(), calls.size(), loadAverage());
 
-      double a = perCallTransactions(url, args, calls.subList(0, perCall), terms, deck);
+      double a =
+          perCall == 0 ? 0 : perCallTransactions(url, args, calls.subList(0, perCall), terms, deck);
       System.out.printf(
           "1 one transaction per record, %d threads: %,d records in %.2f s = %,.0f records/s"
               + " (load %s)%n",
@@ -149,18 +150,25 @@ public final class CdrInsertBench {
         ExecutorService drain = Executors.newSingleThreadExecutor()) {
       c.setAutoCommit(false);
       AtomicLong batches = new AtomicLong();
+      AtomicLong batchNanos = new AtomicLong();
+      AtomicLong slowestBatch = new AtomicLong();
+      AtomicLong refusals = new AtomicLong();
       GroupCommit commits =
           new GroupCommit(
               CallRecorder.QUEUE,
-              CallRecorder.BATCH,
+              Integer.getInteger("batch", CallRecorder.BATCH),
               CallRecorder.OFFER_WAIT,
               drain,
               batch -> {
                 try {
+                  long b0 = System.nanoTime();
                   List<Recorded> r =
                       CdrWrites.write(c, CdrBatchWriter.prepare(c, batch, terms::get, deck));
                   c.commit();
+                  long took = System.nanoTime() - b0;
                   batches.incrementAndGet();
+                  batchNanos.addAndGet(took);
+                  slowestBatch.accumulateAndGet(took, Math::max);
                   return r;
                 } catch (SQLException e) {
                   try {
@@ -188,8 +196,7 @@ public final class CdrInsertBench {
                           i < calls.size();
                           i = next.getAndIncrement()) {
                         CompletableFuture<Recorded> f =
-                            commits
-                                .submit(calls.get(i))
+                            submitPatiently(commits, calls.get(i), refusals)
                                 .whenComplete(
                                     (r, e) -> {
                                       done.incrementAndGet();
@@ -216,10 +223,14 @@ public final class CdrInsertBench {
         t.join();
       }
       double s = (System.nanoTime() - t0) / 1e9;
+      if (perSecond.isEmpty()) {
+        perSecond.add((double) calls.size());
+      }
       perSecond.sort(null);
       System.out.printf(
           "%s: %,d records (%,d stored) in %.2f s = %,.0f records/s; %,d batches (%.0f records"
-              + " each); per-second windows: min %,.0f, median %,.0f, max %,.0f (load %s)%n",
+              + " each, %.1f ms mean, %.0f ms slowest); %,d refusals of a full queue (retried);"
+              + " per-second windows: min %,.0f, median %,.0f, max %,.0f (load %s)%n",
           name,
           calls.size(),
           stored.get(),
@@ -227,10 +238,25 @@ public final class CdrInsertBench {
           calls.size() / s,
           batches.get(),
           calls.size() / (double) Math.max(1, batches.get()),
+          batchNanos.get() / 1e6 / Math.max(1, batches.get()),
+          slowestBatch.get() / 1e6,
+          refusals.get(),
           perSecond.get(0),
           perSecond.get(perSecond.size() / 2),
           perSecond.get(perSecond.size() - 1),
           loadAverage());
+    }
+  }
+
+  /** Submits, and after a {@code CallRecorderBusy} (queue full for 2 s) counts it and retries. */
+  private static CompletableFuture<Recorded> submitPatiently(
+      GroupCommit commits, CallRecord call, AtomicLong refusals) {
+    while (true) {
+      try {
+        return commits.submit(call);
+      } catch (io.dialtone.cdr.control.CallRecorderBusy e) {
+        refusals.incrementAndGet();
+      }
     }
   }
 

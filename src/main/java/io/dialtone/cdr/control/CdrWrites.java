@@ -64,7 +64,9 @@ public final class CdrWrites {
       billsec, minutes, cost) VALUES \
       """;
 
-  private static final String STORED = "SELECT call_id, start_time FROM cdr WHERE call_id IN (";
+  /** The batch's time span first: only its months' partitions are searched. */
+  private static final String STORED =
+      "SELECT call_id, start_time FROM cdr WHERE start_time >= ? AND start_time <= ? AND call_id IN (";
 
   private CdrWrites() {}
 
@@ -100,7 +102,13 @@ public final class CdrWrites {
   private static Set<String> alreadyStored(Connection c, List<PendingCall> calls)
       throws SQLException {
     Set<String> callIds = new HashSet<>();
-    calls.forEach(p -> callIds.add(p.call().callId()));
+    Instant first = calls.get(0).call().start();
+    Instant last = first;
+    for (PendingCall p : calls) {
+      callIds.add(p.call().callId());
+      first = p.call().start().isBefore(first) ? p.call().start() : first;
+      last = p.call().start().isAfter(last) ? p.call().start() : last;
+    }
     String sql =
         new StringBuilder(STORED)
             .append(String.join(", ", Collections.nCopies(callIds.size(), "?")))
@@ -108,7 +116,9 @@ public final class CdrWrites {
             .toString();
     Set<String> found = new HashSet<>();
     try (PreparedStatement s = c.prepareStatement(sql)) {
-      int i = 1;
+      s.setObject(1, utc(first));
+      s.setObject(2, utc(last));
+      int i = 3;
       for (String id : callIds) {
         s.setString(i++, id);
       }
