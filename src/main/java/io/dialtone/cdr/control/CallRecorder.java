@@ -11,6 +11,8 @@ import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * How the SIP side stores a call attempt (issue 5, item 1): the record is rated, inserted and added
@@ -36,6 +38,8 @@ import java.util.concurrent.CompletionException;
 @ApplicationScoped
 public class CallRecorder {
 
+  private static final Logger LOG = Logger.getLogger(CallRecorder.class.getName());
+
   /** Records per transaction, at most. */
   public static final int BATCH = 500;
 
@@ -45,14 +49,18 @@ public class CallRecorder {
   /** How long a caller waits for room in a full queue. */
   public static final Duration OFFER_WAIT = Duration.ofSeconds(2);
 
-  @Resource ManagedExecutorService executor;
+  @Resource(lookup = DEFAULT_EXECUTOR)
+  ManagedExecutorService executor;
+
+  private static final String DEFAULT_EXECUTOR = "java:comp/DefaultManagedExecutorService";
   @Inject CdrBatchWriter writer;
 
   private GroupCommit commits;
 
   @PostConstruct
   void start() {
-    commits = new GroupCommit(QUEUE, BATCH, OFFER_WAIT, executor, writer::write);
+    commits =
+        new GroupCommit(QUEUE, BATCH, OFFER_WAIT, task -> executor().execute(task), writer::write);
   }
 
   /** Stores {@code call} and returns once it is committed; what became of it. */
@@ -79,7 +87,32 @@ public class CallRecorder {
 
   @PreDestroy
   void stop() {
-    commits.close();
+    try {
+      commits.close();
+    } catch (RuntimeException e) {
+      LOG.log(
+          Level.SEVERE,
+          "ALERT call records still queued at shutdown were not stored: " + commits.queued(),
+          e);
+    }
+  }
+
+  /**
+   * The managed executor the drains run on. The injected one, else looked up now (an in-container
+   * test run once found the field empty), else the caller's thread: the submitter then stores the
+   * queue itself (the others' records included) before it returns.
+   */
+  private java.util.concurrent.Executor executor() {
+    if (executor != null) {
+      return executor;
+    }
+    try {
+      executor = javax.naming.InitialContext.doLookup(DEFAULT_EXECUTOR);
+      return executor;
+    } catch (javax.naming.NamingException e) {
+      LOG.log(Level.WARNING, "no managed executor: call records stored in the caller's thread", e);
+      return Runnable::run;
+    }
   }
 
   /** Whole minutes of a call, each started minute counted (what minute caps count). */
