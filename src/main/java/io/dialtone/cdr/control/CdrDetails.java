@@ -53,8 +53,7 @@ final class CdrDetails {
 
   /** Up to {@code limit} calls of the filter after {@code cursor}, oldest first. */
   static List<CdrDetail> batch(
-      Connection c, CdrFilter f, Set<String> only, CdrCursor cursor, int limit)
-      throws SQLException {
+      Connection c, CdrFilter f, Set<Long> only, CdrCursor cursor, int limit) throws SQLException {
     List<Object> params = new ArrayList<>();
     StringBuilder sql = new StringBuilder(COLUMNS);
     CdrQueries.where(sql, f, only, params);

@@ -36,11 +36,11 @@ public final class CdrQueries {
   }
 
   /**
-   * The same, restricted to the extensions {@code only} ({@code null}: the whole account; empty:
-   * nothing), oldest first when {@code ascending}.
+   * The same, restricted to the calls of the extensions with ids {@code only} ({@code null}: the
+   * whole account; empty: nothing), oldest first when {@code ascending}.
    */
   public static List<CdrRow> page(
-      Connection c, CdrFilter f, Set<String> only, CdrCursor cursor, boolean ascending, int limit)
+      Connection c, CdrFilter f, Set<Long> only, CdrCursor cursor, boolean ascending, int limit)
       throws SQLException {
     List<Object> params = new ArrayList<>();
     String sql = sql(f, only, cursor, ascending, limit, params);
@@ -64,7 +64,7 @@ public final class CdrQueries {
   /** The SQL of the restricted, ordered {@link #page} and its parameters. */
   public static String sql(
       CdrFilter f,
-      Set<String> only,
+      Set<Long> only,
       CdrCursor cursor,
       boolean ascending,
       int limit,
@@ -93,9 +93,10 @@ public final class CdrQueries {
 
   /**
    * Appends the filter's WHERE clause (fixed fragments; values to {@code params}). {@code only}
-   * restricts to some extensions: {@code null} for none, an empty set matches nothing.
+   * restricts to the calls of some extensions, by id ({@code cdr_extension_id_ix}): {@code null}
+   * for none, an empty set matches nothing.
    */
-  static void where(StringBuilder sql, CdrFilter f, Set<String> only, List<Object> params) {
+  static void where(StringBuilder sql, CdrFilter f, Set<Long> only, List<Object> params) {
     sql.append(" WHERE account_id = ? AND start_time >= ? AND start_time < ?");
     params.add(f.accountId());
     params.add(utc(f.from()));
@@ -104,7 +105,7 @@ public final class CdrQueries {
       if (only.isEmpty()) {
         sql.append(" AND 1 = 0");
       } else {
-        sql.append(" AND extension IN (");
+        sql.append(" AND extension_id IN (");
         sql.append(String.join(", ", java.util.Collections.nCopies(only.size(), "?")));
         sql.append(')');
         params.addAll(new java.util.TreeSet<>(only));

@@ -40,7 +40,7 @@ final class CdrTotalsQuery {
 
   /** One entry per day {@code from..to} (inclusive, in {@code zone}), zeros where nothing. */
   static List<DailyUsage> daily(
-      Connection c, CdrFilter f, Set<String> only, ZoneId zone, LocalDate from, LocalDate to)
+      Connection c, CdrFilter f, Set<Long> only, ZoneId zone, LocalDate from, LocalDate to)
       throws SQLException {
     List<Object> params = new ArrayList<>();
     String sql = sql(f, only, params);
@@ -69,7 +69,7 @@ final class CdrTotalsQuery {
     return days;
   }
 
-  static String sql(CdrFilter f, Set<String> only, List<Object> params) {
+  static String sql(CdrFilter f, Set<Long> only, List<Object> params) {
     StringBuilder sql = new StringBuilder(SELECT);
     CdrQueries.where(sql, f, only, params);
     return sql.append(" GROUP BY bucket").toString();

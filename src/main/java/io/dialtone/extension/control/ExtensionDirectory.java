@@ -3,8 +3,14 @@ package io.dialtone.extension.control;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -50,5 +56,45 @@ public class ExtensionDirectory {
         .setParameter("ids", List.copyOf(extensionIds))
         .getResultStream()
         .collect(Collectors.toUnmodifiableSet());
+  }
+
+  /**
+   * The ids of the live extensions numbered as asked, per account ({@code accountId → number → id};
+   * numbers without a live extension are absent): how call records name the extension of a call
+   * (issue 5). One query over {@code extension_live_number_uk} for a whole batch of calls, on the
+   * caller's connection (its transaction).
+   */
+  public static Map<Long, Map<String, Long>> liveIds(
+      Connection c, Map<Long, ? extends Collection<String>> numbersByAccount) throws SQLException {
+    StringBuilder sql =
+        new StringBuilder("SELECT account_id, live_number, id FROM extension WHERE ");
+    List<Object> params = new java.util.ArrayList<>();
+    for (var e : numbersByAccount.entrySet()) {
+      if (e.getValue().isEmpty()) {
+        continue;
+      }
+      sql.append(params.isEmpty() ? "" : " OR ").append("(account_id = ? AND live_number IN (");
+      params.add(e.getKey());
+      sql.append(String.join(", ", java.util.Collections.nCopies(e.getValue().size(), "?")));
+      sql.append("))");
+      params.addAll(e.getValue());
+    }
+    Map<Long, Map<String, Long>> found = new HashMap<>();
+    if (params.isEmpty()) {
+      return found;
+    }
+    try (PreparedStatement s = c.prepareStatement(sql.toString())) {
+      for (int i = 0; i < params.size(); i++) {
+        s.setObject(i + 1, params.get(i));
+      }
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          found
+              .computeIfAbsent(rs.getLong(1), k -> new HashMap<>())
+              .put(rs.getString(2), rs.getLong(3));
+        }
+      }
+    }
+    return found;
   }
 }

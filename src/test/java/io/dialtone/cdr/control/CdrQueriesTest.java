@@ -75,9 +75,9 @@ class CdrQueriesTest {
   @Test
   void aCustomerUsersExtensionsRestrictTheQueryAndNoneMatchesNothing() {
     List<Object> params = new ArrayList<>();
-    String sql = CdrQueries.sql(range(), Set.of("202", "201"), null, false, 50, params);
-    assertThat(sql).contains("AND extension IN (?, ?)");
-    assertThat(params.subList(3, 5)).containsExactly("201", "202");
+    String sql = CdrQueries.sql(range(), Set.of(202L, 201L), null, false, 50, params);
+    assertThat(sql).contains("AND extension_id IN (?, ?)");
+    assertThat(params.subList(3, 5)).containsExactly(201L, 202L);
 
     List<Object> none = new ArrayList<>();
     assertThat(CdrQueries.sql(range(), Set.of(), null, false, 50, none)).contains("AND 1 = 0");

@@ -28,8 +28,9 @@ import java.util.Locale;
  * 4). The filter (date range in the account's time zone, by default its last 30 days; extension,
  * direction, disposition with a one-click "blocked calls", destination class, country, number
  * prefix, minimum duration), its totals and daily charts, and the list paged by keyset. Every read
- * goes through {@link CallRecords}, which checks permission and scope (404 otherwise). Saved
- * filters, the CSV export and the retention are in {@link CdrToolsBacking}.
+ * goes through {@link CallRecords}, which checks permission and scope (404 otherwise). The form
+ * itself is {@link CdrFilterForm}. Saved filters, the CSV export and the retention are in {@link
+ * CdrToolsBacking}.
  */
 @Named
 @ViewScoped
@@ -47,15 +48,8 @@ public class CdrsBacking implements Serializable {
   private Long accountId;
   private List<AccountOption> accounts = List.of();
   private ZoneId zone;
-  private LocalDate from;
-  private LocalDate to;
-  private String extension;
-  private Direction direction;
-  private Disposition disposition;
-  private DestinationClass destination;
-  private String country;
-  private String numberPrefix;
-  private Integer minSeconds;
+  private String region;
+  private final CdrFilterForm form = new CdrFilterForm();
   private CdrFilter filter;
   private FilterTotals totals;
   private String callsChart;
@@ -83,8 +77,8 @@ public class CdrsBacking implements Serializable {
   /** Another account was picked: its default filter. */
   public void pickAccount() {
     zone = null;
-    from = null;
-    to = null;
+    region = null;
+    form.clearRange();
     if (accountId != null) {
       apply();
     } else {
@@ -98,17 +92,8 @@ public class CdrsBacking implements Serializable {
       Messages.addGlobalError("cdrs.pickAccount");
       return;
     }
-    if (zone == null) {
-      zone = records.zoneOf(accountId);
-    }
-    LocalDate today = LocalDate.now(clock.withZone(zone));
-    if (to == null) {
-      to = today;
-    }
-    if (from == null) {
-      from = to.minusDays(DEFAULT_DAYS - 1L);
-    }
-    if (from.isAfter(to)) {
+    knowAccount();
+    if (!form.completeRange(LocalDate.now(clock.withZone(zone)), DEFAULT_DAYS)) {
       Messages.addGlobalError("cdrs.error.range");
       return;
     }
@@ -133,40 +118,19 @@ public class CdrsBacking implements Serializable {
 
   /** One click: the blocked attempts of the range. */
   public void showBlocked() {
-    disposition = Disposition.BLOCKED;
+    form.setDisposition(Disposition.BLOCKED);
     apply();
   }
 
   /** Back to the default filter of the account. */
   public void reset() {
-    from = null;
-    to = null;
-    extension = null;
-    direction = null;
-    disposition = null;
-    destination = null;
-    country = null;
-    numberPrefix = null;
-    minSeconds = null;
+    form.clear();
     apply();
   }
 
   /** The form as saved criteria (relative when the range ends today). */
   SavedCriteria criteria() {
-    LocalDate today = zone == null ? null : LocalDate.now(clock.withZone(zone));
-    boolean relative = to != null && from != null && to.equals(today);
-    return new SavedCriteria(
-        accountId,
-        relative ? (int) (to.toEpochDay() - from.toEpochDay() + 1) : null,
-        relative ? null : from,
-        relative ? null : to,
-        blankToNull(extension),
-        direction,
-        disposition,
-        destination,
-        blankToNull(country),
-        blankToNull(numberPrefix),
-        minSeconds);
+    return form.criteria(accountId, zone == null ? null : LocalDate.now(clock.withZone(zone)));
   }
 
   /** Fills the form with saved criteria and applies them. */
@@ -174,30 +138,19 @@ public class CdrsBacking implements Serializable {
     if (c.accountId() != null && !c.accountId().equals(accountId)) {
       accountId = c.accountId();
       zone = null;
+      region = null;
     }
-    if (zone == null && accountId != null) {
-      zone = records.zoneOf(accountId);
+    if (accountId != null) {
+      knowAccount();
     }
-    if (c.lastDays() != null && zone != null) {
-      to = LocalDate.now(clock.withZone(zone));
-      from = to.minusDays(Math.max(1, c.lastDays()) - 1L);
-    } else {
-      from = c.from();
-      to = c.to();
-    }
-    extension = c.extension();
-    direction = c.direction();
-    disposition = c.disposition();
-    destination = c.destination();
-    country = c.country();
-    numberPrefix = c.numberPrefix();
-    minSeconds = c.minSeconds();
+    form.fill(c, zone == null ? null : LocalDate.now(clock.withZone(zone)));
     apply();
   }
 
-  /** For tests: the account's time zone as {@link #apply()} reads it. */
-  void zone(ZoneId value) {
-    zone = value;
+  /** For tests: the account's time zone and country as {@link #apply()} reads them. */
+  void account(ZoneId zoneValue, String regionValue) {
+    zone = zoneValue;
+    region = regionValue;
   }
 
   /** The filter being shown, or {@code null} before one is. */
@@ -206,23 +159,17 @@ public class CdrsBacking implements Serializable {
   }
 
   CdrFilter toFilter() {
-    return new CdrFilter(
-        accountId,
-        from.atStartOfDay(zone).toInstant(),
-        to.plusDays(1).atStartOfDay(zone).toInstant(),
-        blankToNull(extension),
-        direction,
-        disposition,
-        destination,
-        country == null || country.isBlank() ? null : country.strip().toUpperCase(Locale.ROOT),
-        digits(numberPrefix),
-        minSeconds);
+    return form.toFilter(accountId, zone, region);
   }
 
-  /** A typed number prefix without its formatting ({@code +44 (20) 7946-} → {@code 442079}). */
-  static String digits(String typed) {
-    String kept = typed == null ? "" : typed.replaceAll("[\\s().+-]", "");
-    return kept.isEmpty() ? null : kept;
+  /** The time zone and country of the account picked, read once per account. */
+  private void knowAccount() {
+    if (zone == null) {
+      zone = records.zoneOf(accountId);
+    }
+    if (region == null) {
+      region = records.countryOf(accountId);
+    }
   }
 
   /** A start time in the account's time zone, in the viewer's language. */
@@ -256,10 +203,6 @@ public class CdrsBacking implements Serializable {
 
   private static String label(String name, String number) {
     return number == null ? name : name + " (" + number + ")";
-  }
-
-  private static String blankToNull(String value) {
-    return value == null || value.isBlank() ? null : value.strip();
   }
 
   public org.primefaces.model.LazyDataModel<CdrRow> getRows() {
@@ -314,75 +257,7 @@ public class CdrsBacking implements Serializable {
     this.accountId = accountId;
   }
 
-  public LocalDate getFrom() {
-    return from;
-  }
-
-  public void setFrom(LocalDate from) {
-    this.from = from;
-  }
-
-  public LocalDate getTo() {
-    return to;
-  }
-
-  public void setTo(LocalDate to) {
-    this.to = to;
-  }
-
-  public String getExtension() {
-    return extension;
-  }
-
-  public void setExtension(String extension) {
-    this.extension = extension;
-  }
-
-  public Direction getDirection() {
-    return direction;
-  }
-
-  public void setDirection(Direction direction) {
-    this.direction = direction;
-  }
-
-  public Disposition getDisposition() {
-    return disposition;
-  }
-
-  public void setDisposition(Disposition disposition) {
-    this.disposition = disposition;
-  }
-
-  public DestinationClass getDestination() {
-    return destination;
-  }
-
-  public void setDestination(DestinationClass destination) {
-    this.destination = destination;
-  }
-
-  public String getCountry() {
-    return country;
-  }
-
-  public void setCountry(String country) {
-    this.country = country;
-  }
-
-  public String getNumberPrefix() {
-    return numberPrefix;
-  }
-
-  public void setNumberPrefix(String numberPrefix) {
-    this.numberPrefix = numberPrefix;
-  }
-
-  public Integer getMinSeconds() {
-    return minSeconds;
-  }
-
-  public void setMinSeconds(Integer minSeconds) {
-    this.minSeconds = minSeconds;
+  public CdrFilterForm getForm() {
+    return form;
   }
 }

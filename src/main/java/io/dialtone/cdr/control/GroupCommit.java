@@ -1,0 +1,134 @@
+package io.dialtone.cdr.control;
+
+import io.dialtone.cdr.entity.CallRecord;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Group commit of call records: callers put records in a bounded queue; one drain task at a time
+ * (on {@code executor}) takes up to {@code batch} of them and stores them with one call of {@code
+ * writeBatch} (one transaction), then completes each caller's future. Under load a batch holds what
+ * arrived during the previous one's commit; alone, a record is stored at once in a batch of one.
+ *
+ * <p>Back-pressure: when the queue is full, {@link #submit} waits up to {@code offerWait} for room,
+ * then refuses with {@link CallRecorderBusy}. When a batch fails (a bad record, a concurrent
+ * duplicate, a lost connection), each of its records is retried alone, so one bad record fails only
+ * its own future. What is queued but not committed is in memory only: a crash of the JVM loses it
+ * (at most the queue's capacity); an orderly shutdown stores it first ({@link #close}).
+ */
+public final class GroupCommit {
+
+  private static final Logger LOG = Logger.getLogger(GroupCommit.class.getName());
+
+  private record Queued(CallRecord call, CompletableFuture<Recorded> done) {}
+
+  private final BlockingQueue<Queued> queue;
+  private final int batch;
+  private final Duration offerWait;
+  private final Executor executor;
+  private final Function<List<CallRecord>, List<Recorded>> writeBatch;
+  private final AtomicBoolean draining = new AtomicBoolean();
+
+  public GroupCommit(
+      int capacity,
+      int batch,
+      Duration offerWait,
+      Executor executor,
+      Function<List<CallRecord>, List<Recorded>> writeBatch) {
+    this.queue = new ArrayBlockingQueue<>(capacity);
+    this.batch = batch;
+    this.offerWait = offerWait;
+    this.executor = executor;
+    this.writeBatch = writeBatch;
+  }
+
+  /** Queues {@code call}; the future completes when its batch is committed (or failed). */
+  public CompletableFuture<Recorded> submit(CallRecord call) {
+    Queued q = new Queued(call, new CompletableFuture<>());
+    try {
+      if (!queue.offer(q, offerWait.toMillis(), TimeUnit.MILLISECONDS)) {
+        throw new CallRecorderBusy("call record queue full: " + call.callId());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CallRecorderBusy("interrupted while queueing " + call.callId());
+    }
+    drainLater();
+    return q.done();
+  }
+
+  /** Records waiting for their batch. */
+  public int queued() {
+    return queue.size();
+  }
+
+  /** Stores what is queued in the calling thread (an orderly shutdown). */
+  public void close() {
+    while (!queue.isEmpty()) {
+      drainOnce();
+    }
+  }
+
+  private void drainLater() {
+    if (draining.compareAndSet(false, true)) {
+      try {
+        executor.execute(this::drain);
+      } catch (RuntimeException e) {
+        draining.set(false);
+        throw e;
+      }
+    }
+  }
+
+  private void drain() {
+    try {
+      while (drainOnce()) {
+        // the next batch: what arrived meanwhile
+      }
+    } finally {
+      draining.set(false);
+    }
+    if (!queue.isEmpty()) {
+      drainLater(); // queued after the last poll, before the flag was down
+    }
+  }
+
+  /** Stores one batch; false when there was none. */
+  private boolean drainOnce() {
+    List<Queued> taken = new ArrayList<>(batch);
+    queue.drainTo(taken, batch);
+    if (taken.isEmpty()) {
+      return false;
+    }
+    try {
+      List<Recorded> results = writeBatch.apply(taken.stream().map(Queued::call).toList());
+      for (int i = 0; i < taken.size(); i++) {
+        taken.get(i).done().complete(results.get(i));
+      }
+    } catch (RuntimeException batchFailed) {
+      if (taken.size() > 1) {
+        LOG.log(
+            Level.FINE, "call record batch failed, storing its records one by one", batchFailed);
+      }
+      for (Queued q : taken) {
+        try {
+          q.done().complete(writeBatch.apply(List.of(q.call())).get(0));
+        } catch (RuntimeException e) {
+          LOG.log(Level.WARNING, "call record not stored: " + q.call().callId(), e);
+          q.done().completeExceptionally(e);
+        }
+      }
+    }
+    return true;
+  }
+}
