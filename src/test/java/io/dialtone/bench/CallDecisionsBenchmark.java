@@ -12,9 +12,13 @@ import io.dialtone.callpolicy.entity.DialPlan;
 import io.dialtone.callpolicy.entity.E164Number;
 import io.dialtone.callpolicy.entity.ExtensionRange;
 import io.dialtone.extension.entity.ExtensionNumber;
+import io.dialtone.usage.control.BenchUsageGates;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -43,7 +47,11 @@ import org.openjdk.jmh.annotations.Warmup;
  *       libphonenumber parses (the cold path).
  * </ul>
  *
- * Run with {@code bench/call-decisions.sh}.
+ * The usage gate is the deployed one ({@code usage.control.CapGate} with its meter and the calls in
+ * progress, over usage held in memory): every account has spend, minutes and concurrent-call caps,
+ * two extensions have their own call caps and one has three calls in progress.
+ *
+ * <p>Run with {@code bench/call-decisions.sh}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode({Mode.Throughput, Mode.SampleTime})
@@ -112,7 +120,12 @@ public class CallDecisionsBenchmark {
             source,
             new NumberClassifier(),
             RatedPrefixes.everything(),
-            (a, e, c, t) -> true,
+            BenchUsageGates.withCaps(
+                ACCOUNTS,
+                Map.of(extension(0).digits(), 4, extension(1).digits(), 2),
+                extension(0).digits(),
+                3,
+                Clock.fixed(NOW, ZoneOffset.UTC)),
             Duration.ofMinutes(1),
             System::nanoTime);
     accounts = new long[DIALLED];
