@@ -184,7 +184,11 @@ class ExtensionPagesIT {
       assertThat(browser.text("[id='progress:refused']"))
           .isEqualTo("1 lines are wrong: nothing was imported.");
       assertThat(browser.text("[id='progress:checked']")).isEqualTo("3 of 3 lines checked");
-      assertThat(browser.text("[id='progress:checkBar'] .ui-progressbar-label")).isEqualTo("100 %");
+      // the refusal may land while the bar of that same page is rendered: the next poll shows 100
+      new org.openqa.selenium.support.ui.WebDriverWait(
+              browser.driver(), java.time.Duration.ofSeconds(10))
+          .until(
+              d -> browser.text("[id='progress:checkBar'] .ui-progressbar-label").equals("100 %"));
       assertThat(browser.isPresent("[id='secrets:download']")).isFalse();
       assertThat(db.queryValue("SELECT COUNT(*) FROM extension WHERE account_id = ?", account))
           .isEqualTo(0L);

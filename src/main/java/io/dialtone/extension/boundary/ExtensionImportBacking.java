@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.omnifaces.util.Faces;
 import org.primefaces.model.file.UploadedFile;
@@ -85,8 +86,23 @@ public class ExtensionImportBacking implements Serializable {
     return jobId == null ? Optional.empty() : jobs.job(jobId);
   }
 
+  /**
+   * The job's phase as this request renders it, read once per request: the job moves on while the
+   * page is rendered, and the bars, the poll and the result must agree (a bar left at 99 % beside
+   * "Imported", with the poll already gone, was seen).
+   */
+  private ImportJob.Phase phase() {
+    Optional<ImportJob> job = job();
+    if (job.isEmpty()) {
+      return null;
+    }
+    Map<String, Object> request = Faces.getRequestMap();
+    String key = ExtensionImportBacking.class.getName() + ".phase." + job.get().id();
+    return (ImportJob.Phase) request.computeIfAbsent(key, k -> job.get().phase());
+  }
+
   private boolean in(ImportJob.Phase phase) {
-    return job().map(j -> j.phase() == phase).orElse(false);
+    return phase() == phase;
   }
 
   public boolean isStarted() {
@@ -94,7 +110,7 @@ public class ExtensionImportBacking implements Serializable {
   }
 
   public boolean isRunning() {
-    return job().map(ImportJob::running).orElse(false);
+    return in(ImportJob.Phase.CHECKING) || in(ImportJob.Phase.IMPORTING);
   }
 
   public boolean isDone() {
@@ -110,11 +126,11 @@ public class ExtensionImportBacking implements Serializable {
   }
 
   public boolean isDownloadable() {
-    return job().map(j -> j.phase() == ImportJob.Phase.DONE && j.secretsWaiting()).orElse(false);
+    return in(ImportJob.Phase.DONE) && job().map(ImportJob::secretsWaiting).orElse(false);
   }
 
   public int getCheckProgress() {
-    return job().map(ImportJob::checkPercent).orElse(0);
+    return job().map(j -> j.checkPercent(phase())).orElse(0);
   }
 
   public void setCheckProgress(int ignored) {
@@ -122,7 +138,7 @@ public class ExtensionImportBacking implements Serializable {
   }
 
   public int getImportProgress() {
-    return job().map(ImportJob::importPercent).orElse(0);
+    return job().map(j -> j.importPercent(phase())).orElse(0);
   }
 
   public void setImportProgress(int ignored) {
@@ -150,7 +166,7 @@ public class ExtensionImportBacking implements Serializable {
   }
 
   public List<ImportError> getErrors() {
-    return job().map(ImportJob::errors).orElse(List.of());
+    return in(ImportJob.Phase.REFUSED) ? job().map(ImportJob::errors).orElse(List.of()) : List.of();
   }
 
   public UploadedFile getFile() {

@@ -96,7 +96,12 @@ public final class ImportJob {
 
   /** Checking progress in percent: 100 once every line is checked. */
   public int checkPercent() {
-    if (phase != Phase.CHECKING) {
+    return checkPercent(phase);
+  }
+
+  /** {@link #checkPercent()} for a page that saw the job in {@code seen}. */
+  public int checkPercent(Phase seen) {
+    if (seen != Phase.CHECKING) {
       return 100;
     }
     return lines <= 0 ? 0 : (int) Math.min(99, checked.get() * 100L / lines);
@@ -104,7 +109,12 @@ public final class ImportJob {
 
   /** Import progress in percent: 100 only when committed. */
   public int importPercent() {
-    return switch (phase) {
+    return importPercent(phase);
+  }
+
+  /** {@link #importPercent()} for a page that saw the job in {@code seen}. */
+  public int importPercent(Phase seen) {
+    return switch (seen) {
       case DONE -> 100;
       case IMPORTING -> rows <= 0 ? 0 : (int) Math.min(99, stored.get() * 100L / rows);
       default -> 0;
