@@ -89,7 +89,7 @@ public class ExtensionImportBacking implements Serializable {
   /**
    * The job's phase as this request renders it, read once per request: the job moves on while the
    * page is rendered, and the bars, the poll and the result must agree (a bar left at 99 % beside
-   * "Imported", with the poll already gone, was seen).
+   * the end message, with the poll already gone, was seen).
    */
   private ImportJob.Phase phase() {
     Optional<ImportJob> job = job();
