@@ -27,6 +27,12 @@ public class RunningDialtone implements ParameterResolver {
   /** Nonce life on the shared server (the stale-nonce test waits a little longer). */
   static final int SIP_NONCE_SECONDS = 5;
 
+  /** How long the shared server lets a SIP connection that registered nothing stay silent. */
+  static final int SIP_IDLE_SECONDS = 20;
+
+  /** How long the shared server gives a SIP over TLS client to finish its handshake. */
+  static final int SIP_HANDSHAKE_SECONDS = 3;
+
   @Override
   public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
     return parameter.getParameter().getType() == DialtoneServer.class;
@@ -68,7 +74,13 @@ public class RunningDialtone implements ParameterResolver {
             Map.entry("DIALTONE_SIP_PORT", Integer.toString(sipPort)),
             Map.entry("DIALTONE_SIP_TLS_PORT", Integer.toString(sipPort + 1)),
             Map.entry("DIALTONE_SIP_NONCE_SECONDS", Integer.toString(SIP_NONCE_SECONDS)),
-            Map.entry("DIALTONE_SIP_MD5_FIRST_AGENTS", "sipp"));
+            Map.entry("DIALTONE_SIP_MD5_FIRST_AGENTS", "sipp"),
+            // Connections that registered nothing end after SIP_IDLE_SECONDS, TLS handshakes after
+            // SIP_HANDSHAKE_SECONDS, so SipConnectionsIT sees them end without minutes of waiting.
+            Map.entry("DIALTONE_SIP_CONNECTIONS_IDLE_SECONDS", Integer.toString(SIP_IDLE_SECONDS)),
+            Map.entry(
+                "DIALTONE_SIP_CONNECTIONS_HANDSHAKE_SECONDS",
+                Integer.toString(SIP_HANDSHAKE_SECONDS)));
     return startServer(withRates(env));
   }
 

@@ -148,6 +148,11 @@ public final class DialtoneServer implements AutoCloseable {
     return payara.linesMatching(pattern);
   }
 
+  /** The operating system's id of the Payara Micro process (its threads, its sockets). */
+  public long pid() {
+    return payara.pid();
+  }
+
   /** Blocks until Payara Micro exits by itself (the run command). */
   public int awaitExit() throws InterruptedException {
     return payara.waitFor();

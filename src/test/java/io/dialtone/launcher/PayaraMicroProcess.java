@@ -143,6 +143,10 @@ final class PayaraMicroProcess implements AutoCloseable {
     return process.isAlive();
   }
 
+  long pid() {
+    return process.pid();
+  }
+
   int waitFor() throws InterruptedException {
     return process.waitFor();
   }

@@ -7,6 +7,7 @@ import io.dialtone.sip.control.SipRequest;
 import io.dialtone.sip.control.SipRequest.ContactEntry;
 import io.dialtone.sip.control.SipRequest.Peer;
 import io.dialtone.sip.control.SipRequest.SipAddress;
+import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -28,7 +29,8 @@ import javax.sip.message.Request;
  * The codec half of the seam: turns the SIP library's requests (or raw bytes, through its parser)
  * into the library-free {@link SipRequest} the handlers read. A request without the headers every
  * request needs (From, To, Call-ID, CSeq) or with a CSeq method other than its own is refused
- * ({@link Optional#empty()}: the transport answers 400).
+ * ({@link Optional#empty()}: the transport tells the handler it is malformed, with what {@link
+ * #unread} could read of it).
  */
 public final class JainSipMessages {
 
@@ -94,6 +96,12 @@ public final class JainSipMessages {
     } catch (RuntimeException e) {
       return Optional.empty();
     }
+  }
+
+  /** What can be read of a request {@link #toRequest} refused: method, Call-ID, User-Agent. */
+  public static SipRequest unread(Request request, Peer source) {
+    return GuardedParser.unread(
+        source, RawMessage.of(request.toString().getBytes(StandardCharsets.ISO_8859_1)));
   }
 
   private static List<String> values(Request request, String name) {

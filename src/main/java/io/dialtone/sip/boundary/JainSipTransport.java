@@ -1,7 +1,9 @@
 package io.dialtone.sip.boundary;
 
+import gov.nist.javax.sip.SipStackImpl;
 import gov.nist.javax.sip.header.ExtensionHeaderImpl;
 import gov.nist.javax.sip.message.SIPRequest;
+import gov.nist.javax.sip.stack.NioMessageProcessorFactory;
 import io.dialtone.sip.control.SipAnswer;
 import io.dialtone.sip.control.SipHandler;
 import io.dialtone.sip.control.SipRequest;
@@ -42,8 +44,11 @@ import javax.sip.message.Response;
  * on the given workers, and sends its {@link SipAnswer} statelessly, as Kamailio's registrar does:
  * no server transaction per request (each would keep the request and its response for 32 s, tens of
  * thousands of live objects under load); {@link RecentAnswers} gives a retransmission the answer
- * its first copy got. A request the codec refuses gets 400; a handler failure gets 500 and a log
- * line. Replacing the library means replacing this class and {@link JainSipMessages} only.
+ * its first copy got. TCP and TLS use the library's non-blocking transport, bounded by {@link
+ * Connections}; datagrams pass the source guards before they are parsed ({@link GuardedParser}). A
+ * message the codec refuses goes to {@link SipHandler#malformed} (400 with a fixed reason phrase,
+ * or nothing); another SIP version gets 505; a handler failure gets 500 and a log line. Replacing
+ * the library means replacing this class, its package-private helpers and {@link JainSipMessages}.
  */
 public final class JainSipTransport implements SipListener, AutoCloseable {
 
@@ -68,11 +73,15 @@ public final class JainSipTransport implements SipListener, AutoCloseable {
   /** Socket buffer asked for UDP, bytes: about a second of 5,000 registrations per second. */
   static final int UDP_BUFFER = 4 << 20;
 
+  /** The largest message read, bytes, on every transport; a larger datagram is a failure. */
+  static final int MAX_MESSAGE = 16_384;
+
   private final SipHandler handler;
   private final Executor workers;
   private final SipListenConfig config;
   private final Map<SipProvider, String> transports = new IdentityHashMap<>();
   private final RecentAnswers recent = new RecentAnswers();
+  private final Connections connections;
   private SipStack stack;
   private MessageFactory messages;
 
@@ -86,6 +95,7 @@ public final class JainSipTransport implements SipListener, AutoCloseable {
     this.handler = handler;
     this.workers = workers;
     this.config = config;
+    this.connections = new Connections(config.limits(), handler, System::currentTimeMillis);
   }
 
   /** Binds the ports and starts delivering requests. */
@@ -95,6 +105,9 @@ public final class JainSipTransport implements SipListener, AutoCloseable {
     factory.setPathName("gov.nist");
     try {
       stack = factory.createSipStack(properties());
+      SipStackImpl library = (SipStackImpl) stack;
+      library.setMessageProcessorFactory(new GuardedNioFactory(connections));
+      library.setMessageParserFactory(new GuardedParser(handler, workers, MAX_MESSAGE));
       messages = factory.createMessageFactory();
       listen("UDP", config.port());
       listen("TCP", config.port());
@@ -131,13 +144,18 @@ public final class JainSipTransport implements SipListener, AutoCloseable {
     p.setProperty("gov.nist.javax.sip.REENTRANT_LISTENER", "true");
     p.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", "2");
     p.setProperty("gov.nist.javax.sip.TCP_POST_PARSING_THREAD_POOL_SIZE", "8");
+    // Non-blocking TCP and TLS: one selector thread per port, whatever the number of connections
+    // (Connections bounds them and ends idle ones; the library's own idle auditor walks its tables
+    // from a timer thread, so it stays off).
+    p.setProperty(
+        "gov.nist.javax.sip.MESSAGE_PROCESSOR_FACTORY", NioMessageProcessorFactory.class.getName());
+    p.setProperty("gov.nist.javax.sip.NIO_BLOCKING_MODE", "NONBLOCKING");
+    p.setProperty("gov.nist.javax.sip.NIO_MAX_SOCKET_IDLE_TIME", "0");
     // Bounds against slow or oversized senders.
-    p.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", "16384");
+    p.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", Integer.toString(MAX_MESSAGE));
     // Room for a burst while the JVM pauses (the kernel caps it at net.core.rmem_max).
     p.setProperty("gov.nist.javax.sip.RECEIVE_UDP_BUFFER_SIZE", Integer.toString(UDP_BUFFER));
     p.setProperty("gov.nist.javax.sip.SEND_UDP_BUFFER_SIZE", Integer.toString(UDP_BUFFER));
-    p.setProperty("gov.nist.javax.sip.READ_TIMEOUT", "5000");
-    p.setProperty("gov.nist.javax.sip.MAX_CONNECTIONS", "4096");
     p.setProperty("gov.nist.javax.sip.CACHE_SERVER_CONNECTIONS", "true");
     p.setProperty("gov.nist.javax.sip.TLS_CLIENT_PROTOCOLS", "TLSv1.3,TLSv1.2");
     p.setProperty("gov.nist.javax.sip.TLS_CLIENT_AUTH_TYPE", "Disabled");
@@ -170,6 +188,7 @@ public final class JainSipTransport implements SipListener, AutoCloseable {
             nist.getRemoteAddress() == null ? "" : nist.getRemoteAddress().getHostAddress(),
             nist.getRemotePort(),
             transports.getOrDefault(provider, "UDP"));
+    Object mark = nist.getApplicationData();
     String key = nist.getTransactionId() + ' ' + request.getMethod() + ' ' + peer;
     RecentAnswers.Entry earlier = recent.claim(key, System.nanoTime());
     if (earlier != null) {
@@ -179,18 +198,21 @@ public final class JainSipTransport implements SipListener, AutoCloseable {
       return;
     }
     try {
-      workers.execute(() -> answer(key, request, peer, provider));
+      workers.execute(() -> answer(key, request, peer, provider, mark));
     } catch (RejectedExecutionException e) {
       recent.release(key);
       LOG.fine(() -> "SIP workers saturated: dropped a " + request.getMethod() + " of " + peer);
     }
   }
 
-  private void answer(String key, Request request, Peer peer, SipProvider provider) {
-    Optional<SipRequest> parsed = JainSipMessages.toRequest(request, peer);
+  private void answer(String key, Request request, Peer peer, SipProvider provider, Object mark) {
+    Optional<SipRequest> parsed =
+        mark == null ? JainSipMessages.toRequest(request, peer) : Optional.empty();
     SipAnswer answer;
-    if (parsed.isEmpty()) {
-      answer = SipAnswer.of(400);
+    if (mark == GuardedParser.OTHER_VERSION) {
+      answer = SipAnswer.of(505);
+    } else if (parsed.isEmpty()) {
+      answer = handler.malformed(JainSipMessages.unread(request, peer));
     } else {
       try {
         answer = handler.handle(parsed.get());
@@ -198,6 +220,11 @@ public final class JainSipTransport implements SipListener, AutoCloseable {
         LOG.log(Level.SEVERE, "SIP handler failed on a " + request.getMethod(), e);
         answer = SipAnswer.of(500);
       }
+    }
+    if (answer.status() == 200
+        && Request.REGISTER.equals(request.getMethod())
+        && !"UDP".equals(peer.transport())) {
+      connections.registered(peer.ip(), peer.port());
     }
     String tag = tag();
     recent.answered(key, answer, tag);
@@ -265,6 +292,21 @@ public final class JainSipTransport implements SipListener, AutoCloseable {
   @Override
   public void processDialogTerminated(DialogTerminatedEvent event) {
     // no dialogs
+  }
+
+  /** Ends overdue and idle connections and those of sources banned since (called every second). */
+  public void sweepConnections() {
+    connections.sweep();
+  }
+
+  /** Ends every connection of {@code address}, which was just banned. */
+  public void endConnections(String address) {
+    connections.endAll(address);
+  }
+
+  /** TCP and TLS connections held now. */
+  public int connectionCount() {
+    return connections.count();
   }
 
   /** The ports actually bound, e.g. {@code UDP 5060}, for the start-up line. */

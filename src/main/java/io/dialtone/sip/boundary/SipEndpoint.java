@@ -6,6 +6,7 @@ import io.dialtone.sip.control.MemorySourceGuard;
 import io.dialtone.sip.control.SipCredentialCache;
 import io.dialtone.sip.control.SipService;
 import io.dialtone.sip.control.SipSettings;
+import io.dialtone.sip.control.SourceBanned;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
@@ -49,9 +50,10 @@ public class SipEndpoint {
   static final int WORK_QUEUE = 20_000;
 
   private ThreadPoolExecutor workers;
-  private JainSipTransport transport;
+  private volatile JainSipTransport transport;
   private ScheduledFuture<?> sweeper;
   private ScheduledFuture<?> reloader;
+  private ScheduledFuture<?> connectionSweeper;
 
   void start(
       @Observes @Initialized(ApplicationScoped.class) @Priority(DatabaseMigration.PRIORITY + 30)
@@ -73,7 +75,8 @@ public class SipEndpoint {
                 settings.port(),
                 settings.tlsPort(),
                 settings.keystore(),
-                settings.keystorePassword()));
+                settings.keystorePassword(),
+                settings.connectionLimits()));
     try {
       transport.start();
     } catch (Exception e) {
@@ -84,6 +87,8 @@ public class SipEndpoint {
     sweeper =
         scheduler.scheduleWithFixedDelay(
             this::sweep, settings.persistMillis(), settings.persistMillis(), TimeUnit.MILLISECONDS);
+    connectionSweeper =
+        scheduler.scheduleWithFixedDelay(this::sweepConnections, 1, 1, TimeUnit.SECONDS);
     long reload = Math.max(1000, settings.credentialsCacheTtl().toMillis());
     reloader =
         scheduler.scheduleWithFixedDelay(
@@ -130,6 +135,25 @@ public class SipEndpoint {
     }
   }
 
+  private void sweepConnections() {
+    JainSipTransport current = transport;
+    if (current != null) {
+      try {
+        current.sweepConnections();
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "SIP connection sweep failed", e);
+      }
+    }
+  }
+
+  /** A source just banned keeps no connection. */
+  void banned(@Observes SourceBanned event) {
+    JainSipTransport current = transport;
+    if (current != null) {
+      current.endConnections(event.ban().address());
+    }
+  }
+
   void beforeShutdown(@Observes @BeforeDestroyed(ApplicationScoped.class) Object event) {
     stop();
   }
@@ -143,6 +167,10 @@ public class SipEndpoint {
     if (reloader != null) {
       reloader.cancel(false);
       reloader = null;
+    }
+    if (connectionSweeper != null) {
+      connectionSweeper.cancel(false);
+      connectionSweeper = null;
     }
     if (transport != null) {
       transport.close();

@@ -102,12 +102,7 @@ public class MemorySourceGuard implements SourceGuard, SourceBans, BanLookup {
   @Override
   public void digestFailed(String address, String realm, String user) {
     Instant now = clock.instant();
-    if (!banned(address)
-        && count(failures.computeIfAbsent(address, a -> new ArrayDeque<>()), now)
-            >= rules.failures()) {
-      failures.remove(address);
-      ban(address, BanReason.DIGEST_FAILURES, "");
-    }
+    failed(address, now, BanReason.DIGEST_FAILURES);
     Optional<SipUser> known = credentials.find(realm, user);
     if (known.isPresent() && rules.burstFailures() > 0) {
       SipUser target = known.get();
@@ -122,6 +117,22 @@ public class MemorySourceGuard implements SourceGuard, SourceBans, BanLookup {
                 rules.burstFailures(),
                 now.minus(rules.window())));
       }
+    }
+  }
+
+  @Override
+  public void malformed(String address) {
+    count(address);
+    failed(address, clock.instant(), BanReason.MALFORMED);
+  }
+
+  /** One failure of {@code address}; the one that reaches the threshold bans it. */
+  private void failed(String address, Instant now, BanReason reason) {
+    if (!banned(address)
+        && count(failures.computeIfAbsent(address, a -> new ArrayDeque<>()), now)
+            >= rules.failures()) {
+      failures.remove(address);
+      ban(address, reason, "");
     }
   }
 

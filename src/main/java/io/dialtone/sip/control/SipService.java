@@ -12,7 +12,10 @@ import java.util.Locale;
  * is digest-authenticated against the To user (REGISTER) or the From user (others) in that
  * address's domain. A banned source is answered exactly as a wrong password. An authenticated
  * REGISTER goes to the {@link Registrar}; other authenticated requests get 501 (no call control
- * yet). Every failure logs one line ({@link FailureLog}) and is counted by the {@link SourceGuard}.
+ * yet). A message the codec could not read counts as a failure of its source and gets a plain 400
+ * (nothing while the source is banned or flooding); a flooding source is not even read, and a
+ * banned one may hold no connection. Every failure logs one line ({@link FailureLog}) and is
+ * counted by the {@link SourceGuard}.
  */
 @ApplicationScoped
 public class SipService implements SipHandler {
@@ -54,6 +57,29 @@ public class SipService implements SipHandler {
       case "CANCEL" -> SipAnswer.of(481);
       default -> authenticated(request, banned);
     };
+  }
+
+  @Override
+  public SipAnswer malformed(SipRequest request) {
+    String address = request.source().ip();
+    if (scanner(request.userAgent())) {
+      guard.scannerSeen(address, request.userAgent());
+      log.failed(request, "", "", "scanner");
+      return SipAnswer.drop();
+    }
+    guard.malformed(address);
+    log.failed(request, "", "", "malformed");
+    return bans.banned(address) || bans.flooding(address) ? SipAnswer.drop() : SipAnswer.of(400);
+  }
+
+  @Override
+  public boolean readable(String address) {
+    return !bans.flooding(address);
+  }
+
+  @Override
+  public boolean mayConnect(String address) {
+    return !bans.banned(address) && !bans.flooding(address);
   }
 
   private SipAnswer authenticated(SipRequest request, boolean banned) {

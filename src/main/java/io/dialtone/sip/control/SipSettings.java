@@ -104,6 +104,22 @@ public class SipSettings {
   @ConfigProperty(name = "dialtone.sip.persist-millis", defaultValue = "1000")
   long persistMillis;
 
+  @Inject
+  @ConfigProperty(name = "dialtone.sip.connections.per-source", defaultValue = "100")
+  int connectionsPerSource;
+
+  @Inject
+  @ConfigProperty(name = "dialtone.sip.connections.max", defaultValue = "10000")
+  int connectionsMax;
+
+  @Inject
+  @ConfigProperty(name = "dialtone.sip.connections.handshake-seconds", defaultValue = "10")
+  int handshakeSeconds;
+
+  @Inject
+  @ConfigProperty(name = "dialtone.sip.connections.idle-seconds", defaultValue = "30")
+  int idleSeconds;
+
   public boolean enabled() {
     return enabled;
   }
@@ -173,5 +189,19 @@ public class SipSettings {
 
   public long persistMillis() {
     return Math.max(100, persistMillis);
+  }
+
+  /**
+   * The bounds of TCP and TLS connections: per source address and in all, the time a TLS client has
+   * to finish its handshake, how long a connection that registered nothing may stay idle, and how
+   * long one that registered may (its binding's longest life and two minutes).
+   */
+  public ConnectionLimits connectionLimits() {
+    return new ConnectionLimits(
+        Math.max(1, connectionsPerSource),
+        Math.max(1, connectionsMax),
+        Duration.ofSeconds(Math.max(1, handshakeSeconds)),
+        Duration.ofSeconds(Math.max(1, idleSeconds)),
+        Duration.ofSeconds(maxExpires() + 120L));
   }
 }

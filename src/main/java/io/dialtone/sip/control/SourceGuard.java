@@ -16,6 +16,12 @@ public interface SourceGuard {
   /** A REGISTER/INVITE/OPTIONS from {@code address} failed digest authentication for the user. */
   void digestFailed(String address, String realm, String user);
 
+  /**
+   * {@code address} sent a message that could not be read: one request towards its rate ceiling and
+   * one failure towards its ban, as a failed digest is.
+   */
+  void malformed(String address);
+
   /** {@code address} announced itself as a SIP scanner by {@code userAgent}: ban it now. */
   void scannerSeen(String address, String userAgent);
 }

@@ -7,5 +7,7 @@ public enum BanReason {
   /** More requests per second than the per-source ceiling. */
   FLOOD,
   /** A User-Agent of a known SIP scanner. */
-  SCANNER
+  SCANNER,
+  /** Too many messages that could not be read, within the window. */
+  MALFORMED
 }
