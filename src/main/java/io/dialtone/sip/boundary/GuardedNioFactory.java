@@ -5,6 +5,7 @@ import gov.nist.javax.sip.stack.MessageProcessor;
 import gov.nist.javax.sip.stack.NioMessageProcessorFactory;
 import gov.nist.javax.sip.stack.NioTcpMessageChannel;
 import gov.nist.javax.sip.stack.NioTcpMessageProcessor;
+import gov.nist.javax.sip.stack.NioTlsMessageChannel;
 import gov.nist.javax.sip.stack.NioTlsMessageProcessor;
 import gov.nist.javax.sip.stack.SIPTransactionStack;
 import java.io.IOException;
@@ -15,7 +16,8 @@ import javax.sip.ListeningPoint;
 /**
  * The library's non-blocking TCP and TLS transports (one selector thread per port, however many
  * connections; the blocking ones cost a thread or two per connection), with every accepted
- * connection admitted by {@link Connections} first and reported to it when the library closes it.
+ * connection admitted by {@link Connections} first and reported to it when the library closes it,
+ * and its byte stream held to {@link StreamBounds} before the library's parser reads it.
  */
 final class GuardedNioFactory extends NioMessageProcessorFactory {
 
@@ -46,6 +48,13 @@ final class GuardedNioFactory extends NioMessageProcessorFactory {
     }
   }
 
+  /** Ends a stream that leaves its bounds: the library closes a channel whose read fails. */
+  private static void check(StreamBounds bounds, byte[] bytes) throws IOException {
+    if (!bounds.accept(bytes)) {
+      throw new IOException("SIP stream out of bounds");
+    }
+  }
+
   private static final class Tcp extends NioTcpMessageProcessor {
     private final Connections connections;
 
@@ -57,9 +66,13 @@ final class GuardedNioFactory extends NioMessageProcessorFactory {
     @Override
     public NioTcpMessageChannel createMessageChannel(
         NioTcpMessageProcessor processor, SocketChannel client) throws IOException {
-      admit(connections, client);
-      NioTcpMessageChannel channel = super.createMessageChannel(processor, client);
-      connections.channel(client, channel);
+      NioTcpMessageChannel channel = nioHandler.getMessageChannel(client);
+      if (channel == null) {
+        admit(connections, client);
+        channel = new BoundedTcpChannel(processor, client);
+        nioHandler.putMessageChannel(client, channel);
+        connections.channel(client, channel);
+      }
       return channel;
     }
 
@@ -81,9 +94,13 @@ final class GuardedNioFactory extends NioMessageProcessorFactory {
     @Override
     public NioTcpMessageChannel createMessageChannel(
         NioTcpMessageProcessor processor, SocketChannel client) throws IOException {
-      admit(connections, client);
-      NioTcpMessageChannel channel = super.createMessageChannel(processor, client);
-      connections.channel(client, channel);
+      NioTcpMessageChannel channel = nioHandler.getMessageChannel(client);
+      if (channel == null) {
+        admit(connections, client);
+        channel = new BoundedTlsChannel(processor, client);
+        nioHandler.putMessageChannel(client, channel);
+        connections.channel(client, channel);
+      }
       return channel;
     }
 
@@ -91,6 +108,35 @@ final class GuardedNioFactory extends NioMessageProcessorFactory {
     protected synchronized void remove(ConnectionOrientedMessageChannel channel) {
       super.remove(channel);
       connections.closed(((NioTcpMessageChannel) channel).getSocketChannel());
+    }
+  }
+
+  private static final class BoundedTcpChannel extends NioTcpMessageChannel {
+    private final StreamBounds bounds = new StreamBounds(JainSipTransport.MAX_MESSAGE);
+
+    BoundedTcpChannel(NioTcpMessageProcessor processor, SocketChannel client) throws IOException {
+      super(processor, client);
+      messageProcessor = processor; // as the library's own factory method sets it
+    }
+
+    @Override
+    protected void addBytes(byte[] bytes) throws Exception {
+      check(bounds, bytes);
+      super.addBytes(bytes);
+    }
+  }
+
+  private static final class BoundedTlsChannel extends NioTlsMessageChannel {
+    private final StreamBounds bounds = new StreamBounds(JainSipTransport.MAX_MESSAGE);
+
+    BoundedTlsChannel(NioTcpMessageProcessor processor, SocketChannel client) throws IOException {
+      super(processor, client);
+    }
+
+    @Override
+    public void addPlaintextBytes(byte[] bytes) throws Exception {
+      check(bounds, bytes);
+      super.addPlaintextBytes(bytes);
     }
   }
 }
