@@ -63,9 +63,9 @@ public class PasswordHasher {
   }
 
   /**
-   * Whether {@code password} matches {@code stored}, compared in constant time. Costs one derivation
-   * whatever {@code stored} is: answering a missing or malformed value at once would tell a caller
-   * timing the answer that the user has no password yet.
+   * Whether {@code password} matches {@code stored}, compared in constant time. Costs one
+   * derivation whatever {@code stored} is: answering a missing or malformed value at once would
+   * tell a caller timing the answer that the user has no password yet.
    *
    * @return {@code false} as well when {@code stored} is null or malformed
    */
