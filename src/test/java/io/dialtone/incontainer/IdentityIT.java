@@ -16,6 +16,7 @@ import io.dialtone.identity.control.SetupLinks;
 import io.dialtone.identity.control.SignIn;
 import io.dialtone.identity.control.SignInOutcome;
 import io.dialtone.identity.control.SignedInUser;
+import io.dialtone.identity.control.Throttles;
 import io.dialtone.identity.control.TotpCodes;
 import io.dialtone.identity.entity.Role;
 import io.dialtone.incontainer.SeededUsers.Enrolment;
@@ -25,8 +26,14 @@ import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult.Status;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -57,6 +64,7 @@ public class IdentityIT {
   @Inject AuditQuery auditQuery;
   @Inject SeededUsers users;
   @Inject Parallel parallel;
+  @Inject Throttles throttles;
 
   @Test
   void theRightPasswordLeadsOnlyToTheSecondFactor() {
@@ -235,6 +243,85 @@ public class IdentityIT {
         .isInstanceOf(SetupLinkInvalid.class);
     assertThat(setupLinks.isUsable(current)).as("refused attempts changed nothing").isTrue();
     assertThat(setupLinks.complete(current, users.enrolment().credentials())).isPositive();
+  }
+
+  /**
+   * SECURITY.md A7 with the production hasher: a wrong password for an unknown address, a known one
+   * and an invited user who has not enrolled (no password yet) cost the same. The three run
+   * interleaved, so load on the machine slows all of them; medians are compared by ratio. Skipping
+   * the hash for the invited user made it answer in about a tenth of the time.
+   */
+  @Test
+  void aFailedSignInCostsTheSameForUnknownKnownAndInvitedAddresses() {
+    String known = users.customerAdmin().email();
+    String invited = users.invited();
+    String unknown = users.unknownEmail();
+    char[] wrong = "Wrong-password-42".toCharArray();
+    Map<String, String> kinds = new LinkedHashMap<>();
+    kinds.put("known, wrong password", known);
+    kinds.put("unknown", unknown);
+    kinds.put("invited, not enrolled", invited);
+    int rounds = 7; // with the warm-up, 8 failures: the known user stays below the lockout
+    Map<String, long[]> times = new LinkedHashMap<>();
+    kinds.keySet().forEach(kind -> times.put(kind, new long[rounds]));
+    kinds.values().forEach(email -> signIn.checkPassword(email, wrong, IP));
+    List<String> order = new ArrayList<>(kinds.keySet());
+    for (int round = 0; round < rounds; round++) {
+      Collections.rotate(order, 1);
+      for (String kind : order) {
+        long start = System.nanoTime();
+        assertThat(signIn.checkPassword(kinds.get(kind), wrong, IP)).isEmpty();
+        times.get(kind)[round] = System.nanoTime() - start;
+      }
+    }
+    Map<String, Long> medianMs = new LinkedHashMap<>();
+    times.forEach(
+        (kind, values) -> {
+          Arrays.sort(values);
+          medianMs.put(kind, values[rounds / 2] / 1_000_000);
+        });
+    System.out.println("Sign-in failure medians (ms, in-container): " + medianMs);
+
+    long reference = medianMs.get("known, wrong password");
+    assertThat(medianMs)
+        .allSatisfy(
+            (kind, median) ->
+                assertThat((double) median)
+                    .as("%s against a known address: %s ms", kind, medianMs)
+                    .isBetween(reference * 0.5, reference * 2.0));
+  }
+
+  /**
+   * The per-address throttles as deployed, with their default limits (the black-box server raises
+   * the sign-in limit out of reach): 30 sign-ins and 20 enrolment-link openings per 10 minutes, the
+   * first refusal audited once.
+   */
+  @Test
+  void signInAndEnrolmentThrottlesRefuseAnAddressAtTheirLimits() {
+    String signInIp = documentationAddress();
+    String enrolIp = documentationAddress();
+
+    for (int i = 0; i < 30; i++) {
+      assertThat(throttles.allowSignIn(signInIp)).as("sign-in %d", i + 1).isTrue();
+    }
+    assertThat(throttles.allowSignIn(signInIp)).as("sign-in 31").isFalse();
+    assertThat(throttles.allowSignIn(signInIp)).as("sign-in 32").isFalse();
+    for (int i = 0; i < 20; i++) {
+      assertThat(throttles.allowEnrolment(enrolIp)).as("enrolment %d", i + 1).isTrue();
+    }
+    assertThat(throttles.allowEnrolment(enrolIp)).as("enrolment 21").isFalse();
+
+    assertThat(users.auditCount("SIGN_IN_THROTTLED", signInIp)).isOne();
+    assertThat(users.auditCount("ENROLMENT_THROTTLED", enrolIp)).isOne();
+    assertThat(throttles.allowSignIn(enrolIp)).as("counted per address and per throttle").isTrue();
+  }
+
+  /** A fresh IPv6 address of the documentation prefix: no earlier run's audit rows name it. */
+  private static String documentationAddress() {
+    String hex = UUID.randomUUID().toString().replace("-", "");
+    return "2001:db8:%s:%s:%s:%s"
+        .formatted(
+            hex.substring(0, 4), hex.substring(4, 8), hex.substring(8, 12), hex.substring(12, 16));
   }
 
   private List<AuditAction> actions(Seeded user) {

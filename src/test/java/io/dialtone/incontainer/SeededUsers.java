@@ -159,6 +159,36 @@ public class SeededUsers {
         row[2] == null ? null : ((Number) row[2]).longValue());
   }
 
+  /** A user invited into a new customer account who has not enrolled: no password yet. */
+  @Transactional
+  public String invited() {
+    String unique = unique();
+    long reseller = insertAccount(Account.PLATFORM_ID, "RESELLER", "Reseller " + unique);
+    long customer = insertAccount(reseller, "CUSTOMER", "Customer " + unique);
+    User user =
+        User.invited(
+            customer,
+            "invited-" + unique + "@example.test",
+            null,
+            Set.of(Role.CUSTOMER_USER),
+            clock.instant());
+    em.persist(user);
+    em.flush();
+    return user.getEmail();
+  }
+
+  /** How many audit events of {@code action} name {@code sourceIp}. */
+  @Transactional
+  public long auditCount(String action, String sourceIp) {
+    return ((Number)
+            em.createNativeQuery(
+                    "SELECT COUNT(*) FROM audit_event WHERE action = ?1 AND source_ip = ?2")
+                .setParameter(1, action)
+                .setParameter(2, sourceIp)
+                .getSingleResult())
+        .longValue();
+  }
+
   /** A unique, valid e-mail address that no user has. */
   public String unknownEmail() {
     return "nobody-" + unique() + "@example.test";

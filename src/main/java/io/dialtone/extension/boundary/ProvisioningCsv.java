@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * The provisioning file of a bulk import: {@code number,sip_user,realm,secret}, one line per
  * extension, CRLF (RFC 4180). Values are digits, a domain and base64url: nothing to quote, and none
- * starts with a spreadsheet formula character.
+ * starts with a spreadsheet formula character ({@link io.dialtone.extension.control.SipSecrets}
+ * never starts a secret with {@code -}).
  */
 public final class ProvisioningCsv {
 

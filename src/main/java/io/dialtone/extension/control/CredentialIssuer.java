@@ -6,25 +6,22 @@ import io.dialtone.extension.entity.Extension;
 import io.dialtone.extension.entity.SipDigest;
 import io.dialtone.extension.entity.SipRealm;
 import io.dialtone.platform.control.DataCipher;
-import io.dialtone.platform.control.SecureTokens;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Makes SIP secrets (SECURITY.md D6): {@value #SECRET_BITS} bits from the shared {@link
- * java.security.SecureRandom}, base64url (22 characters, typed into no phone by hand: provisioned),
- * never chosen by a person. Stores only the two HA1 values, each AES-GCM encrypted with the data
- * key. Also names an account's realm ({@link SipRealm}) from the configured base domain.
+ * Makes SIP secrets (SECURITY.md D6) with {@link SipSecrets}: more than 128 random bits, 22
+ * base64url characters (typed into no phone by hand: provisioned), never chosen by a person. Stores
+ * only the two HA1 values, each AES-GCM encrypted with the data key. Also names an account's realm
+ * ({@link SipRealm}) from the configured base domain.
  */
 @ApplicationScoped
 public class CredentialIssuer {
 
   /** The provider's SIP base domain; realms are {@code <account number>.sip.<this>}. */
   public static final String BASE_DOMAIN = "dialtone.sip.base-domain";
-
-  static final int SECRET_BITS = 128;
 
   @Inject DataCipher cipher;
   @Inject AccountTree accounts;
@@ -44,7 +41,7 @@ public class CredentialIssuer {
    * extension is not persisted yet).
    */
   public NewSipSecret issue(Extension extension, Instant now) {
-    String secret = SecureTokens.newToken(SECRET_BITS);
+    String secret = SipSecrets.newSecret();
     String user = extension.getNumber().digits();
     String realm = extension.getRealm().value();
     extension.replaceCredential(

@@ -16,7 +16,6 @@ import io.dialtone.identity.control.SignedInUser;
 import io.dialtone.identity.entity.Permission;
 import io.dialtone.platform.control.DataCipher;
 import io.dialtone.platform.control.DatabaseMigration;
-import io.dialtone.platform.control.SecureTokens;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -153,7 +152,7 @@ public class ExtensionImport {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
       int pending = 0;
       for (ImportLine line : lines) {
-        String secret = SecureTokens.newToken(CredentialIssuer.SECRET_BITS);
+        String secret = SipSecrets.newSecret();
         insert.setLong(1, accountId);
         insert.setString(2, line.number());
         insert.setString(3, line.name());

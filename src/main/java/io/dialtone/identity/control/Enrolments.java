@@ -71,8 +71,9 @@ public class Enrolments {
       return false;
     }
     User user = em.find(User.class, open.get().userId());
-    boolean right =
-        !user.isLockedAt(clock.instant()) && hasher.verify(password, user.getPasswordHash());
+    // Hashed first, so a locked user's refusal takes as long as a wrong password's.
+    boolean matches = hasher.verify(password, user.getPasswordHash());
+    boolean right = matches && !user.isLockedAt(clock.instant());
     if (!right) {
       attempts.recordFailure(user.getId(), sourceIp);
       audit.record(

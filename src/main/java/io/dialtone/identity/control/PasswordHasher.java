@@ -14,9 +14,10 @@ import javax.crypto.spec.PBEKeySpec;
  * <p>Rule (SECURITY.md A4, A7): PBKDF2-HMAC-SHA512, {@value #ITERATIONS} iterations, 16-byte random
  * salt, 64-byte key, stored as {@code pbkdf2-sha512$<iterations>$<b64 salt>$<b64 hash>}. A hash
  * with fewer iterations still verifies but {@link #needsRehash(String)} asks for an upgrade at the
- * next login. A login for an unknown user calls {@link #burnDummyVerification(char[])}, which costs
- * what a real {@link #verify(char[], String)} costs, so timing does not tell whether a user exists.
- * Thread-safe.
+ * next login. Every {@link #verify(char[], String)} costs one derivation, also when there is no
+ * stored value yet (an invited user who has not enrolled) or it cannot be read, and a login for an
+ * unknown user calls {@link #burnDummyVerification(char[])}, which costs the same: timing tells
+ * neither whether a user exists nor whether they have chosen a password. Thread-safe.
  */
 @ApplicationScoped
 public class PasswordHasher {
@@ -62,17 +63,19 @@ public class PasswordHasher {
   }
 
   /**
-   * Whether {@code password} matches {@code stored}, compared in constant time.
+   * Whether {@code password} matches {@code stored}, compared in constant time. Costs one
+   * derivation whatever {@code stored} is: answering a missing or malformed value at once would
+   * tell a caller timing the answer that the user has no password yet.
    *
-   * @return {@code false} as well when {@code stored} is malformed
+   * @return {@code false} as well when {@code stored} is null or malformed
    */
   public boolean verify(char[] password, String stored) {
     Parsed parsed = Parsed.of(stored);
     if (parsed == null) {
+      derive(password, Parsed.of(dummyHash()));
       return false;
     }
-    byte[] candidate = derive(password, parsed.salt(), parsed.iterations(), parsed.hash().length);
-    return MessageDigest.isEqual(candidate, parsed.hash());
+    return MessageDigest.isEqual(derive(password, parsed), parsed.hash());
   }
 
   /**
@@ -115,6 +118,10 @@ public class PasswordHasher {
         + ENCODER.encodeToString(salt)
         + SEPARATOR
         + ENCODER.encodeToString(hash);
+  }
+
+  private static byte[] derive(char[] password, Parsed stored) {
+    return derive(password, stored.salt(), stored.iterations(), stored.hash().length);
   }
 
   private static byte[] derive(char[] password, byte[] salt, int iterations, int bytes) {

@@ -20,8 +20,9 @@ import java.util.OptionalLong;
 
 /**
  * The two sign-in steps. The password step answers the same for an unknown user, a wrong password,
- * a disabled user and a locked account, and costs the same time (a dummy hash for unknown users).
- * The second step accepts a TOTP code of the current or previous 30-second step, each step once (an
+ * an invited user who has not enrolled, a disabled user and a locked account, and each costs one
+ * password derivation (a dummy one when there is no stored hash), so timing tells none apart. The
+ * second step accepts a TOTP code of the current or previous 30-second step, each step once (an
  * atomic conditional UPDATE decides between parallel submissions), or an unused recovery code.
  */
 @ApplicationScoped
@@ -49,8 +50,9 @@ public class SignIn {
       return OptionalLong.empty();
     }
     User user = found.get();
-    boolean passwordOk =
-        user.getPasswordHash() != null && hasher.verify(password, user.getPasswordHash());
+    // Hashed before any other check, also for an invited user without a password yet (the hasher
+    // then burns a dummy derivation): every failure below costs what a wrong password costs.
+    boolean passwordOk = hasher.verify(password, user.getPasswordHash());
     if (!mayUse(user)) {
       fail(user, user.isLockedAt(clock.instant()) ? "account locked" : "user not active", sourceIp);
       return OptionalLong.empty();
