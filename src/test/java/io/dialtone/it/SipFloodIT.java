@@ -18,10 +18,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Brute force, scanners and garbage against the shared server (SECURITY.md D4, D5, D8, D9), each
  * from its own loopback address so its ban touches no other test: ten failed digests ban the source
- * (its right password then fails too, while another source still registers), a scanner User-Agent
- * gets no answer and its address is banned, each failure logs one fail2ban line, and a seeded
- * stream of mutated datagrams gets only 400s or known answers (never a 500) and leaves the
- * registrar answering.
+ * (its right password then fails too, while another source still registers), a guess on a stale
+ * nonce or the right password for another URI gets a plain challenge, a scanner User-Agent gets no
+ * answer and its address is banned, each failure logs one fail2ban line, and a seeded stream of
+ * mutated datagrams gets only 400s or known answers (never a 500) and leaves the registrar
+ * answering.
  */
 @ExtendWith(RunningDialtone.class)
 class SipFloodIT {
@@ -54,6 +55,69 @@ class SipFloodIT {
             "SIP-FAIL \\S+Z method=REGISTER user=401@\\S+ src=127\\.0\\.0\\.66:\\d+ transport=UDP"
                 + " result=auth-failed ua=\"Phone/1\\.0\"");
     assertThat(server.consoleLines(line)).hasSizeGreaterThanOrEqualTo(10);
+  }
+
+  @Test
+  void aGuessOnAStaleNonceOrForAnotherUriGetsAPlainChallenge() throws Exception {
+    Extension e = ext.get("401");
+    String uri = "sip:" + e.realm();
+    String otherUri = "sip:900@" + e.realm();
+    try (SipUdpClient guesser = new SipUdpClient("127.0.0.68")) {
+      String callId = SipUdpClient.newId();
+      List<String> headers = List.of(guesser.contact(e.number()), "Expires: 600");
+      String challenge =
+          SipUdpClient.challenge(
+              guesser.exchange(
+                  guesser.request(
+                      "REGISTER", e.number(), e.realm(), callId, 1, "Phone/1.0", headers)),
+              "SHA-256");
+      int nc = 1;
+      String forOtherUri = answer(guesser, e, callId, headers, challenge, e.secret(), otherUri, nc);
+      assertThat(SipUdpClient.status(forOtherUri)).as(forOtherUri).isEqualTo(401);
+      assertThat(forOtherUri).doesNotContain("stale");
+      // The right answers register until the nonce turns stale (the server's own signal).
+      String last;
+      do {
+        nc++;
+        last = answer(guesser, e, callId, headers, challenge, e.secret(), uri, nc);
+        if (SipUdpClient.status(last) == 200) {
+          Thread.sleep(200); // pacing over the nonce's few seconds of life
+        }
+      } while (SipUdpClient.status(last) == 200 && nc < 200);
+      assertThat(last).as("the right answer on the expired nonce").contains("stale=true");
+      String wrong = answer(guesser, e, callId, headers, challenge, "wrong", uri, ++nc);
+      assertThat(SipUdpClient.status(wrong)).isEqualTo(401);
+      assertThat(wrong)
+          .as("a wrong password is not told it only needs a new nonce")
+          .doesNotContain("stale");
+      String staleOtherUri =
+          answer(guesser, e, callId, headers, challenge, e.secret(), otherUri, ++nc);
+      assertThat(SipUdpClient.status(staleOtherUri)).isEqualTo(401);
+      assertThat(staleOtherUri).doesNotContain("stale");
+    }
+    assertThat(
+            server.consoleLines(
+                Pattern.compile(
+                    "SIP-FAIL \\S+Z method=REGISTER user=401@\\S+ src=127\\.0\\.0\\.68:\\d+ .*result=auth-failed")))
+        .as("each refused answer is a logged failure")
+        .hasSize(3);
+  }
+
+  /** Answers {@code challenge} for {@code uri} with {@code secret} at nonce-count {@code nc}. */
+  private static String answer(
+      SipUdpClient client,
+      Extension e,
+      String callId,
+      List<String> headers,
+      String challenge,
+      String secret,
+      String uri,
+      int nc)
+      throws Exception {
+    List<String> answered = new ArrayList<>(headers);
+    answered.add(SipUdpClient.authorization(challenge, "REGISTER", e.number(), secret, uri, nc));
+    return client.exchange(
+        client.request("REGISTER", e.number(), e.realm(), callId, nc + 1, "Phone/1.0", answered));
   }
 
   private static String attempt(SipUdpClient client, Extension e, String secret) throws Exception {
