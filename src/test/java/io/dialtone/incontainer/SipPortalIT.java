@@ -35,17 +35,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The portal side of the SIP registrar (issue 6, SECURITY.md D4, D5, F1, F2) in Payara Micro on
- * MariaDB: only platform administrators list and lift bans (every lifting audited, everyone else
- * refused and audited); a ban is audited as the system and alerts each active platform
- * administrator once; a burst of failed digests tells the extension's own account's administrators
- * once per window (notice and mail), nobody in another tenant; a device going offline tells the
- * assigned user and the administrators once per transition; a user dismisses only their own
- * notices.
+ * The portal side of the SIP registrar (SECURITY.md D4, D5, F1, F2) in Payara Micro on MariaDB:
+ * only platform administrators list and lift bans (every lifting audited, everyone else refused and
+ * audited); a ban is audited as the system and alerts each active platform administrator once; a
+ * burst of failed digests tells the extension's own account's administrators once per window
+ * (notice and mail), nobody in another tenant; a device going offline tells the assigned user and
+ * the administrators once per transition; a user dismisses only their own notices.
  *
  * <p>The registrar itself is not in this deployment: {@link SipSideBans} and {@link
  * SipSideLocations} are in-memory test fixtures standing in for its bans and bindings, and the
- * events are fired here as the registrar fires them.
+ * events are fired here as the registrar fires them. "Only once" is asserted after {@link
+ * SipSideNotices} counted every fired event as handled, never after a pause.
  */
 @ExtendWith(ArquillianExtension.class)
 public class SipPortalIT {
@@ -68,13 +68,18 @@ public class SipPortalIT {
         .addClass("io.dialtone.sip.control.NoticeRecipients")
         .addClass("io.dialtone.sip.control.Recipient")
         .addClasses(
-            SipSideBans.class, SipSideLocations.class, SipSideMails.class, SipSideRows.class)
+            SipSideBans.class,
+            SipSideLocations.class,
+            SipSideMails.class,
+            SipSideRows.class,
+            SipSideNotices.class)
         .addAsResource("io/dialtone/i18n/messages.properties")
         .addAsResource("io/dialtone/i18n/messages_fr.properties");
   }
 
   @Inject BanAdministration administration;
   @Inject SipNotices notices;
+  @Inject SipSideNotices handling;
   @Inject SipSideBans bans;
   @Inject SipSideMails mails;
   @Inject SipSideRows rows;
@@ -133,7 +138,7 @@ public class SipPortalIT {
     awaitCount(() -> rows.notices(second.id(), "SOURCE_BANNED", address), 1);
     awaitCount(() -> mails.to(second.email(), NoticeKind.SIP_SOURCE_BANNED).size(), 1);
     awaitCount(() -> rows.audited("SIP_SOURCE_BANNED", "SUCCESS", "sip-source:" + address), 1);
-    pause();
+    awaitCount(() -> handling.handled("ban:" + address), 2);
 
     for (Seeded admin : List.of(first, second)) {
       assertThat(rows.notices(admin.id(), "SOURCE_BANNED", address)).isEqualTo(1);
@@ -165,7 +170,7 @@ public class SipPortalIT {
     bursts.fire(new FailureBurst(t.a1(), extension, "201", 25, since)); // same window
     bursts.fire(new FailureBurst(t.b1(), extension, "201", 40, since)); // not b1's extension
     awaitCount(() -> mails.to(otherAdmin.email(), NoticeKind.SIP_FAILURE_BURST).size(), 1);
-    pause();
+    awaitCount(() -> handling.handled("burst:" + extension), 3);
 
     for (Seeded a : List.of(admin, otherAdmin)) {
       assertThat(rows.notices(a.id(), "FAILURE_BURST", "201")).isEqualTo(1);
@@ -195,7 +200,7 @@ public class SipPortalIT {
     offline.fire(new DeviceOffline(t.a1(), extension, "305", lastSeen)); // the same transition
     awaitCount(() -> rows.notices(admin.id(), "DEVICE_OFFLINE", "305"), 1);
     awaitCount(() -> rows.notices(member.id(), "DEVICE_OFFLINE", "305"), 1);
-    pause();
+    awaitCount(() -> handling.handled("offline:" + extension), 2);
     assertThat(rows.notices(admin.id(), "DEVICE_OFFLINE", "305")).isEqualTo(1);
     assertThat(rows.notices(member.id(), "DEVICE_OFFLINE", "305")).isEqualTo(1);
     assertThat(rows.notices(colleague.id(), "DEVICE_OFFLINE", "305")).isZero();
@@ -233,11 +238,6 @@ public class SipPortalIT {
       sleep(100);
     }
     assertThat(count.getAsLong()).isGreaterThanOrEqualTo(expected);
-  }
-
-  /** Lets any duplicate handling still queued finish before asserting "only once". */
-  private static void pause() {
-    sleep(1500);
   }
 
   private static void sleep(long millis) {

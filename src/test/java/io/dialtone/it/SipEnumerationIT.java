@@ -10,7 +10,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -22,8 +27,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * get byte-identical answers apart from nonce, tags and branch (and the user and domain the request
  * itself named), for REGISTER, INVITE and OPTIONS, with and without a wrong digest; and Debian's
  * {@code svwar} (package sipvicious, run through its module in {@code /usr/share/sipvicious}) finds
- * none of the real extensions, neither as itself (a scanner: dropped and banned) nor disguised as a
- * phone.
+ * none of the real extensions: as itself (a scanner) it gets no answer at all; disguised as a phone
+ * it gets one and the same answer for every extension of its range, the real ones included.
  */
 @ExtendWith(RunningDialtone.class)
 class SipEnumerationIT {
@@ -116,8 +121,12 @@ class SipEnumerationIT {
 
   @Test
   void svwarAsAScannerIsDroppedAndFindsNothing() throws Exception {
-    String output = svwar("127.0.0.77", "REGISTER", false);
-    assertThat(output).doesNotContainPattern(FOUND);
+    Svwar run = svwar("127.0.0.77", "REGISTER", false);
+    assertThat(run.output())
+        .as("svwar's first probe went unanswered (its wait for it timed out)")
+        .contains("socket error: timed out")
+        .doesNotContainPattern(FOUND);
+    assertThat(run.probes()).as("answers svwar read").isEmpty();
     assertThat(
             server.consoleLines(
                 java.util.regex.Pattern.compile(
@@ -128,72 +137,135 @@ class SipEnumerationIT {
 
   @ParameterizedTest
   @ValueSource(strings = {"REGISTER", "INVITE", "OPTIONS"})
-  void svwarDisguisedAsAPhoneFindsNothing(String method) throws Exception {
+  void svwarDisguisedAsAPhoneGetsOneAnswerForEveryExtension(String method) throws Exception {
     String source =
         switch (method) {
           case "REGISTER" -> "127.0.0.78";
           case "INVITE" -> "127.0.0.79";
           default -> "127.0.0.80";
         };
-    String output = svwar(source, method, true);
-    assertThat(output).doesNotContainPattern(FOUND);
-    if (!"INVITE".equals(method)) {
-      assertThat(output).contains("found nothing");
+    Svwar run = svwar(source, method, true);
+    assertThat(run.output()).doesNotContainPattern(FOUND).contains("found nothing");
+    Map<String, Set<String>> probes = run.probes();
+    assertThat(probes.keySet())
+        .as("extensions svwar got an answer for")
+        .containsExactlyInAnyOrderElementsOf(
+            IntStream.rangeClosed(FIRST, LAST).mapToObj(Integer::toString).toList());
+    Set<String> answers = probes.values().stream().flatMap(Set::stream).collect(Collectors.toSet());
+    assertThat(answers).as("distinct answers to %s over %d-%d", method, FIRST, LAST).hasSize(1);
+    String answer = answers.iterator().next();
+    if ("OPTIONS".equals(method)) {
+      assertThat(answer).startsWith("SIP/2.0 200 ");
+    } else {
+      assertThat(answer)
+          .startsWith("SIP/2.0 401 ")
+          .contains("WWW-Authenticate: Digest realm=\"" + ext.get("301").realm() + "\"")
+          .contains("algorithm=SHA-256")
+          .contains("algorithm=MD5");
     }
   }
 
   /**
-   * Runs svwar over extensions 295-310 of the test account's domain from {@code source}; {@code
-   * disguised} replaces its "friendly-scanner" User-Agent by a phone's (through svwar's own module,
-   * whose request builder takes the User-Agent as a default argument).
+   * What one svwar run printed, and the answer it read for each extension: its first line and its
+   * challenges with the nonce blanked out.
    */
-  private static String svwar(String source, String method, boolean disguised) throws Exception {
+  private record Svwar(String output, Map<String, Set<String>> probes) {}
+
+  private static final int FIRST = 295;
+  private static final int LAST = 310;
+
+  /**
+   * Wraps svwar 0.3.3 through its own module: binds to the source address (it parses {@code -b} but
+   * never passes it on); disguised, replaces its "friendly-scanner" User-Agent (a default argument
+   * of its request builder); prints every answer it reads (PROBE lines) through the function that
+   * reads the extension out of the answer's tag; and, as svwar stops at the first answer equal to
+   * its baseline answer unless that is a 404, treats a baseline 401 as it treats a 404, so it asks
+   * for every extension of the range instead of stopping after the first.
+   */
+  private static final String SVWAR =
+      """
+      import re, sys
+      sys.path.insert(0, '/usr/share/sipvicious')
+      import sipvicious.libs.svhelper as h
+      source, disguised = sys.argv[1], sys.argv[2] == 'disguised'
+      if disguised:
+          d = list(h.makeRequest.__defaults__)
+          d[-2] = 'Yealink SIP-T46U'
+          h.makeRequest.__defaults__ = tuple(d)
+      from sipvicious import svwar
+      init = svwar.TakeASip.__init__
+      svwar.TakeASip.__init__ = lambda self, *a, **k: init(self, *a, **dict(k, bindingip=source))
+      svwar.TakeASip.NOTFOUND = svwar.TakeASip.AUTHREQ
+      tag = svwar.getTag
+      def probe(buff):
+          found = tag(buff)
+          if found is not None:
+              lines = buff.splitlines()
+              auth = [re.sub(r'nonce="[^"]*"', 'nonce=N', l) for l in lines
+                      if l.lower().startswith(('www-authenticate:', 'proxy-authenticate:'))]
+              print('PROBE', found.decode('utf-8', 'ignore'), '|', ' | '.join([lines[0]] + auth),
+                    flush=True)
+          return found
+      svwar.getTag = probe
+      sys.argv = ['svwar'] + sys.argv[3:]
+      svwar.main()
+      """;
+
+  private static final java.util.regex.Pattern PROBE =
+      java.util.regex.Pattern.compile("(?m)^PROBE (\\S+) \\| (.*)$");
+
+  /**
+   * Runs svwar over extensions {@value #FIRST}-{@value #LAST} of the test account's domain from
+   * {@code source}, {@code disguised} as a phone or as itself; fails unless it ran to its end.
+   */
+  private static Svwar svwar(String source, String method, boolean disguised) throws Exception {
     Path log = Files.createTempFile("svwar", ".log");
     String domain = ext.get("301").realm();
-    List<String> args =
-        List.of(
-            "-e",
-            "295-310",
-            "-m",
-            method,
-            "-b",
-            source,
-            "--force",
-            "--domain",
-            domain,
-            "-t",
-            "0.05",
-            "--maximumtime",
-            "5",
-            "udp://127.0.0.1:" + SipExtensions.sipPort());
-    // svwar 0.3.3 parses -b but never passes it on: bind through its own module instead (and,
-    // disguised, replace its "friendly-scanner" User-Agent, a default argument of its builder).
-    List<String> command = new ArrayList<>();
-    command.addAll(
-        List.of(
-            "python3",
-            "-c",
-            "import sys; sys.path.insert(0, '/usr/share/sipvicious');"
-                + " import sipvicious.libs.svhelper as h;"
-                + (disguised
-                    ? " d = list(h.makeRequest.__defaults__); d[-2] = 'Yealink SIP-T46U';"
-                        + " h.makeRequest.__defaults__ = tuple(d);"
-                    : "")
-                + " from sipvicious import svwar; init = svwar.TakeASip.__init__;"
-                + " svwar.TakeASip.__init__ = lambda self, *a, **k:"
-                + " init(self, *a, **dict(k, bindingip='"
-                + source
-                + "'));"
-                + " sys.argv = sys.argv[1:]; svwar.main()",
-            "svwar"));
-    command.addAll(args);
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                "python3",
+                "-c",
+                SVWAR,
+                source,
+                disguised ? "disguised" : "scanner",
+                "-e",
+                FIRST + "-" + LAST,
+                "-m",
+                method,
+                "--force",
+                "--domain",
+                domain,
+                "-t",
+                "0.05",
+                "--maximumtime",
+                "5",
+                "-v", // info level: its closing "Total time" line
+                "udp://127.0.0.1:" + SipExtensions.sipPort()));
     Process process =
         new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    if (!process.waitFor(90, TimeUnit.SECONDS)) {
+    boolean finished = process.waitFor(90, TimeUnit.SECONDS);
+    if (!finished) {
       process.destroyForcibly();
     }
     String output = Files.readString(log, StandardCharsets.UTF_8);
     Files.deleteIfExists(log);
-    return output;
+    assertThat(finished).as("svwar finished within 90 s:\n%s", output).isTrue();
+    assertThat(process.exitValue()).as("svwar's exit code:\n%s", output).isZero();
+    // svwar catches its own crashes, logs them and exits 0: its last line is the proof it ran.
+    assertThat(output)
+        .as("svwar ran to its end")
+        .contains("Total time")
+        .doesNotContain(
+            "Traceback",
+            "Unhandled exception",
+            "We got an unknown response",
+            "interopability error");
+    Map<String, Set<String>> probes = new TreeMap<>();
+    java.util.regex.Matcher m = PROBE.matcher(output);
+    while (m.find()) {
+      probes.computeIfAbsent(m.group(1), k -> new TreeSet<>()).add(m.group(2).strip());
+    }
+    return new Svwar(output, probes);
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dialtone.it.SipExtensions.Extension;
 import io.dialtone.launcher.DialtoneServer;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,7 +31,7 @@ class SipRegistrarIT {
     ext =
         SipExtensions.create(
             server, admin, "201", "202", "203", "204", "205", "206", "207", "208", "209", "210",
-            "211", "212");
+            "211", "212", "213");
   }
 
   private static void assertSipp(String scenario, String user, String secret, String realm)
@@ -87,6 +88,71 @@ class SipRegistrarIT {
   void answersAStaleNonceWithStaleTrue() throws Exception {
     Extension e = ext.get("208");
     assertSipp("stale", e.number(), e.secret(), e.realm());
+  }
+
+  /**
+   * Measures the deployed nonce life against the client's clock instead of pausing past it: one
+   * nonce answered again and again (rising nonce-count) registers until it turns stale. The server
+   * issued it after the challenge was asked for and judged each answer before its reply arrived, so
+   * however slow the machine, a nonce living its configured life (whole seconds) is valid for an
+   * answer sent less than life + 1 s after the challenge arrived and stale only for one replied to
+   * more than life after the challenge was asked for.
+   */
+  @Test
+  void aNonceIsValidForItsLifeThenStaleAndTheNextChallengeRegisters() throws Exception {
+    Extension e = ext.get("213");
+    long life = Duration.ofSeconds(RunningDialtone.SIP_NONCE_SECONDS).toNanos();
+    try (SipUdpClient phone = new SipUdpClient("127.0.0.1")) {
+      String callId = SipUdpClient.newId();
+      List<String> headers = List.of(phone.contact(e.number()), "Expires: 600");
+      long asked = System.nanoTime();
+      String first =
+          phone.exchange(
+              phone.request("REGISTER", e.number(), e.realm(), callId, 1, "Phone/1.0", headers));
+      long challenged = System.nanoTime();
+      String challenge = SipUdpClient.challenge(first, "SHA-256");
+      long lastValidSent = -1;
+      String stale = null;
+      long staleArrived = 0;
+      for (int nc = 1; stale == null && nc < 100; nc++) {
+        List<String> answered = new java.util.ArrayList<>(headers);
+        answered.add(
+            SipUdpClient.authorization(
+                challenge, "REGISTER", e.number(), e.secret(), "sip:" + e.realm(), nc));
+        long sent = System.nanoTime();
+        String answer =
+            phone.exchange(
+                phone.request(
+                    "REGISTER", e.number(), e.realm(), callId, nc + 1, "Phone/1.0", answered));
+        if (SipUdpClient.status(answer) == 200) {
+          lastValidSent = sent;
+          Thread.sleep(200); // pacing: about 30 answers over the nonce's life
+        } else {
+          assertThat(SipUdpClient.status(answer)).as(answer).isEqualTo(401);
+          assertThat(answer).contains("stale=true");
+          stale = answer;
+          staleArrived = System.nanoTime();
+        }
+      }
+      assertThat(stale).as("the nonce turned stale").isNotNull();
+      assertThat(lastValidSent).as("the nonce was valid at first").isPositive();
+      assertThat(Duration.ofNanos(lastValidSent - challenged))
+          .as("last valid answer sent after the challenge arrived")
+          .isLessThan(Duration.ofNanos(life).plusSeconds(1));
+      assertThat(Duration.ofNanos(staleArrived - asked))
+          .as("stale reply arrived after the challenge was asked for")
+          .isGreaterThan(Duration.ofNanos(life));
+
+      String fresh = SipUdpClient.challenge(stale, "SHA-256");
+      List<String> answered = new java.util.ArrayList<>(headers);
+      answered.add(
+          SipUdpClient.authorization(
+              fresh, "REGISTER", e.number(), e.secret(), "sip:" + e.realm(), 1));
+      String ok =
+          phone.exchange(
+              phone.request("REGISTER", e.number(), e.realm(), callId, 200, "Phone/1.0", answered));
+      assertThat(SipUdpClient.status(ok)).as(ok).isEqualTo(200);
+    }
   }
 
   @Test

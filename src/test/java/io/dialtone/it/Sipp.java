@@ -52,6 +52,10 @@ final class Sipp {
             "-key",
             "realm",
             realm,
+            // sipp's digest uri is otherwise its remote host and port, not the Request-URI
+            // (sip:[realm] in every scenario) that the registrar requires it to name
+            "-auth_uri",
+            realm,
             "-nostdin",
             "-recv_timeout",
             "5000",

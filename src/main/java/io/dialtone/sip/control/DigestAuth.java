@@ -17,8 +17,9 @@ import java.util.regex.Pattern;
  * Digest authentication of SIP requests (SECURITY.md D1–D3): challenges with SHA-256 first and MD5
  * second, {@code qop="auth"}, a fresh signed nonce per challenge; checks credentials against the
  * cached HA1, spending the same work whether the user exists or not (an unknown, disabled or
- * suspended user gets a dummy HA1 that never matches). A stale nonce gets {@code stale=true} only
- * when the response was right for it.
+ * suspended user gets a dummy HA1 that never matches). The digest {@code uri} must name the
+ * request's own Request-URI, so an answer computed for one destination cannot be sent to another. A
+ * stale nonce gets {@code stale=true} only when the response was right for it.
  */
 @ApplicationScoped
 public class DigestAuth {
@@ -98,7 +99,8 @@ public class DigestAuth {
             & algorithm.isPresent()
             & !refuse
             & "auth".equals(given.qop())
-            & user.equals(given.username());
+            & user.equals(given.username())
+            & sameUri(given.uri(), request.requestUri());
     Nonces.Check nonce = nonces.check(given.nonce());
     if (!right || nonce == Nonces.Check.INVALID) {
       return new Challenge(false, "auth-failed");
@@ -110,6 +112,15 @@ public class DigestAuth {
       return new Challenge(false, "replay");
     }
     return new Authenticated(known.get());
+  }
+
+  /**
+   * Whether the digest {@code uri} is the Request-URI. Case is ignored: scheme and host are
+   * case-insensitive (RFC 3261 §19.1.4) and the transport hands over the Request-URI as the SIP
+   * library re-encodes it, not byte for byte as the phone wrote it.
+   */
+  private static boolean sameUri(String digestUri, String requestUri) {
+    return digestUri.equalsIgnoreCase(requestUri);
   }
 
   /** The 401 answer: SHA-256 then MD5 (MD5 first for the configured legacy User-Agents). */

@@ -4,9 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dialtone.sip.entity.BanReason;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-/** The guard's thresholds (SECURITY.md D4, D5), with the documented defaults. */
+/**
+ * The guard's thresholds (SECURITY.md D4, D5), with the documented defaults, alone and with many
+ * threads counting for one source at once (the transport's threads share one guard).
+ */
 class MemorySourceGuardTest {
 
   private final SipFixtures f = new SipFixtures();
@@ -97,5 +107,103 @@ class MemorySourceGuardTest {
     assertThat(guard.lift("192.0.2.66")).isTrue();
     assertThat(guard.lift("192.0.2.66")).isFalse();
     assertThat(guard.admit("192.0.2.66")).isTrue();
+  }
+
+  @Test
+  void failuresRacingFromOneSourceBanExactlyAtTheThreshold() throws Exception {
+    int threads = 9; // one short of the threshold of ten
+    for (int round = 0; round < 200; round++) {
+      String address = "203.0.113." + round;
+      race(threads, 1, () -> guard.digestFailed(address, SipFixtures.REALM, "299"));
+      assertThat(guard.banned(address)).as("round %d after %d failures", round, threads).isFalse();
+      guard.digestFailed(address, SipFixtures.REALM, "299");
+      assertThat(guard.banned(address)).as("round %d after the tenth", round).isTrue();
+    }
+    assertThat(f.events).hasSize(200).allMatch(e -> e instanceof SourceBanned);
+  }
+
+  @Test
+  void aFloodOfRacingFailuresBansOnceAndNeverCountsAnotherSource() throws Exception {
+    race(8, 500, () -> guard.digestFailed("203.0.113.5", SipFixtures.REALM, "299"));
+    assertThat(guard.current())
+        .singleElement()
+        .satisfies(ban -> assertThat(ban.address()).isEqualTo("203.0.113.5"));
+    assertThat(f.events).singleElement().isInstanceOf(SourceBanned.class);
+    for (int i = 0; i < 9; i++) {
+      guard.digestFailed("203.0.113.6", SipFixtures.REALM, "299");
+    }
+    assertThat(guard.banned("203.0.113.6")).isFalse();
+  }
+
+  @Test
+  void racingFailuresAgainstOneExtensionAlertOnce() throws Exception {
+    AtomicInteger source = new AtomicInteger();
+    race(
+        8,
+        50,
+        () ->
+            guard.digestFailed(
+                "198.51.100." + source.getAndIncrement() % 250,
+                SipFixtures.REALM,
+                SipFixtures.USER));
+    assertThat(f.events)
+        .filteredOn(e -> e instanceof FailureBurst)
+        .as("one burst alert per window")
+        .hasSize(1);
+  }
+
+  @Test
+  void racingRequestsFromOneSourceAreAdmittedExactlyUpToTheCeiling() throws Exception {
+    AtomicInteger admitted = new AtomicInteger();
+    race(
+        8,
+        100,
+        () -> {
+          if (guard.admit("192.0.2.50")) {
+            admitted.incrementAndGet();
+          }
+        });
+    assertThat(admitted).as("admitted of 800 within one second").hasValue(200);
+    assertThat(guard.current()).as("800 is under five times the ceiling").isEmpty();
+
+    AtomicInteger flooding = new AtomicInteger();
+    race(
+        8,
+        150,
+        () -> {
+          if (guard.admit("192.0.2.51")) {
+            flooding.incrementAndGet();
+          }
+        });
+    assertThat(flooding).as("admitted of 1,200 within one second").hasValue(200);
+    assertThat(f.events)
+        .singleElement()
+        .isInstanceOfSatisfying(
+            SourceBanned.class, e -> assertThat(e.ban().reason()).isEqualTo(BanReason.FLOOD));
+  }
+
+  /** {@code threads} threads, started together, each running {@code action} {@code times}. */
+  private static void race(int threads, int times, Runnable action) throws Exception {
+    CyclicBarrier start = new CyclicBarrier(threads);
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      List<Future<?>> done = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        done.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  for (int i = 0; i < times; i++) {
+                    action.run();
+                  }
+                  return null;
+                }));
+      }
+      for (Future<?> future : done) {
+        future.get();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
   }
 }

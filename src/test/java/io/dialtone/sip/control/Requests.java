@@ -59,7 +59,18 @@ final class Requests {
 
   static String authorization(
       SipDigest digest, String user, String secret, String nonce, String nc, String method) {
-    String uri = "sip:" + SipFixtures.REALM;
+    return authorization(digest, user, secret, nonce, nc, method, "sip:" + SipFixtures.REALM);
+  }
+
+  /** An answer whose digest {@code uri} is {@code uri} (the Request-URI, unless a test lies). */
+  static String authorization(
+      SipDigest digest,
+      String user,
+      String secret,
+      String nonce,
+      String nc,
+      String method,
+      String uri) {
     String ha1 = digest.ha1(user, SipFixtures.REALM, secret);
     String response =
         digest.hex(ha1 + ":" + nonce + ":" + nc + ":abc123:auth:" + digest.hex(method + ":" + uri));

@@ -6,13 +6,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * The registrar's controls wired by hand for unit tests: default settings, one known extension
  * ({@value #USER}@{@value #REALM} with secret {@value #SECRET}) instead of the database, a clock
- * the test moves, and the events recorded instead of fired.
+ * the test moves, and the events recorded instead of fired (from any thread).
  */
 final class SipFixtures {
 
@@ -21,7 +22,7 @@ final class SipFixtures {
   static final String SECRET = "s3cretS3cretS3cret0123";
 
   final MutableClock clock = new MutableClock(Instant.parse("2026-11-28T10:00:00Z"));
-  final List<Object> events = new ArrayList<>();
+  final List<Object> events = Collections.synchronizedList(new ArrayList<>());
   final SipSettings settings = settings();
   final SipCredentialCache credentials = new KnownUsers(2);
   final SipEvents sipEvents = new RecordingEvents(events);

@@ -165,6 +165,68 @@ class SipServiceTest {
   }
 
   @Test
+  void aStaleNonceWithAWrongPasswordGetsAPlainChallengeNotStale() {
+    SipRequest first = Requests.register(USER, "call-1", 1, List.of(DESK), 600, List.of());
+    String nonce = Requests.nonceOf(f.service.handle(first));
+    f.clock.advance(Duration.ofSeconds(301));
+    String wrong =
+        Requests.authorization(SipDigest.SHA_256, USER, "wrong", nonce, "00000001", "REGISTER");
+    SipAnswer answer = f.service.handle(Requests.withAuthorization(first, wrong));
+    assertThat(answer.status()).isEqualTo(401);
+    assertThat(answer.headers())
+        .extracting(SipAnswer.Header::value)
+        .as("stale=true would tell a guesser the nonce, not the password, was wrong")
+        .noneMatch(value -> value.contains("stale"));
+    for (int i = 0; i < 9; i++) {
+      f.service.handle(Requests.withAuthorization(first, wrong));
+    }
+    assertThat(f.guard.banned(Requests.PHONE.ip()))
+        .as("a wrong password on a stale nonce counts as a failure")
+        .isTrue();
+  }
+
+  @Test
+  void anAnswerWhoseDigestUriIsNotTheRequestUriIsRefused() {
+    SipRequest invite =
+        new SipRequest(
+            "INVITE",
+            "sip:300@" + REALM,
+            new SipAddress(USER, REALM),
+            new SipAddress("300", REALM),
+            "i",
+            1,
+            List.of(),
+            false,
+            -1,
+            List.of(),
+            "",
+            Requests.PHONE);
+    String elsewhere = "sip:900555@" + REALM;
+    String nonce = Requests.nonceOf(f.service.handle(invite));
+    String forOther =
+        Requests.authorization(
+            SipDigest.SHA_256, USER, SECRET, nonce, "00000001", "INVITE", elsewhere);
+    SipAnswer refused = f.service.handle(Requests.withAuthorization(invite, forOther));
+    assertThat(refused.status()).isEqualTo(401);
+    assertThat(refused.headers().get(0).value()).doesNotContain("stale");
+
+    String register = "sip:" + REALM;
+    SipRequest first = Requests.register(USER, "call-1", 1, List.of(DESK), 600, List.of());
+    String next = Requests.nonceOf(f.service.handle(first));
+    String wrongUri =
+        Requests.authorization(
+            SipDigest.SHA_256, USER, SECRET, next, "00000001", "REGISTER", register + ";x=1");
+    assertThat(f.service.handle(Requests.withAuthorization(first, wrongUri)).status())
+        .isEqualTo(401);
+    String sameUri =
+        Requests.authorization(
+            SipDigest.SHA_256, USER, SECRET, next, "00000002", "REGISTER", register.toUpperCase());
+    assertThat(f.service.handle(Requests.withAuthorization(first, sameUri)).status())
+        .as("the same URI in other case (scheme and host are case-insensitive)")
+        .isEqualTo(200);
+  }
+
+  @Test
   void anOutOfOrderCSeqOfTheSameCallIdIsRefused() {
     cseq = 10;
     register(SECRET, SipDigest.SHA_256, List.of(DESK), 600);
@@ -208,7 +270,13 @@ class SipServiceTest {
     assertThat(challenge.status()).isEqualTo(401);
     String auth =
         Requests.authorization(
-            SipDigest.SHA_256, USER, SECRET, Requests.nonceOf(challenge), "00000001", "INVITE");
+            SipDigest.SHA_256,
+            USER,
+            SECRET,
+            Requests.nonceOf(challenge),
+            "00000001",
+            "INVITE",
+            invite.requestUri());
     assertThat(f.service.handle(Requests.withAuthorization(invite, auth)).status()).isEqualTo(501);
   }
 
