@@ -56,7 +56,7 @@ class ContainerRedirectsIT {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"/", "/signin.xhtml"})
+  @ValueSource(strings = {"/signin.xhtml", "/forgot.xhtml?lang=fr"})
   void httpStillRedirectsTheRealHostToHttps(String path, DialtoneServer server) {
     RawHttp.Answer answer = RawHttp.http(server.httpPort(), path, "localhost:" + server.httpPort());
 
