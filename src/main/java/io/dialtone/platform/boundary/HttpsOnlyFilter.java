@@ -3,7 +3,6 @@ package io.dialtone.platform.boundary;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -15,9 +14,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * dialtone.public-url}) with the same path and query. This replaces the container's HTTPS redirect
  * (a CONFIDENTIAL transport guarantee in web.xml), which writes the request's Host header into the
  * Location, so a forged Host sent a visitor to any host. Nothing is served over HTTP: the redirect
- * happens before any page or resource.
+ * happens before any page or resource. Declared in web.xml (not annotated), so test deployments
+ * without that descriptor, which their runner reaches over plain HTTP, do not get it.
  */
-@WebFilter(filterName = "httpsOnly", urlPatterns = "/*", asyncSupported = true)
 public class HttpsOnlyFilter extends HttpFilter {
 
   private static final long serialVersionUID = 1L;
