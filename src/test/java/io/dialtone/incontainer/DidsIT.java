@@ -268,7 +268,9 @@ public class DidsIT {
     long refusalsBefore =
         selfService.audited("DIDS_ADDED", "FAILURE", "account:" + Account.PLATFORM_ID);
     CountDownLatch inserted = new CountDownLatch(1);
-    Future<?> first = selfService.addNumberSlowly(number, inserted, 3000);
+    // The first transaction stays open until the second insert is seen waiting on it, however
+    // long the second takes to get there (no fixed window to miss on a busy machine).
+    Future<Boolean> first = selfService.addNumberUntilAnotherInsertWaits(number, inserted);
     assertThat(inserted.await(30, TimeUnit.SECONDS)).isTrue();
 
     // Nothing committed yet: the check passes, the insert waits on the unique key, then fails.
@@ -276,7 +278,9 @@ public class DidsIT {
         .isInstanceOfSatisfying(
             DidRefused.class,
             e -> assertThat(e.messageKey()).isEqualTo("dids.refused.takenMeanwhile"));
-    first.get(30, TimeUnit.SECONDS);
+    assertThat(first.get(90, TimeUnit.SECONDS))
+        .as("the second insert waited on the first")
+        .isTrue();
     assertThat(rows.row(number)).isEqualTo(Account.PLATFORM_ID + "|-|-");
     assertThat(rows.count(number)).isEqualTo(1);
     assertThat(selfService.audited("DIDS_ADDED", "FAILURE", "account:" + Account.PLATFORM_ID))

@@ -167,10 +167,11 @@ public class SelfServiceIT {
       for (int i = 0; i < 3; i++) {
         active.callStarted(t.a1(), "201");
       }
-      Thread.sleep(500);
-      assertThat(usage.alerts(t.a1())).isZero(); // 3 of 5: 60 %
       active.callStarted(t.a1(), "202");
       waitFor(() -> usage.notices(t.a1(), "CALLS_80") == 1);
+      // 3 of 5 (60 %) alerted nothing: the one 80 % alert is the fourth call's.
+      assertThat(usage.noticeAmounts(t.a1(), "CALLS_80")).containsExactly("4 / 5");
+      assertThat(usage.alerts(t.a1())).isEqualTo(1);
       active.callStarted(t.a1(), "203");
       waitFor(() -> usage.notices(t.a1(), "CALLS_100") == 1);
 
@@ -179,7 +180,11 @@ public class SelfServiceIT {
       active.callEnded(t.a1(), "202");
       active.callStarted(t.a1(), "202");
       active.callStarted(t.a1(), "203");
-      Thread.sleep(1000);
+      // A positive signal that those starts were checked before asserting nothing came twice: a
+      // call of another account, started after them, had its alert raised by the same checks.
+      accounts.setCaps(t.a2(), null, 1);
+      active.callStarted(t.a2(), "201");
+      waitFor(() -> usage.notices(t.a2(), "CALLS_100") == 1);
       assertThat(usage.alerts(t.a1())).isEqualTo(2);
       assertThat(usage.notices(t.a1(), "CALLS_80")).isEqualTo(1);
       assertThat(usage.notices(t.a1(), "CALLS_100")).isEqualTo(1);
@@ -192,6 +197,7 @@ public class SelfServiceIT {
       for (String extension : new String[] {"201", "201", "201", "202", "203"}) {
         active.callEnded(t.a1(), extension);
       }
+      active.callEnded(t.a2(), "201");
     }
     assertThat(active.of(t.a1())).isZero();
   }

@@ -109,19 +109,16 @@ public class SelfServiceRows {
 
   /**
    * On another thread: inserts {@code number} into the inventory (held by the platform), says so
-   * through {@code inserted}, keeps the transaction open {@code millis} and commits. Another
-   * addition of the number meanwhile finds nothing committed yet, then waits on the unique key.
+   * through {@code inserted}, then keeps the transaction open until another connection is seen
+   * inserting into the inventory (it then waits on the unique key this insert holds), at most a
+   * minute, and commits. The future says whether the other insert was seen waiting.
    */
-  public Future<?> addNumberSlowly(String number, CountDownLatch inserted, long millis) {
-    return executor.submit(
-        () -> {
-          self.insertAndWait(number, inserted, millis);
-          return null;
-        });
+  public Future<Boolean> addNumberUntilAnotherInsertWaits(String number, CountDownLatch inserted) {
+    return executor.submit(() -> self.insertAndAwaitAnotherInsert(number, inserted));
   }
 
   @Transactional
-  public void insertAndWait(String number, CountDownLatch inserted, long millis)
+  public boolean insertAndAwaitAnotherInsert(String number, CountDownLatch inserted)
       throws InterruptedException {
     em.createNativeQuery(
             "INSERT INTO did (number, account_id, created_at) VALUES (?1, 1, UTC_TIMESTAMP(6))")
@@ -129,6 +126,22 @@ public class SelfServiceRows {
         .executeUpdate();
     em.flush();
     inserted.countDown();
-    TimeUnit.MILLISECONDS.sleep(millis);
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+    while (System.nanoTime() < deadline) {
+      // The application's own connections are visible without the PROCESS privilege.
+      Number waiting =
+          (Number)
+              em.createNativeQuery(
+                      """
+                      SELECT COUNT(*) FROM information_schema.PROCESSLIST
+                      WHERE ID <> CONNECTION_ID() AND COMMAND = 'Query'
+                        AND INFO LIKE 'INSERT INTO did (%'""")
+                  .getSingleResult();
+      if (waiting.longValue() > 0) {
+        return true;
+      }
+      TimeUnit.MILLISECONDS.sleep(20);
+    }
+    return false;
   }
 }

@@ -5,6 +5,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
+import java.util.List;
 
 /** In-container fixture of the usage-limit tests: committed rows, read and set behind the back. */
 @ApplicationScoped
@@ -61,6 +62,17 @@ public class UsageRows {
   public long notices(long accountId, String kind) {
     return count(
         "SELECT COUNT(*) FROM usage_notice WHERE account_id = ?1 AND kind = ?2", accountId, kind);
+  }
+
+  /** The amounts ("used / limit") of the account's notices of {@code kind}, oldest first. */
+  @Transactional
+  @SuppressWarnings("unchecked")
+  public List<String> noticeAmounts(long accountId, String kind) {
+    return em.createNativeQuery(
+            "SELECT amount FROM usage_notice WHERE account_id = ?1 AND kind = ?2 ORDER BY id")
+        .setParameter(1, accountId)
+        .setParameter(2, kind)
+        .getResultList();
   }
 
   @Transactional

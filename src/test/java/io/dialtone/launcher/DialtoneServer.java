@@ -2,6 +2,7 @@ package io.dialtone.launcher;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -77,7 +78,8 @@ public final class DialtoneServer implements AutoCloseable {
                   microJar,
                   war,
                   systemProperties(settings, home, environment),
-                  PayaraRuntimeConfig.preBootCommands(home),
+                  PayaraRuntimeConfig.preBootCommands(home, URI.create(settings.publicUrl())),
+                  ServerCipherOrder.jar(home),
                   settings.httpPort(),
                   settings.httpsPort()),
               appEnv,

@@ -55,9 +55,17 @@ final class PayaraMicroProcess implements AutoCloseable {
   }
 
   static List<String> command(
-      Path microJar, Path war, Path systemProperties, Path preBoot, int httpPort, int httpsPort) {
+      Path microJar,
+      Path war,
+      Path systemProperties,
+      Path preBoot,
+      Path cipherOrderAgent,
+      int httpPort,
+      int httpsPort) {
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    List<String> command = new ArrayList<>(List.of(java.toString(), "-Xmx1g"));
+    List<String> command =
+        new ArrayList<>(
+            List.of(java.toString(), "-Xmx1g", "-javaagent:" + cipherOrderAgent.toAbsolutePath()));
     command.addAll(extraJvmOptions());
     command.addAll(
         List.of(

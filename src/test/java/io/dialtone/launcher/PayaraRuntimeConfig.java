@@ -1,12 +1,15 @@
 package io.dialtone.launcher;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Path;
 
 /**
  * The Payara Micro settings that are not the application's: TLS protocols and ciphers on the HTTPS
- * listener, no version headers, no TRACE, and the keystore. Written to the Dialtone home (the
- * system-properties file holds the keystore password, so it is owner-readable only).
+ * listener, HSTS on every HTTPS answer, the public host name in the container's own redirects, no
+ * version headers, no TRACE, no metrics or OpenAPI endpoints, and the keystore. Written to the
+ * Dialtone home (the system-properties file holds the keystore password, so it is owner-readable
+ * only).
  */
 final class PayaraRuntimeConfig {
 
@@ -27,6 +30,15 @@ final class PayaraRuntimeConfig {
   private static final String PROTOCOLS =
       "configs.config.server-config.network-config.protocols.protocol.";
 
+  private static final String METRICS =
+      "configs.config.server-config.microprofile-metrics-configuration.";
+
+  /**
+   * Payara adds its metrics and OpenAPI servlets only to applications of the virtual servers listed
+   * in their configuration: a name that is none of Payara Micro's (its one is "server").
+   */
+  private static final String NO_VIRTUAL_SERVER = "none";
+
   private PayaraRuntimeConfig() {}
 
   /**
@@ -34,21 +46,46 @@ final class PayaraRuntimeConfig {
    * enabling exactly 1.2 and 1.3 here keeps that true even where a JDK's defaults differ. Payara
    * sends no X-Powered-By header by default. Applied before boot: changing the SSL settings of a
    * started listener restarts it, and Payara Micro 7 then loses the HTTPS listener.
-   * TransportSecurityIT checks all of it.
+   *
+   * <p>The container builds the absolute URL of its own redirects (a folder to its slash, the
+   * sign-in redirect) from the request's Host header unless the listener has a server name: both
+   * listeners get the public URL's host, so a forged Host cannot send a visitor elsewhere. (Its
+   * HTTP-to-HTTPS redirect copies the Host header whatever the server name, so the application does
+   * that redirect itself: HttpsOnlyFilter.) The application's filter cannot add HSTS to answers the
+   * container gives before any filter runs (those redirects, its own error answers), so the HTTPS
+   * listener adds it too; the application's longer max-age wins where both apply, as Payara keeps a
+   * header already set.
+   *
+   * <p>Payara Micro registers its metrics (heap, threads, CPU) and OpenAPI servlets (with Jersey's
+   * WADL, which names the Jersey version) inside the application deployed at the root context, so
+   * any signed-in user could read them: Dialtone uses neither, so both are off and not registered
+   * at all (the set-metrics-configuration command cannot run before boot; the dotted names can).
+   * Health stays: the application's HealthAnswerFilter reduces its answer to up or down.
+   *
+   * <p>TransportSecurityIT, ContainerRedirectsIT and PlatformEndpointsIT check all of it.
    */
-  static Path preBootCommands(DialtoneHome home) {
+  static Path preBootCommands(DialtoneHome home, URI publicUrl) {
     String https = PROTOCOLS + "https-listener.";
     String http = PROTOCOLS + "http-listener.";
+    String host = publicUrl.getHost();
+    int port = publicUrl.getPort() == -1 ? 443 : publicUrl.getPort();
     String commands =
         String.join(
             "\n",
             "set " + https + "ssl.tls12-enabled=true",
             "set " + https + "ssl.tls13-enabled=true",
             "set " + https + "ssl.ssl3-tls-ciphers=" + CIPHERS,
+            "set " + https + "ssl.hsts-enabled=true",
+            "set " + https + "ssl.hsts-subdomains=true",
+            "set " + https + "http.server-name=" + host + ":" + port,
             "set " + https + "http.server-header=false",
             "set " + https + "http.trace-enabled=false",
+            "set " + http + "http.server-name=" + host,
             "set " + http + "http.server-header=false",
             "set " + http + "http.trace-enabled=false",
+            "set " + METRICS + "enabled=false",
+            "set " + METRICS + "virtual-servers=" + NO_VIRTUAL_SERVER,
+            "set-openapi-configuration --enabled=false --virtualServers=" + NO_VIRTUAL_SERVER,
             "");
     Path file = home.file("payara", "pre-boot.asadmin");
     try {
