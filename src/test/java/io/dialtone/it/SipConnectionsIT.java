@@ -5,17 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.dialtone.it.SipExtensions.Extension;
 import io.dialtone.launcher.DialtoneServer;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -76,8 +72,8 @@ class SipConnectionsIT {
                 phone, phones.get("301"), SipUdpClient.newId(), 1, "Expires: 600");
         assertThat(SipUdpClient.status(ok)).as(ok).isEqualTo(200);
       }
-      try (Socket other = connect("127.0.0.52")) {
-        assertThat(options(other, "127.0.0.52")).startsWith("SIP/2.0 200 OK");
+      try (SipTcpClient other = new SipTcpClient("127.0.0.52")) {
+        assertThat(other.options()).startsWith("SIP/2.0 200 OK");
       }
       HttpResponse<String> page = Https.get(server.baseUrl() + "/signin.xhtml");
       assertThat(page.statusCode()).isEqualTo(200);
@@ -118,15 +114,15 @@ class SipConnectionsIT {
   void aConnectionThatRegistersNothingEndsOnceIdleOneThatRegisteredStays(DialtoneServer server)
       throws Exception {
     Extension phone = SipExtensions.create(server, "302").get("302");
-    try (Socket silent = connect("127.0.0.53");
-        Socket registered = connect("127.0.0.53")) {
-      assertThat(registerOverTcp(registered, "127.0.0.53", phone)).startsWith("SIP/2.0 200 OK");
-      assertThat(endedByServer(silent, (RunningDialtone.SIP_IDLE_SECONDS + 10) * 1000))
+    try (SipTcpClient silent = new SipTcpClient("127.0.0.53");
+        SipTcpClient registered = new SipTcpClient("127.0.0.53")) {
+      assertThat(registerOverTcp(registered, phone)).startsWith("SIP/2.0 200 OK");
+      assertThat(silent.endedByServer((RunningDialtone.SIP_IDLE_SECONDS + 10) * 1000))
           .as("the silent connection is ended")
           .isTrue();
       // the registered one, as silent since its REGISTER, outlives the idle bound by two sweeps
       Thread.sleep(3000);
-      assertThat(options(registered, "127.0.0.53")).startsWith("SIP/2.0 200 OK");
+      assertThat(registered.options()).startsWith("SIP/2.0 200 OK");
     }
   }
 
@@ -136,7 +132,9 @@ class SipConnectionsIT {
       socket.bind(new InetSocketAddress("127.0.0.54", 0));
       socket.connect(new InetSocketAddress("127.0.0.1", SipExtensions.sipPort() + 1), 3000);
       long start = System.nanoTime();
-      assertThat(endedByServer(socket, (RunningDialtone.SIP_HANDSHAKE_SECONDS + 10) * 1000))
+      assertThat(
+              SipTcpClient.endedByServer(
+                  socket, (RunningDialtone.SIP_HANDSHAKE_SECONDS + 10) * 1000))
           .isTrue();
       long seconds = (System.nanoTime() - start) / 1_000_000_000L;
       assertThat(seconds)
@@ -147,22 +145,17 @@ class SipConnectionsIT {
 
   @Test
   void aBannedSourceLosesItsConnectionsAndOpensNoNewOne(DialtoneServer server) throws Exception {
-    try (Socket held = connect("127.0.0.55");
-        Socket scanner = connect("127.0.0.55")) {
-      assertThat(options(held, "127.0.0.55")).startsWith("SIP/2.0 200 OK");
-      OutputStream out = scanner.getOutputStream();
-      out.write(
-          optionsText("127.0.0.55", "TCP", "friendly-scanner").getBytes(StandardCharsets.UTF_8));
-      out.flush();
-      assertThat(endedByServer(held, 5000))
-          .as("the banned source's other connection ends")
-          .isTrue();
-      try (Socket again = connect("127.0.0.55")) {
-        assertThat(endedByServer(again, 5000)).as("a new connection is refused").isTrue();
+    try (SipTcpClient held = new SipTcpClient("127.0.0.55");
+        SipTcpClient scanner = new SipTcpClient("127.0.0.55")) {
+      assertThat(held.options()).startsWith("SIP/2.0 200 OK");
+      scanner.write(SipTcpClient.options("TCP 127.0.0.55:5099", "SIP/2.0", "friendly-scanner"));
+      assertThat(held.endedByServer(5000)).as("the banned source's other connection ends").isTrue();
+      try (SipTcpClient again = new SipTcpClient("127.0.0.55")) {
+        assertThat(again.endedByServer(5000)).as("a new connection is refused").isTrue();
       }
     }
-    try (Socket other = connect("127.0.0.56")) {
-      assertThat(options(other, "127.0.0.56")).startsWith("SIP/2.0 200 OK");
+    try (SipTcpClient other = new SipTcpClient("127.0.0.56")) {
+      assertThat(other.options()).startsWith("SIP/2.0 200 OK");
     }
   }
 
@@ -176,64 +169,12 @@ class SipConnectionsIT {
     throw new AssertionError("no thread count for " + server.pid());
   }
 
-  private static Socket connect(String source) throws IOException {
-    Socket socket = new Socket();
-    socket.bind(new InetSocketAddress(source, 0));
-    socket.connect(new InetSocketAddress("127.0.0.1", SipExtensions.sipPort()), 3000);
-    return socket;
-  }
-
-  /** Whether the server ends {@code socket} (end of stream or reset) within {@code millis}. */
-  static boolean endedByServer(Socket socket, int millis) throws IOException {
-    socket.setSoTimeout(millis);
-    try {
-      return socket.getInputStream().read() < 0;
-    } catch (SocketTimeoutException e) {
-      return false;
-    } catch (IOException e) {
-      return true; // reset
-    }
-  }
-
-  private static String options(Socket socket, String source) throws IOException {
-    OutputStream out = socket.getOutputStream();
-    out.write(optionsText(source, "TCP", "Phone/1.0").getBytes(StandardCharsets.UTF_8));
-    out.flush();
-    return response(socket);
-  }
-
-  private static String optionsText(String source, String transport, String agent) {
-    String id = SipUdpClient.newId();
-    return "OPTIONS sip:100@dialtone.invalid SIP/2.0\r\n"
-        + "Via: SIP/2.0/"
-        + transport
-        + " "
-        + source
-        + ":5099;branch=z9hG4bK"
-        + id
-        + "\r\n"
-        + "Max-Forwards: 70\r\n"
-        + "From: <sip:100@dialtone.invalid>;tag="
-        + id
-        + "\r\n"
-        + "To: <sip:100@dialtone.invalid>\r\n"
-        + "Call-ID: "
-        + id
-        + "\r\n"
-        + "CSeq: 1 OPTIONS\r\n"
-        + "User-Agent: "
-        + agent
-        + "\r\n"
-        + "Content-Length: 0\r\n\r\n";
-  }
-
   /**
    * A digest REGISTER of {@code phone} over the TCP connection {@code socket}; the final answer.
    */
-  private static String registerOverTcp(Socket socket, String source, Extension phone)
-      throws IOException {
+  private static String registerOverTcp(SipTcpClient tcp, Extension phone) throws IOException {
     String callId = SipUdpClient.newId();
-    String challenge = send(socket, register(source, socket.getLocalPort(), phone, callId, 1, ""));
+    String challenge = tcp.exchange(register(tcp, phone, callId, 1, ""));
     assertThat(challenge).startsWith("SIP/2.0 401");
     String authorization =
         SipUdpClient.authorization(
@@ -243,12 +184,13 @@ class SipConnectionsIT {
             phone.secret(),
             "sip:" + phone.realm(),
             1);
-    return send(
-        socket, register(source, socket.getLocalPort(), phone, callId, 2, authorization + "\r\n"));
+    return tcp.exchange(register(tcp, phone, callId, 2, authorization + "\r\n"));
   }
 
   private static String register(
-      String source, int port, Extension phone, String callId, int cseq, String extra) {
+      SipTcpClient tcp, Extension phone, String callId, int cseq, String extra) {
+    String source = tcp.source();
+    int port = tcp.localPort();
     return "REGISTER sip:"
         + phone.realm()
         + " SIP/2.0\r\n"
@@ -289,27 +231,5 @@ class SipConnectionsIT {
         + "User-Agent: Phone/1.0\r\n"
         + extra
         + "Content-Length: 0\r\n\r\n";
-  }
-
-  private static String send(Socket socket, String message) throws IOException {
-    OutputStream out = socket.getOutputStream();
-    out.write(message.getBytes(StandardCharsets.UTF_8));
-    out.flush();
-    return response(socket);
-  }
-
-  /** One response's head (these answers carry no body). */
-  private static String response(Socket socket) throws IOException {
-    socket.setSoTimeout(5000);
-    InputStream in = socket.getInputStream();
-    StringBuilder text = new StringBuilder();
-    while (!text.toString().contains("\r\n\r\n")) {
-      int c = in.read();
-      if (c < 0) {
-        break;
-      }
-      text.append((char) c);
-    }
-    return text.toString();
   }
 }

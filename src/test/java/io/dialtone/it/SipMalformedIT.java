@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dialtone.launcher.DialtoneServer;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -48,28 +46,8 @@ class SipMalformedIT {
   }
 
   private static String options(SipUdpClient client, String version) {
-    String id = SipUdpClient.newId();
-    return "OPTIONS sip:100@dialtone.invalid "
-        + version
-        + "\r\n"
-        + "Via: SIP/2.0/UDP "
-        + client.localIp()
-        + ":"
-        + client.localPort()
-        + ";branch=z9hG4bK"
-        + id
-        + ";rport\r\n"
-        + "Max-Forwards: 70\r\n"
-        + "From: <sip:100@dialtone.invalid>;tag="
-        + id
-        + "\r\n"
-        + "To: <sip:100@dialtone.invalid>\r\n"
-        + "Call-ID: "
-        + id
-        + "\r\n"
-        + "CSeq: 1 OPTIONS\r\n"
-        + "User-Agent: Phone/1.0\r\n"
-        + "Content-Length: 0\r\n\r\n";
+    return SipTcpClient.options(
+        "UDP " + client.localIp() + ":" + client.localPort(), version, "Phone/1.0");
   }
 
   @Test
@@ -162,68 +140,24 @@ class SipMalformedIT {
   @Test
   void aHugeContentLengthOrEndlessHeadersEndOnlyTheirOwnConnection(DialtoneServer server)
       throws Exception {
-    try (Socket huge = tcp("127.0.0.67")) {
-      write(
-          huge,
-          tcpOptions("127.0.0.67").replace("Content-Length: 0", "Content-Length: 2000000000"));
-      assertThat(SipConnectionsIT.endedByServer(huge, 5000)).isTrue();
+    try (SipTcpClient huge = new SipTcpClient("127.0.0.67")) {
+      huge.write(
+          SipTcpClient.options("TCP 127.0.0.67:5099", "SIP/2.0", "Phone/1.0")
+              .replace("Content-Length: 0", "Content-Length: 2000000000"));
+      assertThat(huge.endedByServer(5000)).isTrue();
     }
-    try (Socket endless = tcp("127.0.0.67")) {
+    try (SipTcpClient endless = new SipTcpClient("127.0.0.67")) {
       boolean written =
-          write(
-              endless,
+          endless.write(
               "OPTIONS sip:100@dialtone.invalid SIP/2.0\r\n"
                   + ("X-Filler: " + "a".repeat(80) + "\r\n").repeat(250));
-      assertThat(!written || SipConnectionsIT.endedByServer(endless, 5000)).isTrue();
+      assertThat(!written || endless.endedByServer(5000)).isTrue();
     }
-    try (Socket other = tcp("127.0.0.68")) {
-      write(other, tcpOptions("127.0.0.68"));
-      other.setSoTimeout(5000);
-      byte[] head = new byte[12];
-      int n = other.getInputStream().readNBytes(head, 0, head.length);
-      assertThat(new String(head, 0, n, java.nio.charset.StandardCharsets.US_ASCII))
+    try (SipTcpClient other = new SipTcpClient("127.0.0.68")) {
+      assertThat(other.options())
           .as("the port still serves everyone else")
-          .isEqualTo("SIP/2.0 200 ");
+          .startsWith("SIP/2.0 200 ");
     }
-  }
-
-  private static Socket tcp(String source) throws IOException {
-    Socket socket = new Socket();
-    socket.bind(new InetSocketAddress(source, 0));
-    socket.connect(new InetSocketAddress("127.0.0.1", SipExtensions.sipPort()), 3000);
-    return socket;
-  }
-
-  /** Writes {@code text}; false when the server ended the connection first. */
-  private static boolean write(Socket socket, String text) {
-    try {
-      socket.getOutputStream().write(text.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-      socket.getOutputStream().flush();
-      return true;
-    } catch (IOException e) {
-      return false;
-    }
-  }
-
-  private static String tcpOptions(String source) {
-    String id = SipUdpClient.newId();
-    return "OPTIONS sip:100@dialtone.invalid SIP/2.0\r\n"
-        + "Via: SIP/2.0/TCP "
-        + source
-        + ":5099;branch=z9hG4bK"
-        + id
-        + "\r\n"
-        + "Max-Forwards: 70\r\n"
-        + "From: <sip:100@dialtone.invalid>;tag="
-        + id
-        + "\r\n"
-        + "To: <sip:100@dialtone.invalid>\r\n"
-        + "Call-ID: "
-        + id
-        + "\r\n"
-        + "CSeq: 1 OPTIONS\r\n"
-        + "User-Agent: Phone/1.0\r\n"
-        + "Content-Length: 0\r\n\r\n";
   }
 
   /**
@@ -248,10 +182,8 @@ class SipMalformedIT {
   private static boolean newConnectionEnded(String source) throws IOException {
     long end = System.currentTimeMillis() + 5000;
     while (System.currentTimeMillis() < end) {
-      try (Socket socket = new Socket()) {
-        socket.bind(new InetSocketAddress(source, 0));
-        socket.connect(new InetSocketAddress("127.0.0.1", SipExtensions.sipPort()), 3000);
-        if (SipConnectionsIT.endedByServer(socket, 300)) {
+      try (SipTcpClient tcp = new SipTcpClient(source)) {
+        if (tcp.endedByServer(300)) {
           return true;
         }
       }

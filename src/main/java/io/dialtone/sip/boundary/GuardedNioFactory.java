@@ -2,6 +2,7 @@ package io.dialtone.sip.boundary;
 
 import gov.nist.javax.sip.stack.ConnectionOrientedMessageChannel;
 import gov.nist.javax.sip.stack.MessageProcessor;
+import gov.nist.javax.sip.stack.NIOHandler;
 import gov.nist.javax.sip.stack.NioMessageProcessorFactory;
 import gov.nist.javax.sip.stack.NioTcpMessageChannel;
 import gov.nist.javax.sip.stack.NioTcpMessageProcessor;
@@ -40,12 +41,31 @@ final class GuardedNioFactory extends NioMessageProcessorFactory {
     return super.createMessageProcessor(stack, address, port, transport);
   }
 
-  /** Refuses a connection {@link Connections} does not admit: closed before any byte is read. */
-  private static void admit(Connections connections, SocketChannel client) throws IOException {
-    if (!connections.admit(client)) {
-      client.close();
-      throw new IOException("SIP connection refused by the source guard");
+  /** Makes the library's channel of an accepted connection. */
+  @FunctionalInterface
+  private interface ChannelMaker {
+    NioTcpMessageChannel make() throws IOException;
+  }
+
+  /**
+   * The channel of the accepted connection {@code client}: the library's when it has one, else a
+   * new one once {@link Connections} admitted it; one it does not admit is closed before any byte
+   * is read (the library's selector logs and forgets a refused accept).
+   */
+  private static NioTcpMessageChannel accepted(
+      NIOHandler library, Connections connections, SocketChannel client, ChannelMaker maker)
+      throws IOException {
+    NioTcpMessageChannel channel = library.getMessageChannel(client);
+    if (channel == null) {
+      if (!connections.admit(client)) {
+        client.close();
+        throw new IOException("SIP connection refused by the source guard");
+      }
+      channel = maker.make();
+      library.putMessageChannel(client, channel);
+      connections.channel(client, channel);
     }
+    return channel;
   }
 
   /** Ends a stream that leaves its bounds: the library closes a channel whose read fails. */
@@ -66,14 +86,8 @@ final class GuardedNioFactory extends NioMessageProcessorFactory {
     @Override
     public NioTcpMessageChannel createMessageChannel(
         NioTcpMessageProcessor processor, SocketChannel client) throws IOException {
-      NioTcpMessageChannel channel = nioHandler.getMessageChannel(client);
-      if (channel == null) {
-        admit(connections, client);
-        channel = new BoundedTcpChannel(processor, client);
-        nioHandler.putMessageChannel(client, channel);
-        connections.channel(client, channel);
-      }
-      return channel;
+      return accepted(
+          nioHandler, connections, client, () -> new BoundedTcpChannel(processor, client));
     }
 
     @Override
@@ -94,14 +108,8 @@ final class GuardedNioFactory extends NioMessageProcessorFactory {
     @Override
     public NioTcpMessageChannel createMessageChannel(
         NioTcpMessageProcessor processor, SocketChannel client) throws IOException {
-      NioTcpMessageChannel channel = nioHandler.getMessageChannel(client);
-      if (channel == null) {
-        admit(connections, client);
-        channel = new BoundedTlsChannel(processor, client);
-        nioHandler.putMessageChannel(client, channel);
-        connections.channel(client, channel);
-      }
-      return channel;
+      return accepted(
+          nioHandler, connections, client, () -> new BoundedTlsChannel(processor, client));
     }
 
     @Override
