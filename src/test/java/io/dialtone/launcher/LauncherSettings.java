@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /**
  * What the local launcher needs to know, read from the environment with documented defaults (see
- * README "Configuration"). Settings the application itself reads (database, data key, public URL)
+ * docs/configuration.md). Settings the application itself reads (database, data key, public URL)
  * are passed on to Payara Micro as environment variables, where MicroProfile Config finds them.
  */
 record LauncherSettings(

@@ -7,7 +7,7 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Where mail goes (MicroProfile Config, README "Configuration"): an SMTP server when {@code
+ * Where mail goes (MicroProfile Config, docs/configuration.md): an SMTP server when {@code
  * dialtone.smtp.host} is set, else the outbox folder. The password is read here only and never
  * logged.
  */

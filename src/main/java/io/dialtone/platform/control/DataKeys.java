@@ -40,7 +40,7 @@ public class DataKeys {
             .orElseThrow(
                 () ->
                     new IllegalStateException(
-                        "No data key: set DIALTONE_DATA_KEY or DIALTONE_DATA_KEY_FILE (see README)"));
+                        "No data key: set DIALTONE_DATA_KEY or DIALTONE_DATA_KEY_FILE (see docs/configuration.md)"));
     return DataCipher.fromBase64Key(KEY_ID, base64);
   }
 

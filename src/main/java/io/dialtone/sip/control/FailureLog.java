@@ -8,7 +8,7 @@ import java.util.logging.Logger;
 
 /**
  * One line per failed SIP request (SECURITY.md D9), on the logger {@value #LOGGER}, in a format a
- * fail2ban filter matches (README "SIP registrar"):
+ * fail2ban filter matches (docs/sip.md, docker/fail2ban):
  *
  * <pre>SIP-FAIL 2026-11-28T10:15:30.123Z method=REGISTER user=201@c-000042.sip.example.com
  * src=192.0.2.7:5060 transport=UDP result=auth-failed ua="Yealink SIP-T46U"</pre>

@@ -11,8 +11,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The registrar's settings (MicroProfile Config, e.g. {@code DIALTONE_SIP_PORT} for {@code
- * dialtone.sip.port}); defaults in {@code microprofile-config.properties}, meanings in the README's
- * SIP section. Read once at start-up.
+ * dialtone.sip.port}); defaults in {@code microprofile-config.properties}, meanings in
+ * docs/configuration.md and docs/sip.md. Read once at start-up.
  */
 @ApplicationScoped
 public class SipSettings {
