@@ -203,7 +203,8 @@ class RequestHardeningIT {
       } catch (UnknownHostException e) {
         throw new IllegalStateException(e);
       }
-      url = "https://127.0.0.1:" + server.httpsPort() + "/signin.xhtml";
+      // The public host: redirects name it, and the cookies must go back to where they lead.
+      url = server.baseUrl() + "/signin.xhtml";
       String page = get(url).body();
       viewState = group(VIEW_STATE, page);
       nonce = group(CSP_NONCE, page);
