@@ -14,11 +14,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * SECURITY.md F1: every page of issue 3, opened by each role in a real browser, is either served
- * (the page itself, not an error page) or answered "Page not found" exactly as the declared table
- * below says (an agent acting as a customer administrator included) (deny by default: a page not
- * listed for a role must be refused). The table is the specification; the application must match it
- * cell by cell.
+ * SECURITY.md F1: every page of the portal's management area, opened by each role in a real
+ * browser, is either served (the page itself, not an error page) or answered "Page not found"
+ * exactly as the declared table below says (an agent acting as a customer administrator included)
+ * (deny by default: a page not listed for a role must be refused). The table is the specification;
+ * the application must match it cell by cell.
  */
 @ExtendWith(RunningDialtone.class)
 class AuthorizationMatrixIT {
