@@ -56,7 +56,7 @@ class BundlesTest {
         List.<Class<? extends Enum<?>>>of(
             io.dialtone.audit.entity.AuditAction.class,
             io.dialtone.audit.entity.AuditResult.class,
-            io.dialtone.identity.entity.Role.class,
+            io.dialtone.kernel.entity.Role.class,
             io.dialtone.identity.entity.UserStatus.class,
             io.dialtone.account.entity.AccountKind.class,
             io.dialtone.account.entity.AccountStatus.class,

@@ -2,12 +2,12 @@ package io.dialtone.account.boundary;
 
 import io.dialtone.account.control.AccountCounts;
 import io.dialtone.account.control.AccountOverview;
-import io.dialtone.identity.control.AccessControl;
 import io.dialtone.identity.control.SecurityOverview;
 import io.dialtone.identity.control.SignInSeries;
 import io.dialtone.identity.control.UserCounts;
 import io.dialtone.identity.control.UserOverview;
-import io.dialtone.identity.entity.Permission;
+import io.dialtone.kernel.control.AccessControl;
+import io.dialtone.kernel.entity.Permission;
 import io.dialtone.platform.boundary.Messages;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;

@@ -1,8 +1,8 @@
 package io.dialtone.account.boundary;
 
 import io.dialtone.identity.control.UserSummary;
-import io.dialtone.identity.entity.Role;
 import io.dialtone.identity.entity.UserStatus;
+import io.dialtone.kernel.entity.Role;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;

@@ -11,9 +11,10 @@ import io.dialtone.audit.control.DailyChainCheck;
 import io.dialtone.audit.entity.AuditAction;
 import io.dialtone.audit.entity.AuditEvent;
 import io.dialtone.audit.entity.AuditResult;
-import io.dialtone.identity.control.AccessControl;
-import io.dialtone.identity.control.SignedInUser;
-import io.dialtone.identity.entity.Permission;
+import io.dialtone.kernel.control.AccessControl;
+import io.dialtone.kernel.control.AccountScope;
+import io.dialtone.kernel.control.SignedInUser;
+import io.dialtone.kernel.entity.Permission;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -62,7 +63,7 @@ public class AuditBacking implements Serializable {
   void open() {
     SignedInUser caller = access.require(Permission.VIEW_AUDIT);
     scope =
-        caller.accountId() == Account.PLATFORM_ID
+        caller.accountId() == AccountScope.PLATFORM_ACCOUNT_ID
             ? null
             : accounts.subtreeOf(caller.accountId()).stream()
                 .map(Account::getId)

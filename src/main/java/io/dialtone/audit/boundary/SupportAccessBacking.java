@@ -6,10 +6,11 @@ import io.dialtone.audit.control.SupportSessions;
 import io.dialtone.audit.control.SupportSessions.Session;
 import io.dialtone.audit.entity.AuditAction;
 import io.dialtone.audit.entity.AuditEvent;
-import io.dialtone.identity.control.AccessControl;
-import io.dialtone.identity.control.SignedInUser;
 import io.dialtone.identity.control.UserLookup;
-import io.dialtone.identity.entity.Permission;
+import io.dialtone.kernel.control.AccessControl;
+import io.dialtone.kernel.control.AccountScope;
+import io.dialtone.kernel.control.SignedInUser;
+import io.dialtone.kernel.entity.Permission;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
@@ -57,7 +58,9 @@ public class SupportAccessBacking {
   void load() {
     SignedInUser caller = access.require(Permission.VIEW_AUDIT);
     List<Account> visible =
-        caller.accountId() == Account.PLATFORM_ID ? null : accounts.subtreeOf(caller.accountId());
+        caller.accountId() == AccountScope.PLATFORM_ACCOUNT_ID
+            ? null
+            : accounts.subtreeOf(caller.accountId());
     accountNames =
         visible == null
             ? Map.of()

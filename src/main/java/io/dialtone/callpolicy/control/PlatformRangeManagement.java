@@ -2,8 +2,8 @@ package io.dialtone.callpolicy.control;
 
 import io.dialtone.audit.entity.AuditAction;
 import io.dialtone.callpolicy.entity.PlatformBlockedRange;
-import io.dialtone.identity.control.AccessControl;
-import io.dialtone.identity.entity.Permission;
+import io.dialtone.kernel.control.AccessControl;
+import io.dialtone.kernel.entity.Permission;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;

@@ -5,7 +5,7 @@ import io.dialtone.callpolicy.control.ExtensionPolicies;
 import io.dialtone.callpolicy.entity.ClassOfService;
 import io.dialtone.extension.control.ExtensionRefused.Reason;
 import io.dialtone.extension.entity.Extension;
-import io.dialtone.identity.entity.Permission;
+import io.dialtone.kernel.entity.Permission;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;

@@ -8,7 +8,7 @@ import io.dialtone.extension.entity.Extension;
 import io.dialtone.extension.entity.ExtensionNumber;
 import io.dialtone.extension.entity.ExtensionStatus;
 import io.dialtone.identity.control.PasswordHasher;
-import io.dialtone.identity.entity.Permission;
+import io.dialtone.kernel.entity.Permission;
 import io.dialtone.platform.control.SecureTokens;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;

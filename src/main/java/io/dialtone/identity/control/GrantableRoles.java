@@ -1,8 +1,8 @@
 package io.dialtone.identity.control;
 
 import io.dialtone.account.entity.AccountKind;
-import io.dialtone.identity.entity.Permission;
-import io.dialtone.identity.entity.Role;
+import io.dialtone.kernel.entity.Permission;
+import io.dialtone.kernel.entity.Role;
 import java.util.EnumSet;
 import java.util.Set;
 

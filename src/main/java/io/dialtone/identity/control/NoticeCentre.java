@@ -1,5 +1,7 @@
 package io.dialtone.identity.control;
 
+import io.dialtone.kernel.control.AccessControl;
+import io.dialtone.kernel.control.SignedInUser;
 import io.dialtone.notification.control.PortalNotices;
 import io.dialtone.notification.entity.PortalNotice;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -8,9 +8,10 @@ import io.dialtone.audit.control.AuditRecord;
 import io.dialtone.audit.control.AuditTrail;
 import io.dialtone.audit.entity.AuditAction;
 import io.dialtone.audit.entity.AuditResult;
-import io.dialtone.identity.control.AccessControl;
-import io.dialtone.identity.control.SignedInUser;
-import io.dialtone.identity.entity.Permission;
+import io.dialtone.kernel.control.AccessControl;
+import io.dialtone.kernel.control.AccountScope;
+import io.dialtone.kernel.control.SignedInUser;
+import io.dialtone.kernel.entity.Permission;
 import io.dialtone.notification.entity.NoticeKind;
 import io.dialtone.usage.entity.LimitRequest;
 import io.dialtone.usage.entity.LimitRequestStatus;
@@ -54,6 +55,7 @@ public class LimitRequests {
 
   @Inject AccessControl access;
   @Inject AccountTree tree;
+  @Inject AccountScope scopes;
   @Inject UsageNotices notices;
   @Inject AuditTrail audit;
   @Inject Clock clock;
@@ -120,7 +122,7 @@ public class LimitRequests {
   @Transactional
   public List<PendingRequest> pending() {
     SignedInUser caller = access.require(Permission.APPROVE_LIMIT_REQUESTS);
-    Optional<Set<Long>> scope = tree.scopeOf(caller.accountId());
+    Optional<Set<Long>> scope = scopes.scopeOf(caller.accountId());
     TypedQuery<LimitRequest> query =
         scope.isEmpty()
             ? em.createNamedQuery(LimitRequest.LIST_PENDING, LimitRequest.class)

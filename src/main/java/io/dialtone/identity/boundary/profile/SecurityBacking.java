@@ -2,7 +2,6 @@ package io.dialtone.identity.boundary.profile;
 
 import io.dialtone.identity.boundary.CurrentUser;
 import io.dialtone.identity.boundary.StepUpPrompt;
-import io.dialtone.identity.control.AccessControl;
 import io.dialtone.identity.control.EmailChangeRefused;
 import io.dialtone.identity.control.EmailChanges;
 import io.dialtone.identity.control.NewAuthenticator;
@@ -10,8 +9,9 @@ import io.dialtone.identity.control.OwnSecondFactor;
 import io.dialtone.identity.control.ReEnrolment;
 import io.dialtone.identity.control.StepUpRequired;
 import io.dialtone.identity.control.WrongTotpCode;
-import io.dialtone.identity.entity.Permission;
 import io.dialtone.identity.entity.User;
+import io.dialtone.kernel.control.AccessControl;
+import io.dialtone.kernel.entity.Permission;
 import io.dialtone.platform.boundary.Messages;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;

@@ -2,8 +2,11 @@ package io.dialtone.identity.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dialtone.identity.entity.Permission;
-import io.dialtone.identity.entity.Role;
+import io.dialtone.kernel.control.Impersonation;
+import io.dialtone.kernel.control.RolePermissions;
+import io.dialtone.kernel.control.SignedInUser;
+import io.dialtone.kernel.entity.Permission;
+import io.dialtone.kernel.entity.Role;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;

@@ -1,4 +1,4 @@
-package io.dialtone.identity.control;
+package io.dialtone.kernel.control;
 
 import java.io.Serializable;
 import java.time.Instant;

@@ -1,13 +1,9 @@
-package io.dialtone.identity.control;
+package io.dialtone.kernel.control;
 
-import io.dialtone.account.control.AccountTree;
-import io.dialtone.audit.control.AuditRecord;
-import io.dialtone.audit.control.AuditTrail;
-import io.dialtone.audit.entity.AuditAction;
-import io.dialtone.audit.entity.AuditResult;
-import io.dialtone.identity.entity.Permission;
+import io.dialtone.kernel.entity.Permission;
 import io.dialtone.platform.control.AccessDenied;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -15,14 +11,15 @@ import jakarta.servlet.http.HttpServletRequest;
  * Server-side authorization for controls (SECURITY.md F): the caller needs the permission (from
  * their roles, deny by default) and, for anything tied to an account, the account must be in their
  * scope — their own account or one below it. Ids from requests are checked here, never trusted. A
- * refusal is audited and thrown as {@link AccessDenied}, which pages answer with 404.
+ * refusal is fired as {@link AccessRefused} (the audit trail records it) and thrown as {@link
+ * AccessDenied}, which pages answer with 404.
  */
 @RequestScoped
 public class AccessControl {
 
   @Inject HttpServletRequest request;
-  @Inject AccountTree accounts;
-  @Inject AuditTrail audit;
+  @Inject AccountScope accounts;
+  @Inject Event<AccessRefused> refusals;
 
   /** The signed-in caller; refused when there is none. */
   public SignedInUser caller() {
@@ -56,7 +53,7 @@ public class AccessControl {
   }
 
   /**
-   * Audits a refusal that no permission or scope check catches (an unknown id, a rule such as "not
+   * Reports a refusal that no permission or scope check catches (an unknown id, a rule such as "not
    * yourself") and returns the exception to throw.
    */
   public AccessDenied refuse(String target, String why) {
@@ -68,15 +65,7 @@ public class AccessControl {
   }
 
   private AccessDenied denied(SignedInUser caller, String target, String detail) {
-    audit.record(
-        AuditRecord.builder(AuditAction.ACCESS_DENIED, AuditResult.DENIED)
-            .actor(caller.actor())
-            .onBehalfOf(caller.onBehalfOf())
-            .account(caller.accountId())
-            .target(target)
-            .sourceIp(request.getRemoteAddr())
-            .detail(detail)
-            .build());
+    refusals.fire(new AccessRefused(caller, target, detail, request.getRemoteAddr()));
     return new AccessDenied(caller.actor() + " " + detail + " on " + target);
   }
 }

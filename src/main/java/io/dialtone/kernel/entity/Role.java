@@ -1,4 +1,4 @@
-package io.dialtone.identity.entity;
+package io.dialtone.kernel.entity;
 
 /** The five roles of PRODUCT.md; they are also the Jakarta Security group names. */
 public enum Role {

@@ -1,4 +1,4 @@
-package io.dialtone.account.control;
+package io.dialtone.kernel.control;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -7,7 +7,7 @@ import java.util.function.LongFunction;
 /**
  * Each account's path to the root (itself, its parent, ... the platform) in memory, so a scope
  * check ("is this account within the caller's?") reads the account tree once per account, not once
- * per call: a CDR page asks it for its list, its totals and its chart (issue 5).
+ * per call: a CDR page asks it for its list, its totals and its chart.
  *
  * <p>Safe without invalidation because the tree only grows: an account's parent is set when it is
  * created and never changes (no update of {@code parent_id} exists), and accounts are never deleted
@@ -17,24 +17,14 @@ import java.util.function.LongFunction;
  */
 public final class AncestorPaths {
 
-  /** The query of a path: the account's id first, then each ancestor's. */
-  public static final String PATH_SQL =
-      """
-      WITH RECURSIVE up (id, parent_id, depth) AS (
-        SELECT id, parent_id, 0 FROM account WHERE id = ?
-        UNION ALL
-        SELECT a.id, a.parent_id, up.depth + 1 FROM account a JOIN up ON a.id = up.parent_id
-      )
-      SELECT id FROM up ORDER BY depth
-      """;
-
   static final int CAPACITY = 200_000;
 
   private final Map<Long, long[]> paths = new ConcurrentHashMap<>();
 
   /**
-   * Whether {@code accountId} is {@code ancestorId} or below it; {@code load} reads a path ({@link
-   * #PATH_SQL}; empty for an unknown account) when it is not known yet.
+   * Whether {@code accountId} is {@code ancestorId} or below it; {@code load} reads a path (the
+   * account's id first, then each ancestor's; empty for an unknown account) when it is not known
+   * yet.
    */
   public boolean isWithin(long ancestorId, long accountId, LongFunction<long[]> load) {
     long[] path = paths.get(accountId);

@@ -1,8 +1,7 @@
-package io.dialtone.identity.control;
+package io.dialtone.kernel.control;
 
-import io.dialtone.identity.entity.Permission;
-import io.dialtone.identity.entity.Role;
-import io.dialtone.identity.entity.User;
+import io.dialtone.kernel.entity.Permission;
+import io.dialtone.kernel.entity.Role;
 import jakarta.servlet.http.HttpSession;
 import java.io.Serializable;
 import java.time.Instant;
@@ -46,18 +45,6 @@ public record SignedInUser(
     return session == null
         ? Optional.empty()
         : Optional.ofNullable((SignedInUser) session.getAttribute(SESSION_ATTRIBUTE));
-  }
-
-  public static SignedInUser of(User user, Instant now) {
-    return new SignedInUser(
-        user.getId(),
-        user.getEmail(),
-        user.getDisplayName(),
-        user.getAccountId(),
-        user.getRoles(),
-        now,
-        user.getSessionEpoch(),
-        null);
   }
 
   /** The same person, signed in to a session of the user's new epoch (after own changes). */

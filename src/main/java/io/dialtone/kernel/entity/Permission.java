@@ -1,4 +1,4 @@
-package io.dialtone.identity.entity;
+package io.dialtone.kernel.entity;
 
 /**
  * What a caller may do. Roles grant permissions ({@code RolePermissions}); controls check
