@@ -1,4 +1,4 @@
-package io.dialtone.account.boundary;
+package io.dialtone.dashboard.boundary;
 
 import io.dialtone.audit.entity.AuditAction;
 import io.dialtone.audit.entity.AuditEvent;

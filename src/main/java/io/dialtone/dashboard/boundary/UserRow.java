@@ -1,4 +1,4 @@
-package io.dialtone.account.boundary;
+package io.dialtone.dashboard.boundary;
 
 import io.dialtone.identity.control.UserSummary;
 import io.dialtone.identity.entity.UserStatus;

@@ -1,4 +1,4 @@
-package io.dialtone.audit.boundary;
+package io.dialtone.dashboard.boundary;
 
 import io.dialtone.account.control.AccountTree;
 import io.dialtone.account.entity.Account;

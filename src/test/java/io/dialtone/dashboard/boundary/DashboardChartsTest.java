@@ -1,4 +1,4 @@
-package io.dialtone.account.boundary;
+package io.dialtone.dashboard.boundary;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

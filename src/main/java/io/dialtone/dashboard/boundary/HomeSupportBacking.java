@@ -1,4 +1,4 @@
-package io.dialtone.account.boundary;
+package io.dialtone.dashboard.boundary;
 
 import io.dialtone.account.control.AccountCounts;
 import io.dialtone.account.control.AccountOverview;
