@@ -2,7 +2,7 @@ package io.dialtone.callpolicy.control;
 
 import io.dialtone.callpolicy.entity.Classification;
 import io.dialtone.callpolicy.entity.Decision;
-import io.dialtone.extension.entity.ExtensionNumber;
+import io.dialtone.kernel.entity.ExtensionNumber;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dialtone.extension.control.PinPolicy;
 import io.dialtone.extension.control.PinViolation;
-import io.dialtone.extension.entity.ExtensionNumber;
+import io.dialtone.kernel.entity.ExtensionNumber;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package io.dialtone.callpolicy.entity;
+package io.dialtone.kernel.entity;
 
 import java.util.regex.Pattern;
 

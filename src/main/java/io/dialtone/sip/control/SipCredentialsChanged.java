@@ -1,4 +1,4 @@
-package io.dialtone.extension.control;
+package io.dialtone.sip.control;
 
 /**
  * Fired inside the transaction that created an extension, regenerated its secret, disabled, enabled

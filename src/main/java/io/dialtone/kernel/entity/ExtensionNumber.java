@@ -1,4 +1,4 @@
-package io.dialtone.extension.entity;
+package io.dialtone.kernel.entity;
 
 import java.util.regex.Pattern;
 

@@ -1,4 +1,4 @@
-package io.dialtone.extension.control;
+package io.dialtone.sip.control;
 
 /**
  * Fired inside the transaction of a bulk import that created {@code count} extensions of the

@@ -1,4 +1,4 @@
-package io.dialtone.extension.entity;
+package io.dialtone.sip.control;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,4 +1,4 @@
-package io.dialtone.extension.entity;
+package io.dialtone.kernel.entity;
 
 /** What an extension is for; stored by name. */
 public enum ExtensionType {
