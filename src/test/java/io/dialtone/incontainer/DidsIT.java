@@ -260,7 +260,6 @@ public class DidsIT {
     assertThat(dids.list(number)).extracting(DidView::extensionId).containsExactly((Long) null);
   }
 
-  // issue 4, self-service gaps (selfsvc-b)
   @Test
   void aNumberAddedByTwoAtOnceIsRefusedWithAMessageForTheSecond() throws Exception {
     String number = rows.freshNumber();

@@ -136,7 +136,6 @@ class DidPagesIT {
     }
   }
 
-  // issue 4, self-service gaps (selfsvc-b)
   @Test
   void aSuspendedCustomerGetsNoNumberAndAnActiveOneIsTold(DialtoneServer server) {
     TestUsers db = new TestUsers(server);

@@ -7,7 +7,7 @@ import java.util.function.LongFunction;
 /**
  * Each account's path to the root (itself, its parent, ... the platform) in memory, so a scope
  * check ("is this account within the caller's?") reads the account tree once per account, not once
- * per call: a CDR page asks it for its list, its totals and its chart (issue 5).
+ * per call: a CDR page asks it for its list, its totals and its chart.
  *
  * <p>Safe without invalidation because the tree only grows: an account's parent is set when it is
  * created and never changes (no update of {@code parent_id} exists), and accounts are never deleted

@@ -12,10 +12,10 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The credential lookup of the SIP side (issue 6): the extension {@code user} of the account whose
- * domain is {@code realm}. No permission check: it serves the registrar, not a person, and reveals
- * only encrypted HA1 values. Starts no transaction. A registrar caching the answers drops an entry
- * when it observes {@link SipCredentialsChanged} (regenerated, disabled, enabled, deleted).
+ * The credential lookup of the SIP side: the extension {@code user} of the account whose domain is
+ * {@code realm}. No permission check: it serves the registrar, not a person, and reveals only
+ * encrypted HA1 values. Starts no transaction. A registrar caching the answers drops an entry when
+ * it observes {@link SipCredentialsChanged} (regenerated, disabled, enabled, deleted).
  */
 @ApplicationScoped
 public class SipCredentials {
