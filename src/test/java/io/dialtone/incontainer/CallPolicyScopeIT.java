@@ -32,10 +32,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The call policy's controls in Payara Micro on MariaDB (issue 4, item 3; SECURITY.md E1, F1–F3):
- * another tenant's account, rule or extension is refused and nothing changes; a change reaches
- * {@link CallDecisions#decide} as soon as it commits (the compiled copy is dropped); a platform
- * range beats a customer's always-allowed number. Every destination is rated here ({@link
+ * The call policy's controls in Payara Micro on MariaDB (SECURITY.md E1, F1–F3): another tenant's
+ * account, rule or extension is refused and nothing changes; a change reaches {@link
+ * CallDecisions#decide} as soon as it commits (the compiled copy is dropped); a platform range
+ * beats a customer's always-allowed number. Every destination is rated here ({@link
  * EverythingRated}), so the decisions reach the customer rules.
  */
 @ExtendWith(ArquillianExtension.class)

@@ -49,11 +49,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The CDR page's controls in Payara Micro on MariaDB (issue 5, items 4-6): role scope (a customer
- * user sees only their own extensions' calls, another tenant is refused and nothing leaks, a
- * reseller sees only its customers), the CSV export (every row of the filter, in batches, audited,
- * only for its owner), saved filters (own user only) and retention (changed within scope, audited;
- * the sweep drops expired partitions and deletes rows of shorter retentions at the time given).
+ * The CDR page's controls in Payara Micro on MariaDB: role scope (a customer user sees only their
+ * own extensions' calls, another tenant is refused and nothing leaks, a reseller sees only its
+ * customers), the CSV export (every row of the filter, in batches, audited, only for its owner),
+ * saved filters (own user only) and retention (changed within scope, audited; the sweep drops
+ * expired partitions and deletes rows of shorter retentions at the time given).
  */
 @ExtendWith(ArquillianExtension.class)
 public class CdrPageIT {

@@ -47,10 +47,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The CDR store in Payara Micro on MariaDB (issue 5, items 1-3): record() writes the row and adds
- * to the daily totals in one go, once per Call-ID and start; blocked attempts keep their reason and
- * rule; partitions exist ahead; the rate deck upload replaces the deck or changes nothing; and
- * reads stay within the caller's subtree (SECURITY.md F2, F3).
+ * The CDR store in Payara Micro on MariaDB: record() writes the row and adds to the daily totals in
+ * one go, once per Call-ID and start; blocked attempts keep their reason and rule; partitions exist
+ * ahead; the rate deck upload replaces the deck or changes nothing; and reads stay within the
+ * caller's subtree (SECURITY.md F2, F3).
  */
 @ExtendWith(ArquillianExtension.class)
 public class CdrStoreIT {

@@ -29,9 +29,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The dashboards' read controls in Payara Micro on MariaDB (issue 3; SECURITY.md F3): counts, lists
- * and the sign-in series of a reseller cover its own subtree only, and each read needs its
- * permission. Each test seeds two fresh tenants, so a reseller's figures are exact.
+ * The dashboards' read controls in Payara Micro on MariaDB (SECURITY.md F3): counts, lists and the
+ * sign-in series of a reseller cover its own subtree only, and each read needs its permission. Each
+ * test seeds two fresh tenants, so a reseller's figures are exact.
  */
 @ExtendWith(ArquillianExtension.class)
 public class DashboardScopeIT {

@@ -41,13 +41,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Extensions in Payara Micro on MariaDB (issue 4 items 1–2, SECURITY.md D6, A5, F2, F4): SIP
- * credentials are stored as encrypted HA1 values only (columns read directly: neither the secret
- * nor a plain HA1 anywhere in the database); regeneration needs a step-up and voids the old HA1;
- * PIN lockout across calls; the voicemail system's check by account and mailbox (unknown mailboxes
- * answer like wrong PINs, lock included) and its per-source limit; the background import with its
- * progress and one-time secrets; another tenant's ids refused with nothing changed; an
- * impersonating agent never gets a secret.
+ * Extensions in Payara Micro on MariaDB (SECURITY.md D6, A5, F2, F4): SIP credentials are stored as
+ * encrypted HA1 values only (columns read directly: neither the secret nor a plain HA1 anywhere in
+ * the database); regeneration needs a step-up and voids the old HA1; PIN lockout across calls; the
+ * voicemail system's check by account and mailbox (unknown mailboxes answer like wrong PINs, lock
+ * included) and its per-source limit; the background import with its progress and one-time secrets;
+ * another tenant's ids refused with nothing changed; an impersonating agent never gets a secret.
  */
 @ExtendWith(ArquillianExtension.class)
 public class ExtensionsIT {

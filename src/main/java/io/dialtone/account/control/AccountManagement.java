@@ -26,11 +26,11 @@ import java.time.Clock;
 import java.util.List;
 
 /**
- * Account management use cases (issue 3), one transaction each. Every account id comes from a
- * request and is checked against the caller's scope ({@link AccessControl#requireInScope}); lists
- * read only the caller's subtree. Resellers need {@link Permission#MANAGE_RESELLERS}, customers
- * {@link Permission#MANAGE_CUSTOMERS}; nobody manages the platform account or suspends their own
- * account (or one above it) here. Every change is audited with what changed, never a secret.
+ * Account management use cases, one transaction each. Every account id comes from a request and is
+ * checked against the caller's scope ({@link AccessControl#requireInScope}); lists read only the
+ * caller's subtree. Resellers need {@link Permission#MANAGE_RESELLERS}, customers {@link
+ * Permission#MANAGE_CUSTOMERS}; nobody manages the platform account or suspends their own account
+ * (or one above it) here. Every change is audited with what changed, never a secret.
  */
 @ApplicationScoped
 public class AccountManagement {

@@ -14,8 +14,8 @@ import jakarta.transaction.Transactional;
 import java.util.List;
 
 /**
- * Read-only account figures for the dashboards (issue 3): counts and lists of the caller's subtree
- * only, below the caller's own account. Each read checks its permission.
+ * Read-only account figures for the dashboards: counts and lists of the caller's subtree only,
+ * below the caller's own account. Each read checks its permission.
  */
 @ApplicationScoped
 public class AccountOverview {

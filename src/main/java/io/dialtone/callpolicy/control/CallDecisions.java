@@ -23,7 +23,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * kept in memory, as are the platform ranges; a decision on a warm cache does no I/O. A change to
  * stored rules calls {@link #invalidate(long)} or {@link #invalidatePlatform()}, directly or
  * through a {@link CallPolicyChanged} event observed after commit, and the next decision reloads.
- * The cache is per node: in a cluster each node must get the event (see the report of issue 4).
+ * The cache is per node: in a cluster each node must get the event.
  */
 @ApplicationScoped
 public class CallDecisions {

@@ -28,12 +28,12 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Call blocking of one customer account (issue 4, item 3), one transaction per use case: the class
- * toggles, the lists (allowed countries, local area codes, blocked prefixes and numbers,
- * always-allowed numbers) and each extension's narrowing. Every account and rule id from a request
- * is checked against the caller's scope ({@code MANAGE_CALL_POLICY}); what people type is
- * normalized or refused ({@link RuleInput}); every change fires {@link CallPolicyChanged} in the
- * transaction (the compiled rules are dropped after commit) and is audited with before → after.
+ * Call blocking of one customer account, one transaction per use case: the class toggles, the lists
+ * (allowed countries, local area codes, blocked prefixes and numbers, always-allowed numbers) and
+ * each extension's narrowing. Every account and rule id from a request is checked against the
+ * caller's scope ({@code MANAGE_CALL_POLICY}); what people type is normalized or refused ({@link
+ * RuleInput}); every change fires {@link CallPolicyChanged} in the transaction (the compiled rules
+ * are dropped after commit) and is audited with before → after.
  */
 @ApplicationScoped
 public class CallPolicyEditing {

@@ -14,9 +14,9 @@ import java.time.Clock;
 import java.util.List;
 
 /**
- * Platform-wide blocked ranges (issue 4, item 3; {@code MANAGE_PLATFORM_RANGES}): list, add,
- * remove. A change fires the platform-wide {@link CallPolicyChanged} (every account's next decision
- * uses it) and is audited.
+ * Platform-wide blocked ranges ({@code MANAGE_PLATFORM_RANGES}): list, add, remove. A change fires
+ * the platform-wide {@link CallPolicyChanged} (every account's next decision uses it) and is
+ * audited.
  */
 @ApplicationScoped
 public class PlatformRangeManagement {

@@ -22,10 +22,10 @@ import java.time.Clock;
 import java.util.List;
 
 /**
- * The rule tester (issue 4, item 3): what {@link CallDecisions} answers for a number dialled from
- * an account in the caller's scope ({@code TEST_CALL_POLICY}: customer admins their own account,
- * resellers their customers, support and platform any), at its level or from one of its extensions,
- * with the stored rule that decided.
+ * The rule tester: what {@link CallDecisions} answers for a number dialled from an account in the
+ * caller's scope ({@code TEST_CALL_POLICY}: customer admins their own account, resellers their
+ * customers, support and platform any), at its level or from one of its extensions, with the stored
+ * rule that decided.
  *
  * <p>Audited lightly: a customer testing its own rules reads nothing new and changes nothing, so it
  * is not audited (the trail would fill with keystrokes); staff looking at another account's policy

@@ -20,9 +20,9 @@ import java.time.Clock;
 import java.util.List;
 
 /**
- * Each customer account's call-record retention in months (issue 5, item 6): {@value
- * RetentionPlan#DEFAULT_MONTHS} unless set, never below {@value RetentionPlan#MIN_MONTHS} nor above
- * {@value RetentionPlan#MAX_MONTHS}. Read with VIEW_CDRS in scope; changed by whoever may edit the
+ * Each customer account's call-record retention in months: {@value RetentionPlan#DEFAULT_MONTHS}
+ * unless set, never below {@value RetentionPlan#MIN_MONTHS} nor above {@value
+ * RetentionPlan#MAX_MONTHS}. Read with VIEW_CDRS in scope; changed by whoever may edit the
  * account's profile in scope (customer admins, resellers, platform administrators), audited.
  */
 @ApplicationScoped

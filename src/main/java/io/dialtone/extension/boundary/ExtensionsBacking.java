@@ -85,7 +85,7 @@ public class ExtensionsBacking implements Serializable {
                         names.get(e.getAssignedUserId()),
                         !e.getStatus().equals(ExtensionStatus.DISABLED) && extensions.isUnused(e)))
             .toList();
-    // issue 6: registered or not at a glance, from the registrar's in-memory bindings.
+    // Registered or not at a glance, from the registrar's in-memory bindings.
     registered =
         rows.stream()
             .map(ExtensionRow::id)

@@ -38,15 +38,15 @@ import java.util.Set;
 import javax.sql.DataSource;
 
 /**
- * Bulk provisioning (issue 4, item 1): a customer administrator's CSV of extensions, all or nothing
- * in one transaction. Every line is checked first ({@link ExtensionCsv}, plus numbers already taken
- * in the account); any broken line means nothing is written and every broken line is reported.
- * Otherwise each extension gets a generated secret, stored as encrypted HA1 values only, rows are
- * inserted in JDBC batches of {@value #BATCH} on the transaction's connection (10,000 rows in
- * seconds), and the secrets are returned once for the provisioning CSV. Audited either way, never
- * with a secret. Needs {@code MANAGE_EXTENSIONS} and {@code REVEAL_SIP_SECRET}, checked in the
- * caller's request ({@link #authorize}); the page runs {@link #process} in the background through
- * {@link ImportJobs}, with progress for its bars.
+ * Bulk provisioning: a customer administrator's CSV of extensions, all or nothing in one
+ * transaction. Every line is checked first ({@link ExtensionCsv}, plus numbers already taken in the
+ * account); any broken line means nothing is written and every broken line is reported. Otherwise
+ * each extension gets a generated secret, stored as encrypted HA1 values only, rows are inserted in
+ * JDBC batches of {@value #BATCH} on the transaction's connection (10,000 rows in seconds), and the
+ * secrets are returned once for the provisioning CSV. Audited either way, never with a secret.
+ * Needs {@code MANAGE_EXTENSIONS} and {@code REVEAL_SIP_SECRET}, checked in the caller's request
+ * ({@link #authorize}); the page runs {@link #process} in the background through {@link
+ * ImportJobs}, with progress for its bars.
  */
 @ApplicationScoped
 public class ExtensionImport {

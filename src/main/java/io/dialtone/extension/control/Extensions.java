@@ -29,11 +29,11 @@ import java.util.Objects;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Extensions of a customer account (issue 4, item 1), one transaction per use case: list, create
- * (with its SIP secret, shown once), rename and assign, disable, enable, delete, regenerate the
- * secret (step-up, audited, mailed, the old secret stops working at commit). Every id comes from a
- * request and is checked ({@link ExtensionAccess}); creating and regenerating show a secret, so
- * they also need {@code REVEAL_SIP_SECRET}, withheld from impersonating agents.
+ * Extensions of a customer account, one transaction per use case: list, create (with its SIP
+ * secret, shown once), rename and assign, disable, enable, delete, regenerate the secret (step-up,
+ * audited, mailed, the old secret stops working at commit). Every id comes from a request and is
+ * checked ({@link ExtensionAccess}); creating and regenerating show a secret, so they also need
+ * {@code REVEAL_SIP_SECRET}, withheld from impersonating agents.
  *
  * <p>Delete is soft: the row stays (audit rows and call records name it), its number is free for a
  * new extension at once, its HA1 values and PIN are wiped and its call-policy row is removed.

@@ -57,7 +57,7 @@ public class Recipients {
     return tag == null ? Locale.ENGLISH : Locale.forLanguageTag(tag.toString());
   }
 
-  // issue 4, self-service gaps (selfsvc-b): the deciders of a limit request
+  // the deciders of a limit request
   /** The active users of account {@code accountId} who hold {@code role}. */
   public List<Recipient> withRole(long accountId, Role role) {
     return em.createNamedQuery(User.LIST_BY_ACCOUNT, User.class)

@@ -22,9 +22,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Sign-in and security activity for the dashboards (issue 3), read from the audit trail of the
- * caller's scope: their subtree's accounts, or everything (also events tied to no account, such as
- * sign-ins with an unknown e-mail) for the platform. Each read checks its permission.
+ * Sign-in and security activity for the dashboards, read from the audit trail of the caller's
+ * scope: their subtree's accounts, or everything (also events tied to no account, such as sign-ins
+ * with an unknown e-mail) for the platform. Each read checks its permission.
  */
 @ApplicationScoped
 public class SecurityOverview {

@@ -27,12 +27,12 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * User administration (issue 3, item 2), one transaction per use case: invite, change roles,
- * disable, enable, reset the second factor. Every id comes from a request and is checked against
- * the caller's scope; roles must be ones the caller may grant in the user's account ({@link
- * GrantableRoles}). Nobody changes their own roles, disables themselves or resets their own MFA
- * here, and the last active platform administrator keeps that role. Disabling, role changes and MFA
- * resets end the user's sessions (C5). Every change is audited with what changed.
+ * User administration, one transaction per use case: invite, change roles, disable, enable, reset
+ * the second factor. Every id comes from a request and is checked against the caller's scope; roles
+ * must be ones the caller may grant in the user's account ({@link GrantableRoles}). Nobody changes
+ * their own roles, disables themselves or resets their own MFA here, and the last active platform
+ * administrator keeps that role. Disabling, role changes and MFA resets end the user's sessions
+ * (C5). Every change is audited with what changed.
  */
 @ApplicationScoped
 public class UserManagement {

@@ -21,9 +21,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Read-only user figures for the dashboards (issue 3): counts and lists of the users of the
- * caller's subtree only, and the caller's own profile. Each read checks its permission and scope;
- * account ids come from {@link AccountTree}, never from a join on the account table.
+ * Read-only user figures for the dashboards: counts and lists of the users of the caller's subtree
+ * only, and the caller's own profile. Each read checks its permission and scope; account ids come
+ * from {@link AccountTree}, never from a join on the account table.
  */
 @ApplicationScoped
 public class UserOverview {

@@ -127,7 +127,7 @@ public final class RolePermissions {
     GRANTS.get(Role.PLATFORM_ADMIN).add(Permission.ASSIGN_DIDS);
     GRANTS.get(Role.RESELLER_ADMIN).add(Permission.ASSIGN_DIDS);
     GRANTS.get(Role.CUSTOMER_ADMIN).add(Permission.ROUTE_DIDS);
-    // issue 6, SIP registrar portal side (sipside): platform administrators lift SIP bans.
+    // SIP registrar: platform administrators see the bans and lift them.
     GRANTS.get(Role.PLATFORM_ADMIN).add(Permission.MANAGE_SIP_BANS);
   }
 

@@ -73,7 +73,7 @@ public enum Permission {
    * destination. Allowed while impersonating (no secret is involved).
    */
   ROUTE_DIDS,
-  // issue 6, SIP registrar portal side (sipside): the bans page.
+  // SIP registrar (the bans page)
   /** See the SIP registrar's banned source addresses and lift a ban. */
   MANAGE_SIP_BANS
 }

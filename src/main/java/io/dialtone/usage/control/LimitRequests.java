@@ -34,15 +34,15 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Limit-change requests (issue 4, item 4): a customer administrator ({@link
- * Permission#MANAGE_USAGE_LIMITS}) asks to raise a cap granted from above, with a reason and an
- * optional end date; an administrator above the account ({@link Permission#APPROVE_LIMIT_REQUESTS}:
- * its reseller's, or the platform's) sees the pending requests of their subtree and approves — the
- * account's granted cap becomes the amount, within the approver's own account's cap — or refuses,
- * with a comment. Nobody decides a request of their own account. A new request is told to the
- * administrators who decide it (the parent reseller's, or the platform's) and a decision to the
- * requester's administrators, each as a portal notice and an e-mail; every step is audited. An
- * unknown request or one out of scope is refused as not found (audited).
+ * Limit-change requests: a customer administrator ({@link Permission#MANAGE_USAGE_LIMITS}) asks to
+ * raise a cap granted from above, with a reason and an optional end date; an administrator above
+ * the account ({@link Permission#APPROVE_LIMIT_REQUESTS}: its reseller's, or the platform's) sees
+ * the pending requests of their subtree and approves — the account's granted cap becomes the
+ * amount, within the approver's own account's cap — or refuses, with a comment. Nobody decides a
+ * request of their own account. A new request is told to the administrators who decide it (the
+ * parent reseller's, or the platform's) and a decision to the requester's administrators, each as a
+ * portal notice and an e-mail; every step is audited. An unknown request or one out of scope is
+ * refused as not found (audited).
  */
 @ApplicationScoped
 public class LimitRequests {

@@ -9,8 +9,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The PIN rule the DIDs feed (issue 4 item 2): a voicemail PIN may not hold the last digits of a
- * number routed to its extension, in whatever form the number was typed before it was normalized.
+ * The PIN rule the DIDs feed: a voicemail PIN may not hold the last digits of a number routed to
+ * its extension, in whatever form the number was typed before it was normalized.
  */
 class RoutedDidPinTest {
 

@@ -90,7 +90,7 @@ class RolePermissionsTest {
                   "VIEW_CDRS",
                   "EXPORT_CDRS",
                   "MANAGE_RATE_DECK",
-                  // issue 6, SIP registrar portal side (sipside): the bans page.
+                  // SIP registrar: the bans page.
                   "MANAGE_SIP_BANS"));
 
   @Test
