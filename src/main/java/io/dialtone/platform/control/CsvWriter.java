@@ -2,7 +2,6 @@ package io.dialtone.platform.control;
 
 import java.io.Flushable;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -42,11 +41,10 @@ public final class CsvWriter implements Flushable {
 
   /** Writes one row of {@code cells} ({@code null} for an empty cell). */
   public void row(List<String> cells) throws IOException {
-    List<String> defused = new ArrayList<>(cells.size());
     for (String cell : cells) {
-      defused.add(defused(cell));
+      printer.print(defused(cell));
     }
-    printer.printRecord(defused);
+    printer.println();
   }
 
   @Override
