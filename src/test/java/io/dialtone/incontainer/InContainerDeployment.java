@@ -53,6 +53,7 @@ final class InContainerDeployment {
     "com.github.bastiaanjansen:otp-java",
     "com.google.zxing:core",
     "com.googlecode.libphonenumber:libphonenumber",
+    "org.apache.commons:commons-csv",
     "org.assertj:assertj-core"
   };
 
