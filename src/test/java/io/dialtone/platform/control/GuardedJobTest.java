@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -95,10 +96,19 @@ class GuardedJobTest {
               }
             });
 
-    CompletableFuture<Boolean> first = CompletableFuture.supplyAsync(job::runOnce);
-    assertThat(started.await(30, TimeUnit.SECONDS)).isTrue();
-    assertThat(job.runOnce()).as("second run while the first is going").isFalse();
-    release.countDown();
+    // own threads: the common pool may have a single worker on a small machine
+    ExecutorService threads = Executors.newFixedThreadPool(2);
+    CompletableFuture<Boolean> first = CompletableFuture.supplyAsync(job::runOnce, threads);
+    try {
+      assertThat(started.await(30, TimeUnit.SECONDS)).isTrue();
+      // from another thread with a bound: an unguarded second run would wait for the first forever
+      assertThat(CompletableFuture.supplyAsync(job::runOnce, threads).get(30, TimeUnit.SECONDS))
+          .as("second run while the first is going")
+          .isFalse();
+    } finally {
+      release.countDown();
+      threads.shutdown();
+    }
 
     assertThat(first.get(30, TimeUnit.SECONDS)).isTrue();
     assertThat(runs).hasValue(1);
