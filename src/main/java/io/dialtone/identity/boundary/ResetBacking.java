@@ -59,7 +59,7 @@ public class ResetBacking implements Serializable {
       usable = false;
       token = null;
     } catch (NewPasswordRefused e) {
-      e.messageKeys().forEach(key -> Messages.addGlobalError(key));
+      Messages.refusal(e);
     } finally {
       password = null;
       confirmation = null;

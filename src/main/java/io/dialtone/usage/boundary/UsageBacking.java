@@ -114,7 +114,7 @@ public class UsageBacking implements Serializable {
       limits.changeWorking(accountId, form.caps());
       Messages.addGlobalInfo("usage.limitsSaved");
     } catch (LimitRefused e) {
-      Refusals.show(e);
+      Messages.refusal(e);
     }
     reload();
   }
@@ -126,7 +126,7 @@ public class UsageBacking implements Serializable {
       extension = null;
       extensionCalls = null;
     } catch (LimitRefused e) {
-      Refusals.show(e);
+      Messages.refusal(e);
     }
     reload();
   }
@@ -145,7 +145,7 @@ public class UsageBacking implements Serializable {
       requestReason = null;
       requestEndsOn = null;
     } catch (LimitRefused e) {
-      Refusals.show(e);
+      Messages.refusal(e);
     }
     reload();
   }

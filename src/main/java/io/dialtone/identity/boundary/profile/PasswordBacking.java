@@ -61,10 +61,8 @@ public class PasswordBacking {
       faces.getExternalContext().getFlash().setKeepMessages(true);
       Messages.addGlobalInfo("profile_password.changed");
       return "/profile/password.xhtml?faces-redirect=true";
-    } catch (WrongCurrentPassword e) {
-      Messages.addGlobalError("profile_password.wrongCurrent");
-    } catch (NewPasswordRefused e) {
-      e.messageKeys().forEach(key -> Messages.addGlobalError(key));
+    } catch (WrongCurrentPassword | NewPasswordRefused e) {
+      Messages.refusal(e);
     } finally {
       current = null;
       password = null;

@@ -81,7 +81,7 @@ public class SecurityBacking implements Serializable {
       askStepUp(Pending.CHANGE_EMAIL);
     } catch (EmailChangeRefused e) {
       pending = Pending.NONE;
-      Messages.addGlobalError(e.messageKey());
+      Messages.refusal(e);
     }
   }
 
@@ -110,7 +110,7 @@ public class SecurityBacking implements Serializable {
       return;
     } catch (WrongTotpCode e) {
       pending = Pending.NONE;
-      Messages.addGlobalError("profile_security.mfa.wrongCode");
+      Messages.refusal(e);
     }
     code = null;
   }
