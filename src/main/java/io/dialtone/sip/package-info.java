@@ -1,8 +1,8 @@
 /**
- * The embedded SIP registrar (issue 6): transport behind its own seam ({@code javax.sip} with the
- * NIST reference implementation), REGISTER per RFC 3261 §10.3, digest authentication (SHA-256 then
- * MD5, RFC 8760) with HMAC-signed per-challenge nonces, per-source flood and brute-force bans, and
- * the location service holding the bindings.
+ * The embedded SIP registrar: transport behind its own seam ({@code javax.sip} with the NIST
+ * reference implementation), REGISTER per RFC 3261 §10.3, digest authentication (SHA-256 then MD5,
+ * RFC 8760) with HMAC-signed per-challenge nonces, per-source flood and brute-force bans, and the
+ * location service holding the bindings.
  *
  * <p>The portal reads the registrar's state through {@code control.LocationService} (live bindings
  * of an extension) and {@code control.SourceBans} (current bans, lifting one); it learns that an
@@ -12,10 +12,10 @@
  * {@code audit}, {@code notification} and {@code platform} (configuration, keystore, clock). Is
  * called by the extension pages and the platform administrator's ban page.
  *
- * <p>Portal side (issue 6, sipside): {@code control.BanAdministration} (the bans page, {@code
- * MANAGE_SIP_BANS}, audited), {@code control.RegistrarEvents} (audits bans, hands the registrar's
- * events to the managed executor) and {@code control.SipNotices} (portal notices and mail, once per
- * recipient; owns {@code sip_notice}, V20); {@code boundary.sip.BansBacking} and {@code
+ * <p>Portal side: {@code control.BanAdministration} (the bans page, {@code MANAGE_SIP_BANS},
+ * audited), {@code control.RegistrarEvents} (audits bans, hands the registrar's events to the
+ * managed executor) and {@code control.SipNotices} (portal notices and mail, once per recipient;
+ * owns {@code sip_notice}, V20); {@code boundary.sip.BansBacking} and {@code
  * boundary.SipNoticesBacking}; {@code boundary.RegistrationRow} for the extension pages. Reads the
  * {@code Extension} entity and users' addresses to find who is told.
  */

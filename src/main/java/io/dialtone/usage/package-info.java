@@ -1,10 +1,10 @@
 /**
- * Usage limits (issue 4, item 4; SECURITY.md E3, E4): the caps an account's calls must stay within,
- * the customer's own lower limits, limit-change requests and their approval, the 80 % / 100 %
- * alerts and the call policy's usage gate. Owns {@code usage_limit}, {@code usage_extension_limit},
- * {@code limit_request}, {@code usage_alert} and {@code usage_notice}. The caps granted from above
- * stay on the account ({@code account.entity.UsageCaps}, edited by resellers on the account pages);
- * an approved request or an ended temporary raise changes them through the {@code Account} entity's
+ * Usage limits (SECURITY.md E3, E4): the caps an account's calls must stay within, the customer's
+ * own lower limits, limit-change requests and their approval, the 80 % / 100 % alerts and the call
+ * policy's usage gate. Owns {@code usage_limit}, {@code usage_extension_limit}, {@code
+ * limit_request}, {@code usage_alert} and {@code usage_notice}. The caps granted from above stay on
+ * the account ({@code account.entity.UsageCaps}, edited by resellers on the account pages); an
+ * approved request or an ended temporary raise changes them through the {@code Account} entity's
  * own method.
  *
  * <p>Calls {@code account} ({@code AccountTree}: caps, time zone, currency, the tree), {@code cdr}

@@ -1,6 +1,6 @@
 package io.dialtone.bench;
 
-import io.dialtone.account.control.AncestorPaths;
+import io.dialtone.account.control.AccountTree;
 import io.dialtone.callpolicy.entity.DestinationClass;
 import io.dialtone.cdr.control.CdrCursor;
 import io.dialtone.cdr.control.CdrFilter;
@@ -9,6 +9,7 @@ import io.dialtone.cdr.control.CdrRow;
 import io.dialtone.cdr.control.UsageTotals;
 import io.dialtone.cdr.entity.Direction;
 import io.dialtone.cdr.entity.Disposition;
+import io.dialtone.kernel.control.AncestorPaths;
 import java.io.PrintStream;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -240,7 +241,7 @@ public final class CdrQueryBench {
 
   /** An account's path to the root, as {@code AccountTree} reads it. */
   private static long[] path(Connection c, long account) {
-    try (PreparedStatement s = c.prepareStatement(AncestorPaths.PATH_SQL)) {
+    try (PreparedStatement s = c.prepareStatement(AccountTree.PATH_SQL)) {
       s.setLong(1, account);
       List<Long> ids = new ArrayList<>();
       try (ResultSet rs = s.executeQuery()) {

@@ -16,9 +16,9 @@ import io.dialtone.callpolicy.entity.CustomRuleKind;
 import io.dialtone.callpolicy.entity.DecidingRule;
 import io.dialtone.callpolicy.entity.Decision;
 import io.dialtone.callpolicy.entity.PlatformBlockedRange;
-import io.dialtone.extension.entity.ExtensionNumber;
-import io.dialtone.identity.entity.Role;
 import io.dialtone.incontainer.SeededAccounts.Tenants;
+import io.dialtone.kernel.entity.ExtensionNumber;
+import io.dialtone.kernel.entity.Role;
 import io.dialtone.platform.control.AccessDenied;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -32,10 +32,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The call policy's controls in Payara Micro on MariaDB (issue 4, item 3; SECURITY.md E1, F1–F3):
- * another tenant's account, rule or extension is refused and nothing changes; a change reaches
- * {@link CallDecisions#decide} as soon as it commits (the compiled copy is dropped); a platform
- * range beats a customer's always-allowed number. Every destination is rated here ({@link
+ * The call policy's controls in Payara Micro on MariaDB (SECURITY.md E1, F1–F3): another tenant's
+ * account, rule or extension is refused and nothing changes; a change reaches {@link
+ * CallDecisions#decide} as soon as it commits (the compiled copy is dropped); a platform range
+ * beats a customer's always-allowed number. Every destination is rated here ({@link
  * EverythingRated}), so the decisions reach the customer rules.
  */
 @ExtendWith(ArquillianExtension.class)

@@ -8,7 +8,6 @@ import io.dialtone.callpolicy.entity.Classification;
 import io.dialtone.callpolicy.entity.DecidingRule;
 import io.dialtone.callpolicy.entity.Decision;
 import io.dialtone.callpolicy.entity.DestinationClass;
-import io.dialtone.callpolicy.entity.E164Number;
 import io.dialtone.cdr.control.CallRecords;
 import io.dialtone.cdr.control.CdrExports;
 import io.dialtone.cdr.control.CdrFilter;
@@ -24,10 +23,11 @@ import io.dialtone.cdr.entity.CallRecord;
 import io.dialtone.cdr.entity.Direction;
 import io.dialtone.cdr.entity.Disposition;
 import io.dialtone.extension.control.Extensions;
-import io.dialtone.extension.entity.ExtensionType;
-import io.dialtone.identity.entity.Role;
 import io.dialtone.incontainer.SeededAccounts.Tenants;
 import io.dialtone.incontainer.SeededUsers.Seeded;
+import io.dialtone.kernel.entity.E164Number;
+import io.dialtone.kernel.entity.ExtensionType;
+import io.dialtone.kernel.entity.Role;
 import io.dialtone.platform.control.AccessDenied;
 import jakarta.inject.Inject;
 import java.io.BufferedReader;
@@ -49,11 +49,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The CDR page's controls in Payara Micro on MariaDB (issue 5, items 4-6): role scope (a customer
- * user sees only their own extensions' calls, another tenant is refused and nothing leaks, a
- * reseller sees only its customers), the CSV export (every row of the filter, in batches, audited,
- * only for its owner), saved filters (own user only) and retention (changed within scope, audited;
- * the sweep drops expired partitions and deletes rows of shorter retentions at the time given).
+ * The CDR page's controls in Payara Micro on MariaDB: role scope (a customer user sees only their
+ * own extensions' calls, another tenant is refused and nothing leaks, a reseller sees only its
+ * customers), the CSV export (every row of the filter, in batches, audited, only for its owner),
+ * saved filters (own user only) and retention (changed within scope, audited; the sweep drops
+ * expired partitions and deletes rows of shorter retentions at the time given).
  */
 @ExtendWith(ArquillianExtension.class)
 public class CdrPageIT {

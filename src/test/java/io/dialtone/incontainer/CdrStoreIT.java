@@ -8,7 +8,6 @@ import io.dialtone.callpolicy.entity.Classification;
 import io.dialtone.callpolicy.entity.DecidingRule;
 import io.dialtone.callpolicy.entity.Decision;
 import io.dialtone.callpolicy.entity.DestinationClass;
-import io.dialtone.callpolicy.entity.E164Number;
 import io.dialtone.cdr.control.CallRecorder;
 import io.dialtone.cdr.control.CallRecords;
 import io.dialtone.cdr.control.CdrFilter;
@@ -26,8 +25,9 @@ import io.dialtone.cdr.entity.CallRecord;
 import io.dialtone.cdr.entity.Direction;
 import io.dialtone.cdr.entity.Disposition;
 import io.dialtone.cdr.entity.TrunkAttempt;
-import io.dialtone.identity.entity.Role;
 import io.dialtone.incontainer.SeededAccounts.Tenants;
+import io.dialtone.kernel.entity.E164Number;
+import io.dialtone.kernel.entity.Role;
 import io.dialtone.platform.control.AccessDenied;
 import jakarta.inject.Inject;
 import java.io.StringReader;
@@ -47,10 +47,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The CDR store in Payara Micro on MariaDB (issue 5, items 1-3): record() writes the row and adds
- * to the daily totals in one go, once per Call-ID and start; blocked attempts keep their reason and
- * rule; partitions exist ahead; the rate deck upload replaces the deck or changes nothing; and
- * reads stay within the caller's subtree (SECURITY.md F2, F3).
+ * The CDR store in Payara Micro on MariaDB: record() writes the row and adds to the daily totals in
+ * one go, once per Call-ID and start; blocked attempts keep their reason and rule; partitions exist
+ * ahead; the rate deck upload replaces the deck or changes nothing; and reads stay within the
+ * caller's subtree (SECURITY.md F2, F3).
  */
 @ExtendWith(ArquillianExtension.class)
 public class CdrStoreIT {

@@ -2,11 +2,11 @@ package io.dialtone.incontainer;
 
 import io.dialtone.account.entity.Account;
 import io.dialtone.identity.control.PasswordHasher;
-import io.dialtone.identity.control.SignedInUser;
 import io.dialtone.identity.control.StepUpMark;
 import io.dialtone.identity.control.TotpCodes;
-import io.dialtone.identity.entity.Role;
 import io.dialtone.identity.entity.User;
+import io.dialtone.kernel.control.SignedInUser;
+import io.dialtone.kernel.entity.Role;
 import io.dialtone.platform.control.DataCipher;
 import io.dialtone.platform.control.SecureTokens;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,7 +40,7 @@ public class CredentialFixtures {
   /** Makes the current request's session fully signed in as user {@code userId}, as of now. */
   @Transactional
   public SignedInUser signIn(long userId) {
-    SignedInUser user = SignedInUser.of(em.find(User.class, userId), clock.instant());
+    SignedInUser user = em.find(User.class, userId).signedInAt(clock.instant());
     request.getSession(true).setAttribute(SignedInUser.SESSION_ATTRIBUTE, user);
     return user;
   }

@@ -13,8 +13,8 @@ import io.dialtone.identity.control.SignInSeries;
 import io.dialtone.identity.control.UserCounts;
 import io.dialtone.identity.control.UserOverview;
 import io.dialtone.identity.control.UserSummary;
-import io.dialtone.identity.entity.Role;
 import io.dialtone.incontainer.SeededAccounts.Tenants;
+import io.dialtone.kernel.entity.Role;
 import io.dialtone.platform.control.AccessDenied;
 import jakarta.inject.Inject;
 import java.time.LocalDate;
@@ -29,9 +29,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The dashboards' read controls in Payara Micro on MariaDB (issue 3; SECURITY.md F3): counts, lists
- * and the sign-in series of a reseller cover its own subtree only, and each read needs its
- * permission. Each test seeds two fresh tenants, so a reseller's figures are exact.
+ * The dashboards' read controls in Payara Micro on MariaDB (SECURITY.md F3): counts, lists and the
+ * sign-in series of a reseller cover its own subtree only, and each read needs its permission. Each
+ * test seeds two fresh tenants, so a reseller's figures are exact.
  */
 @ExtendWith(ArquillianExtension.class)
 public class DashboardScopeIT {

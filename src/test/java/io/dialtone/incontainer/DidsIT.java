@@ -15,10 +15,10 @@ import io.dialtone.extension.control.Extensions;
 import io.dialtone.extension.control.NewSipSecret;
 import io.dialtone.extension.control.PinViolation;
 import io.dialtone.extension.control.VoicemailPins;
-import io.dialtone.extension.entity.ExtensionType;
-import io.dialtone.identity.entity.Role;
 import io.dialtone.incontainer.SeededAccounts.Tenants;
 import io.dialtone.incontainer.SeededUsers.Seeded;
+import io.dialtone.kernel.entity.ExtensionType;
+import io.dialtone.kernel.entity.Role;
 import io.dialtone.platform.control.AccessDenied;
 import io.dialtone.support.control.CustomerHit;
 import io.dialtone.support.control.CustomerSearch;
@@ -35,14 +35,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * DIDs in Payara Micro on MariaDB (issues 3 item 7 and 4 items 1–2, SECURITY.md E6, F2, F3): the
- * platform adds and assigns numbers; a reseller assigns only its own numbers to its own customers
- * (another tenant's number or customer refused, nothing changed); a customer administrator routes
- * only to its own extensions, with a continuity destination the call policy allows; support and
- * resellers find a customer by DID within their scope; a voicemail PIN holding a routed DID's last
- * digits is refused. Two additions of one number at once: the second is refused with a message. A
- * suspended account, or one below a suspended reseller, gets no numbers (refused, audited); a
- * customer's administrators find a new number in their notice centre.
+ * DIDs in Payara Micro on MariaDB (SECURITY.md E6, F2, F3): the platform adds and assigns numbers;
+ * a reseller assigns only its own numbers to its own customers (another tenant's number or customer
+ * refused, nothing changed); a customer administrator routes only to its own extensions, with a
+ * continuity destination the call policy allows; support and resellers find a customer by DID
+ * within their scope; a voicemail PIN holding a routed DID's last digits is refused. Two additions
+ * of one number at once: the second is refused with a message. A suspended account, or one below a
+ * suspended reseller, gets no numbers (refused, audited); a customer's administrators find a new
+ * number in their notice centre.
  */
 @ExtendWith(ArquillianExtension.class)
 public class DidsIT {
@@ -260,7 +260,6 @@ public class DidsIT {
     assertThat(dids.list(number)).extracting(DidView::extensionId).containsExactly((Long) null);
   }
 
-  // issue 4, self-service gaps (selfsvc-b)
   @Test
   void aNumberAddedByTwoAtOnceIsRefusedWithAMessageForTheSecond() throws Exception {
     String number = rows.freshNumber();

@@ -1,9 +1,9 @@
 package io.dialtone.incontainer;
 
-import io.dialtone.identity.control.Impersonation;
-import io.dialtone.identity.control.SignedInUser;
 import io.dialtone.identity.control.StepUpMark;
-import io.dialtone.identity.entity.Role;
+import io.dialtone.kernel.control.Impersonation;
+import io.dialtone.kernel.control.SignedInUser;
+import io.dialtone.kernel.entity.Role;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

@@ -15,16 +15,16 @@ import io.dialtone.extension.control.ImportResult;
 import io.dialtone.extension.control.NewSipSecret;
 import io.dialtone.extension.control.PinCheck;
 import io.dialtone.extension.control.PinViolation;
-import io.dialtone.extension.control.SipCredential;
 import io.dialtone.extension.control.SipCredentials;
 import io.dialtone.extension.control.VoicemailPins;
-import io.dialtone.extension.entity.ExtensionType;
-import io.dialtone.extension.entity.SipDigest;
 import io.dialtone.identity.control.StepUpRequired;
-import io.dialtone.identity.entity.Role;
 import io.dialtone.incontainer.SeededAccounts.Tenants;
 import io.dialtone.incontainer.SeededUsers.Seeded;
+import io.dialtone.kernel.entity.ExtensionType;
+import io.dialtone.kernel.entity.Role;
 import io.dialtone.platform.control.AccessDenied;
+import io.dialtone.sip.control.SipCredential;
+import io.dialtone.sip.control.SipDigest;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,13 +41,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Extensions in Payara Micro on MariaDB (issue 4 items 1–2, SECURITY.md D6, A5, F2, F4): SIP
- * credentials are stored as encrypted HA1 values only (columns read directly: neither the secret
- * nor a plain HA1 anywhere in the database); regeneration needs a step-up and voids the old HA1;
- * PIN lockout across calls; the voicemail system's check by account and mailbox (unknown mailboxes
- * answer like wrong PINs, lock included) and its per-source limit; the background import with its
- * progress and one-time secrets; another tenant's ids refused with nothing changed; an
- * impersonating agent never gets a secret.
+ * Extensions in Payara Micro on MariaDB (SECURITY.md D6, A5, F2, F4): SIP credentials are stored as
+ * encrypted HA1 values only (columns read directly: neither the secret nor a plain HA1 anywhere in
+ * the database); regeneration needs a step-up and voids the old HA1; PIN lockout across calls; the
+ * voicemail system's check by account and mailbox (unknown mailboxes answer like wrong PINs, lock
+ * included) and its per-source limit; the background import with its progress and one-time secrets;
+ * another tenant's ids refused with nothing changed; an impersonating agent never gets a secret.
  */
 @ExtendWith(ArquillianExtension.class)
 public class ExtensionsIT {

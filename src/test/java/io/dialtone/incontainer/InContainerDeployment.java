@@ -26,6 +26,7 @@ final class InContainerDeployment {
   /** Components whose packages go into the WAR, whole. */
   private static final String[] COMPONENTS = {
     "io.dialtone.platform",
+    "io.dialtone.kernel",
     "io.dialtone.account",
     "io.dialtone.identity",
     "io.dialtone.audit",
@@ -34,7 +35,7 @@ final class InContainerDeployment {
     "io.dialtone.extension",
     "io.dialtone.cdr",
     "io.dialtone.incontainer",
-    // usage limits (issue 4, item 4)
+    // usage limits
     "io.dialtone.usage",
     // dids (DID inventory, assignment and routing; support's DID lookup)
     "io.dialtone.did",
@@ -51,9 +52,9 @@ final class InContainerDeployment {
           "/io/dialtone/(account|callpolicy|cdr)/boundary/.*"
               + "|/io/dialtone/incontainer/InContainer(Database|Deployment).*"
               + "|/io/dialtone/incontainer/EverythingRated.*"
-              // issue 6, SIP registrar portal side (sipside): the extension pages' backing beans
-              // (they read the registrar's LocationService; no page is tested here) and the
-              // SipSide* fixtures, which only the SIP portal tests add.
+              // the extension pages' backing beans (they read the registrar's LocationService;
+              // no page is tested here) and the SipSide* fixtures, which only the SIP portal
+              // tests add.
               + "|/io/dialtone/extension/boundary/.*|/io/dialtone/incontainer/SipSide.*");
 
   /** Libraries of the WAR that these components use; AssertJ for the tests themselves. */
@@ -87,7 +88,7 @@ final class InContainerDeployment {
     for (Path migration : migrations()) {
       war.addAsResource(migration.toFile(), "db/migration/" + migration.getFileName());
     }
-    // issue 4, self-service gaps (selfsvc-b): portal notices are rendered from the application
+    // Portal notices are rendered from the application
     // bundle in the caller's transaction (Notifications.tell), so the WAR needs it.
     war.addAsResource("io/dialtone/i18n/messages.properties")
         .addAsResource("io/dialtone/i18n/messages_fr.properties");

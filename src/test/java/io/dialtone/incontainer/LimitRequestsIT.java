@@ -11,8 +11,8 @@ import io.dialtone.cdr.control.CallRecorder;
 import io.dialtone.cdr.entity.CallRecord;
 import io.dialtone.cdr.entity.Direction;
 import io.dialtone.cdr.entity.Disposition;
-import io.dialtone.identity.entity.Role;
 import io.dialtone.incontainer.SeededAccounts.Tenants;
+import io.dialtone.kernel.entity.Role;
 import io.dialtone.platform.control.AccessDenied;
 import io.dialtone.usage.control.LimitRefused;
 import io.dialtone.usage.control.LimitRequests;
@@ -38,12 +38,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Usage limits in Payara Micro on MariaDB (issue 4, item 4; SECURITY.md E4, F2, F3): a customer
- * administrator asks for a raise, its reseller approves it, the cap is raised and reaches the usage
- * gate, and the temporary raise falls back when its end date is over (the job's time injected); a
- * refusal changes nothing but the request; another tenant's reseller neither sees nor decides it,
- * and a customer user cannot ask (refused as not found, audited, database unchanged); recorded
- * calls raise the 80 % and 100 % alerts once and the gate then refuses new calls.
+ * Usage limits in Payara Micro on MariaDB (SECURITY.md E4, F2, F3): a customer administrator asks
+ * for a raise, its reseller approves it, the cap is raised and reaches the usage gate, and the
+ * temporary raise falls back when its end date is over (the job's time injected); a refusal changes
+ * nothing but the request; another tenant's reseller neither sees nor decides it, and a customer
+ * user cannot ask (refused as not found, audited, database unchanged); recorded calls raise the 80
+ * % and 100 % alerts once and the gate then refuses new calls.
  */
 @ExtendWith(ArquillianExtension.class)
 public class LimitRequestsIT {

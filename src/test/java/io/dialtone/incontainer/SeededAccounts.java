@@ -1,8 +1,8 @@
 package io.dialtone.incontainer;
 
 import io.dialtone.account.entity.Account;
-import io.dialtone.identity.control.SignedInUser;
-import io.dialtone.identity.entity.Role;
+import io.dialtone.kernel.control.SignedInUser;
+import io.dialtone.kernel.entity.Role;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

@@ -8,9 +8,9 @@ import io.dialtone.account.entity.Account;
 import io.dialtone.account.entity.AccountProfile;
 import io.dialtone.account.entity.UsageCaps;
 import io.dialtone.identity.control.NoticeCentre;
-import io.dialtone.identity.entity.Role;
 import io.dialtone.incontainer.SeededAccounts.Tenants;
 import io.dialtone.incontainer.SeededUsers.Seeded;
+import io.dialtone.kernel.entity.Role;
 import io.dialtone.notification.entity.PortalNotice;
 import io.dialtone.platform.control.AccessDenied;
 import io.dialtone.usage.control.ActiveCalls;
@@ -30,12 +30,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The self-service gaps of issue 4 in Payara Micro on MariaDB (selfsvc-b; SECURITY.md E3, E4, F2,
- * F3): a limit request reaches the notice centre of the administrators who decide it, in their
- * language, and of nobody else; the pending list holds only the approver's subtree; a user sees and
- * marks read only their own notices (another's refused, audited, unchanged); the concurrent-call
- * cap alerts at 80 % and 100 % once a day; a cap changed on the account page decides the next call
- * at once.
+ * Self-service notices and caps in Payara Micro on MariaDB (SECURITY.md E3, E4, F2, F3): a limit
+ * request reaches the notice centre of the administrators who decide it, in their language, and of
+ * nobody else; the pending list holds only the approver's subtree; a user sees and marks read only
+ * their own notices (another's refused, audited, unchanged); the concurrent-call cap alerts at 80 %
+ * and 100 % once a day; a cap changed on the account page decides the next call at once.
  */
 @ExtendWith(ArquillianExtension.class)
 public class SelfServiceIT {

@@ -14,8 +14,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 /**
- * In-container fixture of the self-service gap tests (issue 4, selfsvc-b): portal notices, users'
- * languages, account status and DIDs as committed, read and set behind the back.
+ * In-container fixture of the self-service tests ({@link SelfServiceIT}, {@link DidsIT}): portal
+ * notices, users' languages, account status and DIDs as committed, read and set behind the back.
  */
 @ApplicationScoped
 public class SelfServiceRows {

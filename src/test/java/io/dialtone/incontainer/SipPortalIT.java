@@ -3,9 +3,9 @@ package io.dialtone.incontainer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.dialtone.identity.entity.Role;
 import io.dialtone.incontainer.SeededAccounts.Tenants;
 import io.dialtone.incontainer.SeededUsers.Seeded;
+import io.dialtone.kernel.entity.Role;
 import io.dialtone.notification.entity.NoticeKind;
 import io.dialtone.platform.control.AccessDenied;
 import io.dialtone.sip.control.BanAdministration;

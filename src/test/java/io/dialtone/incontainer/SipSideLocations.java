@@ -15,9 +15,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * TEST FIXTURE ONLY, never in the WAR: an in-memory {@link LocationService} so the portal side of
- * issue 6 (pages reading bindings) can be tested in-container without the registrar, whose own
- * location service is tested by its SIP tests. Enabled only in deployments that add it (see {@code
- * SipPortalIT}); plain maps, no persistence, no expiry events.
+ * the SIP registrar (pages reading bindings) can be tested in-container without the registrar,
+ * whose own location service is tested by its SIP tests. Enabled only in deployments that add it
+ * (see {@code SipPortalIT}); plain maps, no persistence, no expiry events.
  */
 @Alternative
 @Priority(Interceptor.Priority.APPLICATION + 100)

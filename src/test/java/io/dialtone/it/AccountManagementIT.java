@@ -10,8 +10,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * Account management in a real browser (issue 3; SECURITY.md F2, F3): each test seeds two
- * resellers, each with two customers and their administrators, and acts as one of them.
+ * Account management in a real browser (SECURITY.md F2, F3): each test seeds two resellers, each
+ * with two customers and their administrators, and acts as one of them.
  */
 @ExtendWith(RunningDialtone.class)
 class AccountManagementIT {

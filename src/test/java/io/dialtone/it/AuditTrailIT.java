@@ -8,9 +8,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The audit trail page (issue 3, SECURITY.md F3 and J): each administrator sees their own scope
- * only, reading it is audited, customer users are answered 404, and a platform administrator can
- * verify the hash chain from the page.
+ * The audit trail page (SECURITY.md F3 and J): each administrator sees their own scope only,
+ * reading it is audited, customer users are answered 404, and a platform administrator can verify
+ * the hash chain from the page.
  */
 @ExtendWith(RunningDialtone.class)
 class AuditTrailIT {

@@ -85,7 +85,7 @@ class AuthorizationMatrixIT {
         "/extensions/mine.xhtml",
         Set.of(Caller.CUSTOMER_USER, Caller.CUSTOMER_ADMIN, Caller.IMPERSONATING_AGENT));
     ALLOWED.put("/rates/index.xhtml", Set.of(Caller.PLATFORM_ADMIN));
-    // usage limits (issue 4, item 4)
+    // usage limits
     ALLOWED.put("/usage/index.xhtml", Set.of(Caller.CUSTOMER_ADMIN, Caller.IMPERSONATING_AGENT));
     ALLOWED.put("/usage/requests.xhtml", ABOVE_CUSTOMERS);
     // dids (DID inventory, assignment and routing); the edit page without an id is nobody's
@@ -97,14 +97,14 @@ class AuthorizationMatrixIT {
             Caller.PLATFORM_ADMIN,
             Caller.IMPERSONATING_AGENT));
     ALLOWED.put("/dids/edit.xhtml", Set.of());
-    // CDR page (issue 5, items 4-6): every role reads call records in its scope (a customer user
-    // its own extensions'); an unknown call id is "not found" for everyone.
+    // CDR page: every role reads call records in its scope (a customer user its own extensions');
+    // an unknown call id is "not found" for everyone.
     ALLOWED.put("/cdrs/index.xhtml", ALL);
     ALLOWED.put("/cdrs/call.xhtml?id=0", Set.of());
-    // issue 6, SIP registrar portal side (sipside): the bans page.
+    // the SIP registrar's bans page
     ALLOWED.put("/sip/bans.xhtml", Set.of(Caller.PLATFORM_ADMIN));
-    // issue 4, self-service gaps (selfsvc-b): every signed-in user has a notice centre (an agent
-    // acting as a customer sees the agent's own notices).
+    // Every signed-in user has a notice centre (an agent acting as a customer sees the agent's own
+    // notices).
     ALLOWED.put("/notices/index.xhtml", ALL);
   }
 

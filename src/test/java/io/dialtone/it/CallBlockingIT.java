@@ -12,12 +12,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Call blocking, the rule tester and the platform ranges in a real browser (issue 4, item 3;
- * SECURITY.md E1, F1–F3): a customer administrator lifts the international block, allows a country
- * and sees a UK number go from blocked to allowed with the deciding rule, in English and in French;
- * a customer user cannot open the pages; a reseller tests its own customer but not another
- * reseller's; a platform range added by the platform administrator blocks at once. The test server
- * rates +1, +44 and +33 ({@link RunningDialtone}).
+ * Call blocking, the rule tester and the platform ranges in a real browser (SECURITY.md E1, F1–F3):
+ * a customer administrator lifts the international block, allows a country and sees a UK number go
+ * from blocked to allowed with the deciding rule, in English and in French; a customer user cannot
+ * open the pages; a reseller tests its own customer but not another reseller's; a platform range
+ * added by the platform administrator blocks at once. The test server rates +1, +44 and +33 ({@link
+ * RunningDialtone}).
  */
 @ExtendWith(RunningDialtone.class)
 class CallBlockingIT {

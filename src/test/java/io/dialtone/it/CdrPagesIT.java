@@ -29,13 +29,13 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
 /**
- * The CDR pages in a real browser (issue 5, items 4-5), in English and in French: a customer
- * administrator filters the blocked calls in one click, opens one and sees the reason and the
- * deciding rule, follows the link to the rule tester, which shows the same verdict; then exports
- * the filter as CSV, sees the export finish and downloads the file (with the browser's session),
- * which holds exactly the blocked calls with UTC times. The calls are written as the CDR generator
- * writes them ({@link CdrGenerator#writeAccount}); the premium number is blocked by the account's
- * default call policy, so the tester agrees.
+ * The CDR pages in a real browser, in English and in French: a customer administrator filters the
+ * blocked calls in one click, opens one and sees the reason and the deciding rule, follows the link
+ * to the rule tester, which shows the same verdict; then exports the filter as CSV, sees the export
+ * finish and downloads the file (with the browser's session), which holds exactly the blocked calls
+ * with UTC times. The calls are written as the CDR generator writes them ({@link
+ * CdrGenerator#writeAccount}); the premium number is blocked by the account's default call policy,
+ * so the tester agrees.
  */
 @ExtendWith(RunningDialtone.class)
 class CdrPagesIT {

@@ -22,10 +22,10 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The role dashboards of {@code /home.xhtml} (issue 3) in a real browser: each test seeds its own
- * accounts and users and compares what the page shows with the database. The shared server's other
- * tests add rows at any time, so platform-wide figures are checked to lie between a count taken
- * before the page loaded and one taken after it.
+ * The role dashboards of {@code /home.xhtml} in a real browser: each test seeds its own accounts
+ * and users and compares what the page shows with the database. The shared server's other tests add
+ * rows at any time, so platform-wide figures are checked to lie between a count taken before the
+ * page loaded and one taken after it.
  */
 @ExtendWith(RunningDialtone.class)
 class DashboardIT {

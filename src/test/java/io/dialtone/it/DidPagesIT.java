@@ -14,11 +14,11 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The DID pages in a real browser (issues 3 item 7 and 4 item 1): a platform administrator adds a
- * number typed in national format (a wrong one first, refused with nothing stored) and assigns it
- * to a customer, in English; the customer's administrator routes it to an extension, with a blocked
- * continuity destination refused first, in French; a support agent finds the customer by that
- * number on Find a customer. A customer user has no DID page.
+ * The DID pages in a real browser: a platform administrator adds a number typed in national format
+ * (a wrong one first, refused with nothing stored) and assigns it to a customer, in English; the
+ * customer's administrator routes it to an extension, with a blocked continuity destination refused
+ * first, in French; a support agent finds the customer by that number on Find a customer. A
+ * customer user has no DID page.
  */
 @ExtendWith(RunningDialtone.class)
 class DidPagesIT {
@@ -136,7 +136,6 @@ class DidPagesIT {
     }
   }
 
-  // issue 4, self-service gaps (selfsvc-b)
   @Test
   void aSuspendedCustomerGetsNoNumberAndAnActiveOneIsTold(DialtoneServer server) {
     TestUsers db = new TestUsers(server);

@@ -8,11 +8,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The extension pages in a real browser (issue 4, items 1–2): a customer administrator creates an
- * extension and sees its SIP secret once (a reload shows it no more), regenerates it after a
- * step-up (the assigned user gets a notice without the secret), and resets a PIN; the customer user
- * sets a PIN that is refused then accepted, in French; a customer user cannot open the admin pages;
- * an impersonating agent sees extensions but no secret and no regenerate button.
+ * The extension pages in a real browser: a customer administrator creates an extension and sees its
+ * SIP secret once (a reload shows it no more), regenerates it after a step-up (the assigned user
+ * gets a notice without the secret), and resets a PIN; the customer user sets a PIN that is refused
+ * then accepted, in French; a customer user cannot open the admin pages; an impersonating agent
+ * sees extensions but no secret and no regenerate button.
  */
 @ExtendWith(RunningDialtone.class)
 class ExtensionPagesIT {

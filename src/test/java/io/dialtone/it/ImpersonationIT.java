@@ -13,9 +13,9 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * Support impersonation in a real browser (issue 3 item 7; SECURITY.md F4, C3): search, a reason,
- * the banner, no credentials, new session ids, every row naming agent and customer, and the
- * customer's view of it; refusals of scope and input.
+ * Support impersonation in a real browser (SECURITY.md F4, C3): search, a reason, the banner, no
+ * credentials, new session ids, every row naming agent and customer, and the customer's view of it;
+ * refusals of scope and input.
  */
 @ExtendWith(RunningDialtone.class)
 class ImpersonationIT {

@@ -9,10 +9,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.support.ui.Select;
 
 /**
- * The notice centre in a real browser (issue 4, self-service gaps), in English and in French: a
- * customer administrator's limit request shows in the bell and on the notice page of its reseller's
- * administrator (the customer's text escaped), not of another reseller's; marking it read empties
- * the bell; the decision then reaches the customer administrator's own notice centre.
+ * The notice centre in a real browser, in English and in French: a customer administrator's limit
+ * request shows in the bell and on the notice page of its reseller's administrator (the customer's
+ * text escaped), not of another reseller's; marking it read empties the bell; the decision then
+ * reaches the customer administrator's own notice centre.
  */
 @ExtendWith(RunningDialtone.class)
 class NoticeCentreIT {

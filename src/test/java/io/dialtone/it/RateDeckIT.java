@@ -13,9 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The rate deck page in a real browser (issue 5, item 2): a platform administrator uploads a CSV;
- * one bad line shows its number and reason and nothing is imported; a good file replaces the deck.
- * Anyone else gets "Page not found".
+ * The rate deck page in a real browser: a platform administrator uploads a CSV; one bad line shows
+ * its number and reason and nothing is imported; a good file replaces the deck. Anyone else gets
+ * "Page not found".
  */
 @ExtendWith(RunningDialtone.class)
 class RateDeckIT {

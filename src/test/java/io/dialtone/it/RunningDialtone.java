@@ -65,7 +65,7 @@ public class RunningDialtone implements ParameterResolver {
             Map.entry("DIALTONE_THROTTLE_SIGNIN_LIMIT", "100000"),
             Map.entry("DIALTONE_THROTTLE_FORGOT_LIMIT", Integer.toString(FORGOT_LIMIT)),
             Map.entry("DIALTONE_THROTTLE_ENROL_LIMIT", Integer.toString(ENROL_LIMIT)),
-            // The SIP registrar (issue 6) of the shared server: UDP/TCP on dialtone.test.sip-port
+            // The SIP registrar of the shared server: UDP/TCP on dialtone.test.sip-port
             // (5070), TLS on the next port, loopback only; nonces live SIP_NONCE_SECONDS so the
             // stale-nonce test need not wait 300 s; sipp reads only the first challenge, so it
             // gets MD5 first (SipRegistrarIT tests SHA-256 with its own client).

@@ -13,9 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * What the portal's decisions do to live registrations (issue 6 items 3 and 7): a registration
- * stamps the extension's last use; disabling an extension or suspending its account logs its phones
- * out (bindings gone, next REGISTER challenged like a wrong password).
+ * What the portal's decisions do to live registrations: a registration stamps the extension's last
+ * use; disabling an extension or suspending its account logs its phones out (bindings gone, next
+ * REGISTER challenged like a wrong password).
  */
 @ExtendWith(RunningDialtone.class)
 class SipLifecycleIT {

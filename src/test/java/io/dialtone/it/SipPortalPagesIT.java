@@ -13,13 +13,13 @@ import org.openqa.selenium.WebElement;
 
 /**
  * The portal side of the SIP registrar in a real browser against the shared server and its real
- * registrar (issue 6, items 5 and 7): a registration made by sipp shows on the extension list
- * ("Registered" at a glance), on the extension page (contact, User-Agent, source, transport,
- * expiry, last refresh) and on the user's own page; brute force from two sources bans both, tells
- * the customer's administrators that someone guesses the extension's password (mail and notice) and
- * the platform administrators of each ban (mail); a platform administrator lifts one ban on the
- * bans page, in English then French, and that source registers again while the other stays banned.
- * Each attacker has its own loopback address (127.0.0.91, .92), so its ban touches no other test.
+ * registrar: a registration made by sipp shows on the extension list ("Registered" at a glance), on
+ * the extension page (contact, User-Agent, source, transport, expiry, last refresh) and on the
+ * user's own page; brute force from two sources bans both, tells the customer's administrators that
+ * someone guesses the extension's password (mail and notice) and the platform administrators of
+ * each ban (mail); a platform administrator lifts one ban on the bans page, in English then French,
+ * and that source registers again while the other stays banned. Each attacker has its own loopback
+ * address (127.0.0.91, .92), so its ban touches no other test.
  */
 @ExtendWith(RunningDialtone.class)
 class SipPortalPagesIT {

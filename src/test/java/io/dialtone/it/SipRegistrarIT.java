@@ -12,9 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The registrar's call flows (issue 6, RFC 3261 §10.3), black box against the shared server: sipp
- * scenarios (MD5, as sipp knows no other digest) and a hand-written UDP client for what sipp cannot
- * do (SHA-256, replaying an Authorization). Extensions come from the Extensions page.
+ * The registrar's call flows (RFC 3261 §10.3), black box against the shared server: sipp scenarios
+ * (MD5, as sipp knows no other digest) and a hand-written UDP client for what sipp cannot do
+ * (SHA-256, replaying an Authorization). Extensions come from the Extensions page.
  */
 @ExtendWith(RunningDialtone.class)
 class SipRegistrarIT {

@@ -9,10 +9,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The location service survives a restart (issue 6): a phone registers, the binding is written
- * behind to the database, Dialtone stops and starts again, and the registrar still lists the
- * phone's contact. Runs its own server with its own SIP port (dialtone.test.sip-port + 2), so it
- * never disturbs the shared one.
+ * The location service survives a restart: a phone registers, the binding is written behind to the
+ * database, Dialtone stops and starts again, and the registrar still lists the phone's contact.
+ * Runs its own server with its own SIP port (dialtone.test.sip-port + 2), so it never disturbs the
+ * shared one.
  */
 class SipRestartIT {
 

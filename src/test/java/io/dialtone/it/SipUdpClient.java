@@ -1,6 +1,6 @@
 package io.dialtone.it;
 
-import io.dialtone.extension.entity.SipDigest;
+import io.dialtone.sip.control.SipDigest;
 import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;

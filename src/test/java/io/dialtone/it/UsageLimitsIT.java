@@ -12,11 +12,10 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
 /**
- * Usage limits in a real browser (issue 4, item 4; SECURITY.md E4, F1–F3), in English and in
- * French: a customer administrator sees the cap its reseller granted, asks for a raise, the
- * reseller administrator approves it on the limit requests page, and the customer sees the new cap,
- * the approved request and the notice; another reseller does not see the request; a customer user
- * cannot open the pages.
+ * Usage limits in a real browser (SECURITY.md E4, F1–F3), in English and in French: a customer
+ * administrator sees the cap its reseller granted, asks for a raise, the reseller administrator
+ * approves it on the limit requests page, and the customer sees the new cap, the approved request
+ * and the notice; another reseller does not see the request; a customer user cannot open the pages.
  */
 @ExtendWith(RunningDialtone.class)
 class UsageLimitsIT {

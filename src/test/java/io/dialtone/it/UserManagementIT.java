@@ -13,9 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Users of an account in a real browser (issue 3, item 2; SECURITY.md A6, C5, F2): invitations by
- * e-mail (GreenMail) through enrolment, role changes within what the caller may grant, disabling
- * that ends sessions, MFA reset with a re-enrolment link, and refusals across tenants.
+ * Users of an account in a real browser (SECURITY.md A6, C5, F2): invitations by e-mail (GreenMail)
+ * through enrolment, role changes within what the caller may grant, disabling that ends sessions,
+ * MFA reset with a re-enrolment link, and refusals across tenants.
  */
 @ExtendWith(RunningDialtone.class)
 class UserManagementIT {

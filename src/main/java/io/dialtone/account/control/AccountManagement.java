@@ -8,9 +8,10 @@ import io.dialtone.audit.control.AuditRecord;
 import io.dialtone.audit.control.AuditTrail;
 import io.dialtone.audit.entity.AuditAction;
 import io.dialtone.audit.entity.AuditResult;
-import io.dialtone.identity.control.AccessControl;
-import io.dialtone.identity.control.SignedInUser;
-import io.dialtone.identity.entity.Permission;
+import io.dialtone.kernel.control.AccessControl;
+import io.dialtone.kernel.control.AccountScope;
+import io.dialtone.kernel.control.SignedInUser;
+import io.dialtone.kernel.entity.Permission;
 import io.dialtone.platform.control.AccessDenied;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -25,11 +26,11 @@ import java.time.Clock;
 import java.util.List;
 
 /**
- * Account management use cases (issue 3), one transaction each. Every account id comes from a
- * request and is checked against the caller's scope ({@link AccessControl#requireInScope}); lists
- * read only the caller's subtree. Resellers need {@link Permission#MANAGE_RESELLERS}, customers
- * {@link Permission#MANAGE_CUSTOMERS}; nobody manages the platform account or suspends their own
- * account (or one above it) here. Every change is audited with what changed, never a secret.
+ * Account management use cases, one transaction each. Every account id comes from a request and is
+ * checked against the caller's scope ({@link AccessControl#requireInScope}); lists read only the
+ * caller's subtree. Resellers need {@link Permission#MANAGE_RESELLERS}, customers {@link
+ * Permission#MANAGE_CUSTOMERS}; nobody manages the platform account or suspends their own account
+ * (or one above it) here. Every change is audited with what changed, never a secret.
  */
 @ApplicationScoped
 public class AccountManagement {
@@ -41,6 +42,7 @@ public class AccountManagement {
   @Inject jakarta.enterprise.event.Event<AccountSuspended> suspended;
   @Inject jakarta.enterprise.event.Event<AccountCapsChanged> capsChangedEvent;
   @Inject AccountTree tree;
+  @Inject AccountScope scopes;
   @Inject AuditTrail audit;
   @Inject Clock clock;
   @Inject HttpServletRequest request;
@@ -135,7 +137,7 @@ public class AccountManagement {
   public boolean suspend(long accountId) {
     SignedInUser caller = access.caller();
     Account account = manageable(accountId);
-    if (tree.isWithin(accountId, caller.accountId())) {
+    if (scopes.isWithin(accountId, caller.accountId())) {
       throw refuse(caller, accountId, "suspend own account or above it");
     }
     if (!account.isActive()) {

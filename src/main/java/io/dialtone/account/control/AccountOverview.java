@@ -3,9 +3,9 @@ package io.dialtone.account.control;
 import io.dialtone.account.entity.Account;
 import io.dialtone.account.entity.AccountKind;
 import io.dialtone.account.entity.AccountStatus;
-import io.dialtone.identity.control.AccessControl;
-import io.dialtone.identity.control.SignedInUser;
-import io.dialtone.identity.entity.Permission;
+import io.dialtone.kernel.control.AccessControl;
+import io.dialtone.kernel.control.SignedInUser;
+import io.dialtone.kernel.entity.Permission;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -14,8 +14,8 @@ import jakarta.transaction.Transactional;
 import java.util.List;
 
 /**
- * Read-only account figures for the dashboards (issue 3): counts and lists of the caller's subtree
- * only, below the caller's own account. Each read checks its permission.
+ * Read-only account figures for the dashboards: counts and lists of the caller's subtree only,
+ * below the caller's own account. Each read checks its permission.
  */
 @ApplicationScoped
 public class AccountOverview {

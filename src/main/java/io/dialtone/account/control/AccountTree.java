@@ -2,6 +2,7 @@ package io.dialtone.account.control;
 
 import io.dialtone.account.entity.Account;
 import io.dialtone.account.entity.AccountStatus;
+import io.dialtone.kernel.control.AccountHierarchy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -11,16 +12,25 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Reads the account tree. Every tenant-scoped query starts from a subtree: a caller sees its own
- * account and what hangs below it, never a sibling's.
+ * Reads the account tree, and lends it to the kernel's {@link
+ * io.dialtone.kernel.control.AccountScope}, which decides what subtree a caller sees.
  */
 @ApplicationScoped
-public class AccountTree {
+public class AccountTree implements AccountHierarchy {
+
+  /** The query of a path: the account's id first, then each ancestor's. */
+  public static final String PATH_SQL =
+      """
+      WITH RECURSIVE up (id, parent_id, depth) AS (
+        SELECT id, parent_id, 0 FROM account WHERE id = ?
+        UNION ALL
+        SELECT a.id, a.parent_id, up.depth + 1 FROM account a JOIN up ON a.id = up.parent_id
+      )
+      SELECT id FROM up ORDER BY depth
+      """;
 
   @PersistenceContext(unitName = "dialtone")
   EntityManager em;
-
-  private final AncestorPaths paths = new AncestorPaths();
 
   /** Whether the account exists and is active (its users may sign in). */
   public boolean isActive(long accountId) {
@@ -49,18 +59,11 @@ public class AccountTree {
     return ((Number) row[0]).longValue() > 0 && ((Number) row[1]).longValue() == 0;
   }
 
-  /**
-   * Whether {@code accountId} is {@code ancestorId} itself or hangs anywhere below it. Reads the
-   * account's path to the root once and keeps it ({@link AncestorPaths}: parents never change).
-   */
-  public boolean isWithin(long ancestorId, long accountId) {
-    return paths.isWithin(ancestorId, accountId, this::pathOf);
-  }
-
+  @Override
   @SuppressWarnings("unchecked")
-  private long[] pathOf(long accountId) {
+  public long[] pathToRoot(long accountId) {
     return ((List<Object>)
-            em.createNativeQuery(AncestorPaths.PATH_SQL.replace("?", "?1"))
+            em.createNativeQuery(PATH_SQL.replace("?", "?1"))
                 .setParameter(1, accountId)
                 .getResultList())
         .stream().mapToLong(id -> ((Number) id).longValue()).toArray();
@@ -88,16 +91,8 @@ public class AccountTree {
         .getResultList();
   }
 
-  /**
-   * What a caller at {@code accountId} may see, as the account ids other components filter their
-   * rows by: an empty optional for the platform account (everything, including rows tied to no
-   * account), else the ids of the account's subtree.
-   */
-  public Optional<Set<Long>> scopeOf(long accountId) {
-    if (accountId == Account.PLATFORM_ID) {
-      return Optional.empty();
-    }
-    return Optional.of(
-        subtreeOf(accountId).stream().map(Account::getId).collect(Collectors.toUnmodifiableSet()));
+  @Override
+  public Set<Long> subtreeIds(long rootId) {
+    return subtreeOf(rootId).stream().map(Account::getId).collect(Collectors.toUnmodifiableSet());
   }
 }

@@ -2,6 +2,7 @@ package io.dialtone.account.control;
 
 import io.dialtone.account.entity.Account;
 import io.dialtone.account.entity.AccountKind;
+import io.dialtone.kernel.control.AccountScope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -21,7 +22,7 @@ public class CustomerDirectory {
   @PersistenceContext(unitName = "dialtone")
   EntityManager em;
 
-  @Inject AccountTree tree;
+  @Inject AccountScope scopes;
 
   public Optional<Account> find(long accountId) {
     return Optional.ofNullable(em.find(Account.class, accountId));
@@ -63,7 +64,7 @@ public class CustomerDirectory {
         .setParameter("ids", List.copyOf(ids))
         .setParameter("kind", AccountKind.CUSTOMER)
         .getResultStream()
-        .filter(account -> tree.isWithin(rootId, account.getId()))
+        .filter(account -> scopes.isWithin(rootId, account.getId()))
         .limit(limit)
         .toList();
   }

@@ -1,5 +1,6 @@
 package io.dialtone.account.entity;
 
+import io.dialtone.kernel.control.AccountScope;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -27,7 +28,7 @@ import java.util.Objects;
 @Table(name = "account")
 public class Account {
 
-  public static final long PLATFORM_ID = 1L;
+  public static final long PLATFORM_ID = AccountScope.PLATFORM_ACCOUNT_ID;
   public static final int NAME_MAX = 120;
   public static final int NUMBER_MAX = 16;
   public static final int COUNTRY_LENGTH = 2;

@@ -123,7 +123,7 @@ public enum AuditAction {
   VOICEMAIL_PIN_LOCKED,
   /** The platform administrator uploaded a rate deck (FAILURE: refused, nothing changed). */
   RATE_DECK_UPLOADED,
-  // ---- usage limits (issue 4, item 4) ----
+  // ---- usage limits, limit requests and alerts ----
   /** A customer administrator changed the account's own usage limits or an extension's cap. */
   USAGE_LIMITS_CHANGED,
   /** A customer administrator asked to raise a cap granted from above. */
@@ -143,7 +143,7 @@ public enum AuditAction {
   DID_ASSIGNED,
   /** A DID's route (extension) or continuity destination changed. */
   DID_ROUTED,
-  // CDR page, export and retention (issue 5, items 4-6)
+  // CDR page, export and retention
   /** Staff read another account's call records (the detail holds the filter or the call). */
   CDRS_VIEWED,
   /** Call records were exported as CSV (the detail holds the filter and the rows written). */
@@ -152,14 +152,14 @@ public enum AuditAction {
   CDR_RETENTION_CHANGED,
   /** The nightly retention job removed expired call records (the detail holds the counts). */
   CDR_RETENTION_APPLIED,
-  // issue 6, SIP registrar portal side (sipside)
+  // SIP registrar (bans)
   /**
    * The SIP registrar banned a source address (digest failures, flood or scanner; actor system).
    */
   SIP_SOURCE_BANNED,
   /** A platform administrator lifted a SIP ban (FAILURE: the address had no ban). */
   SIP_BAN_LIFTED,
-  // issue 4, self-service finish (selfsvc-a): voicemail PIN checks per caller source
+  // voicemail PIN checks per caller source
   /**
    * A caller source failed too many voicemail PIN checks (across mailboxes) and is refused for a
    * while (the detail holds the source and the rule).

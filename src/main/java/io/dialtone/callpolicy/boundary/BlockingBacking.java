@@ -8,7 +8,7 @@ import io.dialtone.callpolicy.entity.ClassOfService;
 import io.dialtone.callpolicy.entity.CustomRuleKind;
 import io.dialtone.callpolicy.entity.DialPlan;
 import io.dialtone.callpolicy.entity.ExtensionRange;
-import io.dialtone.identity.control.AccessControl;
+import io.dialtone.kernel.control.AccessControl;
 import io.dialtone.platform.boundary.LocaleBacking;
 import io.dialtone.platform.boundary.Messages;
 import jakarta.faces.view.ViewScoped;

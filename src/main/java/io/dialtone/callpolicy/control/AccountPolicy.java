@@ -2,8 +2,8 @@ package io.dialtone.callpolicy.control;
 
 import io.dialtone.callpolicy.entity.ClassOfService;
 import io.dialtone.callpolicy.entity.DialPlan;
-import io.dialtone.callpolicy.entity.E164Number;
-import io.dialtone.extension.entity.ExtensionNumber;
+import io.dialtone.kernel.entity.E164Number;
+import io.dialtone.kernel.entity.ExtensionNumber;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;

@@ -2,7 +2,7 @@ package io.dialtone.callpolicy.control;
 
 import io.dialtone.callpolicy.entity.Classification;
 import io.dialtone.callpolicy.entity.Decision;
-import io.dialtone.extension.entity.ExtensionNumber;
+import io.dialtone.kernel.entity.ExtensionNumber;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -23,7 +23,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * kept in memory, as are the platform ranges; a decision on a warm cache does no I/O. A change to
  * stored rules calls {@link #invalidate(long)} or {@link #invalidatePlatform()}, directly or
  * through a {@link CallPolicyChanged} event observed after commit, and the next decision reloads.
- * The cache is per node: in a cluster each node must get the event (see the report of issue 4).
+ * The cache is per node: in a cluster each node must get the event.
  */
 @ApplicationScoped
 public class CallDecisions {

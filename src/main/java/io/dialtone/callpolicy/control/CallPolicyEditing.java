@@ -12,10 +12,10 @@ import io.dialtone.callpolicy.entity.DialPlan;
 import io.dialtone.callpolicy.entity.ExtensionCallPolicy;
 import io.dialtone.callpolicy.entity.ExtensionRange;
 import io.dialtone.callpolicy.entity.PlatformBlockedRange;
-import io.dialtone.extension.entity.ExtensionNumber;
-import io.dialtone.extension.entity.ExtensionType;
-import io.dialtone.identity.control.AccessControl;
-import io.dialtone.identity.entity.Permission;
+import io.dialtone.kernel.control.AccessControl;
+import io.dialtone.kernel.entity.ExtensionNumber;
+import io.dialtone.kernel.entity.ExtensionType;
+import io.dialtone.kernel.entity.Permission;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -28,12 +28,12 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Call blocking of one customer account (issue 4, item 3), one transaction per use case: the class
- * toggles, the lists (allowed countries, local area codes, blocked prefixes and numbers,
- * always-allowed numbers) and each extension's narrowing. Every account and rule id from a request
- * is checked against the caller's scope ({@code MANAGE_CALL_POLICY}); what people type is
- * normalized or refused ({@link RuleInput}); every change fires {@link CallPolicyChanged} in the
- * transaction (the compiled rules are dropped after commit) and is audited with before → after.
+ * Call blocking of one customer account, one transaction per use case: the class toggles, the lists
+ * (allowed countries, local area codes, blocked prefixes and numbers, always-allowed numbers) and
+ * each extension's narrowing. Every account and rule id from a request is checked against the
+ * caller's scope ({@code MANAGE_CALL_POLICY}); what people type is normalized or refused ({@link
+ * RuleInput}); every change fires {@link CallPolicyChanged} in the transaction (the compiled rules
+ * are dropped after commit) and is audited with before → after.
  */
 @ApplicationScoped
 public class CallPolicyEditing {

@@ -2,8 +2,8 @@ package io.dialtone.callpolicy.control;
 
 import io.dialtone.callpolicy.entity.ClassOfService;
 import io.dialtone.callpolicy.entity.ExtensionCallPolicy;
-import io.dialtone.extension.entity.ExtensionNumber;
-import io.dialtone.extension.entity.ExtensionType;
+import io.dialtone.kernel.entity.ExtensionNumber;
+import io.dialtone.kernel.entity.ExtensionType;
 import io.dialtone.platform.control.DatabaseMigration;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -9,7 +9,7 @@ import com.google.i18n.phonenumbers.ShortNumberInfo;
 import io.dialtone.callpolicy.entity.Classification;
 import io.dialtone.callpolicy.entity.DestinationClass;
 import io.dialtone.callpolicy.entity.DialPlan;
-import io.dialtone.callpolicy.entity.E164Number;
+import io.dialtone.kernel.entity.E164Number;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
 import java.util.Set;

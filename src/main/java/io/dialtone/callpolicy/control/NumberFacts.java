@@ -1,7 +1,7 @@
 package io.dialtone.callpolicy.control;
 
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberType;
-import io.dialtone.callpolicy.entity.E164Number;
+import io.dialtone.kernel.entity.E164Number;
 
 /**
  * What libphonenumber says about a dialled string with a default region, whoever dials it.

@@ -2,8 +2,8 @@ package io.dialtone.callpolicy.control;
 
 import io.dialtone.audit.entity.AuditAction;
 import io.dialtone.callpolicy.entity.PlatformBlockedRange;
-import io.dialtone.identity.control.AccessControl;
-import io.dialtone.identity.entity.Permission;
+import io.dialtone.kernel.control.AccessControl;
+import io.dialtone.kernel.entity.Permission;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -14,9 +14,9 @@ import java.time.Clock;
 import java.util.List;
 
 /**
- * Platform-wide blocked ranges (issue 4, item 3; {@code MANAGE_PLATFORM_RANGES}): list, add,
- * remove. A change fires the platform-wide {@link CallPolicyChanged} (every account's next decision
- * uses it) and is audited.
+ * Platform-wide blocked ranges ({@code MANAGE_PLATFORM_RANGES}): list, add, remove. A change fires
+ * the platform-wide {@link CallPolicyChanged} (every account's next decision uses it) and is
+ * audited.
  */
 @ApplicationScoped
 public class PlatformRangeManagement {

@@ -1,6 +1,6 @@
 package io.dialtone.callpolicy.control;
 
-import io.dialtone.callpolicy.entity.E164Number;
+import io.dialtone.kernel.entity.E164Number;
 
 /** The platform-wide blocked ranges (high-risk prefixes), compiled; no account can lift them. */
 public final class PlatformRanges {

@@ -4,10 +4,10 @@ import io.dialtone.callpolicy.entity.AccountCallPolicy;
 import io.dialtone.callpolicy.entity.CallPolicyRule;
 import io.dialtone.callpolicy.entity.CustomRuleKind;
 import io.dialtone.callpolicy.entity.DialPlan;
-import io.dialtone.callpolicy.entity.E164Number;
 import io.dialtone.callpolicy.entity.ExtensionCallPolicy;
 import io.dialtone.callpolicy.entity.ExtensionRange;
 import io.dialtone.callpolicy.entity.PlatformBlockedRange;
+import io.dialtone.kernel.entity.E164Number;
 import java.util.List;
 
 /** Turns stored rows into the compiled forms {@link CallDecisions} answers from; pure. */

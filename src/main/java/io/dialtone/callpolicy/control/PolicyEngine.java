@@ -4,8 +4,8 @@ import io.dialtone.callpolicy.entity.Classification;
 import io.dialtone.callpolicy.entity.DecidingRule;
 import io.dialtone.callpolicy.entity.Decision;
 import io.dialtone.callpolicy.entity.DestinationClass;
-import io.dialtone.callpolicy.entity.E164Number;
-import io.dialtone.extension.entity.ExtensionNumber;
+import io.dialtone.kernel.entity.E164Number;
+import io.dialtone.kernel.entity.ExtensionNumber;
 import java.time.Instant;
 
 /**

@@ -1,6 +1,6 @@
 package io.dialtone.callpolicy.control;
 
-import io.dialtone.callpolicy.entity.E164Number;
+import io.dialtone.kernel.entity.E164Number;
 
 /**
  * The custom number rules of one scope (an account or one extension), compiled: always-allowed

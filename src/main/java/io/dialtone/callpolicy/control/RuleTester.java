@@ -9,10 +9,10 @@ import io.dialtone.callpolicy.entity.DecidingRule;
 import io.dialtone.callpolicy.entity.Decision;
 import io.dialtone.callpolicy.entity.ExtensionCallPolicy;
 import io.dialtone.callpolicy.entity.PlatformBlockedRange;
-import io.dialtone.extension.entity.ExtensionNumber;
-import io.dialtone.identity.control.AccessControl;
-import io.dialtone.identity.control.SignedInUser;
-import io.dialtone.identity.entity.Permission;
+import io.dialtone.kernel.control.AccessControl;
+import io.dialtone.kernel.control.SignedInUser;
+import io.dialtone.kernel.entity.ExtensionNumber;
+import io.dialtone.kernel.entity.Permission;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -22,10 +22,10 @@ import java.time.Clock;
 import java.util.List;
 
 /**
- * The rule tester (issue 4, item 3): what {@link CallDecisions} answers for a number dialled from
- * an account in the caller's scope ({@code TEST_CALL_POLICY}: customer admins their own account,
- * resellers their customers, support and platform any), at its level or from one of its extensions,
- * with the stored rule that decided.
+ * The rule tester: what {@link CallDecisions} answers for a number dialled from an account in the
+ * caller's scope ({@code TEST_CALL_POLICY}: customer admins their own account, resellers their
+ * customers, support and platform any), at its level or from one of its extensions, with the stored
+ * rule that decided.
  *
  * <p>Audited lightly: a customer testing its own rules reads nothing new and changes nothing, so it
  * is not audited (the trail would fill with keystrokes); staff looking at another account's policy

@@ -1,7 +1,7 @@
 package io.dialtone.callpolicy.control;
 
 import io.dialtone.callpolicy.entity.DestinationClass;
-import io.dialtone.callpolicy.entity.E164Number;
+import io.dialtone.kernel.entity.E164Number;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Optional;

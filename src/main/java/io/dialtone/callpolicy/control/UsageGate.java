@@ -1,7 +1,7 @@
 package io.dialtone.callpolicy.control;
 
 import io.dialtone.callpolicy.entity.Classification;
-import io.dialtone.extension.entity.ExtensionNumber;
+import io.dialtone.kernel.entity.ExtensionNumber;
 import java.time.Instant;
 
 /**

@@ -1,6 +1,6 @@
 package io.dialtone.callpolicy.entity;
 
-import io.dialtone.extension.entity.ExtensionType;
+import io.dialtone.kernel.entity.ExtensionType;
 
 /**
  * How far an extension may call, each level including the ones before it. Emergency numbers and

@@ -1,5 +1,6 @@
 package io.dialtone.callpolicy.entity;
 
+import io.dialtone.kernel.entity.E164Number;
 import java.util.Objects;
 
 /**

@@ -1,7 +1,7 @@
 package io.dialtone.callpolicy.entity;
 
-import io.dialtone.extension.entity.ExtensionNumber;
-import io.dialtone.extension.entity.ExtensionType;
+import io.dialtone.kernel.entity.ExtensionNumber;
+import io.dialtone.kernel.entity.ExtensionType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

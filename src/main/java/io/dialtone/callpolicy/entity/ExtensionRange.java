@@ -1,6 +1,6 @@
 package io.dialtone.callpolicy.entity;
 
-import io.dialtone.extension.entity.ExtensionNumber;
+import io.dialtone.kernel.entity.ExtensionNumber;
 
 /**
  * Which dialled digit strings are the account's own extensions: from {@code minDigits} to {@code

@@ -15,10 +15,10 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * How the SIP side stores a call attempt (issue 5, item 1): the record is rated, inserted and added
- * to the daily totals of its account and extension ({@link CdrBatchWriter}), idempotent on the SIP
- * Call-ID and start time (a record sent twice — a retry after a lost answer — is stored and counted
- * once), and named with the id of the extension that holds its number then.
+ * How the SIP side stores a call attempt: the record is rated, inserted and added to the daily
+ * totals of its account and extension ({@link CdrBatchWriter}), idempotent on the SIP Call-ID and
+ * start time (a record sent twice — a retry after a lost answer — is stored and counted once), and
+ * named with the id of the extension that holds its number then.
  *
  * <p>Group commit ({@link GroupCommit}): records from many SIP threads are stored together, up to
  * {@value #BATCH} per transaction with multi-row statements, instead of one transaction (four

@@ -7,9 +7,9 @@ import io.dialtone.audit.control.AuditTrail;
 import io.dialtone.audit.entity.AuditAction;
 import io.dialtone.audit.entity.AuditResult;
 import io.dialtone.extension.control.Extensions;
-import io.dialtone.identity.control.AccessControl;
-import io.dialtone.identity.control.SignedInUser;
-import io.dialtone.identity.entity.Permission;
+import io.dialtone.kernel.control.AccessControl;
+import io.dialtone.kernel.control.SignedInUser;
+import io.dialtone.kernel.entity.Permission;
 import io.dialtone.platform.control.AccessDenied;
 import io.dialtone.platform.control.DatabaseMigration;
 import jakarta.annotation.Resource;
@@ -30,9 +30,9 @@ import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
 /**
- * Call records as pages read them (issue 5, item 4): the list for a filter, one record, and the
- * totals, each for an account in the caller's scope with VIEW_CDRS (SECURITY.md F2, F3: an id of
- * another tenant is refused, audited, and reads nothing).
+ * Call records as pages read them: the list for a filter, one record, and the totals, each for an
+ * account in the caller's scope with VIEW_CDRS (SECURITY.md F2, F3: an id of another tenant is
+ * refused, audited, and reads nothing).
  *
  * <p>Callers with VIEW_ACCOUNTS (customer admins, resellers, support, platform) read whole
  * accounts; a customer user reads only the calls recorded for the extensions assigned to them
@@ -43,8 +43,8 @@ import javax.sql.DataSource;
  * opened.
  *
  * <p>A refusal does not roll the transaction back ({@code dontRollbackOn = AccessDenied.class}):
- * these methods write nothing but audit rows, and the in-container test found the refusal's {@code
- * ACCESS_DENIED} row gone after a rollback (see the report of this change).
+ * these methods write nothing but audit rows, and a rollback would take the refusal's {@code
+ * ACCESS_DENIED} row with it.
  */
 @ApplicationScoped
 public class CallRecords {

@@ -4,9 +4,9 @@ import io.dialtone.audit.control.AuditRecord;
 import io.dialtone.audit.control.AuditTrail;
 import io.dialtone.audit.entity.AuditAction;
 import io.dialtone.audit.entity.AuditResult;
-import io.dialtone.identity.control.AccessControl;
-import io.dialtone.identity.control.SignedInUser;
-import io.dialtone.identity.entity.Permission;
+import io.dialtone.kernel.control.AccessControl;
+import io.dialtone.kernel.control.SignedInUser;
+import io.dialtone.kernel.entity.Permission;
 import io.dialtone.platform.control.DatabaseMigration;
 import io.dialtone.platform.control.SecureTokens;
 import jakarta.annotation.PreDestroy;
@@ -39,12 +39,12 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
- * CSV export of a CDR filter (issue 5, item 5). {@link #start} checks EXPORT_CDRS and the scope in
- * the caller's request, then a background task writes the calls oldest first in keyset batches of
- * {@value #BATCH} ({@link CdrDetails#batch}: constant memory whatever the size) to an owner-only
- * temporary file, counting rows for the progress bar. The user who started it downloads the file
- * once ({@link #take}); it is deleted then, or {@link #KEEP} after its start. Each export is
- * audited when it ends: who, the filter, the rows written (FAILURE when it broke off).
+ * CSV export of a CDR filter. {@link #start} checks EXPORT_CDRS and the scope in the caller's
+ * request, then a background task writes the calls oldest first in keyset batches of {@value
+ * #BATCH} ({@link CdrDetails#batch}: constant memory whatever the size) to an owner-only temporary
+ * file, counting rows for the progress bar. The user who started it downloads the file once ({@link
+ * #take}); it is deleted then, or {@link #KEEP} after its start. Each export is audited when it
+ * ends: who, the filter, the rows written (FAILURE when it broke off).
  */
 @ApplicationScoped
 public class CdrExports {

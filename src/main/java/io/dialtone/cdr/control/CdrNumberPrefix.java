@@ -3,11 +3,11 @@ package io.dialtone.cdr.control;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 
 /**
- * The number filter of the CDR page as stored digits (issue 5, item 4): call records keep the other
- * party's E.164 digits without {@code +} ({@code remote_digits}), and the filter is a prefix of
- * those, never a leading wildcard. What a user types is turned into such a prefix with the
- * account's country, by libphonenumber's metadata (its country calling code and national prefix, as
- * the call policy's {@code NumberClassifier} reads numbers):
+ * The number filter of the CDR page as stored digits: call records keep the other party's E.164
+ * digits without {@code +} ({@code remote_digits}), and the filter is a prefix of those, never a
+ * leading wildcard. What a user types is turned into such a prefix with the account's country, by
+ * libphonenumber's metadata (its country calling code and national prefix, as the call policy's
+ * {@code NumberClassifier} reads numbers):
  *
  * <ul>
  *   <li>{@code +}, {@code 00} (and {@code 011} in NANP) start an international number: the digits

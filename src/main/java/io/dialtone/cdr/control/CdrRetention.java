@@ -6,9 +6,9 @@ import io.dialtone.audit.control.AuditRecord;
 import io.dialtone.audit.control.AuditTrail;
 import io.dialtone.audit.entity.AuditAction;
 import io.dialtone.audit.entity.AuditResult;
-import io.dialtone.identity.control.AccessControl;
-import io.dialtone.identity.control.SignedInUser;
-import io.dialtone.identity.entity.Permission;
+import io.dialtone.kernel.control.AccessControl;
+import io.dialtone.kernel.control.SignedInUser;
+import io.dialtone.kernel.entity.Permission;
 import io.dialtone.platform.control.AccessDenied;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -20,9 +20,9 @@ import java.time.Clock;
 import java.util.List;
 
 /**
- * Each customer account's call-record retention in months (issue 5, item 6): {@value
- * RetentionPlan#DEFAULT_MONTHS} unless set, never below {@value RetentionPlan#MIN_MONTHS} nor above
- * {@value RetentionPlan#MAX_MONTHS}. Read with VIEW_CDRS in scope; changed by whoever may edit the
+ * Each customer account's call-record retention in months: {@value RetentionPlan#DEFAULT_MONTHS}
+ * unless set, never below {@value RetentionPlan#MIN_MONTHS} nor above {@value
+ * RetentionPlan#MAX_MONTHS}. Read with VIEW_CDRS in scope; changed by whoever may edit the
  * account's profile in scope (customer admins, resellers, platform administrators), audited.
  */
 @ApplicationScoped

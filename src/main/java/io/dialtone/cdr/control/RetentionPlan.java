@@ -10,12 +10,12 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * What the nightly retention job removes (issue 5, item 6). Retention counts whole calendar months
- * (UTC): with R months, the calls of months that ended more than R months ago have expired — on
- * 2026-11-28 with 24, everything before 2024-11-01 — so a call is kept at least R months. A monthly
- * partition goes as a whole ({@code DROP PARTITION}) once every account's retention has passed it,
- * i.e. under the longest retention of all; accounts with a shorter retention have their older rows
- * deleted in batches. pmax and the highest monthly partition are never dropped.
+ * What the nightly retention job removes. Retention counts whole calendar months (UTC): with R
+ * months, the calls of months that ended more than R months ago have expired — on 2026-11-28 with
+ * 24, everything before 2024-11-01 — so a call is kept at least R months. A monthly partition goes
+ * as a whole ({@code DROP PARTITION}) once every account's retention has passed it, i.e. under the
+ * longest retention of all; accounts with a shorter retention have their older rows deleted in
+ * batches. pmax and the highest monthly partition are never dropped.
  *
  * @param drop the partitions to drop, oldest first
  * @param deletes the row deletions, shortest retention first

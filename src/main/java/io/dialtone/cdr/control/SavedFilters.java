@@ -1,9 +1,9 @@
 package io.dialtone.cdr.control;
 
 import io.dialtone.cdr.entity.SavedCdrFilter;
-import io.dialtone.identity.control.AccessControl;
-import io.dialtone.identity.control.SignedInUser;
-import io.dialtone.identity.entity.Permission;
+import io.dialtone.kernel.control.AccessControl;
+import io.dialtone.kernel.control.SignedInUser;
+import io.dialtone.kernel.entity.Permission;
 import io.dialtone.platform.control.AccessDenied;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

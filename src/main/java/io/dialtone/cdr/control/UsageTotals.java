@@ -16,11 +16,11 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 /**
- * The daily usage totals that {@link CallRecorder} keeps (issue 5, item 3): the interface for usage
- * caps (issue 4: daily and monthly spend, monthly minutes), the self-service gauges and the CDR
- * page's daily chart. Days are calendar days in the account's time zone; ranges are {@code [from,
- * to)}. Reads one row per day from {@code cdr_daily_account} (or {@code cdr_daily_extension}),
- * never the CDRs: a 30-day chart is 30 index entries.
+ * The daily usage totals that {@link CallRecorder} keeps: the interface for usage caps (daily and
+ * monthly spend, monthly minutes), the self-service gauges and the CDR page's daily chart. Days are
+ * calendar days in the account's time zone; ranges are {@code [from, to)}. Reads one row per day
+ * from {@code cdr_daily_account} (or {@code cdr_daily_extension}), never the CDRs: a 30-day chart
+ * is 30 index entries.
  *
  * <p>No caller check: meant for system callers (call control's usage gate, alert jobs). Pages read
  * totals through {@link CallRecords}, which checks permission and scope first.

@@ -11,7 +11,7 @@ import io.dialtone.did.control.Dids;
 import io.dialtone.did.entity.Did;
 import io.dialtone.extension.control.ExtensionRefused;
 import io.dialtone.extension.entity.Extension;
-import io.dialtone.identity.entity.Permission;
+import io.dialtone.kernel.entity.Permission;
 import io.dialtone.platform.boundary.Messages;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;

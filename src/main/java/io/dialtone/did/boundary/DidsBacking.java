@@ -4,7 +4,7 @@ import io.dialtone.did.control.DidAccess;
 import io.dialtone.did.control.DidInventory;
 import io.dialtone.did.control.DidRefused;
 import io.dialtone.did.control.Dids;
-import io.dialtone.identity.entity.Permission;
+import io.dialtone.kernel.entity.Permission;
 import io.dialtone.platform.boundary.Messages;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;

@@ -1,8 +1,8 @@
 package io.dialtone.did.control;
 
-import io.dialtone.callpolicy.entity.E164Number;
 import io.dialtone.did.entity.Did;
 import io.dialtone.extension.control.RoutedNumbers;
+import io.dialtone.kernel.entity.E164Number;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;

@@ -4,7 +4,7 @@ import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
-import io.dialtone.callpolicy.entity.E164Number;
+import io.dialtone.kernel.entity.E164Number;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -3,6 +3,7 @@ package io.dialtone.did.control;
 import io.dialtone.account.entity.Account;
 import io.dialtone.account.entity.AccountKind;
 import io.dialtone.did.entity.Did;
+import io.dialtone.kernel.control.AccountScope;
 import java.io.Serializable;
 
 /**
@@ -39,6 +40,6 @@ public record DidView(
 
   /** Whether the number is still in the platform's inventory. */
   public boolean inInventory() {
-    return holderId == Account.PLATFORM_ID;
+    return holderId == AccountScope.PLATFORM_ACCOUNT_ID;
   }
 }

@@ -4,6 +4,7 @@ import io.dialtone.account.control.AccountTree;
 import io.dialtone.account.entity.Account;
 import io.dialtone.did.entity.Did;
 import io.dialtone.extension.control.ExtensionDirectory;
+import io.dialtone.kernel.control.AccountScope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -41,13 +42,14 @@ public class Dids {
 
   @Inject DidAccess access;
   @Inject AccountTree accounts;
+  @Inject AccountScope scopes;
   @Inject ExtensionDirectory extensions;
 
   /** The DIDs in the caller's scope whose digits contain those of {@code filter}, by number. */
   @Transactional
   public List<DidView> list(String filter) {
     access.viewing();
-    Optional<Set<Long>> scope = accounts.scopeOf(access.callerAccountId());
+    Optional<Set<Long>> scope = scopes.scopeOf(access.callerAccountId());
     String digits = filter == null ? "" : filter.replaceAll("[^0-9]", "");
     TypedQuery<Did> query =
         em.createQuery(scope.isPresent() ? IN_SCOPE : EVERYWHERE, Did.class)

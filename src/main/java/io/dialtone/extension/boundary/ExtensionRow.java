@@ -2,7 +2,7 @@ package io.dialtone.extension.boundary;
 
 import io.dialtone.extension.entity.Extension;
 import io.dialtone.extension.entity.ExtensionStatus;
-import io.dialtone.extension.entity.ExtensionType;
+import io.dialtone.kernel.entity.ExtensionType;
 import java.io.Serializable;
 
 /** One line of the extension list: what the page shows, no credential. */

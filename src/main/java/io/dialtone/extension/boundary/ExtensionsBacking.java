@@ -6,11 +6,11 @@ import io.dialtone.extension.control.NewSipSecret;
 import io.dialtone.extension.control.VoicemailPins;
 import io.dialtone.extension.entity.Extension;
 import io.dialtone.extension.entity.ExtensionStatus;
-import io.dialtone.extension.entity.ExtensionType;
 import io.dialtone.identity.boundary.StepUpPrompt;
-import io.dialtone.identity.control.AccessControl;
 import io.dialtone.identity.control.StepUpRequired;
 import io.dialtone.identity.entity.User;
+import io.dialtone.kernel.control.AccessControl;
+import io.dialtone.kernel.entity.ExtensionType;
 import io.dialtone.platform.boundary.Messages;
 import io.dialtone.sip.control.LocationService;
 import jakarta.faces.view.ViewScoped;
@@ -85,7 +85,7 @@ public class ExtensionsBacking implements Serializable {
                         names.get(e.getAssignedUserId()),
                         !e.getStatus().equals(ExtensionStatus.DISABLED) && extensions.isUnused(e)))
             .toList();
-    // issue 6: registered or not at a glance, from the registrar's in-memory bindings.
+    // Registered or not at a glance, from the registrar's in-memory bindings.
     registered =
         rows.stream()
             .map(ExtensionRow::id)

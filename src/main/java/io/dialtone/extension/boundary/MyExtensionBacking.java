@@ -48,7 +48,7 @@ public class MyExtensionBacking implements Serializable {
     if (extensionId == null && !rows.isEmpty()) {
       extensionId = rows.get(0).id();
     }
-    // issue 6: the caller's own devices, from the registrar (only extensions of mine()).
+    // The caller's own devices, from the registrar (only extensions of mine()).
     var now = clock.instant();
     registrations =
         mine.stream()

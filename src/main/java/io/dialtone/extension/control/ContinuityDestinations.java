@@ -4,7 +4,7 @@ import io.dialtone.callpolicy.control.CallDecisions;
 import io.dialtone.callpolicy.entity.Decision;
 import io.dialtone.extension.control.ExtensionRefused.Reason;
 import io.dialtone.extension.entity.Extension;
-import io.dialtone.extension.entity.ExtensionNumber;
+import io.dialtone.kernel.entity.ExtensionNumber;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;

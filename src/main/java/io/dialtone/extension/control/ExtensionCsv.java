@@ -2,7 +2,7 @@ package io.dialtone.extension.control;
 
 import io.dialtone.extension.control.ExtensionRefused.Reason;
 import io.dialtone.extension.entity.Extension;
-import io.dialtone.extension.entity.ExtensionType;
+import io.dialtone.kernel.entity.ExtensionType;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

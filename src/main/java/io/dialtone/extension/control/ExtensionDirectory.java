@@ -60,9 +60,9 @@ public class ExtensionDirectory {
 
   /**
    * The ids of the live extensions numbered as asked, per account ({@code accountId → number → id};
-   * numbers without a live extension are absent): how call records name the extension of a call
-   * (issue 5). One query over {@code extension_live_number_uk} for a whole batch of calls, on the
-   * caller's connection (its transaction).
+   * numbers without a live extension are absent): how call records name the extension of a call.
+   * One query over {@code extension_live_number_uk} for a whole batch of calls, on the caller's
+   * connection (its transaction).
    */
   public static Map<Long, Map<String, Long>> liveIds(
       Connection c, Map<Long, ? extends Collection<String>> numbersByAccount) throws SQLException {

@@ -7,15 +7,16 @@ import io.dialtone.audit.entity.AuditResult;
 import io.dialtone.callpolicy.control.ExtensionPolicies;
 import io.dialtone.extension.control.ExtensionRefused.Reason;
 import io.dialtone.extension.entity.Extension;
-import io.dialtone.extension.entity.ExtensionNumber;
 import io.dialtone.extension.entity.ExtensionStatus;
-import io.dialtone.extension.entity.ExtensionType;
-import io.dialtone.extension.entity.SipDigest;
-import io.dialtone.identity.control.AccessControl;
-import io.dialtone.identity.control.SignedInUser;
-import io.dialtone.identity.entity.Permission;
+import io.dialtone.kernel.control.AccessControl;
+import io.dialtone.kernel.control.SignedInUser;
+import io.dialtone.kernel.entity.ExtensionNumber;
+import io.dialtone.kernel.entity.ExtensionType;
+import io.dialtone.kernel.entity.Permission;
 import io.dialtone.platform.control.DataCipher;
 import io.dialtone.platform.control.DatabaseMigration;
+import io.dialtone.sip.control.SipCredentialsImported;
+import io.dialtone.sip.control.SipDigest;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -37,15 +38,15 @@ import java.util.Set;
 import javax.sql.DataSource;
 
 /**
- * Bulk provisioning (issue 4, item 1): a customer administrator's CSV of extensions, all or nothing
- * in one transaction. Every line is checked first ({@link ExtensionCsv}, plus numbers already taken
- * in the account); any broken line means nothing is written and every broken line is reported.
- * Otherwise each extension gets a generated secret, stored as encrypted HA1 values only, rows are
- * inserted in JDBC batches of {@value #BATCH} on the transaction's connection (10,000 rows in
- * seconds), and the secrets are returned once for the provisioning CSV. Audited either way, never
- * with a secret. Needs {@code MANAGE_EXTENSIONS} and {@code REVEAL_SIP_SECRET}, checked in the
- * caller's request ({@link #authorize}); the page runs {@link #process} in the background through
- * {@link ImportJobs}, with progress for its bars.
+ * Bulk provisioning: a customer administrator's CSV of extensions, all or nothing in one
+ * transaction. Every line is checked first ({@link ExtensionCsv}, plus numbers already taken in the
+ * account); any broken line means nothing is written and every broken line is reported. Otherwise
+ * each extension gets a generated secret, stored as encrypted HA1 values only, rows are inserted in
+ * JDBC batches of {@value #BATCH} on the transaction's connection (10,000 rows in seconds), and the
+ * secrets are returned once for the provisioning CSV. Audited either way, never with a secret.
+ * Needs {@code MANAGE_EXTENSIONS} and {@code REVEAL_SIP_SECRET}, checked in the caller's request
+ * ({@link #authorize}); the page runs {@link #process} in the background through {@link
+ * ImportJobs}, with progress for its bars.
  */
 @ApplicationScoped
 public class ExtensionImport {

@@ -2,7 +2,7 @@ package io.dialtone.extension.control;
 
 import io.dialtone.callpolicy.entity.ExtensionRange;
 import io.dialtone.extension.control.ExtensionRefused.Reason;
-import io.dialtone.extension.entity.ExtensionNumber;
+import io.dialtone.kernel.entity.ExtensionNumber;
 import java.util.Optional;
 import java.util.Set;
 

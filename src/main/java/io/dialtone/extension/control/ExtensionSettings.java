@@ -5,18 +5,18 @@ import io.dialtone.callpolicy.control.ExtensionPolicies;
 import io.dialtone.callpolicy.entity.ClassOfService;
 import io.dialtone.extension.control.ExtensionRefused.Reason;
 import io.dialtone.extension.entity.Extension;
-import io.dialtone.identity.entity.Permission;
+import io.dialtone.kernel.entity.Permission;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.Objects;
 
 /**
- * An extension's call settings (issue 4, item 1): how many devices may register at once (1–5;
- * enforced by the registrar), its class of service (stored by the call policy), and its service
- * continuity destination: where inbound calls go when no device is registered or answers. The
- * destination passes the same decision as a number the extension dials (SECURITY.md E6); a refused
- * one names the deciding rule.
+ * An extension's call settings: how many devices may register at once (1–5; enforced by the
+ * registrar), its class of service (stored by the call policy), and its service continuity
+ * destination: where inbound calls go when no device is registered or answers. The destination
+ * passes the same decision as a number the extension dials (SECURITY.md E6); a refused one names
+ * the deciding rule.
  */
 @ApplicationScoped
 public class ExtensionSettings {

@@ -7,15 +7,16 @@ import io.dialtone.audit.entity.AuditAction;
 import io.dialtone.callpolicy.control.ExtensionPolicies;
 import io.dialtone.extension.control.ExtensionRefused.Reason;
 import io.dialtone.extension.entity.Extension;
-import io.dialtone.extension.entity.ExtensionNumber;
 import io.dialtone.extension.entity.ExtensionStatus;
-import io.dialtone.extension.entity.ExtensionType;
-import io.dialtone.identity.control.AccessControl;
-import io.dialtone.identity.control.SignedInUser;
 import io.dialtone.identity.control.StepUp;
 import io.dialtone.identity.control.StepUpRequired;
-import io.dialtone.identity.entity.Permission;
 import io.dialtone.identity.entity.User;
+import io.dialtone.kernel.control.AccessControl;
+import io.dialtone.kernel.control.SignedInUser;
+import io.dialtone.kernel.entity.ExtensionNumber;
+import io.dialtone.kernel.entity.ExtensionType;
+import io.dialtone.kernel.entity.Permission;
+import io.dialtone.sip.control.SipCredentialsChanged;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -28,11 +29,11 @@ import java.util.Objects;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Extensions of a customer account (issue 4, item 1), one transaction per use case: list, create
- * (with its SIP secret, shown once), rename and assign, disable, enable, delete, regenerate the
- * secret (step-up, audited, mailed, the old secret stops working at commit). Every id comes from a
- * request and is checked ({@link ExtensionAccess}); creating and regenerating show a secret, so
- * they also need {@code REVEAL_SIP_SECRET}, withheld from impersonating agents.
+ * Extensions of a customer account, one transaction per use case: list, create (with its SIP
+ * secret, shown once), rename and assign, disable, enable, delete, regenerate the secret (step-up,
+ * audited, mailed, the old secret stops working at commit). Every id comes from a request and is
+ * checked ({@link ExtensionAccess}); creating and regenerating show a secret, so they also need
+ * {@code REVEAL_SIP_SECRET}, withheld from impersonating agents.
  *
  * <p>Delete is soft: the row stays (audit rows and call records name it), its number is free for a
  * new extension at once, its HA1 values and PIN are wiped and its call-policy row is removed.

@@ -1,6 +1,6 @@
 package io.dialtone.extension.control;
 
-import io.dialtone.identity.control.SignedInUser;
+import io.dialtone.kernel.control.SignedInUser;
 
 /**
  * Proof that a caller may bulk-import into {@code accountId} ({@code MANAGE_EXTENSIONS} and {@code

@@ -1,7 +1,7 @@
 package io.dialtone.extension.control;
 
-import io.dialtone.identity.control.AccessControl;
-import io.dialtone.identity.entity.Permission;
+import io.dialtone.kernel.control.AccessControl;
+import io.dialtone.kernel.entity.Permission;
 import io.dialtone.platform.control.SecureTokens;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;

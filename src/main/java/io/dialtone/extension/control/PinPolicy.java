@@ -1,6 +1,6 @@
 package io.dialtone.extension.control;
 
-import io.dialtone.extension.entity.ExtensionNumber;
+import io.dialtone.kernel.entity.ExtensionNumber;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -16,14 +16,13 @@ import java.util.stream.Collectors;
 /**
  * Decides whether a voicemail PIN may be set (by its user, or by an admin's reset).
  *
- * <p>Rules (issue 4 item 2, PRODUCT.md 3): {@value #MIN_LENGTH} to {@value #MAX_LENGTH} digits; not
- * one digit repeated; not a run of consecutive digits up or down, counting 9→0 and 0→9 as
- * consecutive (890123 and 210987 are as easy to guess as 123456); not the extension number nor its
- * reverse, alone or repeated to the PIN's length (201201); not holding the last {@value
- * #DID_DIGITS} digits of one of the extension's DIDs (so neither the DID's last digits of the PIN's
- * length nor longer tails); not one of the last {@value #HISTORY} PINs (checked against their
- * hashes); not on the bundled common-PIN list ({@code common-pins.txt}, its header names its
- * sources).
+ * <p>Rules (PRODUCT.md 3): {@value #MIN_LENGTH} to {@value #MAX_LENGTH} digits; not one digit
+ * repeated; not a run of consecutive digits up or down, counting 9→0 and 0→9 as consecutive (890123
+ * and 210987 are as easy to guess as 123456); not the extension number nor its reverse, alone or
+ * repeated to the PIN's length (201201); not holding the last {@value #DID_DIGITS} digits of one of
+ * the extension's DIDs (so neither the DID's last digits of the PIN's length nor longer tails); not
+ * one of the last {@value #HISTORY} PINs (checked against their hashes); not on the bundled
+ * common-PIN list ({@code common-pins.txt}, its header names its sources).
  */
 @ApplicationScoped
 public class PinPolicy {

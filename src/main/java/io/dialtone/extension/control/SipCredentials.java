@@ -2,7 +2,10 @@ package io.dialtone.extension.control;
 
 import io.dialtone.extension.entity.Extension;
 import io.dialtone.extension.entity.ExtensionStatus;
-import io.dialtone.extension.entity.SipDigest;
+import io.dialtone.sip.control.CredentialSource;
+import io.dialtone.sip.control.SipCredential;
+import io.dialtone.sip.control.SipCredentialsChanged;
+import io.dialtone.sip.control.SipDigest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -12,20 +15,19 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The credential lookup of the SIP side (issue 6): the extension {@code user} of the account whose
- * domain is {@code realm}. No permission check: it serves the registrar, not a person, and reveals
- * only encrypted HA1 values. Starts no transaction. A registrar caching the answers drops an entry
- * when it observes {@link SipCredentialsChanged} (regenerated, disabled, enabled, deleted).
+ * The registrar's credentials: the extension {@code user} of the account whose domain is {@code
+ * realm}. Starts no transaction. A registrar caching the answers drops an entry when it observes
+ * {@link SipCredentialsChanged} (regenerated, disabled, enabled, deleted).
  */
 @ApplicationScoped
-public class SipCredentials {
+public class SipCredentials implements CredentialSource {
 
   @PersistenceContext(unitName = "dialtone")
   EntityManager em;
 
   @Inject CredentialIssuer issuer;
 
-  /** The live extension {@code user} in {@code realm} (case-insensitive), if there is one. */
+  @Override
   public Optional<SipCredential> find(String realm, String user) {
     if (realm == null || user == null) {
       return Optional.empty();
@@ -38,7 +40,7 @@ public class SipCredentials {
         .map(SipCredentials::credentialOf);
   }
 
-  /** Every active extension's credential (the registrar's full load), in no particular order. */
+  @Override
   public List<SipCredential> allActive() {
     return em.createQuery("SELECT e FROM Extension e WHERE e.status = :status", Extension.class)
         .setParameter("status", ExtensionStatus.ACTIVE)
@@ -55,11 +57,11 @@ public class SipCredentials {
         e.getNumber().digits(),
         e.getHa1Sha256(),
         e.getHa1Md5(),
-        e.getStatus(),
+        e.getStatus() == ExtensionStatus.ACTIVE,
         e.getMaxRegistrations());
   }
 
-  /** The plain HA1 of {@code credential} for {@code algorithm}, to check one digest response. */
+  @Override
   public String ha1(SipCredential credential, SipDigest algorithm) {
     return issuer.decrypt(
         algorithm == SipDigest.SHA_256

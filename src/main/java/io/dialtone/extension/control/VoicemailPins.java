@@ -5,10 +5,10 @@ import io.dialtone.audit.control.AuditTrail;
 import io.dialtone.audit.entity.AuditAction;
 import io.dialtone.audit.entity.AuditResult;
 import io.dialtone.extension.entity.Extension;
-import io.dialtone.extension.entity.ExtensionNumber;
 import io.dialtone.extension.entity.ExtensionStatus;
 import io.dialtone.identity.control.PasswordHasher;
-import io.dialtone.identity.entity.Permission;
+import io.dialtone.kernel.entity.ExtensionNumber;
+import io.dialtone.kernel.entity.Permission;
 import io.dialtone.platform.control.SecureTokens;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
@@ -25,14 +25,14 @@ import java.util.List;
 import java.util.stream.StreamSupport;
 
 /**
- * Voicemail PINs (issue 4, item 2): a user sets their own extension's PIN (it must pass {@link
- * PinPolicy}, history of the last {@value PinPolicy#HISTORY} included); an administrator resets one
- * to a random temporary PIN, shown once, that must be changed at first use; the voicemail system
- * checks entries with {@link #verifyPin}: {@value #MAX_FAILURES} wrong in a row, across calls, lock
- * the mailbox for {@value #LOCK_MINUTES} minutes (audited); a right PIN resets the count. The
- * voicemail system's own lookup is {@link #verifyPin(long, String, String, String)}: account and
- * mailbox number as dialled, unknown mailboxes answered like wrong PINs, and a per-source limit
- * ({@link PinSourceGuard}) against spraying across mailboxes. PINs are stored as PBKDF2 hashes (the
+ * Voicemail PINs: a user sets their own extension's PIN (it must pass {@link PinPolicy}, history of
+ * the last {@value PinPolicy#HISTORY} included); an administrator resets one to a random temporary
+ * PIN, shown once, that must be changed at first use; the voicemail system checks entries with
+ * {@link #verifyPin}: {@value #MAX_FAILURES} wrong in a row, across calls, lock the mailbox for
+ * {@value #LOCK_MINUTES} minutes (audited); a right PIN resets the count. The voicemail system's
+ * own lookup is {@link #verifyPin(long, String, String, String)}: account and mailbox number as
+ * dialled, unknown mailboxes answered like wrong PINs, and a per-source limit ({@link
+ * PinSourceGuard}) against spraying across mailboxes. PINs are stored as PBKDF2 hashes (the
  * password hasher), never plain, never logged.
  */
 @ApplicationScoped

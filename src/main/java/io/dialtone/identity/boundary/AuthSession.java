@@ -1,6 +1,6 @@
 package io.dialtone.identity.boundary;
 
-import io.dialtone.identity.control.SignedInUser;
+import io.dialtone.kernel.control.SignedInUser;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.io.Serializable;

@@ -2,7 +2,7 @@ package io.dialtone.identity.boundary;
 
 import io.dialtone.identity.control.EmailChangeLinkInvalid;
 import io.dialtone.identity.control.EmailChanges;
-import io.dialtone.identity.control.SignedInUser;
+import io.dialtone.kernel.control.SignedInUser;
 import io.dialtone.platform.boundary.Messages;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;

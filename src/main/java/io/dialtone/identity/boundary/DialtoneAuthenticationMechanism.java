@@ -5,7 +5,7 @@ import io.dialtone.audit.control.AuditContext;
 import io.dialtone.identity.boundary.AuthSession.PendingMfa;
 import io.dialtone.identity.control.SessionValidity;
 import io.dialtone.identity.control.SignInOutcome;
-import io.dialtone.identity.control.SignedInUser;
+import io.dialtone.kernel.control.SignedInUser;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;

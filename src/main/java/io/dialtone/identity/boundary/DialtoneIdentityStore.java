@@ -6,7 +6,7 @@ import static jakarta.security.enterprise.identitystore.CredentialValidationResu
 import io.dialtone.identity.control.SecondFactorResult;
 import io.dialtone.identity.control.SignIn;
 import io.dialtone.identity.control.SignInOutcome;
-import io.dialtone.identity.control.SignedInUser;
+import io.dialtone.kernel.control.SignedInUser;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.CallerPrincipal;

@@ -1,7 +1,7 @@
 package io.dialtone.identity.boundary;
 
-import io.dialtone.identity.control.Impersonation;
-import io.dialtone.identity.control.SignedInUser;
+import io.dialtone.kernel.control.Impersonation;
+import io.dialtone.kernel.control.SignedInUser;
 import io.dialtone.platform.boundary.Messages;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;

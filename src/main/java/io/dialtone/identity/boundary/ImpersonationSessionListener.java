@@ -1,7 +1,7 @@
 package io.dialtone.identity.boundary;
 
 import io.dialtone.identity.control.Impersonations;
-import io.dialtone.identity.control.SignedInUser;
+import io.dialtone.kernel.control.SignedInUser;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebListener;
 import jakarta.servlet.http.HttpSessionEvent;

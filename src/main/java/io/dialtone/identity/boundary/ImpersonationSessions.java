@@ -3,7 +3,7 @@ package io.dialtone.identity.boundary;
 import io.dialtone.audit.control.AuditContext;
 import io.dialtone.identity.control.ImpersonationRefused;
 import io.dialtone.identity.control.Impersonations;
-import io.dialtone.identity.control.SignedInUser;
+import io.dialtone.kernel.control.SignedInUser;
 import io.dialtone.platform.control.AccessDenied;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,7 +1,7 @@
 package io.dialtone.identity.boundary;
 
-import io.dialtone.identity.control.AccessControl;
-import io.dialtone.identity.entity.Permission;
+import io.dialtone.kernel.control.AccessControl;
+import io.dialtone.kernel.entity.Permission;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;

@@ -1,6 +1,5 @@
 package io.dialtone.identity.boundary;
 
-import io.dialtone.account.entity.Account;
 import io.dialtone.audit.control.AuditRecord;
 import io.dialtone.audit.control.AuditTrail;
 import io.dialtone.audit.entity.AuditAction;
@@ -9,8 +8,9 @@ import io.dialtone.identity.control.PasswordHasher;
 import io.dialtone.identity.control.PasswordPolicy;
 import io.dialtone.identity.control.SetupLinkInvalid;
 import io.dialtone.identity.control.SetupLinks;
-import io.dialtone.identity.control.SignedInUser;
 import io.dialtone.identity.control.TotpCodes;
+import io.dialtone.kernel.control.AccountScope;
+import io.dialtone.kernel.control.SignedInUser;
 import io.dialtone.platform.control.DataCipher;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
@@ -107,7 +107,7 @@ public class SetupBacking implements Serializable {
           AuditRecord.builder(AuditAction.SETUP_COMPLETED, AuditResult.SUCCESS)
               .actor(SignedInUser.actorOf(userId))
               .target(SignedInUser.actorOf(userId))
-              .account(Account.PLATFORM_ID)
+              .account(AccountScope.PLATFORM_ACCOUNT_ID)
               .sourceIp(sourceIp())
               .build());
       credentials.forgetSecrets();

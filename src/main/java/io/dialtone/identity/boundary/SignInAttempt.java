@@ -1,7 +1,7 @@
 package io.dialtone.identity.boundary;
 
 import io.dialtone.identity.control.SignInOutcome;
-import io.dialtone.identity.control.SignedInUser;
+import io.dialtone.kernel.control.SignedInUser;
 import jakarta.enterprise.context.RequestScoped;
 import java.util.Optional;
 

@@ -9,6 +9,7 @@ import io.dialtone.identity.entity.RecoveryCode;
 import io.dialtone.identity.entity.TokenPurpose;
 import io.dialtone.identity.entity.User;
 import io.dialtone.identity.entity.UserStatus;
+import io.dialtone.kernel.control.SignedInUser;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

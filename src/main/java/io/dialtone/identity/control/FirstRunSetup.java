@@ -1,10 +1,10 @@
 package io.dialtone.identity.control;
 
-import io.dialtone.account.entity.Account;
 import io.dialtone.audit.control.AuditRecord;
 import io.dialtone.audit.control.AuditTrail;
 import io.dialtone.audit.entity.AuditAction;
 import io.dialtone.audit.entity.AuditResult;
+import io.dialtone.kernel.control.AccountScope;
 import io.dialtone.platform.control.DatabaseMigration;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -51,7 +51,7 @@ public class FirstRunSetup {
               audit.record(
                   AuditRecord.builder(AuditAction.SETUP_LINK_ISSUED, AuditResult.SUCCESS)
                       .actor("system")
-                      .account(Account.PLATFORM_ID)
+                      .account(AccountScope.PLATFORM_ACCOUNT_ID)
                       .build());
             });
   }

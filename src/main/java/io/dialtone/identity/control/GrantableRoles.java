@@ -1,15 +1,15 @@
 package io.dialtone.identity.control;
 
 import io.dialtone.account.entity.AccountKind;
-import io.dialtone.identity.entity.Permission;
-import io.dialtone.identity.entity.Role;
+import io.dialtone.kernel.entity.Permission;
+import io.dialtone.kernel.entity.Role;
 import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * Which roles a caller may give to a user of an account (issue 3: "roles within what the inviter
- * may grant"). A role belongs to one kind of account — platform staff to the platform account,
- * reseller administrators to resellers, customer roles to customers — and staff roles need {@link
+ * Which roles a caller may give to a user of an account: only roles within what the inviter may
+ * grant. A role belongs to one kind of account — platform staff to the platform account, reseller
+ * administrators to resellers, customer roles to customers — and staff roles need {@link
  * Permission#MANAGE_STAFF} on top of {@link Permission#MANAGE_USERS}. Whether the account is in the
  * caller's scope is checked separately.
  */

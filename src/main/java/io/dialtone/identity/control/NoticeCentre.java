@@ -1,5 +1,7 @@
 package io.dialtone.identity.control;
 
+import io.dialtone.kernel.control.AccessControl;
+import io.dialtone.kernel.control.SignedInUser;
 import io.dialtone.notification.control.PortalNotices;
 import io.dialtone.notification.entity.PortalNotice;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,11 +10,11 @@ import jakarta.transaction.Transactional;
 import java.util.List;
 
 /**
- * The signed-in user's notice centre (issue 4, self-service gaps): their own portal notices only,
- * whoever they are (every role has one; no permission beyond being signed in). The user is always
- * the session's, never an id from a request; marking another user's notice read is refused as not
- * found and audited (SECURITY.md F2). While an agent acts as a customer, the centre is the agent's
- * own: notices are personal and are not shared with whoever acts for the customer.
+ * The signed-in user's notice centre: their own portal notices only, whoever they are (every role
+ * has one; no permission beyond being signed in). The user is always the session's, never an id
+ * from a request; marking another user's notice read is refused as not found and audited
+ * (SECURITY.md F2). While an agent acts as a customer, the centre is the agent's own: notices are
+ * personal and are not shared with whoever acts for the customer.
  */
 @ApplicationScoped
 public class NoticeCentre {

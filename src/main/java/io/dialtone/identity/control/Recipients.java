@@ -1,8 +1,8 @@
 package io.dialtone.identity.control;
 
-import io.dialtone.identity.entity.Role;
 import io.dialtone.identity.entity.User;
 import io.dialtone.identity.entity.UserStatus;
+import io.dialtone.kernel.entity.Role;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -57,7 +57,7 @@ public class Recipients {
     return tag == null ? Locale.ENGLISH : Locale.forLanguageTag(tag.toString());
   }
 
-  // issue 4, self-service gaps (selfsvc-b): the deciders of a limit request
+  // the deciders of a limit request
   /** The active users of account {@code accountId} who hold {@code role}. */
   public List<Recipient> withRole(long accountId, Role role) {
     return em.createNamedQuery(User.LIST_BY_ACCOUNT, User.class)

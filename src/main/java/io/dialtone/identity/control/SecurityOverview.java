@@ -1,10 +1,12 @@
 package io.dialtone.identity.control;
 
-import io.dialtone.account.control.AccountTree;
 import io.dialtone.audit.control.AuditQuery;
 import io.dialtone.audit.entity.AuditAction;
 import io.dialtone.audit.entity.AuditEvent;
-import io.dialtone.identity.entity.Permission;
+import io.dialtone.kernel.control.AccessControl;
+import io.dialtone.kernel.control.AccountScope;
+import io.dialtone.kernel.control.SignedInUser;
+import io.dialtone.kernel.entity.Permission;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -20,9 +22,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Sign-in and security activity for the dashboards (issue 3), read from the audit trail of the
- * caller's scope: their subtree's accounts, or everything (also events tied to no account, such as
- * sign-ins with an unknown e-mail) for the platform. Each read checks its permission.
+ * Sign-in and security activity for the dashboards, read from the audit trail of the caller's
+ * scope: their subtree's accounts, or everything (also events tied to no account, such as sign-ins
+ * with an unknown e-mail) for the platform. Each read checks its permission.
  */
 @ApplicationScoped
 public class SecurityOverview {
@@ -53,7 +55,7 @@ public class SecurityOverview {
               AuditAction.SIGN_OUT));
 
   @Inject AccessControl access;
-  @Inject AccountTree tree;
+  @Inject AccountScope scopes;
   @Inject AuditQuery audit;
   @Inject Clock clock;
 
@@ -65,7 +67,7 @@ public class SecurityOverview {
   public List<AuditEvent> recentSecurityEvents(@Min(1) @Max(AuditQuery.MAX_RESULTS) int max) {
     SignedInUser caller = access.require(Permission.VIEW_AUDIT);
     return audit.recent(
-        SECURITY_ACTIONS, tree.scopeOf(caller.accountId()), clock.instant().minus(RECENT), max);
+        SECURITY_ACTIONS, scopes.scopeOf(caller.accountId()), clock.instant().minus(RECENT), max);
   }
 
   /** Completed and failed sign-ins of the caller's scope on each of the last {@code days} days. */
@@ -79,7 +81,7 @@ public class SecurityOverview {
         days,
         audit.dailyCounts(
             SignInSeries.actions(),
-            tree.scopeOf(caller.accountId()),
+            scopes.scopeOf(caller.accountId()),
             first.atStartOfDay(ZoneOffset.UTC).toInstant(),
             today.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()));
   }

@@ -1,5 +1,6 @@
 package io.dialtone.identity.control;
 
+import io.dialtone.kernel.control.SignedInUser;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;

@@ -1,11 +1,11 @@
 package io.dialtone.identity.control;
 
-import io.dialtone.account.entity.Account;
 import io.dialtone.identity.entity.RecoveryCode;
-import io.dialtone.identity.entity.Role;
 import io.dialtone.identity.entity.TokenPurpose;
 import io.dialtone.identity.entity.User;
 import io.dialtone.identity.entity.UserStatus;
+import io.dialtone.kernel.control.AccountScope;
+import io.dialtone.kernel.entity.Role;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -70,7 +70,7 @@ public class SetupLinks {
     }
     User admin =
         User.enrolled(
-            Account.PLATFORM_ID,
+            AccountScope.PLATFORM_ACCOUNT_ID,
             credentials.email(),
             credentials.displayName(),
             credentials.passwordHash(),

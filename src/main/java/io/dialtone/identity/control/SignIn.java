@@ -7,6 +7,7 @@ import io.dialtone.audit.entity.AuditAction;
 import io.dialtone.audit.entity.AuditResult;
 import io.dialtone.identity.entity.User;
 import io.dialtone.identity.entity.UserStatus;
+import io.dialtone.kernel.control.SignedInUser;
 import io.dialtone.platform.control.DataCipher;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -145,7 +146,7 @@ public class SignIn {
             .account(user.getAccountId())
             .sourceIp(sourceIp)
             .build());
-    return new SecondFactorResult(SignInOutcome.SIGNED_IN, Optional.of(SignedInUser.of(user, now)));
+    return new SecondFactorResult(SignInOutcome.SIGNED_IN, Optional.of(user.signedInAt(now)));
   }
 
   private boolean mayUse(User user) {

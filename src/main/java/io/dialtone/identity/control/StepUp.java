@@ -6,6 +6,8 @@ import io.dialtone.audit.entity.AuditAction;
 import io.dialtone.audit.entity.AuditResult;
 import io.dialtone.identity.entity.User;
 import io.dialtone.identity.entity.UserStatus;
+import io.dialtone.kernel.control.AccessControl;
+import io.dialtone.kernel.control.SignedInUser;
 import io.dialtone.platform.control.DataCipher;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,5 +1,6 @@
 package io.dialtone.identity.control;
 
+import io.dialtone.kernel.control.SignedInUser;
 import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;

@@ -6,10 +6,12 @@ import io.dialtone.audit.control.AuditRecord;
 import io.dialtone.audit.control.AuditTrail;
 import io.dialtone.audit.entity.AuditAction;
 import io.dialtone.audit.entity.AuditResult;
-import io.dialtone.identity.entity.Permission;
-import io.dialtone.identity.entity.Role;
 import io.dialtone.identity.entity.User;
 import io.dialtone.identity.entity.UserStatus;
+import io.dialtone.kernel.control.AccessControl;
+import io.dialtone.kernel.control.SignedInUser;
+import io.dialtone.kernel.entity.Permission;
+import io.dialtone.kernel.entity.Role;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -25,12 +27,12 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * User administration (issue 3, item 2), one transaction per use case: invite, change roles,
- * disable, enable, reset the second factor. Every id comes from a request and is checked against
- * the caller's scope; roles must be ones the caller may grant in the user's account ({@link
- * GrantableRoles}). Nobody changes their own roles, disables themselves or resets their own MFA
- * here, and the last active platform administrator keeps that role. Disabling, role changes and MFA
- * resets end the user's sessions (C5). Every change is audited with what changed.
+ * User administration, one transaction per use case: invite, change roles, disable, enable, reset
+ * the second factor. Every id comes from a request and is checked against the caller's scope; roles
+ * must be ones the caller may grant in the user's account ({@link GrantableRoles}). Nobody changes
+ * their own roles, disables themselves or resets their own MFA here, and the last active platform
+ * administrator keeps that role. Disabling, role changes and MFA resets end the user's sessions
+ * (C5). Every change is audited with what changed.
  */
 @ApplicationScoped
 public class UserManagement {

@@ -1,9 +1,12 @@
 package io.dialtone.identity.control;
 
 import io.dialtone.account.control.AccountTree;
-import io.dialtone.identity.entity.Permission;
 import io.dialtone.identity.entity.User;
 import io.dialtone.identity.entity.UserStatus;
+import io.dialtone.kernel.control.AccessControl;
+import io.dialtone.kernel.control.AccountScope;
+import io.dialtone.kernel.control.SignedInUser;
+import io.dialtone.kernel.entity.Permission;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -18,9 +21,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Read-only user figures for the dashboards (issue 3): counts and lists of the users of the
- * caller's subtree only, and the caller's own profile. Each read checks its permission and scope;
- * account ids come from {@link AccountTree}, never from a join on the account table.
+ * Read-only user figures for the dashboards: counts and lists of the users of the caller's subtree
+ * only, and the caller's own profile. Each read checks its permission and scope; account ids come
+ * from {@link AccountTree}, never from a join on the account table.
  */
 @ApplicationScoped
 public class UserOverview {
@@ -29,13 +32,13 @@ public class UserOverview {
   EntityManager em;
 
   @Inject AccessControl access;
-  @Inject AccountTree tree;
+  @Inject AccountScope scopes;
 
   /** Users of the caller's account and every account below it, by status. */
   @Transactional
   public UserCounts counts() {
     SignedInUser caller = access.require(Permission.MANAGE_USERS);
-    Optional<Set<Long>> scope = tree.scopeOf(caller.accountId());
+    Optional<Set<Long>> scope = scopes.scopeOf(caller.accountId());
     List<Object[]> rows =
         scope.isEmpty()
             ? em.createQuery(
@@ -58,7 +61,7 @@ public class UserOverview {
   @Transactional
   public Map<Long, Long> countsPerAccount(@NotNull Collection<Long> accountIds) {
     SignedInUser caller = access.require(Permission.MANAGE_USERS);
-    Optional<Set<Long>> scope = tree.scopeOf(caller.accountId());
+    Optional<Set<Long>> scope = scopes.scopeOf(caller.accountId());
     List<Long> ids =
         accountIds.stream().filter(id -> scope.map(s -> s.contains(id)).orElse(true)).toList();
     if (ids.isEmpty()) {

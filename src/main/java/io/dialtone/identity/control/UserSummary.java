@@ -1,8 +1,8 @@
 package io.dialtone.identity.control;
 
-import io.dialtone.identity.entity.Role;
 import io.dialtone.identity.entity.User;
 import io.dialtone.identity.entity.UserStatus;
+import io.dialtone.kernel.entity.Role;
 import java.time.Instant;
 import java.util.List;
 

@@ -1,5 +1,7 @@
 package io.dialtone.identity.entity;
 
+import io.dialtone.kernel.control.SignedInUser;
+import io.dialtone.kernel.entity.Role;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -303,5 +305,18 @@ public class User {
   @Override
   public int hashCode() {
     return Objects.hashCode(id);
+  }
+
+  /** This user as the caller of a session whose second factor completed at {@code now}. */
+  public SignedInUser signedInAt(Instant now) {
+    return new SignedInUser(
+        getId(),
+        getEmail(),
+        getDisplayName(),
+        getAccountId(),
+        getRoles(),
+        now,
+        getSessionEpoch(),
+        null);
   }
 }

@@ -37,7 +37,7 @@ public enum NoticeKind {
    * source IP. No secret.
    */
   SIP_SECRET_CHANGED("sipSecretChanged"),
-  // ---- usage limits (issue 4, item 4) ----
+  // ---- usage limits and alerts ----
   /**
    * Usage reached a threshold of a cap. {0} = account name, {1} = the cap's name (in the mail's
    * language), {2} = the threshold in percent, {3} = usage so far, {4} = the cap.
@@ -52,7 +52,7 @@ public enum NoticeKind {
   LIMIT_REQUEST_REFUSED("limitRequestRefused"),
   /** A temporary raise ended. {0}, {1} as approved, {2} = the cap in effect now ("-": none). */
   LIMIT_RAISE_ENDED("limitRaiseEnded"),
-  // issue 6, SIP registrar portal side (sipside)
+  // ---- SIP registrar ----
   /**
    * To platform administrators: the registrar banned a source address. {0} = address, {1} = reason
    * (the BanReason label), {2} = since (UTC), {3} = until (UTC), {4} = last User-Agent.
@@ -63,7 +63,7 @@ public enum NoticeKind {
    * extension number, {1} = failed attempts, {2} = since (UTC). No secret.
    */
   SIP_FAILURE_BURST("sipFailureBurst"),
-  // issue 4, self-service gaps (selfsvc-b)
+  // ---- limit requests, concurrent-call alerts, DIDs ----
   /**
    * To the administrators who decide it: a limit-change request arrived. {0} = account name, {1} =
    * the cap's name (in the mail's language), {2} = account number, {3} = the cap granted now ("-":

@@ -1,13 +1,13 @@
 package io.dialtone.sip.control;
 
-import io.dialtone.account.entity.Account;
 import io.dialtone.audit.control.AuditRecord;
 import io.dialtone.audit.control.AuditTrail;
 import io.dialtone.audit.entity.AuditAction;
 import io.dialtone.audit.entity.AuditResult;
-import io.dialtone.identity.control.AccessControl;
-import io.dialtone.identity.control.SignedInUser;
-import io.dialtone.identity.entity.Permission;
+import io.dialtone.kernel.control.AccessControl;
+import io.dialtone.kernel.control.AccountScope;
+import io.dialtone.kernel.control.SignedInUser;
+import io.dialtone.kernel.entity.Permission;
 import io.dialtone.sip.entity.Ban;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -49,7 +49,7 @@ public class BanAdministration {
                 AuditAction.SIP_BAN_LIFTED, lifted ? AuditResult.SUCCESS : AuditResult.FAILURE)
             .actor(caller.actor())
             .onBehalfOf(caller.onBehalfOf())
-            .account(Account.PLATFORM_ID)
+            .account(AccountScope.PLATFORM_ACCOUNT_ID)
             .target("sip-source:" + given)
             .sourceIp(request.getRemoteAddr())
             .detail(lifted ? "ban lifted" : "no ban in force for this address")

@@ -1,9 +1,6 @@
 package io.dialtone.sip.control;
 
 import io.dialtone.account.control.AccountTree;
-import io.dialtone.extension.control.SipCredential;
-import io.dialtone.extension.control.SipCredentials;
-import io.dialtone.extension.entity.SipDigest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -20,7 +17,7 @@ import java.util.Optional;
 @ApplicationScoped
 public class CredentialLookup {
 
-  @Inject SipCredentials credentials;
+  @Inject CredentialSource credentials;
   @Inject AccountTree accounts;
 
   @Transactional

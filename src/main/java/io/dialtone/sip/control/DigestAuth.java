@@ -1,6 +1,5 @@
 package io.dialtone.sip.control;
 
-import io.dialtone.extension.entity.SipDigest;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,6 +1,5 @@
 package io.dialtone.sip.control;
 
-import io.dialtone.extension.entity.SipDigest;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Locale;

@@ -1,6 +1,6 @@
 package io.dialtone.sip.control;
 
-import io.dialtone.account.entity.Account;
+import io.dialtone.kernel.control.AccountScope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -26,7 +26,7 @@ class NoticeRecipients {
   EntityManager em;
 
   List<Recipient> platformAdministrators() {
-    return withRole("PLATFORM_ADMIN", Account.PLATFORM_ID);
+    return withRole("PLATFORM_ADMIN", AccountScope.PLATFORM_ACCOUNT_ID);
   }
 
   List<Recipient> customerAdministrators(long accountId) {

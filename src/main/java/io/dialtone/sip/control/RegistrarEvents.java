@@ -1,10 +1,10 @@
 package io.dialtone.sip.control;
 
-import io.dialtone.account.entity.Account;
 import io.dialtone.audit.control.AuditRecord;
 import io.dialtone.audit.control.AuditTrail;
 import io.dialtone.audit.entity.AuditAction;
 import io.dialtone.audit.entity.AuditResult;
+import io.dialtone.kernel.control.AccountScope;
 import io.dialtone.sip.entity.Ban;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -72,7 +72,7 @@ public class RegistrarEvents {
     audit.record(
         AuditRecord.builder(AuditAction.SIP_SOURCE_BANNED, AuditResult.SUCCESS)
             .actor("system")
-            .account(Account.PLATFORM_ID)
+            .account(AccountScope.PLATFORM_ACCOUNT_ID)
             .target("sip-source:" + ban.address())
             .sourceIp(ban.address())
             .detail(

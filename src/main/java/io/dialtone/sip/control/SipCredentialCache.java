@@ -1,8 +1,6 @@
 package io.dialtone.sip.control;
 
 import io.dialtone.account.control.AccountSuspended;
-import io.dialtone.extension.control.SipCredentialsChanged;
-import io.dialtone.extension.control.SipCredentialsImported;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,9 +1,9 @@
 package io.dialtone.sip.control;
 
-import io.dialtone.account.entity.Account;
 import io.dialtone.extension.entity.Extension;
-import io.dialtone.identity.control.AccessControl;
-import io.dialtone.identity.control.SignedInUser;
+import io.dialtone.kernel.control.AccessControl;
+import io.dialtone.kernel.control.AccountScope;
+import io.dialtone.kernel.control.SignedInUser;
 import io.dialtone.notification.boundary.Notifications;
 import io.dialtone.notification.control.MailTexts;
 import io.dialtone.notification.entity.Notice;
@@ -83,7 +83,7 @@ public class SipNotices {
     for (Recipient r : recipients.platformAdministrators()) {
       if (insert(
           r,
-          Account.PLATFORM_ID,
+          AccountScope.PLATFORM_ACCOUNT_ID,
           null,
           SipNoticeKind.SOURCE_BANNED,
           ban.address(),

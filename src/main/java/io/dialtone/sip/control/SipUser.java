@@ -1,7 +1,5 @@
 package io.dialtone.sip.control;
 
-import io.dialtone.extension.entity.SipDigest;
-
 /**
  * An extension phones may register as right now (active, in an active account chain), with its HA1
  * values decrypted: held in memory only, never logged ({@link #toString()} leaves them out).

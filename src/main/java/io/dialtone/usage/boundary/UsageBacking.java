@@ -1,6 +1,6 @@
 package io.dialtone.usage.boundary;
 
-import io.dialtone.identity.control.AccessControl;
+import io.dialtone.kernel.control.AccessControl;
 import io.dialtone.platform.boundary.LocaleBacking;
 import io.dialtone.platform.boundary.Messages;
 import io.dialtone.usage.control.LimitRefused;

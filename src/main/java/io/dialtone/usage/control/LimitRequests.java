@@ -8,9 +8,10 @@ import io.dialtone.audit.control.AuditRecord;
 import io.dialtone.audit.control.AuditTrail;
 import io.dialtone.audit.entity.AuditAction;
 import io.dialtone.audit.entity.AuditResult;
-import io.dialtone.identity.control.AccessControl;
-import io.dialtone.identity.control.SignedInUser;
-import io.dialtone.identity.entity.Permission;
+import io.dialtone.kernel.control.AccessControl;
+import io.dialtone.kernel.control.AccountScope;
+import io.dialtone.kernel.control.SignedInUser;
+import io.dialtone.kernel.entity.Permission;
 import io.dialtone.notification.entity.NoticeKind;
 import io.dialtone.usage.entity.LimitRequest;
 import io.dialtone.usage.entity.LimitRequestStatus;
@@ -33,15 +34,15 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Limit-change requests (issue 4, item 4): a customer administrator ({@link
- * Permission#MANAGE_USAGE_LIMITS}) asks to raise a cap granted from above, with a reason and an
- * optional end date; an administrator above the account ({@link Permission#APPROVE_LIMIT_REQUESTS}:
- * its reseller's, or the platform's) sees the pending requests of their subtree and approves — the
- * account's granted cap becomes the amount, within the approver's own account's cap — or refuses,
- * with a comment. Nobody decides a request of their own account. A new request is told to the
- * administrators who decide it (the parent reseller's, or the platform's) and a decision to the
- * requester's administrators, each as a portal notice and an e-mail; every step is audited. An
- * unknown request or one out of scope is refused as not found (audited).
+ * Limit-change requests: a customer administrator ({@link Permission#MANAGE_USAGE_LIMITS}) asks to
+ * raise a cap granted from above, with a reason and an optional end date; an administrator above
+ * the account ({@link Permission#APPROVE_LIMIT_REQUESTS}: its reseller's, or the platform's) sees
+ * the pending requests of their subtree and approves — the account's granted cap becomes the
+ * amount, within the approver's own account's cap — or refuses, with a comment. Nobody decides a
+ * request of their own account. A new request is told to the administrators who decide it (the
+ * parent reseller's, or the platform's) and a decision to the requester's administrators, each as a
+ * portal notice and an e-mail; every step is audited. An unknown request or one out of scope is
+ * refused as not found (audited).
  */
 @ApplicationScoped
 public class LimitRequests {
@@ -54,6 +55,7 @@ public class LimitRequests {
 
   @Inject AccessControl access;
   @Inject AccountTree tree;
+  @Inject AccountScope scopes;
   @Inject UsageNotices notices;
   @Inject AuditTrail audit;
   @Inject Clock clock;
@@ -120,7 +122,7 @@ public class LimitRequests {
   @Transactional
   public List<PendingRequest> pending() {
     SignedInUser caller = access.require(Permission.APPROVE_LIMIT_REQUESTS);
-    Optional<Set<Long>> scope = tree.scopeOf(caller.accountId());
+    Optional<Set<Long>> scope = scopes.scopeOf(caller.accountId());
     TypedQuery<LimitRequest> query =
         scope.isEmpty()
             ? em.createNamedQuery(LimitRequest.LIST_PENDING, LimitRequest.class)

@@ -27,13 +27,13 @@ import java.util.List;
 import java.util.logging.Logger;
 
 /**
- * Ends the approved temporary raises whose end date is over (issue 4, item 4): a raise "until
- * 2026-12-01" lasts through that day in the account's time zone and ends at the next midnight
- * there. The cap falls back to what it was before the approval — unless someone changed it since
- * (an account page, another request), when it is left as it is and the audit row says so. Each end
- * is audited ({@code LIMIT_RAISE_ENDED}, actor {@code system}) and told to the account's
- * administrators. One transaction per run; the time comes as a parameter ({@link RaiseExpiryJob}
- * passes the injected clock's), so a test can run it "after the end date".
+ * Ends the approved temporary raises whose end date is over: a raise "until 2026-12-01" lasts
+ * through that day in the account's time zone and ends at the next midnight there. The cap falls
+ * back to what it was before the approval — unless someone changed it since (an account page,
+ * another request), when it is left as it is and the audit row says so. Each end is audited ({@code
+ * LIMIT_RAISE_ENDED}, actor {@code system}) and told to the account's administrators. One
+ * transaction per run; the time comes as a parameter ({@link RaiseExpiryJob} passes the injected
+ * clock's), so a test can run it "after the end date".
  */
 @ApplicationScoped
 public class RaiseExpiry {

@@ -5,7 +5,7 @@ import io.dialtone.account.entity.Account;
 import io.dialtone.account.entity.AccountKind;
 import io.dialtone.identity.control.Recipients;
 import io.dialtone.identity.control.Recipients.Recipient;
-import io.dialtone.identity.entity.Role;
+import io.dialtone.kernel.entity.Role;
 import io.dialtone.notification.boundary.Notifications;
 import io.dialtone.notification.control.MailTexts;
 import io.dialtone.notification.entity.Notice;

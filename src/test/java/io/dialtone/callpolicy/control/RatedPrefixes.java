@@ -1,7 +1,7 @@
 package io.dialtone.callpolicy.control;
 
 import io.dialtone.callpolicy.entity.DestinationClass;
-import io.dialtone.callpolicy.entity.E164Number;
+import io.dialtone.kernel.entity.E164Number;
 
 /** A test rate deck: the destinations under the given prefixes ({@code +} and digits) are rated. */
 public final class RatedPrefixes implements RateLookup {

@@ -3,8 +3,9 @@ package io.dialtone.callpolicy.entity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.dialtone.extension.entity.ExtensionNumber;
-import io.dialtone.extension.entity.ExtensionType;
+import io.dialtone.kernel.entity.E164Number;
+import io.dialtone.kernel.entity.ExtensionNumber;
+import io.dialtone.kernel.entity.ExtensionType;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -7,7 +7,7 @@ import io.dialtone.callpolicy.entity.Classification;
 import io.dialtone.callpolicy.entity.DecidingRule;
 import io.dialtone.callpolicy.entity.Decision;
 import io.dialtone.callpolicy.entity.DestinationClass;
-import io.dialtone.callpolicy.entity.E164Number;
+import io.dialtone.kernel.entity.E164Number;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -3,7 +3,7 @@ package io.dialtone.did.control;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.dialtone.callpolicy.entity.E164Number;
+import io.dialtone.kernel.entity.E164Number;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

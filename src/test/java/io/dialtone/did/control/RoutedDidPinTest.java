@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dialtone.extension.control.PinPolicy;
 import io.dialtone.extension.control.PinViolation;
-import io.dialtone.extension.entity.ExtensionNumber;
+import io.dialtone.kernel.entity.ExtensionNumber;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The PIN rule the DIDs feed (issue 4 item 2): a voicemail PIN may not hold the last digits of a
- * number routed to its extension, in whatever form the number was typed before it was normalized.
+ * The PIN rule the DIDs feed: a voicemail PIN may not hold the last digits of a number routed to
+ * its extension, in whatever form the number was typed before it was normalized.
  */
 class RoutedDidPinTest {
 

@@ -2,7 +2,7 @@ package io.dialtone.extension.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dialtone.extension.entity.ExtensionType;
+import io.dialtone.kernel.entity.ExtensionType;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;

@@ -2,7 +2,7 @@ package io.dialtone.extension.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dialtone.extension.entity.ExtensionType;
+import io.dialtone.kernel.entity.ExtensionType;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,7 +2,7 @@ package io.dialtone.extension.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dialtone.extension.entity.ExtensionNumber;
+import io.dialtone.kernel.entity.ExtensionNumber;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

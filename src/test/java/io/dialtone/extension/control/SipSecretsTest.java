@@ -3,12 +3,12 @@ package io.dialtone.extension.control;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dialtone.extension.entity.Extension;
-import io.dialtone.extension.entity.ExtensionNumber;
-import io.dialtone.extension.entity.ExtensionType;
-import io.dialtone.extension.entity.SipDigest;
-import io.dialtone.extension.entity.SipRealm;
+import io.dialtone.kernel.entity.ExtensionNumber;
+import io.dialtone.kernel.entity.ExtensionType;
+import io.dialtone.kernel.entity.SipRealm;
 import io.dialtone.platform.control.DataCipher;
 import io.dialtone.platform.control.SecureTokens;
+import io.dialtone.sip.control.SipDigest;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;

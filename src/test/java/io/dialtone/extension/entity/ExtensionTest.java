@@ -3,6 +3,9 @@ package io.dialtone.extension.entity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.dialtone.kernel.entity.ExtensionNumber;
+import io.dialtone.kernel.entity.ExtensionType;
+import io.dialtone.kernel.entity.SipRealm;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;

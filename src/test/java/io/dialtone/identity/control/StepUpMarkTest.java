@@ -2,7 +2,9 @@ package io.dialtone.identity.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dialtone.identity.entity.Role;
+import io.dialtone.kernel.control.Impersonation;
+import io.dialtone.kernel.control.SignedInUser;
+import io.dialtone.kernel.entity.Role;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -2,7 +2,6 @@ package io.dialtone.sip.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dialtone.extension.entity.SipDigest;
 import org.junit.jupiter.api.Test;
 
 /** The examples of RFC 7616 §3.9.1 (qop=auth, MD5 and SHA-256). */

@@ -1,6 +1,5 @@
 package io.dialtone.sip.control;
 
-import io.dialtone.extension.entity.SipDigest;
 import io.dialtone.sip.control.SipRequest.ContactEntry;
 import io.dialtone.sip.control.SipRequest.Peer;
 import io.dialtone.sip.control.SipRequest.SipAddress;

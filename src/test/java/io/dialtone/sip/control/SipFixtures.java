@@ -1,6 +1,5 @@
 package io.dialtone.sip.control;
 
-import io.dialtone.extension.entity.SipDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -5,7 +5,6 @@ import static io.dialtone.sip.control.SipFixtures.SECRET;
 import static io.dialtone.sip.control.SipFixtures.USER;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dialtone.extension.entity.SipDigest;
 import io.dialtone.sip.control.SipRequest.ContactEntry;
 import io.dialtone.sip.control.SipRequest.Peer;
 import io.dialtone.sip.control.SipRequest.SipAddress;

@@ -12,7 +12,7 @@ import io.dialtone.callpolicy.control.RatedPrefixes;
 import io.dialtone.callpolicy.entity.DecidingRule;
 import io.dialtone.callpolicy.entity.DialPlan;
 import io.dialtone.callpolicy.entity.ExtensionRange;
-import io.dialtone.extension.entity.ExtensionNumber;
+import io.dialtone.kernel.entity.ExtensionNumber;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;

@@ -2,8 +2,8 @@ package io.dialtone.cdr.boundary.cdrs;
 
 import io.dialtone.cdr.control.CallRecords;
 import io.dialtone.cdr.control.CdrDetail;
-import io.dialtone.identity.control.AccessControl;
-import io.dialtone.identity.entity.Permission;
+import io.dialtone.kernel.control.AccessControl;
+import io.dialtone.kernel.entity.Permission;
 import io.dialtone.platform.boundary.LocaleBacking;
 import io.dialtone.platform.control.AccessDenied;
 import jakarta.enterprise.context.RequestScoped;

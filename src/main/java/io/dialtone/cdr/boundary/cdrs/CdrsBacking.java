@@ -24,13 +24,12 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * {@code /cdrs/index.xhtml}: the call records of one account in the caller's scope (issue 5, item
- * 4). The filter (date range in the account's time zone, by default its last 30 days; extension,
- * direction, disposition with a one-click "blocked calls", destination class, country, number
- * prefix, minimum duration), its totals and daily charts, and the list paged by keyset. Every read
- * goes through {@link CallRecords}, which checks permission and scope (404 otherwise). The form
- * itself is {@link CdrFilterForm}. Saved filters, the CSV export and the retention are in {@link
- * CdrToolsBacking}.
+ * {@code /cdrs/index.xhtml}: the call records of one account in the caller's scope. The filter
+ * (date range in the account's time zone, by default its last 30 days; extension, direction,
+ * disposition with a one-click "blocked calls", destination class, country, number prefix, minimum
+ * duration), its totals and daily charts, and the list paged by keyset. Every read goes through
+ * {@link CallRecords}, which checks permission and scope (404 otherwise). The form itself is {@link
+ * CdrFilterForm}. Saved filters, the CSV export and the retention are in {@link CdrToolsBacking}.
  */
 @Named
 @ViewScoped

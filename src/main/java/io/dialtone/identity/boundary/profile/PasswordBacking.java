@@ -2,11 +2,11 @@ package io.dialtone.identity.boundary.profile;
 
 import io.dialtone.identity.boundary.CredentialForm;
 import io.dialtone.identity.boundary.CurrentUser;
-import io.dialtone.identity.control.AccessControl;
 import io.dialtone.identity.control.NewPasswordRefused;
 import io.dialtone.identity.control.PasswordChanges;
 import io.dialtone.identity.control.WrongCurrentPassword;
-import io.dialtone.identity.entity.Permission;
+import io.dialtone.kernel.control.AccessControl;
+import io.dialtone.kernel.entity.Permission;
 import io.dialtone.platform.boundary.Messages;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;

@@ -2,8 +2,8 @@ package io.dialtone.identity.boundary.users;
 
 import io.dialtone.identity.control.LastPlatformAdministrator;
 import io.dialtone.identity.control.UserManagement;
-import io.dialtone.identity.entity.Role;
 import io.dialtone.identity.entity.User;
+import io.dialtone.kernel.entity.Role;
 import io.dialtone.platform.boundary.Messages;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;

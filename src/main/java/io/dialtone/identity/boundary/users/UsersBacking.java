@@ -2,13 +2,13 @@ package io.dialtone.identity.boundary.users;
 
 import io.dialtone.account.entity.Account;
 import io.dialtone.identity.boundary.StepUpPrompt;
-import io.dialtone.identity.control.AccessControl;
 import io.dialtone.identity.control.EmailTaken;
 import io.dialtone.identity.control.Invitations;
 import io.dialtone.identity.control.LastPlatformAdministrator;
 import io.dialtone.identity.control.StepUpRequired;
 import io.dialtone.identity.control.UserManagement;
-import io.dialtone.identity.entity.Role;
+import io.dialtone.kernel.control.AccessControl;
+import io.dialtone.kernel.entity.Role;
 import io.dialtone.platform.boundary.Messages;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;

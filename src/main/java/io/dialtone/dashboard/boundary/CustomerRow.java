@@ -1,0 +1,20 @@
+package io.dialtone.dashboard.boundary;
+
+import io.dialtone.account.entity.Account;
+import io.dialtone.account.entity.AccountStatus;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+
+/** A customer account on a reseller's dashboard, with its number of users; created on a UTC day. */
+public record CustomerRow(
+    String name, String number, AccountStatus status, long users, LocalDate created) {
+
+  static CustomerRow of(Account account, long users) {
+    return new CustomerRow(
+        account.getName(),
+        account.getAccountNumber(),
+        account.getStatus(),
+        users,
+        LocalDate.ofInstant(account.getCreatedAt(), ZoneOffset.UTC));
+  }
+}

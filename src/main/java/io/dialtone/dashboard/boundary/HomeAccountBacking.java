@@ -1,0 +1,66 @@
+package io.dialtone.dashboard.boundary;
+
+import io.dialtone.account.control.AccountOverview;
+import io.dialtone.account.entity.Account;
+import io.dialtone.account.entity.AccountProfile;
+import io.dialtone.identity.control.UserOverview;
+import io.dialtone.kernel.control.AccessControl;
+import io.dialtone.kernel.entity.Permission;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The own-account section of {@code /home.xhtml}: the caller's account details and, with {@code
+ * MANAGE_USERS}, the account's users.
+ */
+@Named
+@RequestScoped
+public class HomeAccountBacking {
+
+  @Inject AccessControl access;
+  @Inject AccountOverview accounts;
+  @Inject UserOverview users;
+
+  private Account account;
+  private List<UserRow> accountUsers;
+
+  @PostConstruct
+  void load() {
+    account = accounts.own();
+    accountUsers =
+        access.may(Permission.MANAGE_USERS)
+            ? users.usersOf(account.getId()).stream().map(UserRow::of).toList()
+            : null;
+  }
+
+  public Account getAccount() {
+    return account;
+  }
+
+  public AccountProfile getProfile() {
+    return account.getProfile();
+  }
+
+  /** The account's country in the viewer's language, e.g. "Canada". */
+  public String getCountryName() {
+    return Locale.of("", account.getCountry())
+        .getDisplayCountry(FacesContext.getCurrentInstance().getViewRoot().getLocale());
+  }
+
+  /** The UTC day the account was created. */
+  public LocalDate getCreated() {
+    return LocalDate.ofInstant(account.getCreatedAt(), ZoneOffset.UTC);
+  }
+
+  /** {@code null} without {@code MANAGE_USERS}. */
+  public List<UserRow> getUsers() {
+    return accountUsers;
+  }
+}

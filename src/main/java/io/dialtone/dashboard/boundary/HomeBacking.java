@@ -1,0 +1,77 @@
+package io.dialtone.dashboard.boundary;
+
+import io.dialtone.account.control.AccountOverview;
+import io.dialtone.account.entity.Account;
+import io.dialtone.account.entity.AccountKind;
+import io.dialtone.identity.control.SecurityOverview;
+import io.dialtone.identity.control.UserOverview;
+import io.dialtone.kernel.control.AccessControl;
+import io.dialtone.kernel.entity.Permission;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.util.List;
+
+/**
+ * {@code /home.xhtml}: where a user lands after signing in, a dashboard made of the sections the
+ * caller's permissions allow (a user with several roles sees several): the platform overview
+ * ({@link HomePlatformBacking}), a reseller's customers ({@link HomeCustomersBacking}), the own
+ * account and its users ({@link HomeAccountBacking}), a support overview ({@link
+ * HomeSupportBacking}), and for everyone their profile and sign-in history (here). Each section
+ * bean is created only when its section renders; every read is checked again by its control.
+ */
+@Named
+@RequestScoped
+public class HomeBacking {
+
+  static final int HISTORY_ROWS = 10;
+
+  @Inject AccessControl access;
+  @Inject AccountOverview accounts;
+  @Inject UserOverview users;
+  @Inject SecurityOverview security;
+
+  private Account account;
+  private UserRow profile;
+  private List<EventRow> signInHistory;
+
+  @PostConstruct
+  void load() {
+    account = accounts.own();
+    profile = UserRow.of(users.me());
+    signInHistory = security.ownSignIns(HISTORY_ROWS).stream().map(EventRow::of).toList();
+  }
+
+  /** Platform overview: resellers, accounts, users, security events. */
+  public boolean isPlatformSection() {
+    return access.may(Permission.MANAGE_RESELLERS);
+  }
+
+  /** A reseller's customers (the platform's are counted in its overview instead). */
+  public boolean isCustomersSection() {
+    return access.may(Permission.MANAGE_CUSTOMERS) && account.getKind() == AccountKind.RESELLER;
+  }
+
+  /** The caller's own account (details, and its users with {@code MANAGE_USERS}). */
+  public boolean isAccountSection() {
+    return access.may(Permission.MANAGE_ACCOUNT_PROFILE);
+  }
+
+  /** Support: customer counts and one's own recent actions (the platform overview has more). */
+  public boolean isSupportSection() {
+    return access.may(Permission.SEARCH_CUSTOMERS) && !access.may(Permission.MANAGE_RESELLERS);
+  }
+
+  public Account getAccount() {
+    return account;
+  }
+
+  public UserRow getProfile() {
+    return profile;
+  }
+
+  public List<EventRow> getSignInHistory() {
+    return signInHistory;
+  }
+}
