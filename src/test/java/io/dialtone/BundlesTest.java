@@ -72,6 +72,7 @@ class BundlesTest {
           "io.dialtone.identity.entity.TokenPurpose",
           "io.dialtone.kernel.entity.Permission",
           "io.dialtone.notification.entity.NoticeKind",
+          "io.dialtone.platform.control.CsvTable$Trouble",
           "io.dialtone.platform.control.SlidingWindowLimiter$Verdict",
           "io.dialtone.sip.control.Nonces$Check",
           "io.dialtone.sip.control.SipDigest",

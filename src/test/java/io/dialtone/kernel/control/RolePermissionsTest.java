@@ -1,10 +1,7 @@
-package io.dialtone.identity.control;
+package io.dialtone.kernel.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dialtone.kernel.control.Impersonation;
-import io.dialtone.kernel.control.RolePermissions;
-import io.dialtone.kernel.control.SignedInUser;
 import io.dialtone.kernel.entity.Permission;
 import io.dialtone.kernel.entity.Role;
 import java.util.List;
