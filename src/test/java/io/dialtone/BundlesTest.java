@@ -54,17 +54,17 @@ class BundlesTest {
     Set<String> labels = load("messages.properties").stringPropertyNames();
     for (Class<? extends Enum<?>> type :
         List.<Class<? extends Enum<?>>>of(
-            io.dialtone.audit.entity.AuditAction.class,
-            io.dialtone.audit.entity.AuditResult.class,
+            io.dialtone.audit.control.AuditAction.class,
+            io.dialtone.audit.control.AuditResult.class,
             io.dialtone.kernel.entity.Role.class,
-            io.dialtone.identity.entity.UserStatus.class,
-            io.dialtone.account.entity.AccountKind.class,
-            io.dialtone.account.entity.AccountStatus.class,
-            io.dialtone.callpolicy.entity.ClassOfService.class,
+            io.dialtone.identity.control.UserStatus.class,
+            io.dialtone.account.control.AccountKind.class,
+            io.dialtone.account.control.AccountStatus.class,
+            io.dialtone.callpolicy.control.ClassOfService.class,
             io.dialtone.callpolicy.entity.CustomRuleKind.class,
-            io.dialtone.callpolicy.entity.DecidingRule.class,
-            io.dialtone.callpolicy.entity.DestinationClass.class,
-            io.dialtone.callpolicy.entity.Verdict.class)) {
+            io.dialtone.callpolicy.control.DecidingRule.class,
+            io.dialtone.callpolicy.control.DestinationClass.class,
+            io.dialtone.callpolicy.control.Verdict.class)) {
       for (Enum<?> constant : type.getEnumConstants()) {
         assertThat(labels).contains(type.getSimpleName() + "." + constant.name());
       }

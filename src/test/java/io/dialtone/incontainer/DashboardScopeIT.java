@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.dialtone.account.control.AccountCounts;
 import io.dialtone.account.control.AccountOverview;
 import io.dialtone.account.entity.Account;
-import io.dialtone.audit.entity.AuditAction;
+import io.dialtone.audit.control.AuditAction;
 import io.dialtone.audit.entity.AuditEvent;
 import io.dialtone.identity.control.SecurityOverview;
 import io.dialtone.identity.control.SignInSeries;

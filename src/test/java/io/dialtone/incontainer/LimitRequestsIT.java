@@ -3,10 +3,10 @@ package io.dialtone.incontainer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.dialtone.account.entity.UsageCaps;
+import io.dialtone.account.control.UsageCaps;
 import io.dialtone.callpolicy.control.CallDecisions;
-import io.dialtone.callpolicy.entity.DecidingRule;
-import io.dialtone.callpolicy.entity.DestinationClass;
+import io.dialtone.callpolicy.control.DecidingRule;
+import io.dialtone.callpolicy.control.DestinationClass;
 import io.dialtone.cdr.control.CallRecorder;
 import io.dialtone.cdr.entity.CallRecord;
 import io.dialtone.cdr.entity.Direction;

@@ -1,10 +1,10 @@
 package io.dialtone.account.boundary;
 
+import io.dialtone.account.control.AccountKind;
 import io.dialtone.account.control.AccountManagement;
+import io.dialtone.account.control.AccountStatus;
 import io.dialtone.account.control.CapsExceedParent;
 import io.dialtone.account.entity.Account;
-import io.dialtone.account.entity.AccountKind;
-import io.dialtone.account.entity.AccountStatus;
 import io.dialtone.kernel.control.AccessControl;
 import io.dialtone.kernel.control.SignedInUser;
 import io.dialtone.kernel.entity.Permission;

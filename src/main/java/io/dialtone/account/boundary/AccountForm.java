@@ -1,8 +1,8 @@
 package io.dialtone.account.boundary;
 
+import io.dialtone.account.control.AccountProfile;
+import io.dialtone.account.control.UsageCaps;
 import io.dialtone.account.entity.Account;
-import io.dialtone.account.entity.AccountProfile;
-import io.dialtone.account.entity.UsageCaps;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;

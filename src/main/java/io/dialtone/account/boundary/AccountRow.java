@@ -1,8 +1,8 @@
 package io.dialtone.account.boundary;
 
+import io.dialtone.account.control.AccountKind;
+import io.dialtone.account.control.AccountStatus;
 import io.dialtone.account.entity.Account;
-import io.dialtone.account.entity.AccountKind;
-import io.dialtone.account.entity.AccountStatus;
 import java.io.Serializable;
 
 /** One line of the account list: what the table shows, kept in the view between requests. */

@@ -1,8 +1,6 @@
 package io.dialtone.account.control;
 
 import io.dialtone.account.entity.Account;
-import io.dialtone.account.entity.AccountKind;
-import io.dialtone.account.entity.AccountStatus;
 import java.util.Locale;
 import java.util.function.Predicate;
 

@@ -1,13 +1,10 @@
 package io.dialtone.account.control;
 
 import io.dialtone.account.entity.Account;
-import io.dialtone.account.entity.AccountKind;
-import io.dialtone.account.entity.AccountProfile;
-import io.dialtone.account.entity.UsageCaps;
+import io.dialtone.audit.control.AuditAction;
 import io.dialtone.audit.control.AuditRecord;
+import io.dialtone.audit.control.AuditResult;
 import io.dialtone.audit.control.AuditTrail;
-import io.dialtone.audit.entity.AuditAction;
-import io.dialtone.audit.entity.AuditResult;
 import io.dialtone.kernel.control.AccessControl;
 import io.dialtone.kernel.control.AccountScope;
 import io.dialtone.kernel.control.SignedInUser;

@@ -1,8 +1,6 @@
 package io.dialtone.account.control;
 
 import io.dialtone.account.entity.Account;
-import io.dialtone.account.entity.AccountKind;
-import io.dialtone.account.entity.AccountStatus;
 import io.dialtone.kernel.control.AccessControl;
 import io.dialtone.kernel.control.SignedInUser;
 import io.dialtone.kernel.entity.Permission;

@@ -1,7 +1,6 @@
 package io.dialtone.account.control;
 
 import io.dialtone.account.entity.Account;
-import io.dialtone.account.entity.AccountStatus;
 import io.dialtone.kernel.control.AccountHierarchy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;

@@ -1,7 +1,6 @@
 package io.dialtone.account.control;
 
 import io.dialtone.account.entity.Account;
-import io.dialtone.account.entity.AccountKind;
 import io.dialtone.kernel.control.AccountScope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,7 +1,5 @@
 package io.dialtone.audit.control;
 
-import io.dialtone.audit.entity.AuditAction;
-import io.dialtone.audit.entity.AuditResult;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;

@@ -1,9 +1,9 @@
 package io.dialtone.callpolicy.boundary;
 
+import io.dialtone.callpolicy.control.Classification;
+import io.dialtone.callpolicy.control.DecidingRule;
 import io.dialtone.callpolicy.control.RuleTester;
 import io.dialtone.callpolicy.control.TestResult;
-import io.dialtone.callpolicy.entity.Classification;
-import io.dialtone.callpolicy.entity.DecidingRule;
 import io.dialtone.kernel.control.AccessControl;
 import io.dialtone.kernel.entity.Permission;
 import io.dialtone.platform.boundary.LocaleBacking;

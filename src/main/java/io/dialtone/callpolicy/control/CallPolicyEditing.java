@@ -1,16 +1,14 @@
 package io.dialtone.callpolicy.control;
 
+import io.dialtone.account.control.AccountKind;
 import io.dialtone.account.control.AccountTree;
 import io.dialtone.account.entity.Account;
-import io.dialtone.account.entity.AccountKind;
-import io.dialtone.audit.entity.AuditAction;
+import io.dialtone.audit.control.AuditAction;
 import io.dialtone.callpolicy.entity.AccountCallPolicy;
 import io.dialtone.callpolicy.entity.CallPolicyRule;
-import io.dialtone.callpolicy.entity.ClassOfService;
 import io.dialtone.callpolicy.entity.CustomRuleKind;
 import io.dialtone.callpolicy.entity.DialPlan;
 import io.dialtone.callpolicy.entity.ExtensionCallPolicy;
-import io.dialtone.callpolicy.entity.ExtensionRange;
 import io.dialtone.callpolicy.entity.PlatformBlockedRange;
 import io.dialtone.kernel.control.AccessControl;
 import io.dialtone.kernel.entity.ExtensionNumber;

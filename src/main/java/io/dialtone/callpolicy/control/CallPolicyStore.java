@@ -1,12 +1,11 @@
 package io.dialtone.callpolicy.control;
 
+import io.dialtone.account.control.AccountProfile;
 import io.dialtone.account.control.AccountTree;
 import io.dialtone.account.entity.Account;
-import io.dialtone.account.entity.AccountProfile;
 import io.dialtone.callpolicy.entity.AccountCallPolicy;
 import io.dialtone.callpolicy.entity.CallPolicyRule;
 import io.dialtone.callpolicy.entity.ExtensionCallPolicy;
-import io.dialtone.callpolicy.entity.ExtensionRange;
 import io.dialtone.callpolicy.entity.PlatformBlockedRange;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -2,10 +2,10 @@ package io.dialtone.cdr.control;
 
 import io.dialtone.account.control.AccountTree;
 import io.dialtone.account.entity.Account;
+import io.dialtone.audit.control.AuditAction;
 import io.dialtone.audit.control.AuditRecord;
+import io.dialtone.audit.control.AuditResult;
 import io.dialtone.audit.control.AuditTrail;
-import io.dialtone.audit.entity.AuditAction;
-import io.dialtone.audit.entity.AuditResult;
 import io.dialtone.extension.control.Extensions;
 import io.dialtone.kernel.control.AccessControl;
 import io.dialtone.kernel.control.SignedInUser;
@@ -84,7 +84,7 @@ public class CallRecords {
   public List<Account> accounts() {
     SignedInUser caller = access.require(Permission.VIEW_CDRS);
     return accounts.subtreeOf(caller.accountId()).stream()
-        .filter(a -> a.getKind() == io.dialtone.account.entity.AccountKind.CUSTOMER)
+        .filter(a -> a.getKind() == io.dialtone.account.control.AccountKind.CUSTOMER)
         .sorted(java.util.Comparator.comparing(Account::getName, String.CASE_INSENSITIVE_ORDER))
         .toList();
   }

@@ -1,7 +1,7 @@
 package io.dialtone.cdr.control;
 
+import io.dialtone.account.control.AccountProfile;
 import io.dialtone.account.control.AccountTree;
-import io.dialtone.account.entity.AccountProfile;
 import io.dialtone.cdr.entity.CallRecord;
 import io.dialtone.cdr.entity.Direction;
 import io.dialtone.cdr.entity.Disposition;

@@ -2,15 +2,15 @@ package io.dialtone.dashboard.boundary;
 
 import io.dialtone.account.control.AccountTree;
 import io.dialtone.account.entity.Account;
+import io.dialtone.audit.control.AuditAction;
 import io.dialtone.audit.control.AuditFilter;
 import io.dialtone.audit.control.AuditRecord;
+import io.dialtone.audit.control.AuditResult;
 import io.dialtone.audit.control.AuditSearch;
 import io.dialtone.audit.control.AuditTrail;
 import io.dialtone.audit.control.ChainVerification;
 import io.dialtone.audit.control.DailyChainCheck;
-import io.dialtone.audit.entity.AuditAction;
 import io.dialtone.audit.entity.AuditEvent;
-import io.dialtone.audit.entity.AuditResult;
 import io.dialtone.kernel.control.AccessControl;
 import io.dialtone.kernel.control.AccountScope;
 import io.dialtone.kernel.control.SignedInUser;

@@ -1,7 +1,7 @@
 package io.dialtone.dashboard.boundary;
 
+import io.dialtone.account.control.AccountStatus;
 import io.dialtone.account.entity.Account;
-import io.dialtone.account.entity.AccountStatus;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 

@@ -1,8 +1,8 @@
 package io.dialtone.dashboard.boundary;
 
 import io.dialtone.account.control.AccountOverview;
+import io.dialtone.account.control.AccountProfile;
 import io.dialtone.account.entity.Account;
-import io.dialtone.account.entity.AccountProfile;
 import io.dialtone.identity.control.UserOverview;
 import io.dialtone.kernel.control.AccessControl;
 import io.dialtone.kernel.entity.Permission;

@@ -2,9 +2,9 @@ package io.dialtone.dashboard.boundary;
 
 import io.dialtone.account.control.AccountTree;
 import io.dialtone.account.entity.Account;
+import io.dialtone.audit.control.AuditAction;
 import io.dialtone.audit.control.SupportSessions;
 import io.dialtone.audit.control.SupportSessions.Session;
-import io.dialtone.audit.entity.AuditAction;
 import io.dialtone.audit.entity.AuditEvent;
 import io.dialtone.identity.control.UserLookup;
 import io.dialtone.kernel.control.AccessControl;

@@ -1,7 +1,7 @@
 package io.dialtone.did.boundary;
 
+import io.dialtone.account.control.AccountKind;
 import io.dialtone.account.entity.Account;
-import io.dialtone.account.entity.AccountKind;
 import io.dialtone.did.control.DidAccess;
 import io.dialtone.did.control.DidAssignments;
 import io.dialtone.did.control.DidRefused;

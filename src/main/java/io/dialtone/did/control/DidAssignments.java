@@ -1,10 +1,10 @@
 package io.dialtone.did.control;
 
+import io.dialtone.account.control.AccountKind;
 import io.dialtone.account.control.AccountTree;
 import io.dialtone.account.entity.Account;
-import io.dialtone.account.entity.AccountKind;
-import io.dialtone.audit.entity.AuditAction;
-import io.dialtone.audit.entity.AuditResult;
+import io.dialtone.audit.control.AuditAction;
+import io.dialtone.audit.control.AuditResult;
 import io.dialtone.did.entity.Did;
 import io.dialtone.kernel.control.AccessControl;
 import io.dialtone.kernel.control.SignedInUser;

@@ -1,9 +1,9 @@
 package io.dialtone.did.control;
 
+import io.dialtone.account.control.AccountKind;
 import io.dialtone.account.control.AccountTree;
 import io.dialtone.account.entity.Account;
-import io.dialtone.account.entity.AccountKind;
-import io.dialtone.audit.entity.AuditAction;
+import io.dialtone.audit.control.AuditAction;
 import io.dialtone.did.entity.Did;
 import io.dialtone.extension.control.ContinuityDestinations;
 import io.dialtone.extension.control.ExtensionRefused;

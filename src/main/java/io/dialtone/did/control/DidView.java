@@ -1,7 +1,7 @@
 package io.dialtone.did.control;
 
+import io.dialtone.account.control.AccountKind;
 import io.dialtone.account.entity.Account;
-import io.dialtone.account.entity.AccountKind;
 import io.dialtone.did.entity.Did;
 import io.dialtone.kernel.control.AccountScope;
 import java.io.Serializable;

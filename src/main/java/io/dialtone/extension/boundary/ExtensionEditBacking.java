@@ -1,6 +1,6 @@
 package io.dialtone.extension.boundary;
 
-import io.dialtone.callpolicy.entity.ClassOfService;
+import io.dialtone.callpolicy.control.ClassOfService;
 import io.dialtone.extension.control.ExtensionRefused;
 import io.dialtone.extension.control.ExtensionSettings;
 import io.dialtone.extension.control.Extensions;

@@ -1,9 +1,9 @@
 package io.dialtone.extension.control;
 
+import io.dialtone.account.control.AccountKind;
 import io.dialtone.account.control.AccountTree;
 import io.dialtone.account.entity.Account;
-import io.dialtone.account.entity.AccountKind;
-import io.dialtone.audit.entity.AuditAction;
+import io.dialtone.audit.control.AuditAction;
 import io.dialtone.callpolicy.control.ExtensionPolicies;
 import io.dialtone.extension.control.ExtensionRefused.Reason;
 import io.dialtone.extension.entity.Extension;

@@ -1,13 +1,13 @@
 package io.dialtone.identity.control;
 
+import io.dialtone.account.control.AccountKind;
 import io.dialtone.account.control.AccountTree;
 import io.dialtone.account.control.CustomerDirectory;
 import io.dialtone.account.entity.Account;
-import io.dialtone.account.entity.AccountKind;
+import io.dialtone.audit.control.AuditAction;
 import io.dialtone.audit.control.AuditRecord;
+import io.dialtone.audit.control.AuditResult;
 import io.dialtone.audit.control.AuditTrail;
-import io.dialtone.audit.entity.AuditAction;
-import io.dialtone.audit.entity.AuditResult;
 import io.dialtone.kernel.control.AccessControl;
 import io.dialtone.kernel.control.Impersonation;
 import io.dialtone.kernel.control.SignedInUser;

@@ -1,8 +1,8 @@
 package io.dialtone.support.control;
 
+import io.dialtone.account.control.AccountProfile;
 import io.dialtone.account.control.CustomerDirectory;
 import io.dialtone.account.entity.Account;
-import io.dialtone.account.entity.AccountProfile;
 import io.dialtone.did.control.DidDirectory;
 import io.dialtone.did.control.DidNumbers;
 import io.dialtone.kernel.entity.E164Number;

@@ -1,10 +1,10 @@
 package io.dialtone.usage.control;
 
 import io.dialtone.account.control.AccountTree;
+import io.dialtone.audit.control.AuditAction;
 import io.dialtone.audit.control.AuditRecord;
+import io.dialtone.audit.control.AuditResult;
 import io.dialtone.audit.control.AuditTrail;
-import io.dialtone.audit.entity.AuditAction;
-import io.dialtone.audit.entity.AuditResult;
 import io.dialtone.notification.entity.NoticeKind;
 import io.dialtone.usage.entity.UsageCap;
 import io.dialtone.usage.entity.UsageNoticeKind;

@@ -1,12 +1,12 @@
 package io.dialtone.usage.control;
 
 import io.dialtone.account.control.AccountTree;
+import io.dialtone.account.control.UsageCaps;
 import io.dialtone.account.entity.Account;
-import io.dialtone.account.entity.UsageCaps;
+import io.dialtone.audit.control.AuditAction;
 import io.dialtone.audit.control.AuditRecord;
+import io.dialtone.audit.control.AuditResult;
 import io.dialtone.audit.control.AuditTrail;
-import io.dialtone.audit.entity.AuditAction;
-import io.dialtone.audit.entity.AuditResult;
 import io.dialtone.cdr.control.DailyUsage;
 import io.dialtone.cdr.control.Usage;
 import io.dialtone.cdr.control.UsageTotals;

@@ -1,8 +1,8 @@
 package io.dialtone.usage.control;
 
+import io.dialtone.account.control.AccountKind;
 import io.dialtone.account.control.AccountTree;
 import io.dialtone.account.entity.Account;
-import io.dialtone.account.entity.AccountKind;
 import io.dialtone.identity.control.Recipients;
 import io.dialtone.identity.control.Recipients.Recipient;
 import io.dialtone.kernel.entity.Role;

@@ -1,8 +1,8 @@
 package io.dialtone.usage.control;
 
 import io.dialtone.account.control.AccountTree;
+import io.dialtone.account.control.UsageCaps;
 import io.dialtone.account.entity.Account;
-import io.dialtone.account.entity.UsageCaps;
 import io.dialtone.cdr.control.DailyUsage;
 import io.dialtone.cdr.control.Usage;
 import io.dialtone.cdr.control.UsageTotals;

@@ -3,10 +3,6 @@ package io.dialtone.account.control;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dialtone.account.entity.Account;
-import io.dialtone.account.entity.AccountKind;
-import io.dialtone.account.entity.AccountProfile;
-import io.dialtone.account.entity.AccountStatus;
-import io.dialtone.account.entity.UsageCaps;
 import org.junit.jupiter.api.Test;
 
 class AccountFilterTest {

@@ -3,6 +3,9 @@ package io.dialtone.account.entity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.dialtone.account.control.AccountKind;
+import io.dialtone.account.control.AccountProfile;
+import io.dialtone.account.control.UsageCaps;
 import org.junit.jupiter.api.Test;
 
 class AccountProfileTest {

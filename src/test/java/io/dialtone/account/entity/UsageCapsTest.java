@@ -2,6 +2,7 @@ package io.dialtone.account.entity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dialtone.account.control.UsageCaps;
 import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
 

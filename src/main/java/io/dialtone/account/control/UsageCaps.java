@@ -1,4 +1,4 @@
-package io.dialtone.account.entity;
+package io.dialtone.account.control;
 
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
