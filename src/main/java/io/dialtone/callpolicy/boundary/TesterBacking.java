@@ -73,9 +73,7 @@ public class TesterBacking implements Serializable {
   /** View action: the accounts in scope, the pre-filled account, and a test when a number came. */
   public void load() {
     accounts =
-        tester.testableAccounts().stream()
-            .map(a -> new AccountOption(a.getId(), a.getName()))
-            .toList();
+        tester.testableAccounts().stream().map(a -> new AccountOption(a.id(), a.name())).toList();
     if (accountId == null) {
       if (accounts.isEmpty()) {
         extensions = List.of();

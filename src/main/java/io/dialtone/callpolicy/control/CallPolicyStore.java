@@ -2,7 +2,7 @@ package io.dialtone.callpolicy.control;
 
 import io.dialtone.account.control.AccountProfile;
 import io.dialtone.account.control.AccountTree;
-import io.dialtone.account.entity.Account;
+import io.dialtone.account.control.AccountView;
 import io.dialtone.callpolicy.entity.AccountCallPolicy;
 import io.dialtone.callpolicy.entity.CallPolicyRule;
 import io.dialtone.callpolicy.entity.ExtensionCallPolicy;
@@ -30,7 +30,7 @@ public class CallPolicyStore implements PolicySource {
   @Override
   public AccountPolicy load(long accountId) {
     String country =
-        accounts.find(accountId).map(Account::getCountry).orElse(AccountProfile.DEFAULT_COUNTRY);
+        accounts.find(accountId).map(AccountView::country).orElse(AccountProfile.DEFAULT_COUNTRY);
     return PolicyCompiler.compile(
         accountId,
         country,

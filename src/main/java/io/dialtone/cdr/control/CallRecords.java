@@ -1,7 +1,7 @@
 package io.dialtone.cdr.control;
 
 import io.dialtone.account.control.AccountTree;
-import io.dialtone.account.entity.Account;
+import io.dialtone.account.control.AccountView;
 import io.dialtone.audit.control.AuditAction;
 import io.dialtone.audit.control.AuditRecord;
 import io.dialtone.audit.control.AuditResult;
@@ -81,11 +81,11 @@ public class CallRecords {
 
   /** The customer accounts whose calls the caller may read, by name (the page's picker). */
   @Transactional(dontRollbackOn = AccessDenied.class)
-  public List<Account> accounts() {
+  public List<AccountView> accounts() {
     SignedInUser caller = access.require(Permission.VIEW_CDRS);
     return accounts.subtreeOf(caller.accountId()).stream()
-        .filter(a -> a.getKind() == io.dialtone.account.control.AccountKind.CUSTOMER)
-        .sorted(java.util.Comparator.comparing(Account::getName, String.CASE_INSENSITIVE_ORDER))
+        .filter(a -> a.kind() == io.dialtone.account.control.AccountKind.CUSTOMER)
+        .sorted(java.util.Comparator.comparing(AccountView::name, String.CASE_INSENSITIVE_ORDER))
         .toList();
   }
 
@@ -225,21 +225,21 @@ public class CallRecords {
   @Transactional(dontRollbackOn = AccessDenied.class)
   public ZoneId zoneOf(long accountId) {
     access.requireInScope(Permission.VIEW_CDRS, accountId);
-    return ZoneId.of(account(accountId).getProfile().timeZone());
+    return ZoneId.of(account(accountId).profile().timeZone());
   }
 
   /** The country of an account in scope (ISO 3166 alpha-2): where its national numbers are. */
   @Transactional(dontRollbackOn = AccessDenied.class)
   public String countryOf(long accountId) {
     access.requireInScope(Permission.VIEW_CDRS, accountId);
-    return account(accountId).getProfile().country();
+    return account(accountId).profile().country();
   }
 
   /** The account number of an account in scope (file names), its id when it has none. */
   @Transactional(dontRollbackOn = AccessDenied.class)
   public String numberOf(long accountId) {
     access.requireInScope(Permission.VIEW_CDRS, accountId);
-    String number = account(accountId).getAccountNumber();
+    String number = account(accountId).accountNumber();
     return number == null ? "account-" + accountId : number;
   }
 
@@ -252,7 +252,7 @@ public class CallRecords {
     return scope;
   }
 
-  private Account account(long accountId) {
+  private AccountView account(long accountId) {
     return accounts
         .find(accountId)
         .orElseThrow(() -> access.refuse("account:" + accountId, "no such account"));

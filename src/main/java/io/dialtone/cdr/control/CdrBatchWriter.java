@@ -100,7 +100,7 @@ public class CdrBatchWriter {
         accounts
             .find(accountId)
             .orElseThrow(() -> new IllegalArgumentException("no account " + accountId))
-            .getProfile();
+            .profile();
     return new AccountTerms(profile.currency(), ZoneId.of(profile.timeZone()));
   }
 

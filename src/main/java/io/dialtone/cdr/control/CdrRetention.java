@@ -65,7 +65,7 @@ public class CdrRetention {
   @Transactional(dontRollbackOn = AccessDenied.class)
   public void change(long accountId, int months) {
     SignedInUser caller = access.requireInScope(Permission.MANAGE_ACCOUNT_PROFILE, accountId);
-    if (accounts.find(accountId).map(a -> a.getKind() != AccountKind.CUSTOMER).orElse(true)) {
+    if (accounts.find(accountId).map(a -> a.kind() != AccountKind.CUSTOMER).orElse(true)) {
       throw access.refuse("account:" + accountId, "retention of a non-customer account");
     }
     if (months < RetentionPlan.MIN_MONTHS || months > RetentionPlan.MAX_MONTHS) {

@@ -1,7 +1,7 @@
 package io.dialtone.dashboard.boundary;
 
 import io.dialtone.account.control.AccountTree;
-import io.dialtone.account.entity.Account;
+import io.dialtone.account.control.AccountView;
 import io.dialtone.audit.control.AuditAction;
 import io.dialtone.audit.control.AuditFilter;
 import io.dialtone.audit.control.AuditRecord;
@@ -66,7 +66,7 @@ public class AuditBacking implements Serializable {
         caller.accountId() == AccountScope.PLATFORM_ACCOUNT_ID
             ? null
             : accounts.subtreeOf(caller.accountId()).stream()
-                .map(Account::getId)
+                .map(AccountView::id)
                 .collect(Collectors.toUnmodifiableSet());
     recordViewed(caller);
   }

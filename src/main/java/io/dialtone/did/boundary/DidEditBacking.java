@@ -1,7 +1,7 @@
 package io.dialtone.did.boundary;
 
 import io.dialtone.account.control.AccountKind;
-import io.dialtone.account.entity.Account;
+import io.dialtone.account.control.AccountView;
 import io.dialtone.did.control.DidAccess;
 import io.dialtone.did.control.DidAssignments;
 import io.dialtone.did.control.DidRefused;
@@ -60,7 +60,7 @@ public class DidEditBacking implements Serializable {
     did = dids.get(id == null ? -1 : id);
     if (isMayAssign()) {
       targets =
-          assignments.targets().stream().map(a -> new TargetOption(a.getId(), label(a))).toList();
+          assignments.targets().stream().map(a -> new TargetOption(a.id(), label(a))).toList();
     }
     if (isMayRoute()) {
       extensions =
@@ -129,8 +129,8 @@ public class DidEditBacking implements Serializable {
         && did.holderKind() == AccountKind.CUSTOMER;
   }
 
-  private static String label(Account account) {
-    return account.getName() + " (" + account.getAccountNumber() + ")";
+  private static String label(AccountView account) {
+    return account.name() + " (" + account.accountNumber() + ")";
   }
 
   private static String extensionLabel(Extension extension) {

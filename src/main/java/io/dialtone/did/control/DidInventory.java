@@ -2,7 +2,7 @@ package io.dialtone.did.control;
 
 import io.dialtone.account.control.AccountProfile;
 import io.dialtone.account.control.AccountTree;
-import io.dialtone.account.entity.Account;
+import io.dialtone.account.control.AccountView;
 import io.dialtone.audit.control.AuditAction;
 import io.dialtone.audit.control.AuditResult;
 import io.dialtone.kernel.control.AccessControl;
@@ -84,7 +84,7 @@ public class DidInventory {
   public String country(SignedInUser caller) {
     return accounts
         .find(caller.accountId())
-        .map(Account::getCountry)
+        .map(AccountView::country)
         .orElse(AccountProfile.DEFAULT_COUNTRY);
   }
 

@@ -2,7 +2,7 @@ package io.dialtone.did.control;
 
 import io.dialtone.account.control.AccountKind;
 import io.dialtone.account.control.AccountTree;
-import io.dialtone.account.entity.Account;
+import io.dialtone.account.control.AccountView;
 import io.dialtone.audit.control.AuditAction;
 import io.dialtone.did.entity.Did;
 import io.dialtone.extension.control.ContinuityDestinations;
@@ -75,7 +75,7 @@ public class DidRouting {
     boolean customer =
         accounts
             .find(did.getAccountId())
-            .map(Account::getKind)
+            .map(AccountView::kind)
             .filter(kind -> kind == AccountKind.CUSTOMER)
             .isPresent();
     if (!customer) {

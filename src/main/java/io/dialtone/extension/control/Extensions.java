@@ -2,7 +2,7 @@ package io.dialtone.extension.control;
 
 import io.dialtone.account.control.AccountKind;
 import io.dialtone.account.control.AccountTree;
-import io.dialtone.account.entity.Account;
+import io.dialtone.account.control.AccountView;
 import io.dialtone.audit.control.AuditAction;
 import io.dialtone.callpolicy.control.ExtensionPolicies;
 import io.dialtone.extension.control.ExtensionRefused.Reason;
@@ -235,12 +235,12 @@ public class Extensions {
   }
 
   /** Refuses unless {@code accountId} is a customer account in scope for {@code permission}. */
-  public Account customerAccount(long accountId, Permission permission) {
+  public AccountView customerAccount(long accountId, Permission permission) {
     access.requireInScope(permission, accountId);
-    Account account =
+    AccountView account =
         accounts.find(accountId).orElseThrow(() -> access.refuse("account:" + accountId, "none"));
-    if (account.getKind() != AccountKind.CUSTOMER) {
-      throw access.refuse("account:" + accountId, "extensions of a " + account.getKind());
+    if (account.kind() != AccountKind.CUSTOMER) {
+      throw access.refuse("account:" + accountId, "extensions of a " + account.kind());
     }
     return account;
   }

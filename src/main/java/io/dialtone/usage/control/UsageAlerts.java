@@ -68,7 +68,7 @@ public class UsageAlerts {
     }
     String usedText = Amounts.format(cap, used, currency);
     String limitText = Amounts.format(cap, limit, currency);
-    String name = accounts.find(accountId).map(a -> a.getName()).orElse("");
+    String name = accounts.find(accountId).map(a -> a.name()).orElse("");
     boolean calls = cap == UsageCap.CONCURRENT_CALLS;
     notices.tell(
         accountId,

@@ -63,7 +63,7 @@ public class CdrsBacking implements Serializable {
   public void load() {
     accounts =
         records.accounts().stream()
-            .map(a -> new AccountOption(a.getId(), label(a.getName(), a.getAccountNumber())))
+            .map(a -> new AccountOption(a.id(), label(a.name(), a.accountNumber())))
             .toList();
     if (accountId == null && accounts.size() == 1) {
       accountId = accounts.get(0).id();
