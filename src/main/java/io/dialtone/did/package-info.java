@@ -12,9 +12,9 @@
  * control.Dids} (lists scoped by role). Pages ({@code boundary}): {@code /dids/index.xhtml} and
  * {@code /dids/edit.xhtml?id=}.
  *
- * <p>Calls {@code account} ({@code AccountTree}: holders, scope, country), {@code identity} ({@code
- * AccessControl}), {@code callpolicy} (the {@code E164Number} value type), {@code extension} (its
- * {@code Extensions} list for routes and {@code ContinuityDestinations}, which asks {@code
+ * <p>Calls {@code account} ({@code AccountTree}: holders, scope, country), the kernel ({@code
+ * AccessControl}, the {@code E164Number} value type), {@code extension} (its {@code
+ * ExtensionDirectory} for routes and {@code ContinuityDestinations}, which asks {@code
  * callpolicy.control.CallDecisions} at account level), {@code audit}, {@code platform}, {@code
  * identity}'s {@code Recipients} and {@code notification} ({@code control.DidNotices}: a customer's
  * administrators are told of a number assigned to them, notice centre and e-mail). A suspended
@@ -22,5 +22,7 @@
  * called through {@code control.DidDirectory}: by {@code extension}'s voicemail PIN policy via the
  * {@code extension.control.RoutedNumbers} interface it implements (so {@code extension} never calls
  * this component), and by {@code support}'s {@code DidLookup}.
+ *
+ * <p>Calls: account, audit, extension, identity, kernel, notification, platform.
  */
 package io.dialtone.did;

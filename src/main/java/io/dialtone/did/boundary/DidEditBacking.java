@@ -9,8 +9,8 @@ import io.dialtone.did.control.DidRouting;
 import io.dialtone.did.control.DidView;
 import io.dialtone.did.control.Dids;
 import io.dialtone.did.entity.Did;
+import io.dialtone.extension.control.ExtensionChoice;
 import io.dialtone.extension.control.ExtensionRefused;
-import io.dialtone.extension.entity.Extension;
 import io.dialtone.kernel.entity.Permission;
 import io.dialtone.platform.boundary.Messages;
 import jakarta.faces.context.FacesContext;
@@ -65,7 +65,7 @@ public class DidEditBacking implements Serializable {
     if (isMayRoute()) {
       extensions =
           routing.extensionsFor(did.id()).stream()
-              .map(e -> new ExtensionOption(e.getId(), extensionLabel(e)))
+              .map(e -> new ExtensionOption(e.id(), extensionLabel(e)))
               .toList();
       Long routed = did.extensionId();
       extensionId =
@@ -133,8 +133,8 @@ public class DidEditBacking implements Serializable {
     return account.name() + " (" + account.accountNumber() + ")";
   }
 
-  private static String extensionLabel(Extension extension) {
-    return extension.getNumber().digits() + " — " + extension.getDisplayName();
+  private static String extensionLabel(ExtensionChoice extension) {
+    return extension.number().digits() + " — " + extension.displayName();
   }
 
   public Long getId() {

@@ -10,7 +10,8 @@ import io.dialtone.extension.entity.Extension;
 import io.dialtone.extension.entity.ExtensionStatus;
 import io.dialtone.identity.control.StepUp;
 import io.dialtone.identity.control.StepUpRequired;
-import io.dialtone.identity.entity.User;
+import io.dialtone.identity.control.UserDirectory;
+import io.dialtone.identity.control.UserSummary;
 import io.dialtone.kernel.control.AccessControl;
 import io.dialtone.kernel.control.SignedInUser;
 import io.dialtone.kernel.entity.ExtensionNumber;
@@ -47,6 +48,7 @@ public class Extensions {
   @Inject AccessControl access;
   @Inject ExtensionAccess extensions;
   @Inject AccountTree accounts;
+  @Inject UserDirectory users;
   @Inject CredentialIssuer issuer;
   @Inject ExtensionPolicies policies;
   @Inject ExtensionNotices notices;
@@ -80,6 +82,12 @@ public class Extensions {
         .getResultList();
   }
 
+  /** {@link #list} as choices for other components. */
+  @Transactional
+  public List<ExtensionChoice> choices(long accountId) {
+    return list(accountId).stream().map(ExtensionChoice::of).toList();
+  }
+
   /** The live extensions assigned to the caller. */
   @Transactional
   public List<Extension> mine() {
@@ -97,11 +105,9 @@ public class Extensions {
 
   /** The users an extension of {@code accountId} may be assigned to. */
   @Transactional
-  public List<User> assignableUsers(long accountId) {
+  public List<UserSummary> assignableUsers(long accountId) {
     customerAccount(accountId, Permission.MANAGE_EXTENSIONS);
-    return em.createNamedQuery(User.LIST_BY_ACCOUNT, User.class)
-        .setParameter("accountId", accountId)
-        .getResultList();
+    return users.ofAccount(accountId);
   }
 
   /** Creates an extension with a fresh SIP secret, returned for showing once. */
@@ -263,8 +269,7 @@ public class Extensions {
     if (userId == null) {
       return;
     }
-    User user = em.find(User.class, userId);
-    if (user == null || user.getAccountId() != accountId) {
+    if (users.find(userId).filter(user -> user.accountId() == accountId).isEmpty()) {
       throw new ExtensionRefused(Reason.USER_NOT_IN_ACCOUNT);
     }
   }
