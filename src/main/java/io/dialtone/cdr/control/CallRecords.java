@@ -36,7 +36,7 @@ import javax.sql.DataSource;
  *
  * <p>Callers with VIEW_ACCOUNTS (customer admins, resellers, support, platform) read whole
  * accounts; a customer user reads only the calls recorded for the extensions assigned to them
- * ({@code extension.assigned_user_id}, through {@link Extensions#mine()}), by extension id: the
+ * ({@code extension.assigned_user_id}, through {@link Extensions#mineIn}), by extension id: the
  * calls of an earlier extension with the same number (deleted, its number reused) are not theirs.
  * Naming another extension is refused. Staff reading another account's calls (resellers, support,
  * platform) is audited as {@code CDRS_VIEWED} once per filter shown (its totals) and per call
@@ -72,11 +72,11 @@ public class CallRecords {
     if (caller.permissions().contains(Permission.VIEW_ACCOUNTS)) {
       return CdrScope.whole(accountId);
     }
-    var own = extensions.mine().stream().filter(e -> e.getAccountId() == accountId).toList();
+    var own = extensions.mineIn(accountId);
     return new CdrScope(
         accountId,
-        own.stream().map(e -> e.getId()).collect(Collectors.toUnmodifiableSet()),
-        own.stream().map(e -> e.getNumber().digits()).collect(Collectors.toUnmodifiableSet()));
+        own.stream().map(e -> e.id()).collect(Collectors.toUnmodifiableSet()),
+        own.stream().map(e -> e.number().digits()).collect(Collectors.toUnmodifiableSet()));
   }
 
   /** The customer accounts whose calls the caller may read, by name (the page's picker). */

@@ -97,6 +97,15 @@ public class Extensions {
         .getResultList();
   }
 
+  /** {@link #mine} in one account, as choices for other components (the caller's own CDRs). */
+  @Transactional
+  public List<ExtensionChoice> mineIn(long accountId) {
+    return mine().stream()
+        .filter(e -> e.getAccountId() == accountId)
+        .map(ExtensionChoice::of)
+        .toList();
+  }
+
   /** A live extension of an account in scope. */
   @Transactional
   public Extension get(long extensionId) {
