@@ -134,6 +134,25 @@ public class LimitRequestsIT {
   }
 
   @Test
+  void anApprovalAboveTheResellersCapIsRefusedAndChangesNothing() {
+    Tenants t = accounts.tenants();
+    rows.grant(t.a(), "100.00", null, null);
+    rows.grant(t.a1(), "50.00", null, null);
+    accounts.signInAs(Role.CUSTOMER_ADMIN, t.a1());
+    LimitRequest asked =
+        requests.request(t.a1(), UsageCap.DAILY_SPEND, new BigDecimal("120.00"), "Show", null);
+
+    accounts.signInAs(Role.PLATFORM_ADMIN, 1L);
+    assertThatThrownBy(() -> requests.approve(asked.getId(), null))
+        .isInstanceOfSatisfying(
+            LimitRefused.class,
+            e -> assertThat(e.messageKey()).isEqualTo("usage_requests.aboveParent"));
+
+    assertThat(rows.caps(t.a1())).isEqualTo("50.00 - - -");
+    assertThat(rows.request(asked.getId())).isEqualTo("PENDING -");
+  }
+
+  @Test
   void anotherTenantsResellerNeitherSeesNorDecidesAndNothingChanges() {
     Tenants t = accounts.tenants();
     rows.grant(t.a1(), "50.00", null, null);
