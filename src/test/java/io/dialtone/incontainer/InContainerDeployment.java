@@ -26,6 +26,10 @@ final class InContainerDeployment {
   /** Components whose packages go into the WAR, whole. */
   private static final String[] COMPONENTS = {
     "io.dialtone.platform",
+    "io.dialtone.kernel",
+    // the registrar seams extension implements and observes (not the SIP stack itself)
+    "io.dialtone.sip.control",
+    "io.dialtone.sip.entity",
     "io.dialtone.account",
     "io.dialtone.identity",
     "io.dialtone.audit",
