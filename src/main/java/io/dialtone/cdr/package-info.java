@@ -21,11 +21,13 @@
  * {@code control.CdrExports} and its download servlet, the retention through {@code
  * control.CdrRetention}); {@code control.CdrRetentionJob} applies the retention nightly.
  *
- * <p>Calls {@code account} (time zone and currency of an account, scope through {@code
- * identity.AccessControl}), {@code extension} (a customer user's own extensions, {@code
- * Extensions.mine}; the live extension of a number, {@code ExtensionDirectory.liveIds}), {@code
- * audit}, and implements {@code callpolicy}'s {@code RateLookup} seam; uses {@code callpolicy}'s
- * value types ({@code DestinationClass}, {@code DecidingRule}, {@code E164Number}). Is called by
- * SIP call control and the CDR pages.
+ * <p>Calls {@code account} (time zone and currency of an account, scope through the kernel's {@code
+ * AccessControl}), {@code extension} (a customer user's own extensions, {@code Extensions.mine};
+ * the live extension of a number, {@code ExtensionDirectory.liveIds}), {@code audit}, and
+ * implements {@code callpolicy}'s {@code RateLookup} seam; uses {@code callpolicy}'s {@code
+ * DestinationClass} and {@code DecidingRule} and the kernel's {@code E164Number}. Is called by SIP
+ * call control and the CDR pages.
+ *
+ * <p>Calls: account, audit, callpolicy, extension, kernel, platform.
  */
 package io.dialtone.cdr;

@@ -5,16 +5,18 @@
  * continuity destination) and the bulk CSV import. Owns {@code extension} and {@code
  * voicemail_pin_history}.
  *
- * <p>Calls {@code account} (the account and its number, for the realm), {@code identity} (access
- * control, step-up, the password hasher for PINs, users for assignment and notices), {@code
- * callpolicy} (an extension's class of service through {@code ExtensionPolicies}, continuity
- * destinations through {@code CallDecisions}), {@code audit}, {@code notification} and {@code
- * platform}. The SIP registrar calls {@code control.SipCredentials} and observes {@code
- * control.SipCredentialsChanged}; the voicemail system calls {@code
+ * <p>Calls {@code account} (the account and its number, for the realm), the kernel (access
+ * control), {@code identity} (step-up, the password hasher for PINs, users for assignment and
+ * notices), {@code callpolicy} (an extension's class of service through {@code ExtensionPolicies},
+ * continuity destinations through {@code CallDecisions}), {@code audit}, {@code notification},
+ * {@code sip} (live registrations) and {@code platform}. It implements the registrar's {@code
+ * sip.control.CredentialSource} ({@code control.SipCredentials}); the voicemail system calls {@code
  * control.VoicemailPins#verifyPin} (by account and mailbox, with its caller source; per-source and
  * unknown-mailbox counts in memory). The bulk import runs on the managed executor ({@code
  * control.ImportJobs}). The DID component implements {@code control.RoutedNumbers} (the numbers
  * routed to an extension, for the PIN policy) and calls {@code control.ContinuityDestinations} and
  * {@code control.Extensions}; this component never calls it.
+ *
+ * <p>Calls: account, audit, callpolicy, identity, kernel, notification, platform, sip.
  */
 package io.dialtone.extension;

@@ -6,7 +6,7 @@
  * with {@code Notifications.tell}, in the recipient's language, unread until they mark it read.
  * Other components call {@link io.dialtone.notification.boundary.Notifications} only; {@code
  * identity.control.NoticeCentre} reads and marks the signed-in user's notices through {@code
- * control.PortalNotices}. It calls {@code platform}, nothing else.
+ * control.PortalNotices}. It calls nothing but the JDK and Jakarta EE.
  *
  * <p>Rule: a notice is sent after the caller's transaction commits, on a managed thread. The
  * business change never waits for, nor fails with, the mail server: a send that fails is logged at
@@ -14,5 +14,7 @@
  * Without an SMTP server ({@code DIALTONE_SMTP_HOST} unset) each message is saved as an owner-only
  * {@code .eml} file in the outbox folder ({@code DIALTONE_MAIL_OUTBOX}) so a local user can follow
  * its links.
+ *
+ * <p>Calls: nothing.
  */
 package io.dialtone.notification;

@@ -9,5 +9,7 @@
  * <p>Rule: {@code platform} calls no business component (account, identity, audit, extension, ...).
  * Business components call {@code platform}, never the other way round, so it can change and be
  * tested alone.
+ *
+ * <p>Calls: nothing.
  */
 package io.dialtone.platform;

@@ -8,15 +8,18 @@
  * of an extension) and {@code control.SourceBans} (current bans, lifting one); it learns that an
  * extension went offline from the {@code control.DeviceOffline} event.
  *
- * <p>Calls {@code extension} ({@code SipCredentials}, observes {@code SipCredentialsChanged}),
- * {@code audit}, {@code notification} and {@code platform} (configuration, keystore, clock). Is
- * called by the extension pages and the platform administrator's ban page.
+ * <p>Reads credentials through its own {@code control.CredentialSource}, which {@code extension}
+ * implements; calls {@code account}, {@code audit}, the kernel, {@code notification} and {@code
+ * platform} (configuration, keystore, clock). Is called by the extension pages and the platform
+ * administrator's ban page.
  *
  * <p>Portal side: {@code control.BanAdministration} (the bans page, {@code MANAGE_SIP_BANS},
  * audited), {@code control.RegistrarEvents} (audits bans, hands the registrar's events to the
  * managed executor) and {@code control.SipNotices} (portal notices and mail, once per recipient;
  * owns {@code sip_notice}, V20); {@code boundary.sip.BansBacking} and {@code
- * boundary.SipNoticesBacking}; {@code boundary.RegistrationRow} for the extension pages. Reads the
- * {@code Extension} entity and users' addresses to find who is told.
+ * boundary.SipNoticesBacking}; {@code boundary.RegistrationRow} for the extension pages. Finds who
+ * is told through the recipients of {@code notification}.
+ *
+ * <p>Calls: account, audit, kernel, notification, platform.
  */
 package io.dialtone.sip;

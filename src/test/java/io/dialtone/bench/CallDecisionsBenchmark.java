@@ -2,14 +2,14 @@ package io.dialtone.bench;
 
 import io.dialtone.callpolicy.control.AccountPolicy;
 import io.dialtone.callpolicy.control.CallDecisions;
+import io.dialtone.callpolicy.control.ClassOfService;
+import io.dialtone.callpolicy.control.Decision;
+import io.dialtone.callpolicy.control.ExtensionRange;
 import io.dialtone.callpolicy.control.MapPolicySource;
 import io.dialtone.callpolicy.control.NumberClassifier;
 import io.dialtone.callpolicy.control.PlatformRanges;
 import io.dialtone.callpolicy.control.RatedPrefixes;
-import io.dialtone.callpolicy.entity.ClassOfService;
-import io.dialtone.callpolicy.entity.Decision;
 import io.dialtone.callpolicy.entity.DialPlan;
-import io.dialtone.callpolicy.entity.ExtensionRange;
 import io.dialtone.kernel.entity.E164Number;
 import io.dialtone.kernel.entity.ExtensionNumber;
 import io.dialtone.usage.control.BenchUsageGates;

@@ -1,7 +1,7 @@
 package io.dialtone.bench;
 
 import io.dialtone.account.control.AccountTree;
-import io.dialtone.callpolicy.entity.DestinationClass;
+import io.dialtone.callpolicy.control.DestinationClass;
 import io.dialtone.cdr.control.CdrCursor;
 import io.dialtone.cdr.control.CdrFilter;
 import io.dialtone.cdr.control.CdrQueries;

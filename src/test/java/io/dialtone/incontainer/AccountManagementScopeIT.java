@@ -4,15 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dialtone.account.control.AccountFilter;
+import io.dialtone.account.control.AccountKind;
 import io.dialtone.account.control.AccountManagement;
+import io.dialtone.account.control.AccountProfile;
 import io.dialtone.account.control.AccountTree;
+import io.dialtone.account.control.AccountView;
 import io.dialtone.account.control.CapsExceedParent;
+import io.dialtone.account.control.UsageCaps;
 import io.dialtone.account.entity.Account;
-import io.dialtone.account.entity.AccountKind;
-import io.dialtone.account.entity.AccountProfile;
-import io.dialtone.account.entity.UsageCaps;
+import io.dialtone.audit.control.AuditAction;
 import io.dialtone.audit.control.AuditQuery;
-import io.dialtone.audit.entity.AuditAction;
 import io.dialtone.incontainer.SeededAccounts.Tenants;
 import io.dialtone.kernel.entity.Role;
 import io.dialtone.platform.control.AccessDenied;
@@ -45,19 +46,19 @@ public class AccountManagementScopeIT {
   void aPlatformAdminCreatesAResellerWithANumberAndAnAuditRow() {
     String actor = accounts.signInAs(Role.PLATFORM_ADMIN, Account.PLATFORM_ID);
 
-    Account reseller =
+    AccountView reseller =
         management.createReseller(
             new AccountProfile("Northwind", "US", "America/Chicago", "fr", null, "USD"),
             new UsageCaps(new BigDecimal("500.00"), null, null, 20));
 
-    assertThat(reseller.getKind()).isEqualTo(AccountKind.RESELLER);
-    assertThat(reseller.getParentId()).isEqualTo(Account.PLATFORM_ID);
-    assertThat(reseller.getAccountNumber()).matches("R-\\d{6}");
+    assertThat(reseller.kind()).isEqualTo(AccountKind.RESELLER);
+    assertThat(reseller.parentId()).isEqualTo(Account.PLATFORM_ID);
+    assertThat(reseller.accountNumber()).matches("R-\\d{6}");
     assertThat(audit.recentForActor(actor, AuditQuery.MAX_RESULTS))
         .anySatisfy(
             e -> {
               assertThat(e.getAction()).isEqualTo(AuditAction.ACCOUNT_CREATED);
-              assertThat(e.getTarget()).isEqualTo("account:" + reseller.getId());
+              assertThat(e.getTarget()).isEqualTo("account:" + reseller.id());
             });
   }
 
@@ -72,14 +73,14 @@ public class AccountManagementScopeIT {
                 management.createCustomer(
                     t.b(), AccountProfile.defaults("Too big"), UsageCaps.NONE))
         .isInstanceOf(CapsExceedParent.class);
-    Account customer =
+    AccountView customer =
         management.createCustomer(
             t.b(),
             AccountProfile.defaults("Fits"),
             new UsageCaps(new BigDecimal("99.99"), null, null, null));
 
-    assertThat(customer.getParentId()).isEqualTo(t.b());
-    assertThat(customer.getAccountNumber()).matches("C-\\d{6}");
+    assertThat(customer.parentId()).isEqualTo(t.b());
+    assertThat(customer.accountNumber()).matches("C-\\d{6}");
     assertThatThrownBy(
             () -> management.createCustomer(t.b1(), AccountProfile.defaults("x"), UsageCaps.NONE))
         .isInstanceOf(AccessDenied.class);
@@ -110,7 +111,7 @@ public class AccountManagementScopeIT {
     assertThat(accounts.name(t.b1())).startsWith("Customer B1");
     assertThat(accounts.status(t.b1())).isEqualTo("ACTIVE");
     assertThat(management.list(AccountFilter.ALL))
-        .extracting(Account::getId)
+        .extracting(AccountView::id)
         .containsExactlyInAnyOrder(t.a1(), t.a2());
   }
 

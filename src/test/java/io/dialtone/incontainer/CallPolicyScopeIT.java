@@ -3,18 +3,19 @@ package io.dialtone.incontainer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.dialtone.account.control.AccountView;
 import io.dialtone.account.entity.Account;
 import io.dialtone.callpolicy.control.CallDecisions;
 import io.dialtone.callpolicy.control.CallPolicyEditing;
+import io.dialtone.callpolicy.control.ClassOfService;
+import io.dialtone.callpolicy.control.DecidingRule;
+import io.dialtone.callpolicy.control.Decision;
 import io.dialtone.callpolicy.control.PlatformRangeManagement;
 import io.dialtone.callpolicy.control.RuleRefused;
 import io.dialtone.callpolicy.control.RuleTester;
 import io.dialtone.callpolicy.control.TestResult;
 import io.dialtone.callpolicy.entity.CallPolicyRule;
-import io.dialtone.callpolicy.entity.ClassOfService;
 import io.dialtone.callpolicy.entity.CustomRuleKind;
-import io.dialtone.callpolicy.entity.DecidingRule;
-import io.dialtone.callpolicy.entity.Decision;
 import io.dialtone.callpolicy.entity.PlatformBlockedRange;
 import io.dialtone.incontainer.SeededAccounts.Tenants;
 import io.dialtone.kernel.entity.ExtensionNumber;
@@ -71,7 +72,7 @@ public class CallPolicyScopeIT {
     accounts.signInAs(Role.RESELLER_ADMIN, t.a());
     assertAllRefused(t.a1(), victimRule.getId()); // a reseller tests, never edits
     assertThatThrownBy(() -> tester.test(t.b1(), null, LONDON)).isInstanceOf(AccessDenied.class);
-    assertThat(tester.testableAccounts().stream().map(Account::getId))
+    assertThat(tester.testableAccounts().stream().map(AccountView::id))
         .contains(t.a1(), t.a2())
         .doesNotContain(t.b1(), t.b2(), t.a());
     assertThat(tester.test(t.a1(), null, "911").decision().rule())

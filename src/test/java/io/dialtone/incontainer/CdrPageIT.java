@@ -3,11 +3,12 @@ package io.dialtone.incontainer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.dialtone.account.control.AccountView;
 import io.dialtone.account.entity.Account;
-import io.dialtone.callpolicy.entity.Classification;
-import io.dialtone.callpolicy.entity.DecidingRule;
-import io.dialtone.callpolicy.entity.Decision;
-import io.dialtone.callpolicy.entity.DestinationClass;
+import io.dialtone.callpolicy.control.Classification;
+import io.dialtone.callpolicy.control.DecidingRule;
+import io.dialtone.callpolicy.control.Decision;
+import io.dialtone.callpolicy.control.DestinationClass;
 import io.dialtone.cdr.control.CallRecords;
 import io.dialtone.cdr.control.CdrExports;
 import io.dialtone.cdr.control.CdrFilter;
@@ -110,7 +111,7 @@ public class CdrPageIT {
         .isInstanceOf(AccessDenied.class);
     assertThatThrownBy(() -> exports.start(CdrFilter.lastDays(t.b1(), Instant.now())))
         .isInstanceOf(AccessDenied.class);
-    assertThat(records.accounts()).extracting(Account::getId).containsExactly(t.a1());
+    assertThat(records.accounts()).extracting(AccountView::id).containsExactly(t.a1());
   }
 
   @Test
@@ -173,7 +174,7 @@ public class CdrPageIT {
 
     String reseller = seeded.signInAs(Role.RESELLER_ADMIN, t.a());
     assertThat(records.accounts())
-        .extracting(Account::getId)
+        .extracting(AccountView::id)
         .contains(t.a1(), t.a2())
         .doesNotContain(t.b1(), t.b2());
     assertThat(records.totals(a1.withDisposition(Disposition.BLOCKED)).total().calls())
@@ -200,7 +201,7 @@ public class CdrPageIT {
             reseller + " missing VIEW_CDRS");
 
     seeded.signInAs(Role.PLATFORM_ADMIN, Account.PLATFORM_ID);
-    assertThat(records.accounts()).extracting(Account::getId).contains(t.a1(), t.b1());
+    assertThat(records.accounts()).extracting(AccountView::id).contains(t.a1(), t.b1());
   }
 
   @Test

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dialtone.account.entity.Account;
-import io.dialtone.callpolicy.entity.Classification;
-import io.dialtone.callpolicy.entity.DecidingRule;
-import io.dialtone.callpolicy.entity.Decision;
-import io.dialtone.callpolicy.entity.DestinationClass;
+import io.dialtone.callpolicy.control.Classification;
+import io.dialtone.callpolicy.control.DecidingRule;
+import io.dialtone.callpolicy.control.Decision;
+import io.dialtone.callpolicy.control.DestinationClass;
 import io.dialtone.cdr.control.CallRecorder;
 import io.dialtone.cdr.control.CallRecords;
 import io.dialtone.cdr.control.CdrFilter;

@@ -3,10 +3,10 @@ package io.dialtone.incontainer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.dialtone.audit.control.AuditAction;
 import io.dialtone.audit.control.AuditQuery;
-import io.dialtone.audit.entity.AuditAction;
+import io.dialtone.audit.control.AuditResult;
 import io.dialtone.audit.entity.AuditEvent;
-import io.dialtone.audit.entity.AuditResult;
 import io.dialtone.identity.control.EmailChangeRefused;
 import io.dialtone.identity.control.EmailChanges;
 import io.dialtone.identity.control.InactivitySweep;

@@ -5,8 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dialtone.account.control.AccountCounts;
 import io.dialtone.account.control.AccountOverview;
+import io.dialtone.account.control.AccountView;
 import io.dialtone.account.entity.Account;
-import io.dialtone.audit.entity.AuditAction;
+import io.dialtone.audit.control.AuditAction;
 import io.dialtone.audit.entity.AuditEvent;
 import io.dialtone.identity.control.SecurityOverview;
 import io.dialtone.identity.control.SignInSeries;
@@ -59,7 +60,7 @@ public class DashboardScopeIT {
 
     assertThat(accounts.counts()).isEqualTo(new AccountCounts(0, 0, 2, 0));
     assertThat(accounts.customers())
-        .extracting(Account::getId)
+        .extracting(AccountView::id)
         .containsExactlyInAnyOrder(t.a1(), t.a2());
     assertThat(users.counts()).isEqualTo(new UserCounts(1, 1, 1));
     assertThat(users.countsPerAccount(List.of(t.a1(), t.a2(), t.b1(), t.b2())))
@@ -79,7 +80,7 @@ public class DashboardScopeIT {
     assertThat(counts.resellers()).isGreaterThanOrEqualTo(2);
     assertThat(counts.customers()).isGreaterThanOrEqualTo(4);
     assertThat(accounts.customers())
-        .extracting(Account::getId)
+        .extracting(AccountView::id)
         .contains(t.a1(), t.a2(), t.b1(), t.b2());
   }
 

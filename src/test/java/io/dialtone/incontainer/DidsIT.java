@@ -3,6 +3,7 @@ package io.dialtone.incontainer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.dialtone.account.control.AccountView;
 import io.dialtone.account.entity.Account;
 import io.dialtone.did.control.DidAssignments;
 import io.dialtone.did.control.DidInventory;
@@ -300,7 +301,7 @@ public class DidsIT {
     selfService.suspend(t.a2());
     accounts.signInAs(Role.RESELLER_ADMIN, t.a());
     assertThat(assignments.targets())
-        .extracting(Account::getId)
+        .extracting(AccountView::id)
         .contains(t.a1())
         .doesNotContain(t.a2());
     assertThatThrownBy(() -> assignments.assign(didId, t.a2()))

@@ -1,7 +1,7 @@
 package io.dialtone.incontainer;
 
+import io.dialtone.callpolicy.control.DestinationClass;
 import io.dialtone.callpolicy.control.RateLookup;
-import io.dialtone.callpolicy.entity.DestinationClass;
 import io.dialtone.kernel.entity.E164Number;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -3,7 +3,7 @@ package io.dialtone.incontainer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.dialtone.callpolicy.entity.ClassOfService;
+import io.dialtone.callpolicy.control.ClassOfService;
 import io.dialtone.extension.control.ExtensionImport;
 import io.dialtone.extension.control.ExtensionRefused;
 import io.dialtone.extension.control.ExtensionSettings;

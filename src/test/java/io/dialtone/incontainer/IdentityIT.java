@@ -3,8 +3,8 @@ package io.dialtone.incontainer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.dialtone.audit.control.AuditAction;
 import io.dialtone.audit.control.AuditQuery;
-import io.dialtone.audit.entity.AuditAction;
 import io.dialtone.audit.entity.AuditEvent;
 import io.dialtone.identity.boundary.DialtoneIdentityStore;
 import io.dialtone.identity.boundary.SecondFactorCredential;

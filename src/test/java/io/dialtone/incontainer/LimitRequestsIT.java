@@ -3,10 +3,10 @@ package io.dialtone.incontainer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.dialtone.account.entity.UsageCaps;
+import io.dialtone.account.control.UsageCaps;
 import io.dialtone.callpolicy.control.CallDecisions;
-import io.dialtone.callpolicy.entity.DecidingRule;
-import io.dialtone.callpolicy.entity.DestinationClass;
+import io.dialtone.callpolicy.control.DecidingRule;
+import io.dialtone.callpolicy.control.DestinationClass;
 import io.dialtone.cdr.control.CallRecorder;
 import io.dialtone.cdr.entity.CallRecord;
 import io.dialtone.cdr.entity.Direction;
@@ -131,6 +131,25 @@ public class LimitRequestsIT {
     assertThatThrownBy(() -> requests.approve(asked.getId(), null))
         .isInstanceOf(LimitRefused.class);
     assertThat(rows.caps(t.a1())).isEqualTo("- - 1000 -");
+  }
+
+  @Test
+  void anApprovalAboveTheResellersCapIsRefusedAndChangesNothing() {
+    Tenants t = accounts.tenants();
+    rows.grant(t.a(), "100.00", null, null);
+    rows.grant(t.a1(), "50.00", null, null);
+    accounts.signInAs(Role.CUSTOMER_ADMIN, t.a1());
+    LimitRequest asked =
+        requests.request(t.a1(), UsageCap.DAILY_SPEND, new BigDecimal("120.00"), "Show", null);
+
+    accounts.signInAs(Role.PLATFORM_ADMIN, 1L);
+    assertThatThrownBy(() -> requests.approve(asked.getId(), null))
+        .isInstanceOfSatisfying(
+            LimitRefused.class,
+            e -> assertThat(e.messageKey()).isEqualTo("usage_requests.aboveParent"));
+
+    assertThat(rows.caps(t.a1())).isEqualTo("50.00 - - -");
+    assertThat(rows.request(asked.getId())).isEqualTo("PENDING -");
   }
 
   @Test

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dialtone.account.control.AccountManagement;
+import io.dialtone.account.control.AccountProfile;
+import io.dialtone.account.control.UsageCaps;
 import io.dialtone.account.entity.Account;
-import io.dialtone.account.entity.AccountProfile;
-import io.dialtone.account.entity.UsageCaps;
 import io.dialtone.identity.control.NoticeCentre;
 import io.dialtone.incontainer.SeededAccounts.Tenants;
 import io.dialtone.incontainer.SeededUsers.Seeded;

@@ -1,7 +1,7 @@
 package io.dialtone.incontainer;
 
+import io.dialtone.callpolicy.control.Classification;
 import io.dialtone.callpolicy.control.UsageGate;
-import io.dialtone.callpolicy.entity.Classification;
 import io.dialtone.kernel.entity.ExtensionNumber;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;

@@ -3,8 +3,8 @@ package io.dialtone.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dialtone.bench.CdrGenerator;
-import io.dialtone.callpolicy.entity.DecidingRule;
-import io.dialtone.callpolicy.entity.DestinationClass;
+import io.dialtone.callpolicy.control.DecidingRule;
+import io.dialtone.callpolicy.control.DestinationClass;
 import io.dialtone.cdr.entity.CallRecord;
 import io.dialtone.cdr.entity.Direction;
 import io.dialtone.cdr.entity.Disposition;

@@ -1,10 +1,10 @@
 package io.dialtone.account.boundary;
 
+import io.dialtone.account.control.AccountKind;
 import io.dialtone.account.control.AccountManagement;
+import io.dialtone.account.control.AccountStatus;
+import io.dialtone.account.control.AccountView;
 import io.dialtone.account.control.CapsExceedParent;
-import io.dialtone.account.entity.Account;
-import io.dialtone.account.entity.AccountKind;
-import io.dialtone.account.entity.AccountStatus;
 import io.dialtone.kernel.control.AccessControl;
 import io.dialtone.kernel.control.SignedInUser;
 import io.dialtone.kernel.entity.Permission;
@@ -42,11 +42,11 @@ public class AccountEditBacking implements Serializable {
   /** The view action of the first GET: loads the account, or prepares a new one. */
   public void open() {
     if (id != null) {
-      Account account = management.get(id);
-      kind = account.getKind();
-      number = account.getAccountNumber();
-      status = account.getStatus();
-      parentId = account.getParentId();
+      AccountView account = management.get(id);
+      kind = account.kind();
+      number = account.accountNumber();
+      status = account.status();
+      parentId = account.parentId();
       form = AccountForm.of(account);
     } else if (kind == AccountKind.RESELLER) {
       access.require(Permission.MANAGE_RESELLERS);

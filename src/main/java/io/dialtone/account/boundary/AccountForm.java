@@ -1,8 +1,9 @@
 package io.dialtone.account.boundary;
 
+import io.dialtone.account.control.AccountProfile;
+import io.dialtone.account.control.AccountView;
+import io.dialtone.account.control.UsageCaps;
 import io.dialtone.account.entity.Account;
-import io.dialtone.account.entity.AccountProfile;
-import io.dialtone.account.entity.UsageCaps;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
@@ -49,16 +50,16 @@ public class AccountForm implements Serializable {
   @PositiveOrZero private Integer monthlyMinutesCap;
   @PositiveOrZero private Integer concurrentCallsCap;
 
-  static AccountForm of(Account account) {
+  static AccountForm of(AccountView account) {
     AccountForm form = new AccountForm();
-    AccountProfile p = account.getProfile();
+    AccountProfile p = account.profile();
     form.name = p.name();
     form.country = p.country();
     form.timeZone = p.timeZone();
     form.language = p.language();
     form.billingEmail = p.billingEmail();
     form.currency = p.currency();
-    UsageCaps c = account.getCaps();
+    UsageCaps c = account.caps();
     form.dailySpendCap = c.dailySpend();
     form.monthlySpendCap = c.monthlySpend();
     form.monthlyMinutesCap = c.monthlyMinutes();

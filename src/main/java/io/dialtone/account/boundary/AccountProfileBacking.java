@@ -1,7 +1,7 @@
 package io.dialtone.account.boundary;
 
 import io.dialtone.account.control.AccountManagement;
-import io.dialtone.account.entity.Account;
+import io.dialtone.account.control.AccountView;
 import io.dialtone.platform.boundary.Messages;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
@@ -23,8 +23,8 @@ public class AccountProfileBacking {
 
   @PostConstruct
   void load() {
-    Account account = management.ownAccount();
-    number = account.getAccountNumber();
+    AccountView account = management.ownAccount();
+    number = account.accountNumber();
     form = AccountForm.of(account);
   }
 

@@ -1,9 +1,9 @@
 package io.dialtone.account.boundary;
 
 import io.dialtone.account.control.AccountFilter;
+import io.dialtone.account.control.AccountKind;
 import io.dialtone.account.control.AccountManagement;
-import io.dialtone.account.entity.AccountKind;
-import io.dialtone.account.entity.AccountStatus;
+import io.dialtone.account.control.AccountStatus;
 import io.dialtone.platform.boundary.Messages;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;

@@ -1,6 +1,6 @@
 package io.dialtone.account.boundary;
 
-import io.dialtone.account.entity.AccountProfile;
+import io.dialtone.account.control.AccountProfile;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
 import java.time.ZoneId;

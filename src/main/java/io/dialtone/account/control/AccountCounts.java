@@ -1,7 +1,5 @@
 package io.dialtone.account.control;
 
-import io.dialtone.account.entity.AccountKind;
-import io.dialtone.account.entity.AccountStatus;
 import java.util.List;
 
 /** How many resellers and customer accounts, active and suspended, a caller's subtree holds. */

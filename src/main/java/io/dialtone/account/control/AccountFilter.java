@@ -1,8 +1,5 @@
 package io.dialtone.account.control;
 
-import io.dialtone.account.entity.Account;
-import io.dialtone.account.entity.AccountKind;
-import io.dialtone.account.entity.AccountStatus;
 import java.util.Locale;
 import java.util.function.Predicate;
 
@@ -11,18 +8,18 @@ import java.util.function.Predicate;
  * matches a part of the name or of the account number, ignoring case.
  */
 public record AccountFilter(AccountKind kind, AccountStatus status, String name)
-    implements Predicate<Account> {
+    implements Predicate<AccountView> {
 
   public static final AccountFilter ALL = new AccountFilter(null, null, null);
 
   @Override
-  public boolean test(Account account) {
-    return (kind == null || account.getKind() == kind)
-        && (status == null || account.getStatus() == status)
+  public boolean test(AccountView account) {
+    return (kind == null || account.kind() == kind)
+        && (status == null || account.status() == status)
         && (name == null
             || name.isBlank()
-            || contains(account.getName())
-            || contains(account.getAccountNumber()));
+            || contains(account.name())
+            || contains(account.accountNumber()));
   }
 
   private boolean contains(String text) {

@@ -1,13 +1,10 @@
 package io.dialtone.account.control;
 
 import io.dialtone.account.entity.Account;
-import io.dialtone.account.entity.AccountKind;
-import io.dialtone.account.entity.AccountProfile;
-import io.dialtone.account.entity.UsageCaps;
+import io.dialtone.audit.control.AuditAction;
 import io.dialtone.audit.control.AuditRecord;
+import io.dialtone.audit.control.AuditResult;
 import io.dialtone.audit.control.AuditTrail;
-import io.dialtone.audit.entity.AuditAction;
-import io.dialtone.audit.entity.AuditResult;
 import io.dialtone.kernel.control.AccessControl;
 import io.dialtone.kernel.control.AccountScope;
 import io.dialtone.kernel.control.SignedInUser;
@@ -49,31 +46,31 @@ public class AccountManagement {
 
   /** An account the caller may manage (by its kind's permission), for the edit page. */
   @Transactional
-  public Account get(long accountId) {
-    return manageable(accountId);
+  public AccountView get(long accountId) {
+    return AccountView.of(manageable(accountId));
   }
 
   /** The accounts below the caller's that pass {@code filter}, parents first. */
   @Transactional
-  public List<Account> list(@NotNull AccountFilter filter) {
+  public List<AccountView> list(@NotNull AccountFilter filter) {
     SignedInUser caller = access.require(Permission.MANAGE_CUSTOMERS);
     return tree.subtreeOf(caller.accountId()).stream()
-        .filter(a -> a.getId() != caller.accountId())
+        .filter(a -> a.id() != caller.accountId())
         .filter(filter)
         .toList();
   }
 
   /** The resellers a new customer may be created under: the caller's own, or those in scope. */
   @Transactional
-  public List<Account> possibleParents() {
+  public List<AccountView> possibleParents() {
     SignedInUser caller = access.require(Permission.MANAGE_CUSTOMERS);
     return tree.subtreeOf(caller.accountId()).stream()
-        .filter(a -> a.getKind() == AccountKind.RESELLER)
+        .filter(a -> a.kind() == AccountKind.RESELLER)
         .toList();
   }
 
   @Transactional
-  public Account createReseller(
+  public AccountView createReseller(
       @NotNull @Valid AccountProfile profile, @NotNull @Valid UsageCaps caps) {
     SignedInUser caller = access.requireInScope(Permission.MANAGE_RESELLERS, Account.PLATFORM_ID);
     return create(caller, Account.PLATFORM_ID, AccountKind.RESELLER, profile, caps);
@@ -81,7 +78,7 @@ public class AccountManagement {
 
   /** A customer below {@code parentId}, a reseller in the caller's scope. */
   @Transactional
-  public Account createCustomer(
+  public AccountView createCustomer(
       long parentId, @NotNull @Valid AccountProfile profile, @NotNull @Valid UsageCaps caps) {
     SignedInUser caller = access.requireInScope(Permission.MANAGE_CUSTOMERS, parentId);
     Account parent = em.find(Account.class, parentId, LockModeType.PESSIMISTIC_READ);
@@ -94,7 +91,7 @@ public class AccountManagement {
 
   /** Replaces the profile and caps of a reseller or customer in scope. */
   @Transactional
-  public Account edit(
+  public AccountView edit(
       long accountId, @NotNull @Valid AccountProfile profile, @NotNull @Valid UsageCaps caps) {
     SignedInUser caller = access.caller();
     Account account = manageable(accountId);
@@ -109,12 +106,39 @@ public class AccountManagement {
     if (capsChanged) {
       capsChangedEvent.fire(new AccountCapsChanged(accountId));
     }
-    return account;
+    return AccountView.of(account);
+  }
+
+  /**
+   * Replaces the caps of an account for a use case of another component that has authorized it and
+   * audits it itself (an approved limit request, the end of a temporary raise). A cap that rises
+   * must stay within the parent's, unless the parent is the platform; a cap that falls or stays is
+   * never refused, so an ended raise always falls back.
+   *
+   * @throws CapsExceedParent naming the caps that would rise above the parent's; nothing changed
+   */
+  @Transactional
+  public void changeCaps(long accountId, @NotNull @Valid UsageCaps caps) {
+    Account account = em.find(Account.class, accountId);
+    if (account == null) {
+      throw new IllegalArgumentException("no account " + accountId);
+    }
+    if (account.getParentId() != null && account.getParentId() != Account.PLATFORM_ID) {
+      Account parent = em.find(Account.class, account.getParentId());
+      List<String> over = caps.raisedAbove(account.getCaps(), parent.getCaps());
+      if (!over.isEmpty()) {
+        throw new CapsExceedParent(over);
+      }
+    }
+    if (!account.getCaps().equals(caps)) {
+      account.changeCaps(caps);
+      capsChangedEvent.fire(new AccountCapsChanged(accountId));
+    }
   }
 
   /** The caller's own account profile (not its caps, not its status). */
   @Transactional
-  public Account editOwnProfile(@NotNull @Valid AccountProfile profile) {
+  public AccountView editOwnProfile(@NotNull @Valid AccountProfile profile) {
     SignedInUser caller = access.require(Permission.MANAGE_ACCOUNT_PROFILE);
     access.requireInScope(Permission.MANAGE_ACCOUNT_PROFILE, caller.accountId());
     Account account = em.find(Account.class, caller.accountId());
@@ -122,14 +146,14 @@ public class AccountManagement {
         ChangeDescription.of(account.getProfile(), account.getCaps(), profile, account.getCaps());
     account.changeProfile(profile);
     record(caller, AuditAction.ACCOUNT_UPDATED, account, "own profile; " + changes);
-    return account;
+    return AccountView.of(account);
   }
 
   /** The caller's own account, for the profile page. */
   @Transactional
-  public Account ownAccount() {
+  public AccountView ownAccount() {
     SignedInUser caller = access.require(Permission.MANAGE_ACCOUNT_PROFILE);
-    return em.find(Account.class, caller.accountId());
+    return AccountView.of(em.find(Account.class, caller.accountId()));
   }
 
   /** Suspends an account in scope; its users and those below it lose access. */
@@ -190,7 +214,7 @@ public class AccountManagement {
     }
   }
 
-  private Account create(
+  private AccountView create(
       SignedInUser caller,
       long parentId,
       AccountKind kind,
@@ -205,7 +229,7 @@ public class AccountManagement {
         AuditAction.ACCOUNT_CREATED,
         account,
         kind + " " + account.getAccountNumber() + " below account:" + parentId);
-    return account;
+    return AccountView.of(account);
   }
 
   /** Audits a refusal that no permission check catches, and returns the exception to throw. */

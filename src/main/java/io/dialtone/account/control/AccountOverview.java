@@ -1,8 +1,6 @@
 package io.dialtone.account.control;
 
 import io.dialtone.account.entity.Account;
-import io.dialtone.account.entity.AccountKind;
-import io.dialtone.account.entity.AccountStatus;
 import io.dialtone.kernel.control.AccessControl;
 import io.dialtone.kernel.control.SignedInUser;
 import io.dialtone.kernel.entity.Permission;
@@ -57,17 +55,17 @@ public class AccountOverview {
 
   /** The customer accounts below the caller's account, by name. */
   @Transactional
-  public List<Account> customers() {
+  public List<AccountView> customers() {
     SignedInUser caller = access.require(Permission.MANAGE_CUSTOMERS);
     return tree.subtreeOf(caller.accountId()).stream()
-        .filter(a -> a.getKind() == AccountKind.CUSTOMER && a.getId() != caller.accountId())
+        .filter(a -> a.kind() == AccountKind.CUSTOMER && a.id() != caller.accountId())
         .toList();
   }
 
   /** The account the caller belongs to (or acts for). */
   @Transactional
-  public Account own() {
+  public AccountView own() {
     SignedInUser caller = access.require(Permission.VIEW_OWN_PROFILE);
-    return em.find(Account.class, caller.accountId());
+    return AccountView.of(em.find(Account.class, caller.accountId()));
   }
 }

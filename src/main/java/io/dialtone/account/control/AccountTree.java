@@ -1,7 +1,6 @@
 package io.dialtone.account.control;
 
 import io.dialtone.account.entity.Account;
-import io.dialtone.account.entity.AccountStatus;
 import io.dialtone.kernel.control.AccountHierarchy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -70,13 +69,17 @@ public class AccountTree implements AccountHierarchy {
   }
 
   /** The account with this id, if any (no scope check: callers check scope first). */
-  public Optional<Account> find(long accountId) {
-    return Optional.ofNullable(em.find(Account.class, accountId));
+  public Optional<AccountView> find(long accountId) {
+    return Optional.ofNullable(em.find(Account.class, accountId)).map(AccountView::of);
   }
 
   /** The account {@code rootId} and all its descendants, parents before children. */
+  public List<AccountView> subtreeOf(long rootId) {
+    return accountsOf(rootId).stream().map(AccountView::of).toList();
+  }
+
   @SuppressWarnings("unchecked")
-  public List<Account> subtreeOf(long rootId) {
+  private List<Account> accountsOf(long rootId) {
     return em.createNativeQuery(
             """
             WITH RECURSIVE subtree (id, depth) AS (
@@ -93,6 +96,6 @@ public class AccountTree implements AccountHierarchy {
 
   @Override
   public Set<Long> subtreeIds(long rootId) {
-    return subtreeOf(rootId).stream().map(Account::getId).collect(Collectors.toUnmodifiableSet());
+    return accountsOf(rootId).stream().map(Account::getId).collect(Collectors.toUnmodifiableSet());
   }
 }

@@ -1,7 +1,5 @@
 package io.dialtone.account.control;
 
-import io.dialtone.account.entity.AccountProfile;
-import io.dialtone.account.entity.UsageCaps;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

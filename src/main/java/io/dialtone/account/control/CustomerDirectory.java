@@ -1,7 +1,6 @@
 package io.dialtone.account.control;
 
 import io.dialtone.account.entity.Account;
-import io.dialtone.account.entity.AccountKind;
 import io.dialtone.kernel.control.AccountScope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -24,8 +23,8 @@ public class CustomerDirectory {
 
   @Inject AccountScope scopes;
 
-  public Optional<Account> find(long accountId) {
-    return Optional.ofNullable(em.find(Account.class, accountId));
+  public Optional<AccountView> find(long accountId) {
+    return Optional.ofNullable(em.find(Account.class, accountId)).map(AccountView::of);
   }
 
   /**
@@ -33,7 +32,7 @@ public class CustomerDirectory {
    * column's collation does) or whose account number is {@code text}.
    */
   @SuppressWarnings("unchecked")
-  public List<Account> byNameOrNumber(long rootId, String text, int limit) {
+  public List<AccountView> byNameOrNumber(long rootId, String text, int limit) {
     return em.createNativeQuery(
             """
             WITH RECURSIVE subtree (id) AS (
@@ -50,11 +49,13 @@ public class CustomerDirectory {
         .setParameter(2, "%" + likeEscaped(text) + "%")
         .setParameter(3, text)
         .setParameter(4, limit)
-        .getResultList();
+        .getResultStream()
+        .map(account -> AccountView.of((Account) account))
+        .toList();
   }
 
   /** Customer accounts below {@code rootId} among {@code ids}. */
-  public List<Account> among(long rootId, Collection<Long> ids, int limit) {
+  public List<AccountView> among(long rootId, Collection<Long> ids, int limit) {
     if (ids.isEmpty()) {
       return List.of();
     }
@@ -66,6 +67,7 @@ public class CustomerDirectory {
         .getResultStream()
         .filter(account -> scopes.isWithin(rootId, account.getId()))
         .limit(limit)
+        .map(AccountView::of)
         .toList();
   }
 

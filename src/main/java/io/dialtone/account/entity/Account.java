@@ -1,5 +1,9 @@
 package io.dialtone.account.entity;
 
+import io.dialtone.account.control.AccountKind;
+import io.dialtone.account.control.AccountProfile;
+import io.dialtone.account.control.AccountStatus;
+import io.dialtone.account.control.UsageCaps;
 import io.dialtone.kernel.control.AccountScope;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

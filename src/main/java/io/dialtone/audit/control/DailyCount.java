@@ -1,6 +1,5 @@
 package io.dialtone.audit.control;
 
-import io.dialtone.audit.entity.AuditAction;
 import java.time.LocalDate;
 
 /**

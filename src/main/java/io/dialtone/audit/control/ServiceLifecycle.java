@@ -1,7 +1,5 @@
 package io.dialtone.audit.control;
 
-import io.dialtone.audit.entity.AuditAction;
-import io.dialtone.audit.entity.AuditResult;
 import io.dialtone.platform.control.DatabaseMigration;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;

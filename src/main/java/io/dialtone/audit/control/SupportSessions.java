@@ -1,8 +1,6 @@
 package io.dialtone.audit.control;
 
-import io.dialtone.audit.entity.AuditAction;
 import io.dialtone.audit.entity.AuditEvent;
-import io.dialtone.audit.entity.AuditResult;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;

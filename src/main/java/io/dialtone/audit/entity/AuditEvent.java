@@ -1,5 +1,7 @@
 package io.dialtone.audit.entity;
 
+import io.dialtone.audit.control.AuditAction;
+import io.dialtone.audit.control.AuditResult;
 import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -2,12 +2,12 @@ package io.dialtone.callpolicy.boundary;
 
 import io.dialtone.callpolicy.control.BlockingSettings;
 import io.dialtone.callpolicy.control.CallPolicyEditing;
+import io.dialtone.callpolicy.control.ClassOfService;
+import io.dialtone.callpolicy.control.ExtensionRange;
 import io.dialtone.callpolicy.control.RuleRefused;
 import io.dialtone.callpolicy.entity.AccountCallPolicy;
-import io.dialtone.callpolicy.entity.ClassOfService;
 import io.dialtone.callpolicy.entity.CustomRuleKind;
 import io.dialtone.callpolicy.entity.DialPlan;
-import io.dialtone.callpolicy.entity.ExtensionRange;
 import io.dialtone.kernel.control.AccessControl;
 import io.dialtone.platform.boundary.LocaleBacking;
 import io.dialtone.platform.boundary.Messages;

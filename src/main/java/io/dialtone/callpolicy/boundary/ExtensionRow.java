@@ -1,6 +1,6 @@
 package io.dialtone.callpolicy.boundary;
 
-import io.dialtone.callpolicy.entity.ClassOfService;
+import io.dialtone.callpolicy.control.ClassOfService;
 import io.dialtone.callpolicy.entity.ExtensionCallPolicy;
 import java.io.Serializable;
 

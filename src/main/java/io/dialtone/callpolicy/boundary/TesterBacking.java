@@ -1,11 +1,11 @@
 package io.dialtone.callpolicy.boundary;
 
+import io.dialtone.callpolicy.control.Classification;
+import io.dialtone.callpolicy.control.DecidingRule;
+import io.dialtone.callpolicy.control.DestinationClass;
 import io.dialtone.callpolicy.control.RuleTester;
 import io.dialtone.callpolicy.control.TestResult;
-import io.dialtone.callpolicy.entity.Classification;
 import io.dialtone.callpolicy.entity.CustomRuleKind;
-import io.dialtone.callpolicy.entity.DecidingRule;
-import io.dialtone.callpolicy.entity.DestinationClass;
 import io.dialtone.kernel.control.AccessControl;
 import io.dialtone.kernel.entity.Permission;
 import io.dialtone.platform.boundary.LocaleBacking;
@@ -75,9 +75,7 @@ public class TesterBacking implements Serializable {
   /** View action: the accounts in scope, the pre-filled account, and a test when a number came. */
   public void load() {
     accounts =
-        tester.testableAccounts().stream()
-            .map(a -> new AccountOption(a.getId(), a.getName()))
-            .toList();
+        tester.testableAccounts().stream().map(a -> new AccountOption(a.id(), a.name())).toList();
     if (accountId == null) {
       if (accounts.isEmpty()) {
         extensions = List.of();

@@ -1,6 +1,5 @@
 package io.dialtone.callpolicy.control;
 
-import io.dialtone.callpolicy.entity.ClassOfService;
 import io.dialtone.callpolicy.entity.DialPlan;
 import io.dialtone.kernel.entity.E164Number;
 import io.dialtone.kernel.entity.ExtensionNumber;

@@ -1,7 +1,5 @@
 package io.dialtone.callpolicy.control;
 
-import io.dialtone.callpolicy.entity.Classification;
-import io.dialtone.callpolicy.entity.Decision;
 import io.dialtone.kernel.entity.ExtensionNumber;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;

@@ -1,16 +1,14 @@
 package io.dialtone.callpolicy.control;
 
+import io.dialtone.account.control.AccountKind;
 import io.dialtone.account.control.AccountTree;
-import io.dialtone.account.entity.Account;
-import io.dialtone.account.entity.AccountKind;
-import io.dialtone.audit.entity.AuditAction;
+import io.dialtone.account.control.AccountView;
+import io.dialtone.audit.control.AuditAction;
 import io.dialtone.callpolicy.entity.AccountCallPolicy;
 import io.dialtone.callpolicy.entity.CallPolicyRule;
-import io.dialtone.callpolicy.entity.ClassOfService;
 import io.dialtone.callpolicy.entity.CustomRuleKind;
 import io.dialtone.callpolicy.entity.DialPlan;
 import io.dialtone.callpolicy.entity.ExtensionCallPolicy;
-import io.dialtone.callpolicy.entity.ExtensionRange;
 import io.dialtone.callpolicy.entity.PlatformBlockedRange;
 import io.dialtone.kernel.control.AccessControl;
 import io.dialtone.kernel.entity.ExtensionNumber;
@@ -51,12 +49,12 @@ public class CallPolicyEditing {
   /** What the page shows of an account in scope. */
   @Transactional
   public BlockingSettings settings(long accountId) {
-    Account account = customer(accountId);
+    AccountView account = customer(accountId);
     AccountCallPolicy toggles = em.find(AccountCallPolicy.class, accountId);
     return new BlockingSettings(
         accountId,
-        account.getName(),
-        account.getCountry(),
+        account.name(),
+        account.country(),
         toggles != null ? toggles : AccountCallPolicy.defaults(accountId),
         rules(accountId),
         extensions(accountId),
@@ -94,7 +92,7 @@ public class CallPolicyEditing {
   public CallPolicyRule addRule(
       long accountId, String extension, @NotNull CustomRuleKind kind, String typed)
       throws RuleRefused {
-    Account account = customer(accountId);
+    AccountView account = customer(accountId);
     ExtensionNumber scope = extension(extension);
     if (scope != null && !kind.perExtension()) {
       throw new RuleRefused("blocking.refused.accountOnly");
@@ -210,9 +208,9 @@ public class CallPolicyEditing {
   }
 
   /** The account's dial plan as the classifier needs it (country and local area codes). */
-  static DialPlan dialPlan(Account account, List<CallPolicyRule> rules) {
+  static DialPlan dialPlan(AccountView account, List<CallPolicyRule> rules) {
     return new DialPlan(
-        account.getCountry(),
+        account.country(),
         rules.stream()
             .filter(r -> r.getKind() == CustomRuleKind.LOCAL_AREA_CODE)
             .map(CallPolicyRule::getValue)
@@ -220,12 +218,12 @@ public class CallPolicyEditing {
         ExtensionRange.DEFAULT);
   }
 
-  private Account customer(long accountId) {
+  private AccountView customer(long accountId) {
     access.requireInScope(Permission.MANAGE_CALL_POLICY, accountId);
-    Account account =
+    AccountView account =
         tree.find(accountId).orElseThrow(() -> access.refuse("account:" + accountId, "none"));
-    if (account.getKind() != AccountKind.CUSTOMER) {
-      throw access.refuse("account:" + accountId, "call policy of a " + account.getKind());
+    if (account.kind() != AccountKind.CUSTOMER) {
+      throw access.refuse("account:" + accountId, "call policy of a " + account.kind());
     }
     return account;
   }

@@ -1,12 +1,11 @@
 package io.dialtone.callpolicy.control;
 
+import io.dialtone.account.control.AccountProfile;
 import io.dialtone.account.control.AccountTree;
-import io.dialtone.account.entity.Account;
-import io.dialtone.account.entity.AccountProfile;
+import io.dialtone.account.control.AccountView;
 import io.dialtone.callpolicy.entity.AccountCallPolicy;
 import io.dialtone.callpolicy.entity.CallPolicyRule;
 import io.dialtone.callpolicy.entity.ExtensionCallPolicy;
-import io.dialtone.callpolicy.entity.ExtensionRange;
 import io.dialtone.callpolicy.entity.PlatformBlockedRange;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -31,7 +30,7 @@ public class CallPolicyStore implements PolicySource {
   @Override
   public AccountPolicy load(long accountId) {
     String country =
-        accounts.find(accountId).map(Account::getCountry).orElse(AccountProfile.DEFAULT_COUNTRY);
+        accounts.find(accountId).map(AccountView::country).orElse(AccountProfile.DEFAULT_COUNTRY);
     return PolicyCompiler.compile(
         accountId,
         country,

@@ -1,6 +1,5 @@
 package io.dialtone.callpolicy.control;
 
-import io.dialtone.callpolicy.entity.ClassOfService;
 import java.util.Objects;
 
 /**

@@ -6,8 +6,6 @@ import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberType;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import com.google.i18n.phonenumbers.ShortNumberInfo;
-import io.dialtone.callpolicy.entity.Classification;
-import io.dialtone.callpolicy.entity.DestinationClass;
 import io.dialtone.callpolicy.entity.DialPlan;
 import io.dialtone.kernel.entity.E164Number;
 import jakarta.enterprise.context.ApplicationScoped;

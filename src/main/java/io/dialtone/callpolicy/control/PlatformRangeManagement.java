@@ -1,6 +1,6 @@
 package io.dialtone.callpolicy.control;
 
-import io.dialtone.audit.entity.AuditAction;
+import io.dialtone.audit.control.AuditAction;
 import io.dialtone.callpolicy.entity.PlatformBlockedRange;
 import io.dialtone.kernel.control.AccessControl;
 import io.dialtone.kernel.entity.Permission;

@@ -1,9 +1,5 @@
 package io.dialtone.callpolicy.control;
 
-import io.dialtone.callpolicy.entity.Classification;
-import io.dialtone.callpolicy.entity.DecidingRule;
-import io.dialtone.callpolicy.entity.Decision;
-import io.dialtone.callpolicy.entity.DestinationClass;
 import io.dialtone.kernel.entity.E164Number;
 import io.dialtone.kernel.entity.ExtensionNumber;
 import java.time.Instant;

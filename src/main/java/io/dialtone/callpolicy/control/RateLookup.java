@@ -1,6 +1,5 @@
 package io.dialtone.callpolicy.control;
 
-import io.dialtone.callpolicy.entity.DestinationClass;
 import io.dialtone.kernel.entity.E164Number;
 
 /**

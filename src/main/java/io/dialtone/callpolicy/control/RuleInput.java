@@ -1,9 +1,7 @@
 package io.dialtone.callpolicy.control;
 
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
-import io.dialtone.callpolicy.entity.Classification;
 import io.dialtone.callpolicy.entity.CustomRuleKind;
-import io.dialtone.callpolicy.entity.DestinationClass;
 import io.dialtone.callpolicy.entity.DialPlan;
 import java.util.Locale;
 import java.util.Set;

@@ -1,12 +1,10 @@
 package io.dialtone.callpolicy.control;
 
+import io.dialtone.account.control.AccountKind;
 import io.dialtone.account.control.AccountTree;
-import io.dialtone.account.entity.Account;
-import io.dialtone.account.entity.AccountKind;
-import io.dialtone.audit.entity.AuditAction;
+import io.dialtone.account.control.AccountView;
+import io.dialtone.audit.control.AuditAction;
 import io.dialtone.callpolicy.entity.CallPolicyRule;
-import io.dialtone.callpolicy.entity.DecidingRule;
-import io.dialtone.callpolicy.entity.Decision;
 import io.dialtone.callpolicy.entity.ExtensionCallPolicy;
 import io.dialtone.callpolicy.entity.PlatformBlockedRange;
 import io.dialtone.kernel.control.AccessControl;
@@ -45,11 +43,11 @@ public class RuleTester {
 
   /** The customer accounts the caller may test, by name. */
   @Transactional
-  public List<Account> testableAccounts() {
+  public List<AccountView> testableAccounts() {
     SignedInUser caller = access.require(Permission.TEST_CALL_POLICY);
     return tree.subtreeOf(caller.accountId()).stream()
-        .filter(a -> a.getKind() == AccountKind.CUSTOMER)
-        .sorted(java.util.Comparator.comparing(Account::getName, String.CASE_INSENSITIVE_ORDER))
+        .filter(a -> a.kind() == AccountKind.CUSTOMER)
+        .sorted(java.util.Comparator.comparing(AccountView::name, String.CASE_INSENSITIVE_ORDER))
         .toList();
   }
 
@@ -122,7 +120,7 @@ public class RuleTester {
   private SignedInUser customer(long accountId) {
     SignedInUser caller = access.requireInScope(Permission.TEST_CALL_POLICY, accountId);
     tree.find(accountId)
-        .filter(a -> a.getKind() == AccountKind.CUSTOMER)
+        .filter(a -> a.kind() == AccountKind.CUSTOMER)
         .orElseThrow(() -> access.refuse("account:" + accountId, "not a customer account"));
     return caller;
   }

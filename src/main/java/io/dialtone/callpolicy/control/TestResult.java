@@ -1,7 +1,6 @@
 package io.dialtone.callpolicy.control;
 
 import io.dialtone.callpolicy.entity.CustomRuleKind;
-import io.dialtone.callpolicy.entity.Decision;
 
 /**
  * The rule tester's answer: the decision and, when a stored rule decided, what that rule says.

@@ -1,6 +1,5 @@
 package io.dialtone.callpolicy.control;
 
-import io.dialtone.callpolicy.entity.Classification;
 import io.dialtone.kernel.entity.ExtensionNumber;
 import java.time.Instant;
 

@@ -1,5 +1,6 @@
 package io.dialtone.callpolicy.entity;
 
+import io.dialtone.callpolicy.control.ExtensionRange;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;

@@ -1,5 +1,6 @@
 package io.dialtone.callpolicy.entity;
 
+import io.dialtone.callpolicy.control.ClassOfService;
 import io.dialtone.kernel.entity.ExtensionNumber;
 import io.dialtone.kernel.entity.ExtensionType;
 import jakarta.persistence.Column;

@@ -1,11 +1,11 @@
 package io.dialtone.cdr.control;
 
 import io.dialtone.account.control.AccountTree;
-import io.dialtone.account.entity.Account;
+import io.dialtone.account.control.AccountView;
+import io.dialtone.audit.control.AuditAction;
 import io.dialtone.audit.control.AuditRecord;
+import io.dialtone.audit.control.AuditResult;
 import io.dialtone.audit.control.AuditTrail;
-import io.dialtone.audit.entity.AuditAction;
-import io.dialtone.audit.entity.AuditResult;
 import io.dialtone.extension.control.Extensions;
 import io.dialtone.kernel.control.AccessControl;
 import io.dialtone.kernel.control.SignedInUser;
@@ -36,7 +36,7 @@ import javax.sql.DataSource;
  *
  * <p>Callers with VIEW_ACCOUNTS (customer admins, resellers, support, platform) read whole
  * accounts; a customer user reads only the calls recorded for the extensions assigned to them
- * ({@code extension.assigned_user_id}, through {@link Extensions#mine()}), by extension id: the
+ * ({@code extension.assigned_user_id}, through {@link Extensions#mineIn}), by extension id: the
  * calls of an earlier extension with the same number (deleted, its number reused) are not theirs.
  * Naming another extension is refused. Staff reading another account's calls (resellers, support,
  * platform) is audited as {@code CDRS_VIEWED} once per filter shown (its totals) and per call
@@ -72,20 +72,20 @@ public class CallRecords {
     if (caller.permissions().contains(Permission.VIEW_ACCOUNTS)) {
       return CdrScope.whole(accountId);
     }
-    var own = extensions.mine().stream().filter(e -> e.getAccountId() == accountId).toList();
+    var own = extensions.mineIn(accountId);
     return new CdrScope(
         accountId,
-        own.stream().map(e -> e.getId()).collect(Collectors.toUnmodifiableSet()),
-        own.stream().map(e -> e.getNumber().digits()).collect(Collectors.toUnmodifiableSet()));
+        own.stream().map(e -> e.id()).collect(Collectors.toUnmodifiableSet()),
+        own.stream().map(e -> e.number().digits()).collect(Collectors.toUnmodifiableSet()));
   }
 
   /** The customer accounts whose calls the caller may read, by name (the page's picker). */
   @Transactional(dontRollbackOn = AccessDenied.class)
-  public List<Account> accounts() {
+  public List<AccountView> accounts() {
     SignedInUser caller = access.require(Permission.VIEW_CDRS);
     return accounts.subtreeOf(caller.accountId()).stream()
-        .filter(a -> a.getKind() == io.dialtone.account.entity.AccountKind.CUSTOMER)
-        .sorted(java.util.Comparator.comparing(Account::getName, String.CASE_INSENSITIVE_ORDER))
+        .filter(a -> a.kind() == io.dialtone.account.control.AccountKind.CUSTOMER)
+        .sorted(java.util.Comparator.comparing(AccountView::name, String.CASE_INSENSITIVE_ORDER))
         .toList();
   }
 
@@ -225,21 +225,21 @@ public class CallRecords {
   @Transactional(dontRollbackOn = AccessDenied.class)
   public ZoneId zoneOf(long accountId) {
     access.requireInScope(Permission.VIEW_CDRS, accountId);
-    return ZoneId.of(account(accountId).getProfile().timeZone());
+    return ZoneId.of(account(accountId).profile().timeZone());
   }
 
   /** The country of an account in scope (ISO 3166 alpha-2): where its national numbers are. */
   @Transactional(dontRollbackOn = AccessDenied.class)
   public String countryOf(long accountId) {
     access.requireInScope(Permission.VIEW_CDRS, accountId);
-    return account(accountId).getProfile().country();
+    return account(accountId).profile().country();
   }
 
   /** The account number of an account in scope (file names), its id when it has none. */
   @Transactional(dontRollbackOn = AccessDenied.class)
   public String numberOf(long accountId) {
     access.requireInScope(Permission.VIEW_CDRS, accountId);
-    String number = account(accountId).getAccountNumber();
+    String number = account(accountId).accountNumber();
     return number == null ? "account-" + accountId : number;
   }
 
@@ -252,7 +252,7 @@ public class CallRecords {
     return scope;
   }
 
-  private Account account(long accountId) {
+  private AccountView account(long accountId) {
     return accounts
         .find(accountId)
         .orElseThrow(() -> access.refuse("account:" + accountId, "no such account"));

@@ -1,7 +1,7 @@
 package io.dialtone.cdr.control;
 
+import io.dialtone.account.control.AccountProfile;
 import io.dialtone.account.control.AccountTree;
-import io.dialtone.account.entity.AccountProfile;
 import io.dialtone.cdr.entity.CallRecord;
 import io.dialtone.cdr.entity.Direction;
 import io.dialtone.cdr.entity.Disposition;
@@ -100,7 +100,7 @@ public class CdrBatchWriter {
         accounts
             .find(accountId)
             .orElseThrow(() -> new IllegalArgumentException("no account " + accountId))
-            .getProfile();
+            .profile();
     return new AccountTerms(profile.currency(), ZoneId.of(profile.timeZone()));
   }
 

@@ -1,7 +1,7 @@
 package io.dialtone.cdr.control;
 
-import io.dialtone.callpolicy.entity.DecidingRule;
-import io.dialtone.callpolicy.entity.DestinationClass;
+import io.dialtone.callpolicy.control.DecidingRule;
+import io.dialtone.callpolicy.control.DestinationClass;
 import io.dialtone.cdr.entity.Direction;
 import io.dialtone.cdr.entity.Disposition;
 import io.dialtone.cdr.entity.TrunkAttempt;

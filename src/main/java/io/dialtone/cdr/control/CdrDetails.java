@@ -1,6 +1,6 @@
 package io.dialtone.cdr.control;
 
-import io.dialtone.callpolicy.entity.DecidingRule;
+import io.dialtone.callpolicy.control.DecidingRule;
 import io.dialtone.cdr.entity.ClassCodes;
 import io.dialtone.cdr.entity.Direction;
 import io.dialtone.cdr.entity.Disposition;

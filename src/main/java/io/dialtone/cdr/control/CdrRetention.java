@@ -1,11 +1,11 @@
 package io.dialtone.cdr.control;
 
+import io.dialtone.account.control.AccountKind;
 import io.dialtone.account.control.AccountTree;
-import io.dialtone.account.entity.AccountKind;
+import io.dialtone.audit.control.AuditAction;
 import io.dialtone.audit.control.AuditRecord;
+import io.dialtone.audit.control.AuditResult;
 import io.dialtone.audit.control.AuditTrail;
-import io.dialtone.audit.entity.AuditAction;
-import io.dialtone.audit.entity.AuditResult;
 import io.dialtone.kernel.control.AccessControl;
 import io.dialtone.kernel.control.SignedInUser;
 import io.dialtone.kernel.entity.Permission;
@@ -65,7 +65,7 @@ public class CdrRetention {
   @Transactional(dontRollbackOn = AccessDenied.class)
   public void change(long accountId, int months) {
     SignedInUser caller = access.requireInScope(Permission.MANAGE_ACCOUNT_PROFILE, accountId);
-    if (accounts.find(accountId).map(a -> a.getKind() != AccountKind.CUSTOMER).orElse(true)) {
+    if (accounts.find(accountId).map(a -> a.kind() != AccountKind.CUSTOMER).orElse(true)) {
       throw access.refuse("account:" + accountId, "retention of a non-customer account");
     }
     if (months < RetentionPlan.MIN_MONTHS || months > RetentionPlan.MAX_MONTHS) {

@@ -1,8 +1,8 @@
 package io.dialtone.cdr.control;
 
+import io.dialtone.callpolicy.control.DestinationClass;
 import io.dialtone.callpolicy.control.RateLookup;
 import io.dialtone.callpolicy.control.UnratedUntilRateDeck;
-import io.dialtone.callpolicy.entity.DestinationClass;
 import io.dialtone.cdr.entity.Rate;
 import io.dialtone.kernel.entity.E164Number;
 import jakarta.annotation.PostConstruct;

@@ -1,10 +1,10 @@
 package io.dialtone.cdr.entity;
 
-import io.dialtone.callpolicy.entity.Classification;
-import io.dialtone.callpolicy.entity.DecidingRule;
-import io.dialtone.callpolicy.entity.Decision;
-import io.dialtone.callpolicy.entity.DestinationClass;
-import io.dialtone.callpolicy.entity.Verdict;
+import io.dialtone.callpolicy.control.Classification;
+import io.dialtone.callpolicy.control.DecidingRule;
+import io.dialtone.callpolicy.control.Decision;
+import io.dialtone.callpolicy.control.DestinationClass;
+import io.dialtone.callpolicy.control.Verdict;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

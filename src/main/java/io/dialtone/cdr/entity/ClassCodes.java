@@ -1,6 +1,6 @@
 package io.dialtone.cdr.entity;
 
-import io.dialtone.callpolicy.entity.DestinationClass;
+import io.dialtone.callpolicy.control.DestinationClass;
 
 /**
  * The stored code of each {@link DestinationClass} ({@code cdr.dest_class}). Spelled out rather

@@ -1,16 +1,16 @@
 package io.dialtone.dashboard.boundary;
 
 import io.dialtone.account.control.AccountTree;
-import io.dialtone.account.entity.Account;
+import io.dialtone.account.control.AccountView;
+import io.dialtone.audit.control.AuditAction;
 import io.dialtone.audit.control.AuditFilter;
 import io.dialtone.audit.control.AuditRecord;
+import io.dialtone.audit.control.AuditResult;
 import io.dialtone.audit.control.AuditSearch;
 import io.dialtone.audit.control.AuditTrail;
 import io.dialtone.audit.control.ChainVerification;
 import io.dialtone.audit.control.DailyChainCheck;
-import io.dialtone.audit.entity.AuditAction;
 import io.dialtone.audit.entity.AuditEvent;
-import io.dialtone.audit.entity.AuditResult;
 import io.dialtone.kernel.control.AccessControl;
 import io.dialtone.kernel.control.AccountScope;
 import io.dialtone.kernel.control.SignedInUser;
@@ -66,7 +66,7 @@ public class AuditBacking implements Serializable {
         caller.accountId() == AccountScope.PLATFORM_ACCOUNT_ID
             ? null
             : accounts.subtreeOf(caller.accountId()).stream()
-                .map(Account::getId)
+                .map(AccountView::id)
                 .collect(Collectors.toUnmodifiableSet());
     recordViewed(caller);
   }

@@ -1,7 +1,7 @@
 package io.dialtone.dashboard.boundary;
 
-import io.dialtone.account.entity.Account;
-import io.dialtone.account.entity.AccountStatus;
+import io.dialtone.account.control.AccountStatus;
+import io.dialtone.account.control.AccountView;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 
@@ -9,12 +9,12 @@ import java.time.ZoneOffset;
 public record CustomerRow(
     String name, String number, AccountStatus status, long users, LocalDate created) {
 
-  static CustomerRow of(Account account, long users) {
+  static CustomerRow of(AccountView account, long users) {
     return new CustomerRow(
-        account.getName(),
-        account.getAccountNumber(),
-        account.getStatus(),
+        account.name(),
+        account.accountNumber(),
+        account.status(),
         users,
-        LocalDate.ofInstant(account.getCreatedAt(), ZoneOffset.UTC));
+        LocalDate.ofInstant(account.createdAt(), ZoneOffset.UTC));
   }
 }

@@ -1,8 +1,8 @@
 package io.dialtone.dashboard.boundary;
 
-import io.dialtone.audit.entity.AuditAction;
+import io.dialtone.audit.control.AuditAction;
+import io.dialtone.audit.control.AuditResult;
 import io.dialtone.audit.entity.AuditEvent;
-import io.dialtone.audit.entity.AuditResult;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 

@@ -1,8 +1,8 @@
 package io.dialtone.dashboard.boundary;
 
 import io.dialtone.account.control.AccountOverview;
-import io.dialtone.account.entity.Account;
-import io.dialtone.account.entity.AccountProfile;
+import io.dialtone.account.control.AccountProfile;
+import io.dialtone.account.control.AccountView;
 import io.dialtone.identity.control.UserOverview;
 import io.dialtone.kernel.control.AccessControl;
 import io.dialtone.kernel.entity.Permission;
@@ -28,7 +28,7 @@ public class HomeAccountBacking {
   @Inject AccountOverview accounts;
   @Inject UserOverview users;
 
-  private Account account;
+  private AccountView account;
   private List<UserRow> accountUsers;
 
   @PostConstruct
@@ -36,27 +36,27 @@ public class HomeAccountBacking {
     account = accounts.own();
     accountUsers =
         access.may(Permission.MANAGE_USERS)
-            ? users.usersOf(account.getId()).stream().map(UserRow::of).toList()
+            ? users.usersOf(account.id()).stream().map(UserRow::of).toList()
             : null;
   }
 
-  public Account getAccount() {
+  public AccountView getAccount() {
     return account;
   }
 
   public AccountProfile getProfile() {
-    return account.getProfile();
+    return account.profile();
   }
 
   /** The account's country in the viewer's language, e.g. "Canada". */
   public String getCountryName() {
-    return Locale.of("", account.getCountry())
+    return Locale.of("", account.country())
         .getDisplayCountry(FacesContext.getCurrentInstance().getViewRoot().getLocale());
   }
 
   /** The UTC day the account was created. */
   public LocalDate getCreated() {
-    return LocalDate.ofInstant(account.getCreatedAt(), ZoneOffset.UTC);
+    return LocalDate.ofInstant(account.createdAt(), ZoneOffset.UTC);
   }
 
   /** {@code null} without {@code MANAGE_USERS}. */

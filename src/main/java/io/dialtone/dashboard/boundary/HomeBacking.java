@@ -1,8 +1,8 @@
 package io.dialtone.dashboard.boundary;
 
+import io.dialtone.account.control.AccountKind;
 import io.dialtone.account.control.AccountOverview;
-import io.dialtone.account.entity.Account;
-import io.dialtone.account.entity.AccountKind;
+import io.dialtone.account.control.AccountView;
 import io.dialtone.identity.control.SecurityOverview;
 import io.dialtone.identity.control.UserOverview;
 import io.dialtone.kernel.control.AccessControl;
@@ -32,7 +32,7 @@ public class HomeBacking {
   @Inject UserOverview users;
   @Inject SecurityOverview security;
 
-  private Account account;
+  private AccountView account;
   private UserRow profile;
   private List<EventRow> signInHistory;
 
@@ -50,7 +50,7 @@ public class HomeBacking {
 
   /** A reseller's customers (the platform's are counted in its overview instead). */
   public boolean isCustomersSection() {
-    return access.may(Permission.MANAGE_CUSTOMERS) && account.getKind() == AccountKind.RESELLER;
+    return access.may(Permission.MANAGE_CUSTOMERS) && account.kind() == AccountKind.RESELLER;
   }
 
   /** The caller's own account (details, and its users with {@code MANAGE_USERS}). */
@@ -63,7 +63,7 @@ public class HomeBacking {
     return access.may(Permission.SEARCH_CUSTOMERS) && !access.may(Permission.MANAGE_RESELLERS);
   }
 
-  public Account getAccount() {
+  public AccountView getAccount() {
     return account;
   }
 

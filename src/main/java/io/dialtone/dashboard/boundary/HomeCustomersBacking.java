@@ -1,8 +1,8 @@
 package io.dialtone.dashboard.boundary;
 
 import io.dialtone.account.control.AccountOverview;
-import io.dialtone.account.entity.Account;
-import io.dialtone.account.entity.AccountStatus;
+import io.dialtone.account.control.AccountStatus;
+import io.dialtone.account.control.AccountView;
 import io.dialtone.identity.control.UserOverview;
 import io.dialtone.kernel.control.AccessControl;
 import io.dialtone.kernel.entity.Permission;
@@ -33,14 +33,14 @@ public class HomeCustomersBacking {
 
   @PostConstruct
   void load() {
-    List<Account> found = accounts.customers();
+    List<AccountView> found = accounts.customers();
     Map<Long, Long> usersPerAccount =
         access.may(Permission.MANAGE_USERS)
-            ? users.countsPerAccount(found.stream().map(Account::getId).toList())
+            ? users.countsPerAccount(found.stream().map(AccountView::id).toList())
             : Map.of();
     customers =
         found.stream()
-            .map(a -> CustomerRow.of(a, usersPerAccount.getOrDefault(a.getId(), 0L)))
+            .map(a -> CustomerRow.of(a, usersPerAccount.getOrDefault(a.id(), 0L)))
             .toList();
     usersChart =
         DashboardCharts.usersPerCustomer(

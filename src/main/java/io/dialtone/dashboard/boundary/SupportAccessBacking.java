@@ -1,10 +1,10 @@
 package io.dialtone.dashboard.boundary;
 
 import io.dialtone.account.control.AccountTree;
-import io.dialtone.account.entity.Account;
+import io.dialtone.account.control.AccountView;
+import io.dialtone.audit.control.AuditAction;
 import io.dialtone.audit.control.SupportSessions;
 import io.dialtone.audit.control.SupportSessions.Session;
-import io.dialtone.audit.entity.AuditAction;
 import io.dialtone.audit.entity.AuditEvent;
 import io.dialtone.identity.control.UserLookup;
 import io.dialtone.kernel.control.AccessControl;
@@ -57,14 +57,14 @@ public class SupportAccessBacking {
   @PostConstruct
   void load() {
     SignedInUser caller = access.require(Permission.VIEW_AUDIT);
-    List<Account> visible =
+    List<AccountView> visible =
         caller.accountId() == AccountScope.PLATFORM_ACCOUNT_ID
             ? null
             : accounts.subtreeOf(caller.accountId());
     accountNames =
         visible == null
             ? Map.of()
-            : visible.stream().collect(Collectors.toMap(Account::getId, Account::getName));
+            : visible.stream().collect(Collectors.toMap(AccountView::id, AccountView::name));
     Optional<Set<Long>> scope = Optional.ofNullable(visible).map(all -> accountNames.keySet());
     rows = sessions.recent(scope).stream().map(this::row).toList();
   }

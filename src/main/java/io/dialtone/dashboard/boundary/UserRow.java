@@ -1,7 +1,7 @@
 package io.dialtone.dashboard.boundary;
 
+import io.dialtone.identity.control.UserStatus;
 import io.dialtone.identity.control.UserSummary;
-import io.dialtone.identity.entity.UserStatus;
 import io.dialtone.kernel.entity.Role;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;

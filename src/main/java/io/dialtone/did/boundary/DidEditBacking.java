@@ -1,7 +1,7 @@
 package io.dialtone.did.boundary;
 
-import io.dialtone.account.entity.Account;
-import io.dialtone.account.entity.AccountKind;
+import io.dialtone.account.control.AccountKind;
+import io.dialtone.account.control.AccountView;
 import io.dialtone.did.control.DidAccess;
 import io.dialtone.did.control.DidAssignments;
 import io.dialtone.did.control.DidRefused;
@@ -9,8 +9,8 @@ import io.dialtone.did.control.DidRouting;
 import io.dialtone.did.control.DidView;
 import io.dialtone.did.control.Dids;
 import io.dialtone.did.entity.Did;
+import io.dialtone.extension.control.ExtensionChoice;
 import io.dialtone.extension.control.ExtensionRefused;
-import io.dialtone.extension.entity.Extension;
 import io.dialtone.kernel.entity.Permission;
 import io.dialtone.platform.boundary.Messages;
 import jakarta.faces.context.FacesContext;
@@ -60,12 +60,12 @@ public class DidEditBacking implements Serializable {
     did = dids.get(id == null ? -1 : id);
     if (isMayAssign()) {
       targets =
-          assignments.targets().stream().map(a -> new TargetOption(a.getId(), label(a))).toList();
+          assignments.targets().stream().map(a -> new TargetOption(a.id(), label(a))).toList();
     }
     if (isMayRoute()) {
       extensions =
           routing.extensionsFor(did.id()).stream()
-              .map(e -> new ExtensionOption(e.getId(), extensionLabel(e)))
+              .map(e -> new ExtensionOption(e.id(), extensionLabel(e)))
               .toList();
       Long routed = did.extensionId();
       extensionId =
@@ -126,12 +126,12 @@ public class DidEditBacking implements Serializable {
         && did.holderKind() == AccountKind.CUSTOMER;
   }
 
-  private static String label(Account account) {
-    return account.getName() + " (" + account.getAccountNumber() + ")";
+  private static String label(AccountView account) {
+    return account.name() + " (" + account.accountNumber() + ")";
   }
 
-  private static String extensionLabel(Extension extension) {
-    return extension.getNumber().digits() + " — " + extension.getDisplayName();
+  private static String extensionLabel(ExtensionChoice extension) {
+    return extension.number().digits() + " — " + extension.displayName();
   }
 
   public Long getId() {

@@ -1,10 +1,10 @@
 package io.dialtone.did.control;
 
+import io.dialtone.account.control.AccountKind;
 import io.dialtone.account.control.AccountTree;
-import io.dialtone.account.entity.Account;
-import io.dialtone.account.entity.AccountKind;
-import io.dialtone.audit.entity.AuditAction;
-import io.dialtone.audit.entity.AuditResult;
+import io.dialtone.account.control.AccountView;
+import io.dialtone.audit.control.AuditAction;
+import io.dialtone.audit.control.AuditResult;
 import io.dialtone.did.entity.Did;
 import io.dialtone.kernel.control.AccessControl;
 import io.dialtone.kernel.control.SignedInUser;
@@ -48,23 +48,22 @@ public class DidAssignments {
     SignedInUser caller = access.require(Permission.ASSIGN_DIDS);
     Did did = dids.inScope(didId, Permission.ASSIGN_DIDS);
     access.requireInScope(Permission.ASSIGN_DIDS, accountId);
-    Account target =
+    AccountView target =
         accounts
             .find(accountId)
-            .filter(a -> a.getKind() == AccountKind.RESELLER || a.getKind() == AccountKind.CUSTOMER)
-            .filter(a -> a.getId() != caller.accountId())
+            .filter(a -> a.kind() == AccountKind.RESELLER || a.kind() == AccountKind.CUSTOMER)
+            .filter(a -> a.id() != caller.accountId())
             .orElseThrow(() -> access.refuse("account:" + accountId, "not a DID target"));
-    if (!accounts.isActiveWithAncestors(target.getId())) {
+    if (!accounts.isActiveWithAncestors(target.id())) {
       dids.record(
           AuditAction.DID_ASSIGNED,
           AuditResult.FAILURE,
           DidAccess.target(did.getId()) + " (" + did.getNumber() + ")",
           did.getAccountId(),
-          "refused: account:" + target.getId() + " is suspended");
-      throw new DidRefused("dids.refused.accountSuspended", target.getName());
+          "refused: account:" + target.id() + " is suspended");
+      throw new DidRefused("dids.refused.accountSuspended", target.name());
     }
-    if (move(did, target.getId(), target.getId(), "assigned")
-        && target.getKind() == AccountKind.CUSTOMER) {
+    if (move(did, target.id(), target.id(), "assigned") && target.kind() == AccountKind.CUSTOMER) {
       notices.assigned(did, target);
     }
   }
@@ -82,19 +81,19 @@ public class DidAssignments {
    * customer of a suspended reseller is left out too).
    */
   @Transactional
-  public List<Account> targets() {
+  public List<AccountView> targets() {
     SignedInUser caller = access.require(Permission.ASSIGN_DIDS);
-    List<Account> subtree = accounts.subtreeOf(caller.accountId());
+    List<AccountView> subtree = accounts.subtreeOf(caller.accountId());
     Set<Long> suspended = new HashSet<>();
-    for (Account a : subtree) { // parents come first
-      if (!a.isActive() || (a.getParentId() != null && suspended.contains(a.getParentId()))) {
-        suspended.add(a.getId());
+    for (AccountView a : subtree) { // parents come first
+      if (!a.active() || (a.parentId() != null && suspended.contains(a.parentId()))) {
+        suspended.add(a.id());
       }
     }
     return subtree.stream()
-        .filter(a -> a.getKind() == AccountKind.RESELLER || a.getKind() == AccountKind.CUSTOMER)
-        .filter(a -> a.getId() != caller.accountId())
-        .filter(a -> !suspended.contains(a.getId()))
+        .filter(a -> a.kind() == AccountKind.RESELLER || a.kind() == AccountKind.CUSTOMER)
+        .filter(a -> a.id() != caller.accountId())
+        .filter(a -> !suspended.contains(a.id()))
         .toList();
   }
 

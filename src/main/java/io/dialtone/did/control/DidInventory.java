@@ -1,10 +1,10 @@
 package io.dialtone.did.control;
 
+import io.dialtone.account.control.AccountProfile;
 import io.dialtone.account.control.AccountTree;
-import io.dialtone.account.entity.Account;
-import io.dialtone.account.entity.AccountProfile;
-import io.dialtone.audit.entity.AuditAction;
-import io.dialtone.audit.entity.AuditResult;
+import io.dialtone.account.control.AccountView;
+import io.dialtone.audit.control.AuditAction;
+import io.dialtone.audit.control.AuditResult;
 import io.dialtone.kernel.control.AccessControl;
 import io.dialtone.kernel.control.SignedInUser;
 import io.dialtone.kernel.entity.E164Number;
@@ -84,7 +84,7 @@ public class DidInventory {
   public String country(SignedInUser caller) {
     return accounts
         .find(caller.accountId())
-        .map(Account::getCountry)
+        .map(AccountView::country)
         .orElse(AccountProfile.DEFAULT_COUNTRY);
   }
 

@@ -1,6 +1,6 @@
 package io.dialtone.did.control;
 
-import io.dialtone.account.entity.Account;
+import io.dialtone.account.control.AccountView;
 import io.dialtone.did.entity.Did;
 import io.dialtone.identity.control.Recipients;
 import io.dialtone.identity.control.Recipients.Recipient;
@@ -23,8 +23,8 @@ public class DidNotices {
   @Inject Notifications notifications;
 
   /** How many administrators were told. */
-  public int assigned(Did did, Account customer) {
-    List<Recipient> admins = recipients.accountAdministrators(customer.getId());
+  public int assigned(Did did, AccountView customer) {
+    List<Recipient> admins = recipients.accountAdministrators(customer.id());
     for (Recipient admin : admins) {
       notifications.tell(
           admin.userId(),
@@ -33,7 +33,7 @@ public class DidNotices {
               admin.locale(),
               NoticeKind.DID_ASSIGNED,
               did.getNumber().value(),
-              customer.getName()));
+              customer.name()));
     }
     return admins.size();
   }

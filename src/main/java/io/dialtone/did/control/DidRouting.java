@@ -1,14 +1,14 @@
 package io.dialtone.did.control;
 
+import io.dialtone.account.control.AccountKind;
 import io.dialtone.account.control.AccountTree;
-import io.dialtone.account.entity.Account;
-import io.dialtone.account.entity.AccountKind;
-import io.dialtone.audit.entity.AuditAction;
+import io.dialtone.account.control.AccountView;
+import io.dialtone.audit.control.AuditAction;
 import io.dialtone.did.entity.Did;
 import io.dialtone.extension.control.ContinuityDestinations;
+import io.dialtone.extension.control.ExtensionChoice;
 import io.dialtone.extension.control.ExtensionRefused;
 import io.dialtone.extension.control.Extensions;
-import io.dialtone.extension.entity.Extension;
 import io.dialtone.kernel.control.AccessControl;
 import io.dialtone.kernel.entity.Permission;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,9 +36,9 @@ public class DidRouting {
 
   /** The live extensions a DID in scope may ring: those of its customer account. */
   @Transactional
-  public List<Extension> extensionsFor(long didId) {
+  public List<ExtensionChoice> extensionsFor(long didId) {
     Did did = routable(didId);
-    return extensions.list(did.getAccountId());
+    return extensions.choices(did.getAccountId());
   }
 
   /**
@@ -49,8 +49,7 @@ public class DidRouting {
   public void route(long didId, Long extensionId, String destination) throws ExtensionRefused {
     Did did = routable(didId);
     if (extensionId != null
-        && extensions.list(did.getAccountId()).stream()
-            .noneMatch(e -> e.getId().equals(extensionId))) {
+        && extensions.choices(did.getAccountId()).stream().noneMatch(e -> e.id() == extensionId)) {
       throw access.refuse("extension:" + extensionId, "not a live extension of the DID's account");
     }
     String target = continuity.check(did.getAccountId(), null, destination);
@@ -75,7 +74,7 @@ public class DidRouting {
     boolean customer =
         accounts
             .find(did.getAccountId())
-            .map(Account::getKind)
+            .map(AccountView::kind)
             .filter(kind -> kind == AccountKind.CUSTOMER)
             .isPresent();
     if (!customer) {

@@ -1,7 +1,7 @@
 package io.dialtone.did.control;
 
-import io.dialtone.account.entity.Account;
-import io.dialtone.account.entity.AccountKind;
+import io.dialtone.account.control.AccountKind;
+import io.dialtone.account.control.AccountView;
 import io.dialtone.did.entity.Did;
 import io.dialtone.kernel.control.AccountScope;
 import java.io.Serializable;
@@ -24,14 +24,14 @@ public record DidView(
   private static final long serialVersionUID = 1L;
 
   /** The view of {@code did}; its route counts only when the extension is in {@code live}. */
-  static DidView of(Did did, Account holder, java.util.Set<Long> live) {
+  static DidView of(Did did, AccountView holder, java.util.Set<Long> live) {
     return new DidView(
         did.getId(),
         did.getNumber().value(),
         did.getAccountId(),
-        holder == null ? null : holder.getName(),
-        holder == null ? null : holder.getAccountNumber(),
-        holder == null ? null : holder.getKind(),
+        holder == null ? null : holder.name(),
+        holder == null ? null : holder.accountNumber(),
+        holder == null ? null : holder.kind(),
         did.getExtensionId() != null && live.contains(did.getExtensionId())
             ? did.getExtensionId()
             : null,

@@ -1,7 +1,7 @@
 package io.dialtone.did.control;
 
 import io.dialtone.account.control.AccountTree;
-import io.dialtone.account.entity.Account;
+import io.dialtone.account.control.AccountView;
 import io.dialtone.did.entity.Did;
 import io.dialtone.extension.control.ExtensionDirectory;
 import io.dialtone.kernel.control.AccountScope;
@@ -60,7 +60,7 @@ public class Dids {
     Set<Long> live =
         extensions.live(
             found.stream().map(Did::getExtensionId).filter(Objects::nonNull).distinct().toList());
-    Map<Long, Account> holders = new HashMap<>();
+    Map<Long, AccountView> holders = new HashMap<>();
     return found.stream()
         .map(
             did ->

@@ -1,11 +1,11 @@
 package io.dialtone.extension.boundary;
 
-import io.dialtone.callpolicy.entity.ClassOfService;
+import io.dialtone.callpolicy.control.ClassOfService;
 import io.dialtone.extension.control.ExtensionRefused;
 import io.dialtone.extension.control.ExtensionSettings;
 import io.dialtone.extension.control.Extensions;
 import io.dialtone.extension.entity.Extension;
-import io.dialtone.identity.entity.User;
+import io.dialtone.identity.control.UserSummary;
 import io.dialtone.platform.boundary.Messages;
 import io.dialtone.sip.boundary.RegistrationRow;
 import io.dialtone.sip.control.LocationService;
@@ -38,7 +38,7 @@ public class ExtensionEditBacking implements Serializable {
 
   private Long id;
   private String number;
-  private List<User> users;
+  private List<UserSummary> users;
   private List<RegistrationRow> registrations = List.of();
 
   @NotBlank
@@ -93,10 +93,10 @@ public class ExtensionEditBacking implements Serializable {
     return "/extensions/index.xhtml?faces-redirect=true";
   }
 
-  public String userLabel(User user) {
-    return user.getDisplayName() == null
-        ? user.getEmail()
-        : user.getDisplayName() + " (" + user.getEmail() + ")";
+  public String userLabel(UserSummary user) {
+    return user.displayName() == null
+        ? user.email()
+        : user.displayName() + " (" + user.email() + ")";
   }
 
   public ClassOfService[] getClasses() {
@@ -115,7 +115,7 @@ public class ExtensionEditBacking implements Serializable {
     return number;
   }
 
-  public List<User> getUsers() {
+  public List<UserSummary> getUsers() {
     return users;
   }
 

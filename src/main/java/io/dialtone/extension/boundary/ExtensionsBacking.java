@@ -8,7 +8,7 @@ import io.dialtone.extension.entity.Extension;
 import io.dialtone.extension.entity.ExtensionStatus;
 import io.dialtone.identity.boundary.StepUpPrompt;
 import io.dialtone.identity.control.StepUpRequired;
-import io.dialtone.identity.entity.User;
+import io.dialtone.identity.control.UserSummary;
 import io.dialtone.kernel.control.AccessControl;
 import io.dialtone.kernel.entity.ExtensionType;
 import io.dialtone.platform.boundary.Messages;
@@ -46,7 +46,7 @@ public class ExtensionsBacking implements Serializable {
 
   private long accountId;
   private List<ExtensionRow> rows;
-  private List<User> users;
+  private List<UserSummary> users;
   private NewSipSecret revealed;
   private String temporaryPin;
   private String temporaryPinNumber;
@@ -75,7 +75,7 @@ public class ExtensionsBacking implements Serializable {
     unusedDays = extensions.unusedDays();
     users = extensions.assignableUsers(accountId);
     Map<Long, String> names =
-        users.stream().collect(Collectors.toMap(User::getId, ExtensionsBacking::label));
+        users.stream().collect(Collectors.toMap(UserSummary::id, ExtensionsBacking::label));
     rows =
         extensions.list(accountId).stream()
             .map(
@@ -170,13 +170,13 @@ public class ExtensionsBacking implements Serializable {
     temporaryPinNumber = null;
   }
 
-  private static String label(User user) {
-    return user.getDisplayName() == null
-        ? user.getEmail()
-        : user.getDisplayName() + " (" + user.getEmail() + ")";
+  private static String label(UserSummary user) {
+    return user.displayName() == null
+        ? user.email()
+        : user.displayName() + " (" + user.email() + ")";
   }
 
-  public String userLabel(User user) {
+  public String userLabel(UserSummary user) {
     return label(user);
   }
 
@@ -188,7 +188,7 @@ public class ExtensionsBacking implements Serializable {
     return rows;
   }
 
-  public List<User> getUsers() {
+  public List<UserSummary> getUsers() {
     return users;
   }
 

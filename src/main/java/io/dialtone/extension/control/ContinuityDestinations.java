@@ -1,7 +1,7 @@
 package io.dialtone.extension.control;
 
 import io.dialtone.callpolicy.control.CallDecisions;
-import io.dialtone.callpolicy.entity.Decision;
+import io.dialtone.callpolicy.control.Decision;
 import io.dialtone.extension.control.ExtensionRefused.Reason;
 import io.dialtone.extension.entity.Extension;
 import io.dialtone.kernel.entity.ExtensionNumber;

@@ -1,7 +1,7 @@
 package io.dialtone.extension.control;
 
 import io.dialtone.account.control.AccountTree;
-import io.dialtone.account.entity.Account;
+import io.dialtone.account.control.AccountView;
 import io.dialtone.extension.entity.Extension;
 import io.dialtone.kernel.entity.SipRealm;
 import io.dialtone.platform.control.DataCipher;
@@ -32,8 +32,8 @@ public class CredentialIssuer {
 
   /** The realm of an account (its SIP domain). */
   public SipRealm realmOf(long accountId) {
-    Account account = accounts.find(accountId).orElseThrow();
-    return SipRealm.of(account.getAccountNumber(), baseDomain);
+    AccountView account = accounts.find(accountId).orElseThrow();
+    return SipRealm.of(account.accountNumber(), baseDomain);
   }
 
   /**

@@ -1,6 +1,6 @@
 package io.dialtone.extension.control;
 
-import io.dialtone.callpolicy.entity.ExtensionRange;
+import io.dialtone.callpolicy.control.ExtensionRange;
 import io.dialtone.extension.control.ExtensionRefused.Reason;
 import io.dialtone.kernel.entity.ExtensionNumber;
 import java.util.Optional;

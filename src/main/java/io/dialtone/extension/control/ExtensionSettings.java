@@ -1,8 +1,8 @@
 package io.dialtone.extension.control;
 
-import io.dialtone.audit.entity.AuditAction;
+import io.dialtone.audit.control.AuditAction;
+import io.dialtone.callpolicy.control.ClassOfService;
 import io.dialtone.callpolicy.control.ExtensionPolicies;
-import io.dialtone.callpolicy.entity.ClassOfService;
 import io.dialtone.extension.control.ExtensionRefused.Reason;
 import io.dialtone.extension.entity.Extension;
 import io.dialtone.kernel.entity.Permission;

@@ -1,16 +1,17 @@
 package io.dialtone.extension.control;
 
+import io.dialtone.account.control.AccountKind;
 import io.dialtone.account.control.AccountTree;
-import io.dialtone.account.entity.Account;
-import io.dialtone.account.entity.AccountKind;
-import io.dialtone.audit.entity.AuditAction;
+import io.dialtone.account.control.AccountView;
+import io.dialtone.audit.control.AuditAction;
 import io.dialtone.callpolicy.control.ExtensionPolicies;
 import io.dialtone.extension.control.ExtensionRefused.Reason;
 import io.dialtone.extension.entity.Extension;
 import io.dialtone.extension.entity.ExtensionStatus;
 import io.dialtone.identity.control.StepUp;
 import io.dialtone.identity.control.StepUpRequired;
-import io.dialtone.identity.entity.User;
+import io.dialtone.identity.control.UserDirectory;
+import io.dialtone.identity.control.UserSummary;
 import io.dialtone.kernel.control.AccessControl;
 import io.dialtone.kernel.control.SignedInUser;
 import io.dialtone.kernel.entity.ExtensionNumber;
@@ -47,6 +48,7 @@ public class Extensions {
   @Inject AccessControl access;
   @Inject ExtensionAccess extensions;
   @Inject AccountTree accounts;
+  @Inject UserDirectory users;
   @Inject CredentialIssuer issuer;
   @Inject ExtensionPolicies policies;
   @Inject ExtensionNotices notices;
@@ -80,6 +82,12 @@ public class Extensions {
         .getResultList();
   }
 
+  /** {@link #list} as choices for other components. */
+  @Transactional
+  public List<ExtensionChoice> choices(long accountId) {
+    return list(accountId).stream().map(ExtensionChoice::of).toList();
+  }
+
   /** The live extensions assigned to the caller. */
   @Transactional
   public List<Extension> mine() {
@@ -87,6 +95,15 @@ public class Extensions {
     return em.createNamedQuery(Extension.LIST_BY_USER, Extension.class)
         .setParameter("userId", caller.userId())
         .getResultList();
+  }
+
+  /** {@link #mine} in one account, as choices for other components (the caller's own CDRs). */
+  @Transactional
+  public List<ExtensionChoice> mineIn(long accountId) {
+    return mine().stream()
+        .filter(e -> e.getAccountId() == accountId)
+        .map(ExtensionChoice::of)
+        .toList();
   }
 
   /** A live extension of an account in scope. */
@@ -97,11 +114,9 @@ public class Extensions {
 
   /** The users an extension of {@code accountId} may be assigned to. */
   @Transactional
-  public List<User> assignableUsers(long accountId) {
+  public List<UserSummary> assignableUsers(long accountId) {
     customerAccount(accountId, Permission.MANAGE_EXTENSIONS);
-    return em.createNamedQuery(User.LIST_BY_ACCOUNT, User.class)
-        .setParameter("accountId", accountId)
-        .getResultList();
+    return users.ofAccount(accountId);
   }
 
   /** Creates an extension with a fresh SIP secret, returned for showing once. */
@@ -235,12 +250,12 @@ public class Extensions {
   }
 
   /** Refuses unless {@code accountId} is a customer account in scope for {@code permission}. */
-  public Account customerAccount(long accountId, Permission permission) {
+  public AccountView customerAccount(long accountId, Permission permission) {
     access.requireInScope(permission, accountId);
-    Account account =
+    AccountView account =
         accounts.find(accountId).orElseThrow(() -> access.refuse("account:" + accountId, "none"));
-    if (account.getKind() != AccountKind.CUSTOMER) {
-      throw access.refuse("account:" + accountId, "extensions of a " + account.getKind());
+    if (account.kind() != AccountKind.CUSTOMER) {
+      throw access.refuse("account:" + accountId, "extensions of a " + account.kind());
     }
     return account;
   }
@@ -263,8 +278,7 @@ public class Extensions {
     if (userId == null) {
       return;
     }
-    User user = em.find(User.class, userId);
-    if (user == null || user.getAccountId() != accountId) {
+    if (users.find(userId).filter(user -> user.accountId() == accountId).isEmpty()) {
       throw new ExtensionRefused(Reason.USER_NOT_IN_ACCOUNT);
     }
   }

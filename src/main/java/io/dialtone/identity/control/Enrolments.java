@@ -1,14 +1,13 @@
 package io.dialtone.identity.control;
 
 import io.dialtone.account.control.AccountTree;
+import io.dialtone.audit.control.AuditAction;
 import io.dialtone.audit.control.AuditRecord;
+import io.dialtone.audit.control.AuditResult;
 import io.dialtone.audit.control.AuditTrail;
-import io.dialtone.audit.entity.AuditAction;
-import io.dialtone.audit.entity.AuditResult;
 import io.dialtone.identity.entity.RecoveryCode;
 import io.dialtone.identity.entity.TokenPurpose;
 import io.dialtone.identity.entity.User;
-import io.dialtone.identity.entity.UserStatus;
 import io.dialtone.kernel.control.SignedInUser;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,6 +1,6 @@
 package io.dialtone.identity.control;
 
-import io.dialtone.account.entity.AccountKind;
+import io.dialtone.account.control.AccountKind;
 import io.dialtone.kernel.entity.Permission;
 import io.dialtone.kernel.entity.Role;
 import java.util.EnumSet;

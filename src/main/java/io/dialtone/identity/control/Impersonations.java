@@ -1,13 +1,13 @@
 package io.dialtone.identity.control;
 
+import io.dialtone.account.control.AccountKind;
 import io.dialtone.account.control.AccountTree;
+import io.dialtone.account.control.AccountView;
 import io.dialtone.account.control.CustomerDirectory;
-import io.dialtone.account.entity.Account;
-import io.dialtone.account.entity.AccountKind;
+import io.dialtone.audit.control.AuditAction;
 import io.dialtone.audit.control.AuditRecord;
+import io.dialtone.audit.control.AuditResult;
 import io.dialtone.audit.control.AuditTrail;
-import io.dialtone.audit.entity.AuditAction;
-import io.dialtone.audit.entity.AuditResult;
 import io.dialtone.kernel.control.AccessControl;
 import io.dialtone.kernel.control.Impersonation;
 import io.dialtone.kernel.control.SignedInUser;
@@ -50,12 +50,9 @@ public class Impersonations {
   @Transactional
   public ImpersonationTarget target(long accountId, String sourceIp) {
     SignedInUser caller = permitted(accountId, sourceIp);
-    Account account = customerAccount(caller, accountId, sourceIp);
+    AccountView account = customerAccount(caller, accountId, sourceIp);
     return new ImpersonationTarget(
-        accountId,
-        account.getName(),
-        account.getAccountNumber(),
-        tree.isActiveWithAncestors(accountId));
+        accountId, account.name(), account.accountNumber(), tree.isActiveWithAncestors(accountId));
   }
 
   /**
@@ -68,7 +65,7 @@ public class Impersonations {
   public SignedInUser start(long accountId, String reason, String sourceIp)
       throws ImpersonationRefused {
     SignedInUser agent = permitted(accountId, sourceIp);
-    Account account = customerAccount(agent, accountId, sourceIp);
+    AccountView account = customerAccount(agent, accountId, sourceIp);
     String why = ImpersonationReason.checked(reason);
     if (!tree.isActiveWithAncestors(accountId)) {
       record(
@@ -85,7 +82,7 @@ public class Impersonations {
         actingAs(
             agent,
             accountId,
-            new Impersonation(agent, account.getName(), why, now, now.plus(policy.length())));
+            new Impersonation(agent, account.name(), why, now, now.plus(policy.length())));
     record(agent, accountId, AuditAction.IMPERSONATION_STARTED, AuditResult.SUCCESS, sourceIp, why);
     return acting;
   }
@@ -158,10 +155,10 @@ public class Impersonations {
     return caller;
   }
 
-  private Account customerAccount(SignedInUser caller, long accountId, String sourceIp) {
+  private AccountView customerAccount(SignedInUser caller, long accountId, String sourceIp) {
     return customers
         .find(accountId)
-        .filter(account -> account.getKind() == AccountKind.CUSTOMER)
+        .filter(account -> account.kind() == AccountKind.CUSTOMER)
         .orElseThrow(() -> refuse(caller, accountId, sourceIp, "impersonate a non-customer"));
   }
 

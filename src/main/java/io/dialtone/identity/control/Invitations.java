@@ -1,10 +1,10 @@
 package io.dialtone.identity.control;
 
-import io.dialtone.account.entity.Account;
+import io.dialtone.account.control.AccountView;
+import io.dialtone.audit.control.AuditAction;
 import io.dialtone.audit.control.AuditRecord;
+import io.dialtone.audit.control.AuditResult;
 import io.dialtone.audit.control.AuditTrail;
-import io.dialtone.audit.entity.AuditAction;
-import io.dialtone.audit.entity.AuditResult;
 import io.dialtone.identity.entity.TokenPurpose;
 import io.dialtone.identity.entity.User;
 import io.dialtone.kernel.control.AccessControl;
@@ -53,14 +53,14 @@ public class Invitations {
   }
 
   /** A new PENDING user of {@code account} with an invitation mailed to them. */
-  public User invite(Account account, String email, String displayName, Set<Role> roles)
+  public User invite(AccountView account, String email, String displayName, Set<Role> roles)
       throws EmailTaken {
     SignedInUser caller = access.caller();
     if (users.findByEmail(email).isPresent()) {
-      audit(AuditAction.USER_INVITED, AuditResult.FAILURE, caller, account.getId(), null, "taken");
+      audit(AuditAction.USER_INVITED, AuditResult.FAILURE, caller, account.id(), null, "taken");
       throw new EmailTaken();
     }
-    User user = User.invited(account.getId(), email, blankToNull(displayName), roles, now());
+    User user = User.invited(account.id(), email, blankToNull(displayName), roles, now());
     em.persist(user);
     em.flush();
     send(user, account);
@@ -68,26 +68,26 @@ public class Invitations {
         AuditAction.USER_INVITED,
         AuditResult.SUCCESS,
         caller,
-        account.getId(),
+        account.id(),
         user,
         "roles " + roles + "; link valid " + invitationHours + " h");
     return user;
   }
 
   /** A new invitation link for an open invitation; the older one stops working. */
-  public void resend(User user, Account account) {
+  public void resend(User user, AccountView account) {
     send(user, account);
     audit(
         AuditAction.INVITATION_RESENT,
         AuditResult.SUCCESS,
         access.caller(),
-        account.getId(),
+        account.id(),
         user,
         null);
   }
 
   /** Mails a re-enrolment link after an MFA reset (older enrolment links die). */
-  public void sendMfaReset(User user, Account account) {
+  public void sendMfaReset(User user, AccountView account) {
     String token = issue(user, TokenPurpose.MFA_RESET);
     notices.mfaReset(user.getEmail(), languageOf(account), token, invitationHours);
   }
@@ -97,10 +97,10 @@ public class Invitations {
     links.voidOpen(Enrolments.PURPOSES, user.getId(), now());
   }
 
-  private void send(User user, Account account) {
+  private void send(User user, AccountView account) {
     String token = issue(user, TokenPurpose.INVITATION);
     notices.invitation(
-        user.getEmail(), languageOf(account), token, account.getName(), invitationHours);
+        user.getEmail(), languageOf(account), token, account.name(), invitationHours);
   }
 
   private String issue(User user, TokenPurpose purpose) {
@@ -130,8 +130,8 @@ public class Invitations {
     return clock.instant().truncatedTo(ChronoUnit.MICROS);
   }
 
-  private static Locale languageOf(Account account) {
-    return Locale.forLanguageTag(account.getProfile().language());
+  private static Locale languageOf(AccountView account) {
+    return Locale.forLanguageTag(account.profile().language());
   }
 
   private static String blankToNull(String text) {

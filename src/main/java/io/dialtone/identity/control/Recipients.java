@@ -1,7 +1,6 @@
 package io.dialtone.identity.control;
 
 import io.dialtone.identity.entity.User;
-import io.dialtone.identity.entity.UserStatus;
 import io.dialtone.kernel.entity.Role;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;

@@ -1,7 +1,7 @@
 package io.dialtone.identity.control;
 
+import io.dialtone.audit.control.AuditAction;
 import io.dialtone.audit.control.AuditQuery;
-import io.dialtone.audit.entity.AuditAction;
 import io.dialtone.audit.entity.AuditEvent;
 import io.dialtone.kernel.control.AccessControl;
 import io.dialtone.kernel.control.AccountScope;

@@ -3,7 +3,6 @@ package io.dialtone.identity.control;
 import io.dialtone.identity.entity.RecoveryCode;
 import io.dialtone.identity.entity.TokenPurpose;
 import io.dialtone.identity.entity.User;
-import io.dialtone.identity.entity.UserStatus;
 import io.dialtone.kernel.control.AccountScope;
 import io.dialtone.kernel.entity.Role;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,7 +1,7 @@
 package io.dialtone.identity.control;
 
+import io.dialtone.audit.control.AuditAction;
 import io.dialtone.audit.control.DailyCount;
-import io.dialtone.audit.entity.AuditAction;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Collections;

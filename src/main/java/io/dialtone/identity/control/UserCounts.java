@@ -1,6 +1,5 @@
 package io.dialtone.identity.control;
 
-import io.dialtone.identity.entity.UserStatus;
 import java.util.EnumMap;
 import java.util.Map;
 

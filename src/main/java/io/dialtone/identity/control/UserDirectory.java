@@ -4,6 +4,7 @@ import io.dialtone.identity.entity.User;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.List;
 import java.util.Optional;
 
 /** Finds users; joins the caller's transaction. */
@@ -22,5 +23,19 @@ public class UserDirectory {
         .setParameter("email", User.normalizeEmail(email))
         .getResultStream()
         .findFirst();
+  }
+
+  /** The user with this id, as a page may show it. */
+  public Optional<UserSummary> find(long userId) {
+    return Optional.ofNullable(em.find(User.class, userId)).map(UserSummary::of);
+  }
+
+  /** The users of an account, as a page may show them (no permission check: callers check). */
+  public List<UserSummary> ofAccount(long accountId) {
+    return em.createNamedQuery(User.LIST_BY_ACCOUNT, User.class)
+        .setParameter("accountId", accountId)
+        .getResultStream()
+        .map(UserSummary::of)
+        .toList();
   }
 }

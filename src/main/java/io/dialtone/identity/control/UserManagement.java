@@ -1,13 +1,12 @@
 package io.dialtone.identity.control;
 
 import io.dialtone.account.control.AccountTree;
-import io.dialtone.account.entity.Account;
+import io.dialtone.account.control.AccountView;
+import io.dialtone.audit.control.AuditAction;
 import io.dialtone.audit.control.AuditRecord;
+import io.dialtone.audit.control.AuditResult;
 import io.dialtone.audit.control.AuditTrail;
-import io.dialtone.audit.entity.AuditAction;
-import io.dialtone.audit.entity.AuditResult;
 import io.dialtone.identity.entity.User;
-import io.dialtone.identity.entity.UserStatus;
 import io.dialtone.kernel.control.AccessControl;
 import io.dialtone.kernel.control.SignedInUser;
 import io.dialtone.kernel.entity.Permission;
@@ -49,27 +48,27 @@ public class UserManagement {
 
   /** The accounts in the caller's scope whose users the caller may manage, parents first. */
   @Transactional
-  public List<Account> manageableAccounts() {
+  public List<AccountView> manageableAccounts() {
     SignedInUser caller = access.require(Permission.MANAGE_USERS);
     return tree.subtreeOf(caller.accountId()).stream()
-        .filter(a -> !GrantableRoles.grantable(caller.permissions(), a.getKind()).isEmpty())
+        .filter(a -> !GrantableRoles.grantable(caller.permissions(), a.kind()).isEmpty())
         .toList();
   }
 
   /** The users of an account in scope, by e-mail. */
   @Transactional
   public List<User> usersOf(long accountId) {
-    Account account = manageableAccount(accountId);
+    AccountView account = manageableAccount(accountId);
     return em.createNamedQuery(User.LIST_BY_ACCOUNT, User.class)
-        .setParameter("accountId", account.getId())
+        .setParameter("accountId", account.id())
         .getResultList();
   }
 
   /** The roles the caller may grant in an account in scope. */
   @Transactional
   public Set<Role> grantableIn(long accountId) {
-    Account account = manageableAccount(accountId);
-    return GrantableRoles.grantable(access.caller().permissions(), account.getKind());
+    AccountView account = manageableAccount(accountId);
+    return GrantableRoles.grantable(access.caller().permissions(), account.kind());
   }
 
   /** A user of an account in the caller's scope. */
@@ -86,7 +85,7 @@ public class UserManagement {
       @Size(max = User.NAME_MAX) String displayName,
       @NotNull Set<Role> roles)
       throws EmailTaken {
-    Account account = manageableAccount(accountId);
+    AccountView account = manageableAccount(accountId);
     requireGrantable(account, roles);
     return invitations.invite(account, email, displayName, roles);
   }
@@ -106,7 +105,7 @@ public class UserManagement {
   public void edit(long userId, @Size(max = User.NAME_MAX) String displayName, Set<Role> roles) {
     User user = manageableUser(userId);
     notSelf(user, "change own roles");
-    Account account = tree.find(user.getAccountId()).orElseThrow();
+    AccountView account = tree.find(user.getAccountId()).orElseThrow();
     requireGrantable(account, roles);
     Set<Role> before = user.getRoles();
     if (!before.equals(roles)) {
@@ -172,11 +171,12 @@ public class UserManagement {
     record(AuditAction.USER_MFA_RESET, user, "by " + caller.actor() + "; re-enrolment link mailed");
   }
 
-  private Account manageableAccount(long accountId) {
+  private AccountView manageableAccount(long accountId) {
     SignedInUser caller = access.requireInScope(Permission.MANAGE_USERS, accountId);
-    Account account = tree.find(accountId).orElseThrow(() -> access.refuse(a(accountId), "none"));
-    if (GrantableRoles.grantable(caller.permissions(), account.getKind()).isEmpty()) {
-      throw access.refuse(a(accountId), "manage users of a " + account.getKind() + " account");
+    AccountView account =
+        tree.find(accountId).orElseThrow(() -> access.refuse(a(accountId), "none"));
+    if (GrantableRoles.grantable(caller.permissions(), account.kind()).isEmpty()) {
+      throw access.refuse(a(accountId), "manage users of a " + account.kind() + " account");
     }
     return account;
   }
@@ -191,9 +191,9 @@ public class UserManagement {
     return user;
   }
 
-  private void requireGrantable(Account account, Set<Role> roles) {
-    if (!GrantableRoles.allows(access.caller().permissions(), account.getKind(), roles)) {
-      throw access.refuse(a(account.getId()), "grant roles " + sorted(roles));
+  private void requireGrantable(AccountView account, Set<Role> roles) {
+    if (!GrantableRoles.allows(access.caller().permissions(), account.kind(), roles)) {
+      throw access.refuse(a(account.id()), "grant roles " + sorted(roles));
     }
   }
 

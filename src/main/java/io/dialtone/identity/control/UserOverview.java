@@ -2,7 +2,6 @@ package io.dialtone.identity.control;
 
 import io.dialtone.account.control.AccountTree;
 import io.dialtone.identity.entity.User;
-import io.dialtone.identity.entity.UserStatus;
 import io.dialtone.kernel.control.AccessControl;
 import io.dialtone.kernel.control.AccountScope;
 import io.dialtone.kernel.control.SignedInUser;

@@ -1,7 +1,6 @@
 package io.dialtone.identity.control;
 
 import io.dialtone.identity.entity.User;
-import io.dialtone.identity.entity.UserStatus;
 import io.dialtone.kernel.entity.Role;
 import java.time.Instant;
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.dialtone.identity.entity;
 
+import io.dialtone.identity.control.UserStatus;
 import io.dialtone.kernel.control.SignedInUser;
 import io.dialtone.kernel.entity.Role;
 import jakarta.persistence.CollectionTable;

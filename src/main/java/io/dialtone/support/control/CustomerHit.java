@@ -1,6 +1,6 @@
 package io.dialtone.support.control;
 
-import io.dialtone.account.entity.Account;
+import io.dialtone.account.control.AccountView;
 import java.io.Serializable;
 
 /**
@@ -12,12 +12,8 @@ public record CustomerHit(
     long accountId, String name, String number, boolean active, String matchedEmail)
     implements Serializable {
 
-  static CustomerHit of(Account account, String matchedEmail) {
+  static CustomerHit of(AccountView account, String matchedEmail) {
     return new CustomerHit(
-        account.getId(),
-        account.getName(),
-        account.getAccountNumber(),
-        account.isActive(),
-        matchedEmail);
+        account.id(), account.name(), account.accountNumber(), account.active(), matchedEmail);
   }
 }

@@ -1,8 +1,8 @@
 package io.dialtone.support.control;
 
+import io.dialtone.account.control.AccountProfile;
+import io.dialtone.account.control.AccountView;
 import io.dialtone.account.control.CustomerDirectory;
-import io.dialtone.account.entity.Account;
-import io.dialtone.account.entity.AccountProfile;
 import io.dialtone.did.control.DidDirectory;
 import io.dialtone.did.control.DidNumbers;
 import io.dialtone.kernel.entity.E164Number;
@@ -24,7 +24,7 @@ public class DidLookup implements CustomerLookup {
   @Override
   public List<CustomerHit> find(long rootId, String text, int limit) {
     String country =
-        customers.find(rootId).map(Account::getCountry).orElse(AccountProfile.DEFAULT_COUNTRY);
+        customers.find(rootId).map(AccountView::country).orElse(AccountProfile.DEFAULT_COUNTRY);
     E164Number number = DidNumbers.parseOrNull(text, country);
     if (number == null) {
       return List.of();

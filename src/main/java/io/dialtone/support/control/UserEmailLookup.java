@@ -1,7 +1,7 @@
 package io.dialtone.support.control;
 
+import io.dialtone.account.control.AccountView;
 import io.dialtone.account.control.CustomerDirectory;
-import io.dialtone.account.entity.Account;
 import io.dialtone.identity.control.UserLookup;
 import io.dialtone.identity.control.UserLookup.EmailMatch;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,9 +27,9 @@ public class UserEmailLookup implements CustomerLookup {
             .collect(
                 Collectors.toMap(
                     EmailMatch::accountId, EmailMatch::email, (first, second) -> first));
-    List<Account> found = customers.among(rootId, emailByAccount.keySet(), limit);
+    List<AccountView> found = customers.among(rootId, emailByAccount.keySet(), limit);
     return found.stream()
-        .map(account -> CustomerHit.of(account, emailByAccount.get(account.getId())))
+        .map(account -> CustomerHit.of(account, emailByAccount.get(account.id())))
         .toList();
   }
 }

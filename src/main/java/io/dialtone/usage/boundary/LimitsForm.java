@@ -1,6 +1,6 @@
 package io.dialtone.usage.boundary;
 
-import io.dialtone.account.entity.UsageCaps;
+import io.dialtone.account.control.UsageCaps;
 import java.io.Serializable;
 import java.math.BigDecimal;
 

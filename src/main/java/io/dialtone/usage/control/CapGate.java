@@ -1,7 +1,7 @@
 package io.dialtone.usage.control;
 
+import io.dialtone.callpolicy.control.Classification;
 import io.dialtone.callpolicy.control.UsageGate;
-import io.dialtone.callpolicy.entity.Classification;
 import io.dialtone.kernel.entity.ExtensionNumber;
 import io.dialtone.usage.entity.UsageCap;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,6 +1,6 @@
 package io.dialtone.usage.control;
 
-import io.dialtone.account.entity.UsageCaps;
+import io.dialtone.account.control.UsageCaps;
 import io.dialtone.usage.entity.UsageCap;
 import java.math.BigDecimal;
 import java.util.ArrayList;

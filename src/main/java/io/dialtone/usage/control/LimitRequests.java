@@ -1,13 +1,14 @@
 package io.dialtone.usage.control;
 
+import io.dialtone.account.control.AccountManagement;
 import io.dialtone.account.control.AccountTree;
-import io.dialtone.account.entity.Account;
-import io.dialtone.account.entity.AccountKind;
-import io.dialtone.account.entity.UsageCaps;
+import io.dialtone.account.control.AccountView;
+import io.dialtone.account.control.CapsExceedParent;
+import io.dialtone.account.control.UsageCaps;
+import io.dialtone.audit.control.AuditAction;
 import io.dialtone.audit.control.AuditRecord;
+import io.dialtone.audit.control.AuditResult;
 import io.dialtone.audit.control.AuditTrail;
-import io.dialtone.audit.entity.AuditAction;
-import io.dialtone.audit.entity.AuditResult;
 import io.dialtone.kernel.control.AccessControl;
 import io.dialtone.kernel.control.AccountScope;
 import io.dialtone.kernel.control.SignedInUser;
@@ -55,6 +56,7 @@ public class LimitRequests {
 
   @Inject AccessControl access;
   @Inject AccountTree tree;
+  @Inject AccountManagement accounts;
   @Inject AccountScope scopes;
   @Inject UsageNotices notices;
   @Inject AuditTrail audit;
@@ -73,7 +75,7 @@ public class LimitRequests {
   public LimitRequest request(
       long accountId, UsageCap cap, BigDecimal amount, String reason, LocalDate endsOn) {
     SignedInUser caller = access.requireInScope(Permission.MANAGE_USAGE_LIMITS, accountId);
-    Account account =
+    AccountView account =
         tree.find(accountId)
             .orElseThrow(() -> access.refuse("account:" + accountId, "no such account"));
     if (cap == null || amount == null || !cap.accepts(amount)) {
@@ -89,7 +91,7 @@ public class LimitRequests {
     if (endsOn != null && endsOn.isBefore(today)) {
       throw new LimitRefused("usage.request.endPast");
     }
-    BigDecimal granted = cap.of(account.getCaps());
+    BigDecimal granted = cap.of(account.caps());
     if (granted == null || amount.compareTo(granted) <= 0) {
       throw new LimitRefused("usage.request.notAbove", cap);
     }
@@ -97,7 +99,7 @@ public class LimitRequests {
         new LimitRequest(accountId, cap, amount, reason, endsOn, caller.userId(), clock.instant());
     em.persist(asked);
     em.flush();
-    String currency = account.getProfile().currency();
+    String currency = account.profile().currency();
     int told = notices.requestReceived(account, asked, granted);
     record(
         caller,
@@ -149,18 +151,18 @@ public class LimitRequests {
   public LimitRequest approve(long requestId, String comment) {
     SignedInUser caller = access.caller();
     LimitRequest asked = decidable(requestId, comment);
-    Account account = tree.find(asked.getAccountId()).orElseThrow();
+    AccountView account = tree.find(asked.getAccountId()).orElseThrow();
     UsageCap cap = asked.getCap();
-    Account parent = tree.find(account.getParentId()).orElseThrow();
-    BigDecimal ceiling = parent.getKind() == AccountKind.PLATFORM ? null : cap.of(parent.getCaps());
-    String currency = account.getProfile().currency();
-    if (ceiling != null && asked.getAmount().compareTo(ceiling) > 0) {
+    String currency = account.profile().currency();
+    UsageCaps caps = account.caps();
+    BigDecimal previous = cap.of(caps);
+    try {
+      accounts.changeCaps(account.id(), cap.with(caps, asked.getAmount()));
+    } catch (CapsExceedParent e) {
+      BigDecimal ceiling = cap.of(tree.find(account.parentId()).orElseThrow().caps());
       throw new LimitRefused(
           "usage_requests.aboveParent", cap, Amounts.format(cap, ceiling, currency));
     }
-    UsageCaps caps = account.getCaps();
-    BigDecimal previous = cap.of(caps);
-    account.changeCaps(cap.with(caps, asked.getAmount()));
     asked.approve(caller.userId(), clock.instant(), comment, previous);
     String amount = Amounts.format(cap, asked.getAmount(), currency);
     record(
@@ -175,16 +177,16 @@ public class LimitRequests {
             + (asked.getEndsOn() == null ? "" : " until " + asked.getEndsOn())
             + commentDetail(asked));
     notices.tell(
-        account.getId(),
+        account.id(),
         UsageNoticeKind.REQUEST_APPROVED,
         cap,
         amount,
         asked.getDecisionComment(),
         NoticeKind.LIMIT_REQUEST_APPROVED,
-        account.getName(),
+        account.name(),
         amount,
         nonNull(asked.getDecisionComment()));
-    changed.fire(new UsageLimitsChanged(account.getId()));
+    changed.fire(new UsageLimitsChanged(account.id()));
     return asked;
   }
 
@@ -193,23 +195,23 @@ public class LimitRequests {
   public LimitRequest refuse(long requestId, String comment) {
     SignedInUser caller = access.caller();
     LimitRequest asked = decidable(requestId, comment);
-    Account account = tree.find(asked.getAccountId()).orElseThrow();
+    AccountView account = tree.find(asked.getAccountId()).orElseThrow();
     asked.refuse(caller.userId(), clock.instant(), comment);
     UsageCap cap = asked.getCap();
-    String amount = Amounts.format(cap, asked.getAmount(), account.getProfile().currency());
+    String amount = Amounts.format(cap, asked.getAmount(), account.profile().currency());
     record(
         caller,
         AuditAction.LIMIT_REQUEST_REFUSED,
         asked,
         cap + " " + amount + commentDetail(asked));
     notices.tell(
-        account.getId(),
+        account.id(),
         UsageNoticeKind.REQUEST_REFUSED,
         cap,
         amount,
         asked.getDecisionComment(),
         NoticeKind.LIMIT_REQUEST_REFUSED,
-        account.getName(),
+        account.name(),
         amount,
         nonNull(asked.getDecisionComment()));
     return asked;
@@ -241,10 +243,10 @@ public class LimitRequests {
             a ->
                 new PendingRequest(
                     r,
-                    a.getName(),
-                    a.getAccountNumber(),
-                    a.getProfile().currency(),
-                    r.getCap().of(a.getCaps())));
+                    a.name(),
+                    a.accountNumber(),
+                    a.profile().currency(),
+                    r.getCap().of(a.caps())));
   }
 
   private static String commentDetail(LimitRequest r) {

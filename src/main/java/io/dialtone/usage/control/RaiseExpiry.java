@@ -1,11 +1,12 @@
 package io.dialtone.usage.control;
 
+import io.dialtone.account.control.AccountManagement;
 import io.dialtone.account.control.AccountTree;
-import io.dialtone.account.entity.Account;
+import io.dialtone.account.control.AccountView;
+import io.dialtone.audit.control.AuditAction;
 import io.dialtone.audit.control.AuditRecord;
+import io.dialtone.audit.control.AuditResult;
 import io.dialtone.audit.control.AuditTrail;
-import io.dialtone.audit.entity.AuditAction;
-import io.dialtone.audit.entity.AuditResult;
 import io.dialtone.notification.entity.NoticeKind;
 import io.dialtone.usage.entity.LimitRequest;
 import io.dialtone.usage.entity.LimitRequestStatus;
@@ -44,6 +45,7 @@ public class RaiseExpiry {
   EntityManager em;
 
   @Inject AccountTree tree;
+  @Inject AccountManagement accounts;
   @Inject UsageNotices notices;
   @Inject AuditTrail audit;
   @Inject Event<UsageLimitsChanged> changed;
@@ -59,7 +61,7 @@ public class RaiseExpiry {
             .setParameter("status", LimitRequestStatus.APPROVED)
             .setParameter("before", before)
             .getResultList()) {
-      Account account = tree.find(candidate.getAccountId()).orElse(null);
+      AccountView account = tree.find(candidate.getAccountId()).orElse(null);
       if (account == null || !due(candidate, account, now)) {
         continue;
       }
@@ -76,20 +78,20 @@ public class RaiseExpiry {
     return ended;
   }
 
-  private static boolean due(LimitRequest raise, Account account, Instant now) {
+  private static boolean due(LimitRequest raise, AccountView account, Instant now) {
     Instant end = raise.getEndsOn().plusDays(1).atStartOfDay(UsageLimits.zone(account)).toInstant();
     return !now.isBefore(end);
   }
 
-  private void end(LimitRequest raise, Account account, Instant now) {
+  private void end(LimitRequest raise, AccountView account, Instant now) {
     UsageCap cap = raise.getCap();
-    String currency = account.getProfile().currency();
-    BigDecimal current = cap.of(account.getCaps());
+    String currency = account.profile().currency();
+    BigDecimal current = cap.of(account.caps());
     BigDecimal previous = raise.getPreviousAmount();
     boolean untouched = current != null && current.compareTo(raise.getAmount()) == 0;
     String detail;
     if (untouched) {
-      account.changeCaps(cap.with(account.getCaps(), previous));
+      accounts.changeCaps(account.id(), cap.with(account.caps(), previous));
       detail =
           cap
               + " "
@@ -113,20 +115,20 @@ public class RaiseExpiry {
         AuditRecord.builder(AuditAction.LIMIT_RAISE_ENDED, AuditResult.SUCCESS)
             .actor("system")
             .target("limit-request:" + raise.getId())
-            .account(account.getId())
+            .account(account.id())
             .detail(detail)
             .build());
-    BigDecimal inEffect = cap.of(account.getCaps());
+    BigDecimal inEffect = untouched ? previous : current;
     String amount = Amounts.format(cap, inEffect, currency);
     notices.tell(
-        account.getId(),
+        account.id(),
         UsageNoticeKind.RAISE_ENDED,
         cap,
         amount,
         null,
         NoticeKind.LIMIT_RAISE_ENDED,
-        account.getName(),
+        account.name(),
         inEffect == null ? "-" : amount);
-    changed.fire(new UsageLimitsChanged(account.getId()));
+    changed.fire(new UsageLimitsChanged(account.id()));
   }
 }

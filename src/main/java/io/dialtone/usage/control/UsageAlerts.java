@@ -1,10 +1,10 @@
 package io.dialtone.usage.control;
 
 import io.dialtone.account.control.AccountTree;
+import io.dialtone.audit.control.AuditAction;
 import io.dialtone.audit.control.AuditRecord;
+import io.dialtone.audit.control.AuditResult;
 import io.dialtone.audit.control.AuditTrail;
-import io.dialtone.audit.entity.AuditAction;
-import io.dialtone.audit.entity.AuditResult;
 import io.dialtone.notification.entity.NoticeKind;
 import io.dialtone.usage.entity.UsageCap;
 import io.dialtone.usage.entity.UsageNoticeKind;
@@ -68,7 +68,7 @@ public class UsageAlerts {
     }
     String usedText = Amounts.format(cap, used, currency);
     String limitText = Amounts.format(cap, limit, currency);
-    String name = accounts.find(accountId).map(a -> a.getName()).orElse("");
+    String name = accounts.find(accountId).map(a -> a.name()).orElse("");
     boolean calls = cap == UsageCap.CONCURRENT_CALLS;
     notices.tell(
         accountId,

@@ -1,12 +1,12 @@
 package io.dialtone.usage.control;
 
 import io.dialtone.account.control.AccountTree;
-import io.dialtone.account.entity.Account;
-import io.dialtone.account.entity.UsageCaps;
+import io.dialtone.account.control.AccountView;
+import io.dialtone.account.control.UsageCaps;
+import io.dialtone.audit.control.AuditAction;
 import io.dialtone.audit.control.AuditRecord;
+import io.dialtone.audit.control.AuditResult;
 import io.dialtone.audit.control.AuditTrail;
-import io.dialtone.audit.entity.AuditAction;
-import io.dialtone.audit.entity.AuditResult;
 import io.dialtone.cdr.control.DailyUsage;
 import io.dialtone.cdr.control.Usage;
 import io.dialtone.cdr.control.UsageTotals;
@@ -61,15 +61,15 @@ public class UsageLimits {
 
   @Transactional
   public UsageOverview overview(long accountId) {
-    Account account = account(accountId);
+    AccountView account = account(accountId);
     LocalDate today = LocalDate.ofInstant(clock.instant(), zone(account));
     List<DailyUsage> days =
         totals.daily(accountId, null, today.withDayOfMonth(1), today.plusDays(1));
     Usage month = days.stream().map(DailyUsage::usage).reduce(Usage.NONE, Usage::plus);
     return new UsageOverview(
         accountId,
-        account.getName(),
-        account.getProfile().currency(),
+        account.name(),
+        account.profile().currency(),
         source.caps(account),
         today,
         days.getLast().usage(),
@@ -91,17 +91,17 @@ public class UsageLimits {
   @Transactional
   public void changeWorking(long accountId, @NotNull UsageCaps limits) {
     SignedInUser caller = access.caller();
-    Account account = account(accountId);
+    AccountView account = account(accountId);
     if (!limits.isValid()) {
       throw new LimitRefused("usage.limitInvalid");
     }
-    List<UsageCap> above = CapSet.aboveGranted(limits, account.getCaps());
+    List<UsageCap> above = CapSet.aboveGranted(limits, account.caps());
     if (!above.isEmpty()) {
       UsageCap cap = above.getFirst();
       throw new LimitRefused(
           "usage.limitAboveGranted",
           cap,
-          Amounts.format(cap, cap.of(account.getCaps()), account.getProfile().currency()));
+          Amounts.format(cap, cap.of(account.caps()), account.profile().currency()));
     }
     WorkingLimits working = em.find(WorkingLimits.class, accountId);
     UsageCaps before = working == null ? UsageCaps.NONE : working.limits();
@@ -157,14 +157,14 @@ public class UsageLimits {
   }
 
   /** The account, after the permission and scope checks. */
-  private Account account(long accountId) {
+  private AccountView account(long accountId) {
     access.requireInScope(Permission.MANAGE_USAGE_LIMITS, accountId);
     return tree.find(accountId)
         .orElseThrow(() -> access.refuse("account:" + accountId, "no such account"));
   }
 
-  static ZoneId zone(Account account) {
-    return ZoneId.of(account.getProfile().timeZone());
+  static ZoneId zone(AccountView account) {
+    return ZoneId.of(account.profile().timeZone());
   }
 
   static String describe(UsageCaps caps) {

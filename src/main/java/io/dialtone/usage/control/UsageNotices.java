@@ -1,8 +1,8 @@
 package io.dialtone.usage.control;
 
+import io.dialtone.account.control.AccountKind;
 import io.dialtone.account.control.AccountTree;
-import io.dialtone.account.entity.Account;
-import io.dialtone.account.entity.AccountKind;
+import io.dialtone.account.control.AccountView;
 import io.dialtone.identity.control.Recipients;
 import io.dialtone.identity.control.Recipients.Recipient;
 import io.dialtone.kernel.entity.Role;
@@ -74,13 +74,13 @@ public class UsageNotices {
    *
    * @return how many were told
    */
-  public int requestReceived(Account account, LimitRequest asked, BigDecimal granted) {
-    Account parent = accounts.find(account.getParentId()).orElseThrow();
+  public int requestReceived(AccountView account, LimitRequest asked, BigDecimal granted) {
+    AccountView parent = accounts.find(account.parentId()).orElseThrow();
     Role deciders =
-        parent.getKind() == AccountKind.PLATFORM ? Role.PLATFORM_ADMIN : Role.RESELLER_ADMIN;
-    String currency = account.getProfile().currency();
+        parent.kind() == AccountKind.PLATFORM ? Role.PLATFORM_ADMIN : Role.RESELLER_ADMIN;
+    String currency = account.profile().currency();
     UsageCap cap = asked.getCap();
-    List<Recipient> told = recipients.withRole(parent.getId(), deciders);
+    List<Recipient> told = recipients.withRole(parent.id(), deciders);
     for (Recipient decider : told) {
       notifications.tell(
           decider.userId(),
@@ -88,9 +88,9 @@ public class UsageNotices {
               decider.email(),
               decider.locale(),
               NoticeKind.LIMIT_REQUEST_RECEIVED,
-              account.getName(),
+              account.name(),
               capName(cap, decider.locale()),
-              account.getAccountNumber(),
+              account.accountNumber(),
               granted == null ? "-" : Amounts.format(cap, granted, currency),
               Amounts.format(cap, asked.getAmount(), currency),
               asked.getEndsOn() == null ? "-" : asked.getEndsOn().toString(),

@@ -1,8 +1,8 @@
 package io.dialtone.usage.control;
 
 import io.dialtone.account.control.AccountTree;
-import io.dialtone.account.entity.Account;
-import io.dialtone.account.entity.UsageCaps;
+import io.dialtone.account.control.AccountView;
+import io.dialtone.account.control.UsageCaps;
 import io.dialtone.cdr.control.DailyUsage;
 import io.dialtone.cdr.control.Usage;
 import io.dialtone.cdr.control.UsageTotals;
@@ -38,7 +38,7 @@ public class UsageSource {
 
   @Transactional
   public UsageState load(long accountId, Instant at) {
-    Account account = accounts.find(accountId).orElse(null);
+    AccountView account = accounts.find(accountId).orElse(null);
     if (account == null) {
       return new UsageState(
           accountId,
@@ -51,7 +51,7 @@ public class UsageSource {
           BigDecimal.ZERO,
           0);
     }
-    ZoneId zone = ZoneId.of(account.getProfile().timeZone());
+    ZoneId zone = ZoneId.of(account.profile().timeZone());
     LocalDate day = LocalDate.ofInstant(at, zone);
     List<DailyUsage> month = totals.daily(accountId, null, day.withDayOfMonth(1), day.plusDays(1));
     Usage monthUsage = month.stream().map(DailyUsage::usage).reduce(Usage.NONE, Usage::plus);
@@ -59,7 +59,7 @@ public class UsageSource {
     return new UsageState(
         accountId,
         zone,
-        account.getProfile().currency(),
+        account.profile().currency(),
         caps(account),
         extensionCaps(accountId),
         day,
@@ -69,8 +69,8 @@ public class UsageSource {
   }
 
   /** The granted caps and working limits of {@code account}. */
-  public CapSet caps(Account account) {
-    return new CapSet(account.getCaps(), working(account.getId()));
+  public CapSet caps(AccountView account) {
+    return new CapSet(account.caps(), working(account.id()));
   }
 
   /** The working limits of an account ({@link UsageCaps#NONE} when it never set any). */

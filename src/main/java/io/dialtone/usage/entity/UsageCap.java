@@ -1,6 +1,6 @@
 package io.dialtone.usage.entity;
 
-import io.dialtone.account.entity.UsageCaps;
+import io.dialtone.account.control.UsageCaps;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;

@@ -1,6 +1,6 @@
 package io.dialtone.usage.entity;
 
-import io.dialtone.account.entity.UsageCaps;
+import io.dialtone.account.control.UsageCaps;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;

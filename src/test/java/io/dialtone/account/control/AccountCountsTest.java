@@ -1,10 +1,10 @@
 package io.dialtone.account.control;
 
-import static io.dialtone.account.entity.AccountKind.CUSTOMER;
-import static io.dialtone.account.entity.AccountKind.PLATFORM;
-import static io.dialtone.account.entity.AccountKind.RESELLER;
-import static io.dialtone.account.entity.AccountStatus.ACTIVE;
-import static io.dialtone.account.entity.AccountStatus.SUSPENDED;
+import static io.dialtone.account.control.AccountKind.CUSTOMER;
+import static io.dialtone.account.control.AccountKind.PLATFORM;
+import static io.dialtone.account.control.AccountKind.RESELLER;
+import static io.dialtone.account.control.AccountStatus.ACTIVE;
+import static io.dialtone.account.control.AccountStatus.SUSPENDED;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dialtone.account.control.AccountCounts.Group;

@@ -2,8 +2,6 @@ package io.dialtone.account.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dialtone.account.entity.AccountProfile;
-import io.dialtone.account.entity.UsageCaps;
 import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
 

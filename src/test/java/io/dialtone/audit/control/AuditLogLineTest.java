@@ -2,8 +2,6 @@ package io.dialtone.audit.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dialtone.audit.entity.AuditAction;
-import io.dialtone.audit.entity.AuditResult;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 

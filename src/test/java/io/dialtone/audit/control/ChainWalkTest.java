@@ -2,9 +2,7 @@ package io.dialtone.audit.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dialtone.audit.entity.AuditAction;
 import io.dialtone.audit.entity.AuditEvent;
-import io.dialtone.audit.entity.AuditResult;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

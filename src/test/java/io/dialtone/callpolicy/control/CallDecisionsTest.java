@@ -2,12 +2,7 @@ package io.dialtone.callpolicy.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dialtone.callpolicy.entity.ClassOfService;
-import io.dialtone.callpolicy.entity.DecidingRule;
-import io.dialtone.callpolicy.entity.Decision;
-import io.dialtone.callpolicy.entity.DestinationClass;
 import io.dialtone.callpolicy.entity.DialPlan;
-import io.dialtone.callpolicy.entity.Verdict;
 import io.dialtone.kernel.entity.E164Number;
 import io.dialtone.kernel.entity.ExtensionNumber;
 import java.time.Duration;

@@ -2,10 +2,7 @@ package io.dialtone.callpolicy.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dialtone.callpolicy.entity.Classification;
-import io.dialtone.callpolicy.entity.DestinationClass;
 import io.dialtone.callpolicy.entity.DialPlan;
-import io.dialtone.callpolicy.entity.ExtensionRange;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

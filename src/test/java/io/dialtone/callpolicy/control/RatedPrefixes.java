@@ -1,6 +1,5 @@
 package io.dialtone.callpolicy.control;
 
-import io.dialtone.callpolicy.entity.DestinationClass;
 import io.dialtone.kernel.entity.E164Number;
 
 /** A test rate deck: the destinations under the given prefixes ({@code +} and digits) are rated. */

@@ -3,7 +3,6 @@ package io.dialtone.callpolicy.control;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.dialtone.callpolicy.entity.DestinationClass;
 import io.dialtone.kernel.entity.E164Number;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

@@ -3,6 +3,12 @@ package io.dialtone.callpolicy.entity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.dialtone.callpolicy.control.ClassOfService;
+import io.dialtone.callpolicy.control.Classification;
+import io.dialtone.callpolicy.control.DecidingRule;
+import io.dialtone.callpolicy.control.DestinationClass;
+import io.dialtone.callpolicy.control.ExtensionRange;
+import io.dialtone.callpolicy.control.Verdict;
 import io.dialtone.kernel.entity.E164Number;
 import io.dialtone.kernel.entity.ExtensionNumber;
 import io.dialtone.kernel.entity.ExtensionType;

@@ -3,10 +3,10 @@ package io.dialtone.cdr.entity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.dialtone.callpolicy.entity.Classification;
-import io.dialtone.callpolicy.entity.DecidingRule;
-import io.dialtone.callpolicy.entity.Decision;
-import io.dialtone.callpolicy.entity.DestinationClass;
+import io.dialtone.callpolicy.control.Classification;
+import io.dialtone.callpolicy.control.DecidingRule;
+import io.dialtone.callpolicy.control.Decision;
+import io.dialtone.callpolicy.control.DestinationClass;
 import io.dialtone.kernel.entity.E164Number;
 import java.time.Instant;
 import java.util.List;

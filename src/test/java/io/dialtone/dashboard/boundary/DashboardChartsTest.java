@@ -2,9 +2,9 @@ package io.dialtone.dashboard.boundary;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dialtone.account.entity.AccountStatus;
+import io.dialtone.account.control.AccountStatus;
+import io.dialtone.audit.control.AuditAction;
 import io.dialtone.audit.control.DailyCount;
-import io.dialtone.audit.entity.AuditAction;
 import io.dialtone.identity.control.SignInSeries;
 import java.time.LocalDate;
 import java.util.List;

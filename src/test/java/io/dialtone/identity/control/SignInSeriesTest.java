@@ -1,12 +1,12 @@
 package io.dialtone.identity.control;
 
-import static io.dialtone.audit.entity.AuditAction.ACCESS_DENIED;
-import static io.dialtone.audit.entity.AuditAction.SIGN_IN_FAILED;
-import static io.dialtone.audit.entity.AuditAction.SIGN_IN_MFA;
-import static io.dialtone.audit.entity.AuditAction.SIGN_IN_PASSWORD;
-import static io.dialtone.audit.entity.AuditAction.SIGN_IN_RECOVERY_CODE;
-import static io.dialtone.audit.entity.AuditAction.SIGN_IN_THROTTLED;
-import static io.dialtone.audit.entity.AuditAction.TOTP_REPLAY;
+import static io.dialtone.audit.control.AuditAction.ACCESS_DENIED;
+import static io.dialtone.audit.control.AuditAction.SIGN_IN_FAILED;
+import static io.dialtone.audit.control.AuditAction.SIGN_IN_MFA;
+import static io.dialtone.audit.control.AuditAction.SIGN_IN_PASSWORD;
+import static io.dialtone.audit.control.AuditAction.SIGN_IN_RECOVERY_CODE;
+import static io.dialtone.audit.control.AuditAction.SIGN_IN_THROTTLED;
+import static io.dialtone.audit.control.AuditAction.TOTP_REPLAY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

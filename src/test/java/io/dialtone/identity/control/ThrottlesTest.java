@@ -2,10 +2,10 @@ package io.dialtone.identity.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dialtone.audit.control.AuditAction;
 import io.dialtone.audit.control.AuditRecord;
+import io.dialtone.audit.control.AuditResult;
 import io.dialtone.audit.control.AuditTrail;
-import io.dialtone.audit.entity.AuditAction;
-import io.dialtone.audit.entity.AuditResult;
 import java.lang.reflect.Field;
 import java.time.Clock;
 import java.time.Duration;

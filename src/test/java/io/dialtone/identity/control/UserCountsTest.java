@@ -2,7 +2,6 @@ package io.dialtone.identity.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dialtone.identity.entity.UserStatus;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

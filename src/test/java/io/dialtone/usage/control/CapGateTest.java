@@ -2,16 +2,16 @@ package io.dialtone.usage.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dialtone.account.entity.UsageCaps;
+import io.dialtone.account.control.UsageCaps;
 import io.dialtone.callpolicy.control.AccountPolicy;
 import io.dialtone.callpolicy.control.CallDecisions;
+import io.dialtone.callpolicy.control.DecidingRule;
+import io.dialtone.callpolicy.control.ExtensionRange;
 import io.dialtone.callpolicy.control.NumberClassifier;
 import io.dialtone.callpolicy.control.PlatformRanges;
 import io.dialtone.callpolicy.control.PolicySource;
 import io.dialtone.callpolicy.control.RatedPrefixes;
-import io.dialtone.callpolicy.entity.DecidingRule;
 import io.dialtone.callpolicy.entity.DialPlan;
-import io.dialtone.callpolicy.entity.ExtensionRange;
 import io.dialtone.kernel.entity.ExtensionNumber;
 import java.math.BigDecimal;
 import java.time.Clock;

@@ -2,7 +2,7 @@ package io.dialtone.usage.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dialtone.account.entity.UsageCaps;
+import io.dialtone.account.control.UsageCaps;
 import io.dialtone.usage.entity.UsageCap;
 import java.math.BigDecimal;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package io.dialtone.cdr.boundary.cdrs;
 
-import io.dialtone.callpolicy.entity.DestinationClass;
+import io.dialtone.callpolicy.control.DestinationClass;
 import io.dialtone.cdr.control.CdrFilter;
 import io.dialtone.cdr.control.CdrNumberPrefix;
 import io.dialtone.cdr.control.SavedCriteria;

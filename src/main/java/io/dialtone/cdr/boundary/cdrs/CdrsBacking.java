@@ -1,6 +1,6 @@
 package io.dialtone.cdr.boundary.cdrs;
 
-import io.dialtone.callpolicy.entity.DestinationClass;
+import io.dialtone.callpolicy.control.DestinationClass;
 import io.dialtone.cdr.control.CallRecords;
 import io.dialtone.cdr.control.CdrFilter;
 import io.dialtone.cdr.control.CdrRow;
@@ -63,7 +63,7 @@ public class CdrsBacking implements Serializable {
   public void load() {
     accounts =
         records.accounts().stream()
-            .map(a -> new AccountOption(a.getId(), label(a.getName(), a.getAccountNumber())))
+            .map(a -> new AccountOption(a.id(), label(a.name(), a.accountNumber())))
             .toList();
     if (accountId == null && accounts.size() == 1) {
       accountId = accounts.get(0).id();

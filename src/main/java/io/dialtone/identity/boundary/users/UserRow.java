@@ -1,7 +1,7 @@
 package io.dialtone.identity.boundary.users;
 
+import io.dialtone.identity.control.UserStatus;
 import io.dialtone.identity.entity.User;
-import io.dialtone.identity.entity.UserStatus;
 import io.dialtone.kernel.entity.Role;
 import java.io.Serializable;
 import java.time.OffsetDateTime;

@@ -1,6 +1,6 @@
 package io.dialtone.identity.boundary.users;
 
-import io.dialtone.account.entity.Account;
+import io.dialtone.account.control.AccountView;
 import io.dialtone.identity.boundary.StepUpPrompt;
 import io.dialtone.identity.control.EmailTaken;
 import io.dialtone.identity.control.Invitations;
@@ -41,7 +41,7 @@ public class UsersBacking implements Serializable {
 
   private Long accountId;
   private Long pendingMfaReset;
-  private List<Account> accounts;
+  private List<AccountView> accounts;
   private List<UserRow> rows;
   private List<Role> grantable;
 
@@ -59,7 +59,7 @@ public class UsersBacking implements Serializable {
   public void load() {
     accounts = management.manageableAccounts();
     if (accountId == null) {
-      accountId = accounts.isEmpty() ? access.caller().accountId() : accounts.get(0).getId();
+      accountId = accounts.isEmpty() ? access.caller().accountId() : accounts.get(0).id();
     }
     refresh();
   }
@@ -139,7 +139,7 @@ public class UsersBacking implements Serializable {
     this.accountId = accountId;
   }
 
-  public List<Account> getAccounts() {
+  public List<AccountView> getAccounts() {
     return accounts;
   }
 

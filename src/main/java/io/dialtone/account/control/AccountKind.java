@@ -1,4 +1,4 @@
-package io.dialtone.account.entity;
+package io.dialtone.account.control;
 
 /** The level of an account in the tree: platform → reseller → customer. */
 public enum AccountKind {

@@ -1,4 +1,4 @@
-package io.dialtone.callpolicy.entity;
+package io.dialtone.callpolicy.control;
 
 /**
  * What kind of destination a dialled string reaches, seen from the calling account's country. A

@@ -1,8 +1,9 @@
-package io.dialtone.account.entity;
+package io.dialtone.account.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.dialtone.account.entity.Account;
 import org.junit.jupiter.api.Test;
 
 class AccountProfileTest {

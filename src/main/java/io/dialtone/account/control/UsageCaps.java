@@ -1,4 +1,4 @@
-package io.dialtone.account.entity;
+package io.dialtone.account.control;
 
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -53,6 +53,33 @@ public record UsageCaps(
       over.add("concurrentCalls");
     }
     return over;
+  }
+
+  /**
+   * The names of the caps that rise from {@code before} (a higher amount, or no cap where there was
+   * one) and end above the matching cap of {@code limits}. Caps that fall or stay are not named,
+   * even when above {@code limits}.
+   */
+  public List<String> raisedAbove(UsageCaps before, UsageCaps limits) {
+    List<String> raised = new ArrayList<>();
+    if (rises(before.dailySpend, dailySpend)) {
+      raised.add("dailySpend");
+    }
+    if (rises(before.monthlySpend, monthlySpend)) {
+      raised.add("monthlySpend");
+    }
+    if (rises(toDecimal(before.monthlyMinutes), toDecimal(monthlyMinutes))) {
+      raised.add("monthlyMinutes");
+    }
+    if (rises(toDecimal(before.concurrentCalls), toDecimal(concurrentCalls))) {
+      raised.add("concurrentCalls");
+    }
+    raised.retainAll(exceeding(limits));
+    return raised;
+  }
+
+  private static boolean rises(BigDecimal from, BigDecimal to) {
+    return from != null && (to == null || to.compareTo(from) > 0);
   }
 
   private static boolean exceeds(BigDecimal value, BigDecimal limit) {

@@ -1,4 +1,4 @@
-package io.dialtone.audit.entity;
+package io.dialtone.audit.control;
 
 /**
  * What was done. Stored and hashed by name in {@code audit_event.action} (at most 64 characters):

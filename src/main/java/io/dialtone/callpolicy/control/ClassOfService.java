@@ -1,4 +1,4 @@
-package io.dialtone.callpolicy.entity;
+package io.dialtone.callpolicy.control;
 
 import io.dialtone.kernel.entity.ExtensionType;
 

@@ -1,4 +1,4 @@
-package io.dialtone.account.entity;
+package io.dialtone.account.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,6 +30,21 @@ class UsageCapsTest {
   void noCapWhereTheParentHasOneExceedsIt() {
     assertThat(UsageCaps.NONE.exceeding(PARENT))
         .containsExactly("dailySpend", "monthlyMinutes", "concurrentCalls");
+  }
+
+  @Test
+  void onlyCapsThatRiseAboveTheParentsAreNamed() {
+    UsageCaps before = new UsageCaps(new BigDecimal("150.00"), null, 6000, 8);
+    UsageCaps after = new UsageCaps(new BigDecimal("120.00"), null, 6000, 12);
+    // dailySpend falls (still above the parent's), minutes stay above it: only calls rise over it
+    assertThat(after.raisedAbove(before, PARENT)).containsExactly("concurrentCalls");
+    assertThat(before.raisedAbove(after, PARENT)).containsExactly("dailySpend");
+  }
+
+  @Test
+  void droppingACapRaisesItAboveTheParentsCap() {
+    UsageCaps before = new UsageCaps(null, null, 4000, null);
+    assertThat(UsageCaps.NONE.raisedAbove(before, PARENT)).containsExactly("monthlyMinutes");
   }
 
   @Test

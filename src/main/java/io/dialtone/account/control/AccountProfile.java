@@ -1,5 +1,6 @@
-package io.dialtone.account.entity;
+package io.dialtone.account.control;
 
+import io.dialtone.account.entity.Account;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;

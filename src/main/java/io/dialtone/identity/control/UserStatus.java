@@ -1,4 +1,4 @@
-package io.dialtone.identity.entity;
+package io.dialtone.identity.control;
 
 /** PENDING users have not finished enrolment; only ACTIVE users can sign in. */
 public enum UserStatus {

@@ -1,4 +1,4 @@
-package io.dialtone.audit.entity;
+package io.dialtone.audit.control;
 
 /** How an audited action ended. Stored by name in {@code audit_event.result} (at most 16). */
 public enum AuditResult {

@@ -1,4 +1,4 @@
-package io.dialtone.callpolicy.entity;
+package io.dialtone.callpolicy.control;
 
 /** The outcome of a call policy decision. */
 public enum Verdict {

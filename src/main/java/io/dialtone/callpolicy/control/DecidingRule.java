@@ -1,4 +1,4 @@
-package io.dialtone.callpolicy.entity;
+package io.dialtone.callpolicy.control;
 
 /**
  * The rule that decided a call, in order of precedence (the first that applies decides; see {@code

@@ -1,0 +1,10 @@
+/**
+ * Views over the other components, owning no table: the role dashboards of the home page, the audit
+ * log page and the support-access page. Reads accounts through {@code account}'s {@code
+ * AccountOverview} and {@code AccountTree}, users and sign-in activity through {@code identity}'s
+ * {@code UserOverview} and {@code SecurityOverview}, and events through {@code audit}'s queries.
+ * Nothing calls it.
+ *
+ * <p>Calls: account, audit, identity, kernel, platform.
+ */
+package io.dialtone.dashboard;

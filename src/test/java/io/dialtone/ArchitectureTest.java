@@ -1,0 +1,160 @@
+package io.dialtone;
+
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * The component seams of STYLE.md, held by the build. What a component may call is what its {@code
+ * package-info.java} says on its {@code Calls:} line, so the documentation and the rule cannot
+ * drift apart; the other rules hold for every component. Only the application's own classes are
+ * checked: tests may reach into any component to set up their data.
+ */
+class ArchitectureTest {
+
+  private static final String ROOT = "io.dialtone";
+  private static final Path SOURCES = Path.of("src/main/java/io/dialtone");
+  private static final Pattern CALLS =
+      Pattern.compile("^\\s*\\*\\s*(?:<p>)?Calls:\\s*([^.]*)\\.", Pattern.MULTILINE);
+
+  /** The kernel's domain types (numbers, roles, permissions) are shared by every component. */
+  private static final String SHARED_ENTITIES = "kernel";
+
+  private static final JavaClasses MAIN =
+      new ClassFileImporter()
+          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+          .importPackages(ROOT);
+
+  @TestFactory
+  Stream<DynamicTest> eachComponentCallsOnlyWhatItsPackageInfoSays() {
+    return declaredCalls().entrySet().stream()
+        .map(
+            entry ->
+                DynamicTest.dynamicTest(
+                    entry.getKey() + " calls only " + entry.getValue(),
+                    () -> {
+                      List<String> allowed = new ArrayList<>();
+                      allowed.add(ROOT + "." + entry.getKey() + "..");
+                      entry.getValue().forEach(c -> allowed.add(ROOT + "." + c + ".."));
+                      classes()
+                          .that()
+                          .resideInAPackage(ROOT + "." + entry.getKey() + "..")
+                          .should()
+                          .onlyDependOnClassesThat(
+                              resideOutsideOfPackage(ROOT + "..")
+                                  .or(resideInAnyPackage(allowed.toArray(String[]::new))))
+                          .check(MAIN);
+                    }));
+  }
+
+  @Test
+  void everyComponentSaysWhatItCalls() {
+    assertThat(declaredCalls().keySet()).containsExactlyInAnyOrderElementsOf(components());
+  }
+
+  @Test
+  void componentsFormNoCycle() {
+    slices().matching(ROOT + ".(*)..").should().beFreeOfCycles().check(MAIN);
+  }
+
+  @TestFactory
+  Stream<DynamicTest> entitiesOfAComponentAreUsedOnlyByIt() {
+    return components().stream()
+        .filter(c -> !c.equals(SHARED_ENTITIES))
+        .map(
+            c ->
+                DynamicTest.dynamicTest(
+                    c + ".entity is used only by " + c,
+                    () ->
+                        noClasses()
+                            .that()
+                            .resideOutsideOfPackage(ROOT + "." + c + "..")
+                            .should()
+                            .dependOnClassesThat()
+                            .resideInAPackage(ROOT + "." + c + ".entity..")
+                            .allowEmptyShould(true)
+                            .check(MAIN)));
+  }
+
+  @Test
+  void boundariesHoldNoPersistence() {
+    noClasses()
+        .that()
+        .resideInAPackage(ROOT + ".*.boundary..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("jakarta.persistence..")
+        .check(MAIN);
+  }
+
+  @Test
+  void onlyTheSipBoundaryTouchesTheSipStack() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage(ROOT + ".sip.boundary..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("javax.sip..", "gov.nist..")
+        .check(MAIN);
+  }
+
+  /**
+   * Each component and the components its package-info's {@code Calls:} line names ({@code Calls:
+   * nothing.} for none).
+   */
+  private static Map<String, List<String>> declaredCalls() {
+    Map<String, List<String>> calls = new TreeMap<>();
+    for (String component : components()) {
+      Path info = SOURCES.resolve(component).resolve("package-info.java");
+      if (!Files.exists(info)) {
+        continue;
+      }
+      Matcher m = CALLS.matcher(read(info));
+      if (m.find()) {
+        calls.put(
+            component,
+            m.group(1).strip().equals("nothing")
+                ? List.of()
+                : Stream.of(m.group(1).split(",")).map(String::strip).toList());
+      }
+    }
+    return calls;
+  }
+
+  private static List<String> components() {
+    try (Stream<Path> dirs = Files.list(SOURCES)) {
+      return dirs.filter(Files::isDirectory).map(d -> d.getFileName().toString()).sorted().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String read(Path file) {
+    try {
+      return Files.readString(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
