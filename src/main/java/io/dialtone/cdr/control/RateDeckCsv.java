@@ -1,8 +1,8 @@
 package io.dialtone.cdr.control;
 
 import io.dialtone.cdr.entity.BillingIncrement;
-import io.dialtone.cdr.entity.Money;
 import io.dialtone.cdr.entity.Rate;
+import io.dialtone.kernel.entity.Money;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
@@ -125,7 +125,7 @@ public final class RateDeckCsv {
     return new Rate(
         prefix,
         description.isEmpty() ? null : description,
-        new Money(new BigDecimal(price), currency),
+        Money.of(new BigDecimal(price), currency),
         increment,
         from,
         to);

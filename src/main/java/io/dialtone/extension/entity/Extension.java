@@ -2,7 +2,7 @@ package io.dialtone.extension.entity;
 
 import io.dialtone.kernel.entity.ExtensionNumber;
 import io.dialtone.kernel.entity.ExtensionType;
-import io.dialtone.kernel.entity.SipRealm;
+import io.dialtone.kernel.entity.SipDomain;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -86,7 +86,7 @@ public class Extension {
   @Column(name = "assigned_user_id")
   private Long assignedUserId;
 
-  @Column(nullable = false, length = SipRealm.MAX_LENGTH, updatable = false)
+  @Column(nullable = false, length = SipDomain.MAX_LENGTH, updatable = false)
   private String realm;
 
   @Column(name = "ha1_sha256")
@@ -139,7 +139,7 @@ public class Extension {
       String displayName,
       ExtensionType type,
       Long assignedUserId,
-      SipRealm realm,
+      SipDomain realm,
       Instant now) {
     Extension e = new Extension();
     e.accountId = accountId;
@@ -281,8 +281,8 @@ public class Extension {
     return assignedUserId;
   }
 
-  public SipRealm getRealm() {
-    return new SipRealm(realm);
+  public SipDomain getRealm() {
+    return new SipDomain(realm);
   }
 
   public String getHa1Sha256() {

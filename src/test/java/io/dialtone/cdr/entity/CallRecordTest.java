@@ -8,6 +8,7 @@ import io.dialtone.callpolicy.entity.DecidingRule;
 import io.dialtone.callpolicy.entity.Decision;
 import io.dialtone.callpolicy.entity.DestinationClass;
 import io.dialtone.kernel.entity.E164Number;
+import io.dialtone.kernel.entity.Money;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -104,8 +105,8 @@ class CallRecordTest {
 
   @Test
   void moneyNeverAddsTwoCurrencies() {
-    assertThat(new Money(new java.math.BigDecimal("1.50"), "CAD"))
-        .isEqualTo(new Money(new java.math.BigDecimal("1.5"), "CAD"));
+    assertThat(Money.of(new java.math.BigDecimal("1.50"), "CAD"))
+        .isEqualTo(Money.of(new java.math.BigDecimal("1.5"), "CAD"));
     assertThatThrownBy(() -> Money.zero("CAD").plus(Money.zero("USD")))
         .isInstanceOf(IllegalArgumentException.class);
   }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dialtone.kernel.entity.ExtensionNumber;
 import io.dialtone.kernel.entity.ExtensionType;
-import io.dialtone.kernel.entity.SipRealm;
+import io.dialtone.kernel.entity.SipDomain;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -23,7 +23,7 @@ class ExtensionTest {
             " Desk ",
             ExtensionType.USER,
             null,
-            SipRealm.of("C-000007", "example.com"),
+            SipDomain.of("C-000007", "example.com"),
             T0);
     e.replaceCredential("v1:k:a", "v1:k:b", T0);
     return e;
