@@ -72,7 +72,8 @@ public class CallRecords {
     if (caller.permissions().contains(Permission.VIEW_ACCOUNTS)) {
       return CdrScope.whole(accountId);
     }
-    var own = extensions.mine().stream().filter(e -> e.getAccountId() == accountId).toList();
+    var own =
+        extensions.mine().stream().filter(e -> e.getAccountId().value() == accountId).toList();
     return new CdrScope(
         accountId,
         own.stream().map(e -> e.getId()).collect(Collectors.toUnmodifiableSet()),

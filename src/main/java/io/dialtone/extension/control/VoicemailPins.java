@@ -7,6 +7,7 @@ import io.dialtone.audit.entity.AuditResult;
 import io.dialtone.extension.entity.Extension;
 import io.dialtone.extension.entity.ExtensionStatus;
 import io.dialtone.identity.control.PasswordHasher;
+import io.dialtone.kernel.entity.AccountId;
 import io.dialtone.kernel.entity.ExtensionNumber;
 import io.dialtone.kernel.entity.Permission;
 import io.dialtone.platform.control.SecureTokens;
@@ -171,8 +172,8 @@ public class VoicemailPins {
       return java.util.Optional.empty();
     }
     return em.createNamedQuery(Extension.FIND_LIVE_BY_NUMBER, Extension.class)
-        .setParameter("accountId", accountId)
-        .setParameter("number", digits)
+        .setParameter("accountId", AccountId.of(accountId))
+        .setParameter("number", new ExtensionNumber(digits))
         .setLockMode(LockModeType.PESSIMISTIC_WRITE)
         .getResultStream()
         .filter(e -> e.getStatus() == ExtensionStatus.ACTIVE && e.getPinHash() != null)
@@ -217,7 +218,7 @@ public class VoicemailPins {
               .actor("voicemail")
               .target(
                   ExtensionAccess.target(extension.getId()) + " (" + extension.getNumber() + ")")
-              .account(extension.getAccountId())
+              .account(extension.getAccountId().value())
               .detail(MAX_FAILURES + " wrong PINs in a row; locked " + LOCK_MINUTES + " min")
               .build());
       return PinCheck.LOCKED;

@@ -1,5 +1,6 @@
 package io.dialtone.extension.entity;
 
+import io.dialtone.kernel.entity.AccountId;
 import io.dialtone.kernel.entity.ExtensionNumber;
 import io.dialtone.kernel.entity.ExtensionType;
 import io.dialtone.kernel.entity.SipDomain;
@@ -65,10 +66,10 @@ public class Extension {
   private Long id;
 
   @Column(name = "account_id", nullable = false, updatable = false)
-  private long accountId;
+  private AccountId accountId;
 
   @Column(nullable = false, length = ExtensionNumber.MAX_DIGITS, updatable = false)
-  private String number;
+  private ExtensionNumber number;
 
   @NotBlank
   @Size(max = NAME_MAX)
@@ -87,7 +88,7 @@ public class Extension {
   private Long assignedUserId;
 
   @Column(nullable = false, length = SipDomain.MAX_LENGTH, updatable = false)
-  private String realm;
+  private SipDomain realm;
 
   @Column(name = "ha1_sha256")
   private String ha1Sha256;
@@ -134,7 +135,7 @@ public class Extension {
 
   /** A new active extension; its credential is set by {@link #replaceCredential}. */
   public static Extension create(
-      long accountId,
+      AccountId accountId,
       ExtensionNumber number,
       String displayName,
       ExtensionType type,
@@ -142,13 +143,13 @@ public class Extension {
       SipDomain realm,
       Instant now) {
     Extension e = new Extension();
-    e.accountId = accountId;
-    e.number = number.digits();
+    e.accountId = Objects.requireNonNull(accountId);
+    e.number = Objects.requireNonNull(number);
     e.displayName = Objects.requireNonNull(displayName).strip();
     e.type = Objects.requireNonNull(type);
     e.status = ExtensionStatus.ACTIVE;
     e.assignedUserId = assignedUserId;
-    e.realm = realm.value();
+    e.realm = Objects.requireNonNull(realm);
     e.createdAt = now;
     return e;
   }
@@ -257,12 +258,12 @@ public class Extension {
     return id;
   }
 
-  public long getAccountId() {
+  public AccountId getAccountId() {
     return accountId;
   }
 
   public ExtensionNumber getNumber() {
-    return new ExtensionNumber(number);
+    return number;
   }
 
   public String getDisplayName() {
@@ -282,7 +283,7 @@ public class Extension {
   }
 
   public SipDomain getRealm() {
-    return new SipDomain(realm);
+    return realm;
   }
 
   public String getHa1Sha256() {

@@ -3,6 +3,7 @@ package io.dialtone.extension.control;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dialtone.extension.entity.Extension;
+import io.dialtone.kernel.entity.AccountId;
 import io.dialtone.kernel.entity.ExtensionNumber;
 import io.dialtone.kernel.entity.ExtensionType;
 import io.dialtone.kernel.entity.SipDomain;
@@ -50,7 +51,13 @@ class SipSecretsTest {
     SipDomain realm = SipDomain.of("C-000007", "example.com");
     Extension extension =
         Extension.create(
-            7L, new ExtensionNumber("201"), "Desk", ExtensionType.USER, null, realm, Instant.EPOCH);
+            AccountId.of(7),
+            new ExtensionNumber("201"),
+            "Desk",
+            ExtensionType.USER,
+            null,
+            realm,
+            Instant.EPOCH);
 
     IntStream.range(0, 2_000)
         .mapToObj(i -> issuer.issue(extension, Instant.EPOCH))

@@ -3,6 +3,7 @@ package io.dialtone.extension.entity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.dialtone.kernel.entity.AccountId;
 import io.dialtone.kernel.entity.ExtensionNumber;
 import io.dialtone.kernel.entity.ExtensionType;
 import io.dialtone.kernel.entity.SipDomain;
@@ -18,7 +19,7 @@ class ExtensionTest {
   private static Extension extension() {
     Extension e =
         Extension.create(
-            7L,
+            AccountId.of(7),
             new ExtensionNumber("201"),
             " Desk ",
             ExtensionType.USER,

@@ -62,7 +62,8 @@ class MoneyTest {
     Money money = Money.of("1234.5", "CAD");
     assertThat(money.format(Locale.CANADA)).isEqualTo("$1,234.50");
     // French groups with a (narrow) no-break space and puts the symbol after the amount.
-    assertThat(money.format(Locale.CANADA_FRENCH).replaceAll("[\\s\\u00a0\\u202f]", " ")).isEqualTo("1 234,50 $");
+    assertThat(money.format(Locale.CANADA_FRENCH).replaceAll("[\\s\\u00a0\\u202f]", " "))
+        .isEqualTo("1 234,50 $");
     assertThat(Money.of("0.00833", "CAD").format(Locale.CANADA)).isEqualTo("$0.00833");
   }
 }
