@@ -4,6 +4,7 @@ import io.dialtone.callpolicy.entity.Classification;
 import io.dialtone.callpolicy.entity.DecidingRule;
 import io.dialtone.callpolicy.entity.Decision;
 import io.dialtone.callpolicy.entity.DestinationClass;
+import io.dialtone.kernel.entity.AccountId;
 import io.dialtone.kernel.entity.E164Number;
 import io.dialtone.kernel.entity.ExtensionNumber;
 import java.time.Instant;
@@ -84,7 +85,7 @@ final class PolicyEngine {
     if (toggle != null) {
       return decided(toggle, call);
     }
-    if (!usage.admits(account.accountId(), extension, call, at)) {
+    if (!usage.admits(AccountId.of(account.accountId()), extension, call, at)) {
       return decided(DecidingRule.USAGE_LIMIT, call);
     }
     return decided(DecidingRule.NO_RULE_AGAINST, call);

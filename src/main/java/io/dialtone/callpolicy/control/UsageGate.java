@@ -1,6 +1,7 @@
 package io.dialtone.callpolicy.control;
 
 import io.dialtone.callpolicy.entity.Classification;
+import io.dialtone.kernel.entity.AccountId;
 import io.dialtone.kernel.entity.ExtensionNumber;
 import java.time.Instant;
 
@@ -17,5 +18,6 @@ public interface UsageGate {
    * @param extension the calling extension, or {@code null} for an account-level destination (a
    *     DID's continuity target)
    */
-  boolean admits(long accountId, ExtensionNumber extension, Classification destination, Instant at);
+  boolean admits(
+      AccountId accountId, ExtensionNumber extension, Classification destination, Instant at);
 }
