@@ -100,7 +100,7 @@ public record Money(BigDecimal amount, Currency currency) {
   private Money same(Money other) {
     if (!currency.equals(other.currency)) {
       throw new IllegalArgumentException(
-          "different currencies: " + currencyCode() + " and " + other.currencyCode());
+          "different currencies: %s, %s".formatted(currencyCode(), other.currencyCode()));
     }
     return other;
   }
