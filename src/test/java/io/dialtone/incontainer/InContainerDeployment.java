@@ -26,6 +26,7 @@ final class InContainerDeployment {
   /** Components whose packages go into the WAR, whole. */
   private static final String[] COMPONENTS = {
     "io.dialtone.platform",
+    "io.dialtone.kernel",
     "io.dialtone.account",
     "io.dialtone.identity",
     "io.dialtone.audit",
