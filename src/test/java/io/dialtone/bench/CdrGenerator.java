@@ -206,7 +206,7 @@ public final class CdrGenerator {
         throw new UncheckedIOException(e);
       }
     }
-    long account = calls.isEmpty() ? 0 : calls.get(0).accountId();
+    long account = calls.isEmpty() ? 0 : calls.get(0).accountId().value();
     try (PreparedStatement s =
         c.prepareStatement(
             """

@@ -259,7 +259,7 @@ public class LimitRequestsIT {
     Instant answer = start.plusSeconds(2);
     String callee = "+15145550101";
     return new CallRecord(
-        account,
+        AccountId.of(account),
         "201",
         Direction.OUTBOUND,
         "+16135550100",

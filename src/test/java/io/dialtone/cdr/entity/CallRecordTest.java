@@ -7,6 +7,7 @@ import io.dialtone.callpolicy.entity.Classification;
 import io.dialtone.callpolicy.entity.DecidingRule;
 import io.dialtone.callpolicy.entity.Decision;
 import io.dialtone.callpolicy.entity.DestinationClass;
+import io.dialtone.kernel.entity.AccountId;
 import io.dialtone.kernel.entity.E164Number;
 import io.dialtone.kernel.entity.Money;
 import java.time.Instant;
@@ -27,7 +28,9 @@ class CallRecordTest {
             new Classification(
                 DestinationClass.INTERNATIONAL, "88213", new E164Number("+88213"), "001", true));
 
-    CallRecord r = CallRecord.blocked(9, "201", "+15145550100", "011 882 13", decision, T, "c1@x");
+    CallRecord r =
+        CallRecord.blocked(
+            AccountId.of(9), "201", "+15145550100", "011 882 13", decision, T, "c1@x");
 
     assertThat(r.disposition()).isEqualTo(Disposition.BLOCKED);
     assertThat(r.blockReason()).isEqualTo(DecidingRule.PLATFORM_BLOCKED_RANGE);
@@ -46,7 +49,7 @@ class CallRecordTest {
     assertThatThrownBy(
             () ->
                 new CallRecord(
-                    1,
+                    AccountId.of(1),
                     "201",
                     Direction.OUTBOUND,
                     "201",
@@ -68,7 +71,7 @@ class CallRecordTest {
     assertThatThrownBy(
             () ->
                 new CallRecord(
-                    1,
+                    AccountId.of(1),
                     "201",
                     Direction.OUTBOUND,
                     "201",
@@ -113,7 +116,7 @@ class CallRecordTest {
 
   private static CallRecord answered(Disposition disposition) {
     return new CallRecord(
-        1,
+        AccountId.of(1),
         "201",
         Direction.OUTBOUND,
         "201",
