@@ -46,7 +46,7 @@ public class CredentialsIT {
 
   @Deployment
   public static WebArchive deployment() {
-    return InContainerDeployment.of("credentials");
+    return InContainerDeployment.of("identity");
   }
 
   @Inject StepUp stepUp;

@@ -52,7 +52,7 @@ public class SipPortalIT {
 
   @Deployment
   public static WebArchive deployment() {
-    return InContainerDeployment.of("sipside")
+    return InContainerDeployment.of("sip")
         .addPackage("io.dialtone.sip")
         .addPackage("io.dialtone.sip.entity")
         .addClasses(
