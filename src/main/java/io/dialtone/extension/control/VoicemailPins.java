@@ -168,7 +168,7 @@ public class VoicemailPins {
   /** The live, enabled extension {@code mailbox} of the account, with a PIN, locked for update. */
   private java.util.Optional<Extension> mailbox(long accountId, String mailbox) {
     String digits = mailbox == null ? "" : mailbox.strip();
-    if (!ExtensionNumber.isValid(digits)) {
+    if (accountId <= 0 || !ExtensionNumber.isValid(digits)) {
       return java.util.Optional.empty();
     }
     return em.createNamedQuery(Extension.FIND_LIVE_BY_NUMBER, Extension.class)
