@@ -6,7 +6,7 @@
  * control.AccountScope}). The account tree itself comes in through the {@code
  * control.AccountHierarchy} interface that {@code account} implements. Its {@code entity} package
  * holds the domain types every component shares ({@code ExtensionNumber}, {@code ExtensionType},
- * {@code E164Number}, {@code SipRealm}); they are the only entity classes used outside their
+ * {@code E164Number}, {@code SipDomain}); they are the only entity classes used outside their
  * component.
  *
  * <p>Calls: platform.

@@ -10,6 +10,7 @@ import io.dialtone.callpolicy.control.NumberClassifier;
 import io.dialtone.callpolicy.control.PlatformRanges;
 import io.dialtone.callpolicy.control.RatedPrefixes;
 import io.dialtone.callpolicy.entity.DialPlan;
+import io.dialtone.kernel.entity.AccountId;
 import io.dialtone.kernel.entity.E164Number;
 import io.dialtone.kernel.entity.ExtensionNumber;
 import io.dialtone.usage.control.BenchUsageGates;
@@ -71,7 +72,7 @@ public class CallDecisionsBenchmark {
   static final List<String> COUNTRIES = List.of("CA", "US", "GB", "FR");
 
   CallDecisions decisions;
-  long[] accounts;
+  AccountId[] accounts;
   ExtensionNumber[] extensions;
   String[] dialled;
   int rules;
@@ -128,11 +129,11 @@ public class CallDecisionsBenchmark {
                 Clock.fixed(NOW, ZoneOffset.UTC)),
             Duration.ofMinutes(1),
             System::nanoTime);
-    accounts = new long[DIALLED];
+    accounts = new AccountId[DIALLED];
     extensions = new ExtensionNumber[DIALLED];
     dialled = new String[DIALLED];
     for (int i = 0; i < DIALLED; i++) {
-      accounts[i] = 1 + random.nextInt(ACCOUNTS);
+      accounts[i] = AccountId.of(1 + random.nextInt(ACCOUNTS));
       extensions[i] = extension(random.nextInt(EXTENSIONS + 2));
       dialled[i] = dialledString(random);
     }

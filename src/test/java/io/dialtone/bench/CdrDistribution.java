@@ -6,6 +6,7 @@ import io.dialtone.cdr.entity.CallRecord;
 import io.dialtone.cdr.entity.Direction;
 import io.dialtone.cdr.entity.Disposition;
 import io.dialtone.cdr.entity.TrunkAttempt;
+import io.dialtone.kernel.entity.AccountId;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -129,7 +130,7 @@ public final class CdrDistribution {
     DecidingRule block = direction == Direction.OUTBOUND ? blocked(r, destination) : null;
     if (block != null) {
       return new CallRecord(
-          accountId,
+          AccountId.of(accountId),
           extension,
           direction,
           caller,
@@ -187,7 +188,7 @@ public final class CdrDistribution {
               : List.of(new TrunkAttempt(trunk, status));
     }
     return new CallRecord(
-        accountId,
+        AccountId.of(accountId),
         extension,
         direction,
         caller,

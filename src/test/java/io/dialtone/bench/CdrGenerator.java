@@ -7,9 +7,9 @@ import io.dialtone.cdr.entity.CallRecord;
 import io.dialtone.cdr.entity.ClassCodes;
 import io.dialtone.cdr.entity.Direction;
 import io.dialtone.cdr.entity.Disposition;
-import io.dialtone.cdr.entity.Money;
 import io.dialtone.cdr.entity.Rate;
 import io.dialtone.cdr.entity.TrunkAttempt;
+import io.dialtone.kernel.entity.Money;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -206,7 +206,7 @@ public final class CdrGenerator {
         throw new UncheckedIOException(e);
       }
     }
-    long account = calls.isEmpty() ? 0 : calls.get(0).accountId();
+    long account = calls.isEmpty() ? 0 : calls.get(0).accountId().value();
     try (PreparedStatement s =
         c.prepareStatement(
             """
@@ -349,7 +349,7 @@ public final class CdrGenerator {
             new Rate(
                 rs.getString(1),
                 null,
-                new Money(rs.getBigDecimal(2), rs.getString(3)),
+                Money.of(rs.getBigDecimal(2), rs.getString(3)),
                 new BillingIncrement(rs.getInt(4), rs.getInt(5)),
                 rs.getObject(6, LocalDateTime.class).toInstant(ZoneOffset.UTC),
                 until == null ? null : until.toInstant(ZoneOffset.UTC)));

@@ -18,6 +18,7 @@ import io.dialtone.callpolicy.entity.CallPolicyRule;
 import io.dialtone.callpolicy.entity.CustomRuleKind;
 import io.dialtone.callpolicy.entity.PlatformBlockedRange;
 import io.dialtone.incontainer.SeededAccounts.Tenants;
+import io.dialtone.kernel.entity.AccountId;
 import io.dialtone.kernel.entity.ExtensionNumber;
 import io.dialtone.kernel.entity.Role;
 import io.dialtone.platform.control.AccessDenied;
@@ -104,7 +105,7 @@ public class CallPolicyScopeIT {
 
     CallPolicyRule blocked =
         editing.addRule(t.a1(), null, CustomRuleKind.BLOCK_NUMBER, "011 44 20 7946 0000");
-    Decision decision = decisions.decide(t.a1(), null, LONDON, Instant.now());
+    Decision decision = decisions.decide(AccountId.of(t.a1()), null, LONDON, Instant.now());
     assertThat(decision.rule()).isEqualTo(DecidingRule.BLOCKED_NUMBER);
     assertThat(decision.ruleId()).isEqualTo(blocked.getId());
     TestResult tested = tester.test(t.a1(), null, "+44 20 7946 0000");
@@ -158,7 +159,7 @@ public class CallPolicyScopeIT {
     long addedBefore = rows.audited("PLATFORM_RANGE_ADDED");
     PlatformBlockedRange range = ranges.add(number.substring(0, 11), "in-container test");
     try {
-      Decision decision = decisions.decide(t.a1(), null, number, Instant.now());
+      Decision decision = decisions.decide(AccountId.of(t.a1()), null, number, Instant.now());
       assertThat(decision.rule()).isEqualTo(DecidingRule.PLATFORM_BLOCKED_RANGE);
       assertThat(decision.ruleId()).isEqualTo(range.getId());
       assertThat(tester.test(t.a1(), null, number).ruleValue()).isEqualTo(range.getPrefix());
@@ -172,7 +173,7 @@ public class CallPolicyScopeIT {
   }
 
   private DecidingRule decide(long accountId, ExtensionNumber extension, String dialled) {
-    return decisions.decide(accountId, extension, dialled, Instant.now()).rule();
+    return decisions.decide(AccountId.of(accountId), extension, dialled, Instant.now()).rule();
   }
 
   private void assertAllRefused(long accountId, long ruleId) {

@@ -26,6 +26,7 @@ import io.dialtone.cdr.entity.Disposition;
 import io.dialtone.extension.control.Extensions;
 import io.dialtone.incontainer.SeededAccounts.Tenants;
 import io.dialtone.incontainer.SeededUsers.Seeded;
+import io.dialtone.kernel.entity.AccountId;
 import io.dialtone.kernel.entity.E164Number;
 import io.dialtone.kernel.entity.ExtensionType;
 import io.dialtone.kernel.entity.Role;
@@ -333,7 +334,7 @@ public class CdrPageIT {
       long account, String extension, String callee, Instant start, int billsec) {
     Instant answer = start.plusSeconds(2);
     return new CallRecord(
-        account,
+        AccountId.of(account),
         extension,
         Direction.OUTBOUND,
         "+15145550100",
@@ -361,6 +362,12 @@ public class CdrPageIT {
             new Classification(
                 DestinationClass.INTERNATIONAL, "88213", new E164Number("+88213"), "001", true));
     return CallRecord.blocked(
-        account, extension, extension, "01188213", decision, at, UUID.randomUUID() + "@x");
+        AccountId.of(account),
+        extension,
+        extension,
+        "01188213",
+        decision,
+        at,
+        UUID.randomUUID() + "@x");
   }
 }

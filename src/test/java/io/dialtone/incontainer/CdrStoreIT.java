@@ -26,6 +26,7 @@ import io.dialtone.cdr.entity.Direction;
 import io.dialtone.cdr.entity.Disposition;
 import io.dialtone.cdr.entity.TrunkAttempt;
 import io.dialtone.incontainer.SeededAccounts.Tenants;
+import io.dialtone.kernel.entity.AccountId;
 import io.dialtone.kernel.entity.E164Number;
 import io.dialtone.kernel.entity.Role;
 import io.dialtone.platform.control.AccessDenied;
@@ -184,7 +185,8 @@ public class CdrStoreIT {
                 DestinationClass.INTERNATIONAL, "88213", new E164Number("+88213"), "001", true));
 
     Recorded r =
-        recorder.record(CallRecord.blocked(t.a2(), "203", "203", "01188213", decision, at, id));
+        recorder.record(
+            CallRecord.blocked(AccountId.of(t.a2()), "203", "203", "01188213", decision, at, id));
 
     assertThat(r.stored()).isTrue();
     assertThat(r.cost().amount()).isEqualByComparingTo("0");
@@ -310,7 +312,7 @@ public class CdrStoreIT {
       long account, String extension, String callee, Instant start, int billsec, String callId) {
     Instant answer = start.plusSeconds(4);
     return new CallRecord(
-        account,
+        AccountId.of(account),
         extension,
         Direction.OUTBOUND,
         "+15145550100",

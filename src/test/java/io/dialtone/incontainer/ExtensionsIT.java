@@ -122,7 +122,7 @@ public class ExtensionsIT {
     assertThat(rows.classOfService(t.a1(), "100001")).isEqualTo("INTERNAL_ONLY");
     NewSipSecret last = result.created().get(9_999);
     assertThat(last.number()).isEqualTo("109999");
-    SipCredential stored = credentials.find(last.realm(), "109999").orElseThrow();
+    SipCredential stored = credential(last.realm(), "109999").orElseThrow();
     assertThat(credentials.ha1(stored, SipDigest.SHA_256))
         .isEqualTo(SipDigest.SHA_256.ha1("109999", last.realm(), last.secret()));
     assertThat(result.created().stream().map(NewSipSecret::secret).distinct()).hasSize(10_000);
@@ -152,12 +152,12 @@ public class ExtensionsIT {
       assertThat(rows.columnsHolding(plain)).as("columns holding a plain value").isEmpty();
     }
 
-    SipCredential found = credentials.find(created.realm().toUpperCase(), "201").orElseThrow();
+    SipCredential found = credential(created.realm().toUpperCase(), "201").orElseThrow();
     assertThat(found.usable()).isTrue();
     assertThat(found.maxRegistrations()).isEqualTo(1);
     assertThat(credentials.ha1(found, SipDigest.SHA_256)).isEqualTo(sha);
     assertThat(credentials.ha1(found, SipDigest.MD5)).isEqualTo(md5);
-    assertThat(credentials.find(created.realm(), "202")).isEmpty();
+    assertThat(credential(created.realm(), "202")).isEmpty();
     assertThat(rows.auditRows("EXTENSION_CREATED", created.extensionId())).isEqualTo(1);
     assertThat(rows.columnsHolding(created.secret())).isEmpty();
 
@@ -178,7 +178,7 @@ public class ExtensionsIT {
     rows.stepUp();
     NewSipSecret fresh = extensions.regenerateSecret(old.extensionId());
     assertThat(fresh.secret()).isNotEqualTo(old.secret());
-    SipCredential now = credentials.find(old.realm(), "301").orElseThrow();
+    SipCredential now = credential(old.realm(), "301").orElseThrow();
     String oldSha = SipDigest.SHA_256.ha1("301", old.realm(), old.secret());
     String oldMd5 = SipDigest.MD5.ha1("301", old.realm(), old.secret());
     assertThat(credentials.ha1(now, SipDigest.SHA_256))
@@ -196,15 +196,15 @@ public class ExtensionsIT {
     NewSipSecret ext = extensions.create(t.a1(), "401", "Lobby", ExtensionType.COMMON_AREA, null);
     assertThat(rows.classOfService(t.a1(), "401")).isEqualTo("INTERNAL_ONLY");
     assertThat(extensions.disable(ext.extensionId())).isTrue();
-    assertThat(credentials.find(ext.realm(), "401").orElseThrow().usable()).isFalse();
+    assertThat(credential(ext.realm(), "401").orElseThrow().usable()).isFalse();
     assertThat(extensions.enable(ext.extensionId())).isTrue();
-    assertThat(credentials.find(ext.realm(), "401").orElseThrow().usable()).isTrue();
+    assertThat(credential(ext.realm(), "401").orElseThrow().usable()).isTrue();
 
     assertThatThrownBy(() -> extensions.create(t.a1(), "401", "Again", ExtensionType.USER, null))
         .isInstanceOfSatisfying(
             ExtensionRefused.class, e -> assertThat(e.reason().name()).isEqualTo("NUMBER_TAKEN"));
     extensions.delete(ext.extensionId());
-    assertThat(credentials.find(ext.realm(), "401")).isEmpty();
+    assertThat(credential(ext.realm(), "401")).isEmpty();
     assertThat(rows.row(ext.extensionId())).contains("DELETED").doesNotContain("v1:");
     assertThat(rows.classOfService(t.a1(), "401")).isNull();
     NewSipSecret reused = extensions.create(t.a1(), "401", "Again", ExtensionType.USER, null);
@@ -242,7 +242,7 @@ public class ExtensionsIT {
     settings.save(ext.extensionId(), 3, ClassOfService.LOCAL, "502");
     assertThat(rows.row(ext.extensionId())).contains("|3|502|");
     assertThat(rows.classOfService(t.a1(), "501")).isEqualTo("LOCAL");
-    assertThat(credentials.find(ext.realm(), "501").orElseThrow().maxRegistrations()).isEqualTo(3);
+    assertThat(credential(ext.realm(), "501").orElseThrow().maxRegistrations()).isEqualTo(3);
   }
 
   @Test
@@ -395,7 +395,7 @@ public class ExtensionsIT {
     List<NewSipSecret> secrets = importJobs.takeSecrets(job.id()).orElseThrow();
     assertThat(secrets).hasSize(2000);
     assertThat(importJobs.takeSecrets(job.id())).as("once").isEmpty();
-    SipCredential stored = credentials.find(secrets.get(5).realm(), "20005").orElseThrow();
+    SipCredential stored = credential(secrets.get(5).realm(), "20005").orElseThrow();
     assertThat(credentials.ha1(stored, SipDigest.SHA_256))
         .isEqualTo(SipDigest.SHA_256.ha1("20005", secrets.get(5).realm(), secrets.get(5).secret()));
 
@@ -407,6 +407,13 @@ public class ExtensionsIT {
     assertThatThrownBy(() -> importJobs.start(t.b1(), csv)).isInstanceOf(AccessDenied.class);
     rows.impersonate(t.a1());
     assertThatThrownBy(() -> importJobs.start(t.a1(), csv)).isInstanceOf(AccessDenied.class);
+  }
+
+  /** The stored credential as the registrar looks it up: the realm as a phone sent it. */
+  private java.util.Optional<SipCredential> credential(String realm, String user) {
+    return credentials.find(
+        io.dialtone.kernel.entity.SipDomain.parse(realm).orElseThrow(),
+        new io.dialtone.kernel.entity.ExtensionNumber(user));
   }
 
   private static ImportJob finished(ImportJob job) throws InterruptedException {

@@ -12,6 +12,7 @@ import io.dialtone.cdr.entity.CallRecord;
 import io.dialtone.cdr.entity.Direction;
 import io.dialtone.cdr.entity.Disposition;
 import io.dialtone.incontainer.SeededAccounts.Tenants;
+import io.dialtone.kernel.entity.AccountId;
 import io.dialtone.kernel.entity.Role;
 import io.dialtone.platform.control.AccessDenied;
 import io.dialtone.usage.control.LimitRefused;
@@ -244,7 +245,7 @@ public class LimitRequestsIT {
     Tenants t = accounts.tenants();
     rows.grant(t.a1(), null, null, 2);
     Instant start = Instant.now().minus(3, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS);
-    assertThat(decisions.decide(t.a1(), null, "+15145550101", Instant.now()).rule())
+    assertThat(decisions.decide(AccountId.of(t.a1()), null, "+15145550101", Instant.now()).rule())
         .isEqualTo(DecidingRule.NO_RULE_AGAINST);
 
     recorder.record(outbound(t.a1(), start, 61)); // two started minutes: 100 % of 2
@@ -253,9 +254,9 @@ public class LimitRequestsIT {
     assertThat(rows.notices(t.a1(), "ALERT_80")).isEqualTo(1);
     assertThat(rows.notices(t.a1(), "ALERT_100")).isEqualTo(1);
     assertThat(rows.audited(t.a1(), "USAGE_ALERT_SENT")).isEqualTo(2);
-    assertThat(decisions.decide(t.a1(), null, "+15145550101", Instant.now()).rule())
+    assertThat(decisions.decide(AccountId.of(t.a1()), null, "+15145550101", Instant.now()).rule())
         .isEqualTo(DecidingRule.USAGE_LIMIT);
-    assertThat(decisions.decide(t.a1(), null, "911", Instant.now()).rule())
+    assertThat(decisions.decide(AccountId.of(t.a1()), null, "911", Instant.now()).rule())
         .isEqualTo(DecidingRule.EMERGENCY_NUMBER);
 
     recorder.record(outbound(t.a1(), start.plusSeconds(70), 30));
@@ -269,7 +270,7 @@ public class LimitRequestsIT {
     waitFor(() -> rows.alerts(t.a2()) == 2);
     assertThat(rows.alerts(t.a1())).isEqualTo(2);
     assertThat(rows.audited(t.a1(), "USAGE_ALERT_SENT")).isEqualTo(2);
-    assertThat(decisions.decide(t.a1(), null, "+15145550101", Instant.now()).rule())
+    assertThat(decisions.decide(AccountId.of(t.a1()), null, "+15145550101", Instant.now()).rule())
         .isEqualTo(DecidingRule.USAGE_LIMIT);
   }
 
@@ -277,7 +278,7 @@ public class LimitRequestsIT {
     Instant answer = start.plusSeconds(2);
     String callee = "+15145550101";
     return new CallRecord(
-        account,
+        AccountId.of(account),
         "201",
         Direction.OUTBOUND,
         "+16135550100",

@@ -10,6 +10,8 @@ import io.dialtone.account.entity.Account;
 import io.dialtone.identity.control.NoticeCentre;
 import io.dialtone.incontainer.SeededAccounts.Tenants;
 import io.dialtone.incontainer.SeededUsers.Seeded;
+import io.dialtone.kernel.entity.AccountId;
+import io.dialtone.kernel.entity.ExtensionNumber;
 import io.dialtone.kernel.entity.Role;
 import io.dialtone.notification.entity.PortalNotice;
 import io.dialtone.platform.control.AccessDenied;
@@ -164,25 +166,25 @@ public class SelfServiceIT {
     accounts.setCaps(t.a1(), null, 5);
     try {
       for (int i = 0; i < 3; i++) {
-        active.callStarted(t.a1(), "201");
+        active.callStarted(AccountId.of(t.a1()), new ExtensionNumber("201"));
       }
-      active.callStarted(t.a1(), "202");
+      active.callStarted(AccountId.of(t.a1()), new ExtensionNumber("202"));
       waitFor(() -> usage.notices(t.a1(), "CALLS_80") == 1);
       // 3 of 5 (60 %) alerted nothing: the one 80 % alert is the fourth call's.
       assertThat(usage.noticeAmounts(t.a1(), "CALLS_80")).containsExactly("4 / 5");
       assertThat(usage.alerts(t.a1())).isEqualTo(1);
-      active.callStarted(t.a1(), "203");
+      active.callStarted(AccountId.of(t.a1()), new ExtensionNumber("203"));
       waitFor(() -> usage.notices(t.a1(), "CALLS_100") == 1);
 
       // Calls end and start again the same day: nothing is alerted twice.
-      active.callEnded(t.a1(), "203");
-      active.callEnded(t.a1(), "202");
-      active.callStarted(t.a1(), "202");
-      active.callStarted(t.a1(), "203");
+      active.callEnded(AccountId.of(t.a1()), new ExtensionNumber("203"));
+      active.callEnded(AccountId.of(t.a1()), new ExtensionNumber("202"));
+      active.callStarted(AccountId.of(t.a1()), new ExtensionNumber("202"));
+      active.callStarted(AccountId.of(t.a1()), new ExtensionNumber("203"));
       // A positive signal that those starts were checked before asserting nothing came twice: a
       // call of another account, started after them, had its alert raised by the same checks.
       accounts.setCaps(t.a2(), null, 1);
-      active.callStarted(t.a2(), "201");
+      active.callStarted(AccountId.of(t.a2()), new ExtensionNumber("201"));
       waitFor(() -> usage.notices(t.a2(), "CALLS_100") == 1);
       assertThat(usage.alerts(t.a1())).isEqualTo(2);
       assertThat(usage.notices(t.a1(), "CALLS_80")).isEqualTo(1);
@@ -194,11 +196,11 @@ public class SelfServiceIT {
               "Dialtone: 100 % of the concurrent calls cap reached");
     } finally {
       for (String extension : new String[] {"201", "201", "201", "202", "203"}) {
-        active.callEnded(t.a1(), extension);
+        active.callEnded(AccountId.of(t.a1()), new ExtensionNumber(extension));
       }
-      active.callEnded(t.a2(), "201");
+      active.callEnded(AccountId.of(t.a2()), new ExtensionNumber("201"));
     }
-    assertThat(active.of(t.a1())).isZero();
+    assertThat(active.of(AccountId.of(t.a1()))).isZero();
   }
 
   @Test

@@ -2,6 +2,7 @@ package io.dialtone.incontainer;
 
 import io.dialtone.callpolicy.control.Classification;
 import io.dialtone.callpolicy.control.UsageGate;
+import io.dialtone.kernel.entity.AccountId;
 import io.dialtone.kernel.entity.ExtensionNumber;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -16,7 +17,7 @@ public class UsageGateStandIn implements UsageGate {
 
   @Override
   public boolean admits(
-      long accountId, ExtensionNumber extension, Classification destination, Instant at) {
+      AccountId accountId, ExtensionNumber extension, Classification destination, Instant at) {
     return true;
   }
 }

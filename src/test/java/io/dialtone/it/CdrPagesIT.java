@@ -10,6 +10,7 @@ import io.dialtone.cdr.entity.Direction;
 import io.dialtone.cdr.entity.Disposition;
 import io.dialtone.cdr.entity.TrunkAttempt;
 import io.dialtone.it.TestUsers.SeededUser;
+import io.dialtone.kernel.entity.AccountId;
 import io.dialtone.launcher.DialtoneServer;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -177,7 +178,7 @@ class CdrPagesIT {
       String callee = "+1416555" + (1000 + i);
       calls.add(
           new CallRecord(
-              account,
+              AccountId.of(account),
               "201",
               Direction.OUTBOUND,
               "+14165550100",
@@ -232,7 +233,7 @@ class CdrPagesIT {
       DecidingRule rule,
       Instant at) {
     return new CallRecord(
-        account,
+        AccountId.of(account),
         "201",
         Direction.OUTBOUND,
         "201",

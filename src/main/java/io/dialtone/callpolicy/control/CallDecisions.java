@@ -1,5 +1,6 @@
 package io.dialtone.callpolicy.control;
 
+import io.dialtone.kernel.entity.AccountId;
 import io.dialtone.kernel.entity.ExtensionNumber;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -73,8 +74,9 @@ public class CallDecisions {
    *
    * @param extension the calling extension, or {@code null} for an account-level destination
    */
-  public Decision decide(long accountId, ExtensionNumber extension, String dialled, Instant at) {
-    AccountPolicy policy = policy(accountId);
+  public Decision decide(
+      AccountId accountId, ExtensionNumber extension, String dialled, Instant at) {
+    AccountPolicy policy = policy(accountId.value());
     Classification call = classifier.classify(dialled, policy.dialPlan());
     return engine.decide(policy, platformRanges(), extension, call, at);
   }

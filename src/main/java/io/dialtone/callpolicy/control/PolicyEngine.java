@@ -1,5 +1,6 @@
 package io.dialtone.callpolicy.control;
 
+import io.dialtone.kernel.entity.AccountId;
 import io.dialtone.kernel.entity.E164Number;
 import io.dialtone.kernel.entity.ExtensionNumber;
 import java.time.Instant;
@@ -80,7 +81,7 @@ final class PolicyEngine {
     if (toggle != null) {
       return decided(toggle, call);
     }
-    if (!usage.admits(account.accountId(), extension, call, at)) {
+    if (!usage.admits(AccountId.of(account.accountId()), extension, call, at)) {
       return decided(DecidingRule.USAGE_LIMIT, call);
     }
     return decided(DecidingRule.NO_RULE_AGAINST, call);

@@ -9,6 +9,7 @@ import io.dialtone.callpolicy.entity.ExtensionCallPolicy;
 import io.dialtone.callpolicy.entity.PlatformBlockedRange;
 import io.dialtone.kernel.control.AccessControl;
 import io.dialtone.kernel.control.SignedInUser;
+import io.dialtone.kernel.entity.AccountId;
 import io.dialtone.kernel.entity.ExtensionNumber;
 import io.dialtone.kernel.entity.Permission;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -74,7 +75,7 @@ public class RuleTester {
     SignedInUser caller = customer(accountId);
     ExtensionNumber from =
         extension == null || extension.isBlank() ? null : new ExtensionNumber(extension.strip());
-    Decision decision = decisions.decide(accountId, from, dialled, clock.instant());
+    Decision decision = decisions.decide(AccountId.of(accountId), from, dialled, clock.instant());
     if (caller.accountId() != accountId) {
       audit.changed(
           AuditAction.CALL_POLICY_TESTED,

@@ -1,5 +1,6 @@
 package io.dialtone.callpolicy.control;
 
+import io.dialtone.kernel.entity.AccountId;
 import io.dialtone.kernel.entity.ExtensionNumber;
 import java.time.Instant;
 
@@ -16,5 +17,6 @@ public interface UsageGate {
    * @param extension the calling extension, or {@code null} for an account-level destination (a
    *     DID's continuity target)
    */
-  boolean admits(long accountId, ExtensionNumber extension, Classification destination, Instant at);
+  boolean admits(
+      AccountId accountId, ExtensionNumber extension, Classification destination, Instant at);
 }

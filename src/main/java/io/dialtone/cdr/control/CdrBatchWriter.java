@@ -5,8 +5,8 @@ import io.dialtone.account.control.AccountTree;
 import io.dialtone.cdr.entity.CallRecord;
 import io.dialtone.cdr.entity.Direction;
 import io.dialtone.cdr.entity.Disposition;
-import io.dialtone.cdr.entity.Money;
 import io.dialtone.extension.control.ExtensionDirectory;
+import io.dialtone.kernel.entity.Money;
 import io.dialtone.platform.control.DatabaseMigration;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -77,13 +77,15 @@ public class CdrBatchWriter {
     Map<Long, Set<String>> numbers = new HashMap<>();
     for (CallRecord call : calls) {
       if (!call.extension().isEmpty()) {
-        numbers.computeIfAbsent(call.accountId(), k -> new HashSet<>()).add(call.extension());
+        numbers
+            .computeIfAbsent(call.accountId().value(), k -> new HashSet<>())
+            .add(call.extension());
       }
     }
     Map<Long, Map<String, Long>> extensionIds = ExtensionDirectory.liveIds(c, numbers);
     List<PendingCall> pending = new ArrayList<>(calls.size());
     for (CallRecord call : calls) {
-      AccountTerms account = terms.apply(call.accountId());
+      AccountTerms account = terms.apply(call.accountId().value());
       pending.add(
           new PendingCall(
               call,
@@ -109,7 +111,7 @@ public class CdrBatchWriter {
     CallRecord call = p.call();
     recorded.fire(
         new UsageRecorded(
-            call.accountId(),
+            call.accountId().value(),
             call.extension(),
             p.day(),
             CallRecorder.minutes(call.billsec()),

@@ -158,7 +158,7 @@ public final class CdrWrites {
 
   private static int bind(PreparedStatement s, int p, PendingCall pending) throws SQLException {
     CallRecord r = pending.call();
-    s.setLong(p++, r.accountId());
+    s.setLong(p++, r.accountId().value());
     s.setString(p++, r.extension());
     s.setObject(p++, pending.extensionId(), Types.BIGINT);
     s.setInt(p++, r.direction().code());
@@ -240,7 +240,7 @@ public final class CdrWrites {
     BigDecimal cost = BigDecimal.ZERO;
 
     Sums(CallRecord r, String extension, LocalDate day) {
-      this.accountId = r.accountId();
+      this.accountId = r.accountId().value();
       this.extension = extension;
       this.day = day;
     }

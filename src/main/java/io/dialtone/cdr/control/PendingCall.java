@@ -1,7 +1,7 @@
 package io.dialtone.cdr.control;
 
 import io.dialtone.cdr.entity.CallRecord;
-import io.dialtone.cdr.entity.Money;
+import io.dialtone.kernel.entity.Money;
 import java.time.LocalDate;
 
 /**

@@ -1,8 +1,8 @@
 package io.dialtone.cdr.control;
 
 import io.dialtone.cdr.entity.BillingIncrement;
-import io.dialtone.cdr.entity.Money;
 import io.dialtone.cdr.entity.Rate;
+import io.dialtone.kernel.entity.Money;
 import io.dialtone.platform.control.CsvTable;
 import java.io.Reader;
 import java.math.BigDecimal;
@@ -137,7 +137,7 @@ public final class RateDeckCsv {
     return new Rate(
         prefix,
         description.isEmpty() ? null : description,
-        new Money(new BigDecimal(price), currency),
+        Money.of(new BigDecimal(price), currency),
         increment,
         from,
         to);

@@ -1,6 +1,6 @@
 package io.dialtone.cdr.control;
 
-import io.dialtone.cdr.entity.Money;
+import io.dialtone.kernel.entity.Money;
 
 /**
  * What {@link CallRecorder#record} did: stored a new row ({@code stored}, its id and rated cost, a

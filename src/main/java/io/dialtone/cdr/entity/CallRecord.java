@@ -5,6 +5,7 @@ import io.dialtone.callpolicy.control.DecidingRule;
 import io.dialtone.callpolicy.control.Decision;
 import io.dialtone.callpolicy.control.DestinationClass;
 import io.dialtone.callpolicy.control.Verdict;
+import io.dialtone.kernel.entity.AccountId;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -27,7 +28,7 @@ import java.util.regex.Pattern;
  * @param trunk the trunk that carried the call, or {@code null}
  */
 public record CallRecord(
-    long accountId,
+    AccountId accountId,
     String extension,
     Direction direction,
     String caller,
@@ -56,6 +57,7 @@ public record CallRecord(
 
   public CallRecord {
     require(extension != null && EXTENSION.matcher(extension).matches(), "extension");
+    Objects.requireNonNull(accountId);
     Objects.requireNonNull(direction);
     Objects.requireNonNull(destination);
     Objects.requireNonNull(disposition);
@@ -86,7 +88,7 @@ public record CallRecord(
    * rule and its stored rule id as the reason.
    */
   public static CallRecord blocked(
-      long accountId,
+      AccountId accountId,
       String extension,
       String caller,
       String dialled,

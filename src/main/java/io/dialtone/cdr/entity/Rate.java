@@ -1,5 +1,6 @@
 package io.dialtone.cdr.entity;
 
+import io.dialtone.kernel.entity.Money;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -89,7 +90,7 @@ public class Rate {
     this.prefix = prefix;
     this.description = description;
     this.pricePerMinute = pricePerMinute.amount();
-    this.currency = pricePerMinute.currency();
+    this.currency = pricePerMinute.currencyCode();
     this.firstIncrement = increment.first();
     this.nextIncrement = increment.next();
     this.effectiveFrom = effectiveFrom.truncatedTo(ChronoUnit.MICROS);
@@ -108,7 +109,7 @@ public class Rate {
         pricePerMinute
             .multiply(BigDecimal.valueOf(billed))
             .divide(SIXTY, COST_SCALE, RoundingMode.HALF_UP);
-    return new Money(amount, currency);
+    return Money.of(amount, currency);
   }
 
   /** The prefix's digits without the {@code +}. */
@@ -129,7 +130,7 @@ public class Rate {
   }
 
   public Money getPricePerMinute() {
-    return new Money(pricePerMinute, currency);
+    return Money.of(pricePerMinute, currency);
   }
 
   public String getCurrency() {

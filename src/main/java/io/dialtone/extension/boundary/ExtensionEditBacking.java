@@ -67,7 +67,7 @@ public class ExtensionEditBacking implements Serializable {
     maxRegistrations = e.getMaxRegistrations();
     destination = e.getContinuityDestination();
     classOfService = settings.classOfService(id);
-    users = extensions.assignableUsers(e.getAccountId());
+    users = extensions.assignableUsers(e.getAccountId().value());
     registrations = RegistrationRow.of(location.bindingsOf(e.getId()), clock.instant());
   }
 

@@ -4,6 +4,7 @@ import io.dialtone.callpolicy.control.CallDecisions;
 import io.dialtone.callpolicy.control.Decision;
 import io.dialtone.extension.control.ExtensionRefused.Reason;
 import io.dialtone.extension.entity.Extension;
+import io.dialtone.kernel.entity.AccountId;
 import io.dialtone.kernel.entity.ExtensionNumber;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -38,7 +39,8 @@ public class ContinuityDestinations {
     if (target.length() > Extension.DESTINATION_MAX) {
       throw new ExtensionRefused(Reason.DESTINATION_BLOCKED, "extensions.rule.INVALID_NUMBER");
     }
-    Decision decision = decisions.decide(accountId, extension, target, clock.instant());
+    Decision decision =
+        decisions.decide(AccountId.of(accountId), extension, target, clock.instant());
     if (!decision.allowed()) {
       throw new ExtensionRefused(
           Reason.DESTINATION_BLOCKED, "extensions.rule." + decision.rule().name());

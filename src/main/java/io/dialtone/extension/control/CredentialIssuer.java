@@ -3,7 +3,7 @@ package io.dialtone.extension.control;
 import io.dialtone.account.control.AccountTree;
 import io.dialtone.account.control.AccountView;
 import io.dialtone.extension.entity.Extension;
-import io.dialtone.kernel.entity.SipRealm;
+import io.dialtone.kernel.entity.SipDomain;
 import io.dialtone.platform.control.DataCipher;
 import io.dialtone.sip.control.SipDigest;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,7 +15,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Makes SIP secrets (SECURITY.md D6) with {@link SipSecrets}: more than 128 random bits, 22
  * base64url characters (typed into no phone by hand: provisioned), never chosen by a person. Stores
  * only the two HA1 values, each AES-GCM encrypted with the data key. Also names an account's realm
- * ({@link SipRealm}) from the configured base domain.
+ * ({@link SipDomain}) from the configured base domain.
  */
 @ApplicationScoped
 public class CredentialIssuer {
@@ -31,9 +31,9 @@ public class CredentialIssuer {
   String baseDomain;
 
   /** The realm of an account (its SIP domain). */
-  public SipRealm realmOf(long accountId) {
+  public SipDomain realmOf(long accountId) {
     AccountView account = accounts.find(accountId).orElseThrow();
-    return SipRealm.of(account.accountNumber(), baseDomain);
+    return SipDomain.of(account.accountNumber(), baseDomain);
   }
 
   /**

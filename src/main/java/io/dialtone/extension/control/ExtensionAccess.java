@@ -40,7 +40,7 @@ public class ExtensionAccess {
       throw access.refuse(target(extensionId), "no such extension");
     }
     for (Permission permission : needed) {
-      access.requireInScope(permission, extension.getAccountId());
+      access.requireInScope(permission, extension.getAccountId().value());
     }
     return extension;
   }
@@ -66,7 +66,7 @@ public class ExtensionAccess {
             .actor(caller.actor())
             .onBehalfOf(caller.onBehalfOf())
             .target(target(extension.getId()) + " (" + extension.getNumber() + ")")
-            .account(extension.getAccountId())
+            .account(extension.getAccountId().value())
             .sourceIp(sourceIp())
             .detail(detail)
             .build());

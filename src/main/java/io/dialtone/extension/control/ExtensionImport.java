@@ -10,6 +10,7 @@ import io.dialtone.extension.entity.Extension;
 import io.dialtone.extension.entity.ExtensionStatus;
 import io.dialtone.kernel.control.AccessControl;
 import io.dialtone.kernel.control.SignedInUser;
+import io.dialtone.kernel.entity.AccountId;
 import io.dialtone.kernel.entity.ExtensionNumber;
 import io.dialtone.kernel.entity.ExtensionType;
 import io.dialtone.kernel.entity.Permission;
@@ -185,7 +186,7 @@ public class ExtensionImport {
   private Set<String> takenNumbers(long accountId) {
     Set<String> taken = new HashSet<>();
     em.createNamedQuery(Extension.LIST_BY_ACCOUNT, Extension.class)
-        .setParameter("accountId", accountId)
+        .setParameter("accountId", AccountId.of(accountId))
         .getResultStream()
         .forEach(e -> taken.add(e.getNumber().digits()));
     return taken;

@@ -43,6 +43,6 @@ public class ExtensionNotices {
             ? Optional.<Recipient>empty()
             : recipients.activeUser(extension.getAssignedUserId()))
         .map(List::of)
-        .orElseGet(() -> recipients.accountAdministrators(extension.getAccountId()));
+        .orElseGet(() -> recipients.accountAdministrators(extension.getAccountId().value()));
   }
 }

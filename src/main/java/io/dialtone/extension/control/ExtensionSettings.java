@@ -30,7 +30,7 @@ public class ExtensionSettings {
   @Transactional
   public ClassOfService classOfService(long extensionId) {
     Extension extension = extensions.manageable(extensionId, Permission.MANAGE_EXTENSIONS);
-    return policies.classOfService(extension.getAccountId(), extension.getNumber());
+    return policies.classOfService(extension.getAccountId().value(), extension.getNumber());
   }
 
   /**
@@ -61,7 +61,8 @@ public class ExtensionSettings {
         || maxRegistrations > Extension.MAX_REGISTRATIONS) {
       throw new ExtensionRefused(Reason.MAX_REGISTRATIONS_INVALID);
     }
-    String target = continuity.check(extension.getAccountId(), extension.getNumber(), destination);
+    String target =
+        continuity.check(extension.getAccountId().value(), extension.getNumber(), destination);
     StringBuilder changes = new StringBuilder();
     if (extension.getMaxRegistrations() != maxRegistrations) {
       changes.append("max registrations ").append(maxRegistrations).append("; ");
@@ -69,9 +70,9 @@ public class ExtensionSettings {
     }
     if (classOfService != null
         && classOfService
-            != policies.classOfService(extension.getAccountId(), extension.getNumber())) {
+            != policies.classOfService(extension.getAccountId().value(), extension.getNumber())) {
       policies.changeClassOfService(
-          extension.getAccountId(), extension.getNumber(), classOfService);
+          extension.getAccountId().value(), extension.getNumber(), classOfService);
       changes.append("class of service ").append(classOfService).append("; ");
     }
     if (!Objects.equals(extension.getContinuityDestination(), target)) {

@@ -14,6 +14,7 @@ import io.dialtone.identity.control.UserDirectory;
 import io.dialtone.identity.control.UserSummary;
 import io.dialtone.kernel.control.AccessControl;
 import io.dialtone.kernel.control.SignedInUser;
+import io.dialtone.kernel.entity.AccountId;
 import io.dialtone.kernel.entity.ExtensionNumber;
 import io.dialtone.kernel.entity.ExtensionType;
 import io.dialtone.kernel.entity.Permission;
@@ -78,7 +79,7 @@ public class Extensions {
   public List<Extension> list(long accountId) {
     customerAccount(accountId, Permission.MANAGE_EXTENSIONS);
     return em.createNamedQuery(Extension.LIST_BY_ACCOUNT, Extension.class)
-        .setParameter("accountId", accountId)
+        .setParameter("accountId", AccountId.of(accountId))
         .getResultList();
   }
 
@@ -101,7 +102,7 @@ public class Extensions {
   @Transactional
   public List<ExtensionChoice> mineIn(long accountId) {
     return mine().stream()
-        .filter(e -> e.getAccountId() == accountId)
+        .filter(e -> e.getAccountId().value() == accountId)
         .map(ExtensionChoice::of)
         .toList();
   }
@@ -130,7 +131,7 @@ public class Extensions {
     checkUser(accountId, userId);
     Extension extension =
         Extension.create(
-            accountId,
+            AccountId.of(accountId),
             checked,
             displayName,
             type,
@@ -168,8 +169,8 @@ public class Extensions {
     }
     ExtensionNumber checked = new ExtensionNumber(number.strip());
     if (!em.createNamedQuery(Extension.FIND_LIVE_BY_NUMBER, Extension.class)
-        .setParameter("accountId", accountId)
-        .setParameter("number", checked.digits())
+        .setParameter("accountId", AccountId.of(accountId))
+        .setParameter("number", checked)
         .getResultList()
         .isEmpty()) {
       throw new ExtensionRefused(Reason.NUMBER_TAKEN);
@@ -182,7 +183,7 @@ public class Extensions {
   public void edit(long extensionId, String displayName, Long userId) throws ExtensionRefused {
     Extension extension = extensions.manageable(extensionId, Permission.MANAGE_EXTENSIONS);
     checkName(displayName);
-    checkUser(extension.getAccountId(), userId);
+    checkUser(extension.getAccountId().value(), userId);
     boolean renamed = !extension.getDisplayName().equals(displayName.strip());
     boolean reassigned = !Objects.equals(extension.getAssignedUserId(), userId);
     if (!renamed && !reassigned) {
@@ -226,7 +227,7 @@ public class Extensions {
     Extension extension = extensions.manageable(extensionId, Permission.MANAGE_EXTENSIONS);
     String realm = extension.getRealm().value();
     extension.delete(clock.instant());
-    policies.remove(extension.getAccountId(), extension.getNumber());
+    policies.remove(extension.getAccountId().value(), extension.getNumber());
     credentialsChanged.fire(new SipCredentialsChanged(realm, extension.getNumber().digits()));
     extensions.record(AuditAction.EXTENSION_DELETED, extension, "number freed, credential wiped");
   }

@@ -2,6 +2,8 @@ package io.dialtone.extension.control;
 
 import io.dialtone.extension.entity.Extension;
 import io.dialtone.extension.entity.ExtensionStatus;
+import io.dialtone.kernel.entity.ExtensionNumber;
+import io.dialtone.kernel.entity.SipDomain;
 import io.dialtone.sip.control.CredentialSource;
 import io.dialtone.sip.control.SipCredential;
 import io.dialtone.sip.control.SipCredentialsChanged;
@@ -11,7 +13,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -28,12 +29,12 @@ public class SipCredentials implements CredentialSource {
   @Inject CredentialIssuer issuer;
 
   @Override
-  public Optional<SipCredential> find(String realm, String user) {
+  public Optional<SipCredential> find(SipDomain realm, ExtensionNumber user) {
     if (realm == null || user == null) {
       return Optional.empty();
     }
     return em.createNamedQuery(Extension.FIND_BY_REALM_AND_USER, Extension.class)
-        .setParameter("realm", realm.toLowerCase(Locale.ROOT))
+        .setParameter("realm", realm)
         .setParameter("number", user)
         .getResultStream()
         .findFirst()
@@ -53,8 +54,8 @@ public class SipCredentials implements CredentialSource {
     return new SipCredential(
         e.getId(),
         e.getAccountId(),
-        e.getRealm().value(),
-        e.getNumber().digits(),
+        e.getRealm(),
+        e.getNumber(),
         e.getHa1Sha256(),
         e.getHa1Md5(),
         e.getStatus() == ExtensionStatus.ACTIVE,

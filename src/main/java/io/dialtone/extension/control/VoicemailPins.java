@@ -7,6 +7,7 @@ import io.dialtone.audit.control.AuditTrail;
 import io.dialtone.extension.entity.Extension;
 import io.dialtone.extension.entity.ExtensionStatus;
 import io.dialtone.identity.control.PasswordHasher;
+import io.dialtone.kernel.entity.AccountId;
 import io.dialtone.kernel.entity.ExtensionNumber;
 import io.dialtone.kernel.entity.Permission;
 import io.dialtone.platform.control.SecureTokens;
@@ -167,12 +168,12 @@ public class VoicemailPins {
   /** The live, enabled extension {@code mailbox} of the account, with a PIN, locked for update. */
   private java.util.Optional<Extension> mailbox(long accountId, String mailbox) {
     String digits = mailbox == null ? "" : mailbox.strip();
-    if (!ExtensionNumber.isValid(digits)) {
+    if (accountId <= 0 || !ExtensionNumber.isValid(digits)) {
       return java.util.Optional.empty();
     }
     return em.createNamedQuery(Extension.FIND_LIVE_BY_NUMBER, Extension.class)
-        .setParameter("accountId", accountId)
-        .setParameter("number", digits)
+        .setParameter("accountId", AccountId.of(accountId))
+        .setParameter("number", new ExtensionNumber(digits))
         .setLockMode(LockModeType.PESSIMISTIC_WRITE)
         .getResultStream()
         .filter(e -> e.getStatus() == ExtensionStatus.ACTIVE && e.getPinHash() != null)
@@ -217,7 +218,7 @@ public class VoicemailPins {
               .actor("voicemail")
               .target(
                   ExtensionAccess.target(extension.getId()) + " (" + extension.getNumber() + ")")
-              .account(extension.getAccountId())
+              .account(extension.getAccountId().value())
               .detail(MAX_FAILURES + " wrong PINs in a row; locked " + LOCK_MINUTES + " min")
               .build());
       return PinCheck.LOCKED;

@@ -1,8 +1,9 @@
 package io.dialtone.extension.entity;
 
+import io.dialtone.kernel.entity.AccountId;
 import io.dialtone.kernel.entity.ExtensionNumber;
 import io.dialtone.kernel.entity.ExtensionType;
-import io.dialtone.kernel.entity.SipRealm;
+import io.dialtone.kernel.entity.SipDomain;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -65,10 +66,10 @@ public class Extension {
   private Long id;
 
   @Column(name = "account_id", nullable = false, updatable = false)
-  private long accountId;
+  private AccountId accountId;
 
   @Column(nullable = false, length = ExtensionNumber.MAX_DIGITS, updatable = false)
-  private String number;
+  private ExtensionNumber number;
 
   @NotBlank
   @Size(max = NAME_MAX)
@@ -86,8 +87,8 @@ public class Extension {
   @Column(name = "assigned_user_id")
   private Long assignedUserId;
 
-  @Column(nullable = false, length = SipRealm.MAX_LENGTH, updatable = false)
-  private String realm;
+  @Column(nullable = false, length = SipDomain.MAX_LENGTH, updatable = false)
+  private SipDomain realm;
 
   @Column(name = "ha1_sha256")
   private String ha1Sha256;
@@ -134,21 +135,21 @@ public class Extension {
 
   /** A new active extension; its credential is set by {@link #replaceCredential}. */
   public static Extension create(
-      long accountId,
+      AccountId accountId,
       ExtensionNumber number,
       String displayName,
       ExtensionType type,
       Long assignedUserId,
-      SipRealm realm,
+      SipDomain realm,
       Instant now) {
     Extension e = new Extension();
-    e.accountId = accountId;
-    e.number = number.digits();
+    e.accountId = Objects.requireNonNull(accountId);
+    e.number = Objects.requireNonNull(number);
     e.displayName = Objects.requireNonNull(displayName).strip();
     e.type = Objects.requireNonNull(type);
     e.status = ExtensionStatus.ACTIVE;
     e.assignedUserId = assignedUserId;
-    e.realm = realm.value();
+    e.realm = Objects.requireNonNull(realm);
     e.createdAt = now;
     return e;
   }
@@ -257,12 +258,12 @@ public class Extension {
     return id;
   }
 
-  public long getAccountId() {
+  public AccountId getAccountId() {
     return accountId;
   }
 
   public ExtensionNumber getNumber() {
-    return new ExtensionNumber(number);
+    return number;
   }
 
   public String getDisplayName() {
@@ -281,8 +282,8 @@ public class Extension {
     return assignedUserId;
   }
 
-  public SipRealm getRealm() {
-    return new SipRealm(realm);
+  public SipDomain getRealm() {
+    return realm;
   }
 
   public String getHa1Sha256() {

@@ -1,5 +1,6 @@
 package io.dialtone.kernel.entity;
 
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -22,6 +23,11 @@ public record E164Number(String value) {
   /** Whether {@code text} is in E.164 form. */
   public static boolean isValid(String text) {
     return text != null && FORM.matcher(text).matches();
+  }
+
+  /** The E.164 number {@code text} names, if it is one (input from the wire or a form). */
+  public static Optional<E164Number> parse(String text) {
+    return isValid(text) ? Optional.of(new E164Number(text)) : Optional.empty();
   }
 
   /** The digits without the {@code +}, e.g. {@code 442079460000}. */

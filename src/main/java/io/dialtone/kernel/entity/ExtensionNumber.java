@@ -1,5 +1,6 @@
 package io.dialtone.kernel.entity;
 
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -23,6 +24,11 @@ public record ExtensionNumber(String digits) {
   /** Whether {@code text} is an extension number. */
   public static boolean isValid(String text) {
     return text != null && FORM.matcher(text).matches();
+  }
+
+  /** The extension number {@code text} names, if it is one (input from the wire or a form). */
+  public static Optional<ExtensionNumber> parse(String text) {
+    return isValid(text) ? Optional.of(new ExtensionNumber(text)) : Optional.empty();
   }
 
   @Override

@@ -1,6 +1,9 @@
 package io.dialtone.sip.control;
 
 import io.dialtone.account.control.AccountTree;
+import io.dialtone.kernel.entity.AccountId;
+import io.dialtone.kernel.entity.ExtensionNumber;
+import io.dialtone.kernel.entity.SipDomain;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -20,25 +23,36 @@ public class CredentialLookup {
   @Inject CredentialSource credentials;
   @Inject AccountTree accounts;
 
+  /**
+   * The SIP user {@code user} in {@code realm} as a phone sent them (the realm in any case); none
+   * when either is not even well-formed.
+   */
   @Transactional
   public Optional<SipUser> find(String realm, String user) {
+    Optional<SipDomain> domain = SipDomain.parse(realm);
+    Optional<ExtensionNumber> number = ExtensionNumber.parse(user);
+    if (domain.isEmpty() || number.isEmpty()) {
+      return Optional.empty();
+    }
     return credentials
-        .find(realm, user)
+        .find(domain.get(), number.get())
         .filter(SipCredential::usable)
         .filter(c -> c.encryptedHa1Sha256() != null && c.encryptedHa1Md5() != null)
-        .filter(c -> accounts.isActiveWithAncestors(c.accountId()))
+        .filter(c -> accounts.isActiveWithAncestors(c.accountId().value()))
         .map(this::userOf);
   }
 
   /** Every usable SIP user (the account chain checked once per account). */
   @Transactional
   public List<SipUser> all() {
-    Map<Long, Boolean> active = new HashMap<>();
+    Map<AccountId, Boolean> active = new HashMap<>();
     return credentials.allActive().stream()
         .filter(SipCredential::usable)
         .filter(c -> c.encryptedHa1Sha256() != null && c.encryptedHa1Md5() != null)
         .filter(
-            c -> active.computeIfAbsent(c.accountId(), id -> accounts.isActiveWithAncestors(id)))
+            c ->
+                active.computeIfAbsent(
+                    c.accountId(), id -> accounts.isActiveWithAncestors(id.value())))
         .map(this::userOf)
         .toList();
   }
@@ -46,9 +60,9 @@ public class CredentialLookup {
   private SipUser userOf(SipCredential c) {
     return new SipUser(
         c.extensionId(),
-        c.accountId(),
-        c.user(),
-        c.realm(),
+        c.accountId().value(),
+        c.user().digits(),
+        c.realm().value(),
         c.maxRegistrations(),
         credentials.ha1(c, SipDigest.SHA_256),
         credentials.ha1(c, SipDigest.MD5));

@@ -1,5 +1,7 @@
 package io.dialtone.sip.control;
 
+import io.dialtone.kernel.entity.ExtensionNumber;
+import io.dialtone.kernel.entity.SipDomain;
 import java.util.List;
 import java.util.Optional;
 
@@ -12,8 +14,8 @@ import java.util.Optional;
  */
 public interface CredentialSource {
 
-  /** The live credential of {@code user} in {@code realm} (case-insensitive), if there is one. */
-  Optional<SipCredential> find(String realm, String user);
+  /** The live credential of extension {@code user} in domain {@code realm}, if there is one. */
+  Optional<SipCredential> find(SipDomain realm, ExtensionNumber user);
 
   /** Every active credential (the registrar's full load), in no particular order. */
   List<SipCredential> allActive();

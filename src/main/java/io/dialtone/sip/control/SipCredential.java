@@ -1,14 +1,18 @@
 package io.dialtone.sip.control;
 
+import io.dialtone.kernel.entity.AccountId;
+import io.dialtone.kernel.entity.ExtensionNumber;
+import io.dialtone.kernel.entity.SipDomain;
+
 /**
  * What the registrar needs to check a digest: the HA1 values still AES-GCM encrypted ({@link
  * CredentialSource#ha1}) decrypts one), the extension's status and registration limit.
  */
 public record SipCredential(
     long extensionId,
-    long accountId,
-    String realm,
-    String user,
+    AccountId accountId,
+    SipDomain realm,
+    ExtensionNumber user,
     String encryptedHa1Sha256,
     String encryptedHa1Md5,
     boolean active,

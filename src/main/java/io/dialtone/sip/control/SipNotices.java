@@ -118,10 +118,10 @@ public class SipNotices {
     String key = "burst:" + extension.getId() + ":" + window;
     String number = extension.getNumber().digits();
     int told = 0;
-    for (Recipient r : recipients.customerAdministrators(extension.getAccountId())) {
+    for (Recipient r : recipients.customerAdministrators(extension.getAccountId().value())) {
       if (insert(
           r,
-          extension.getAccountId(),
+          extension.getAccountId().value(),
           extension.getId(),
           SipNoticeKind.FAILURE_BURST,
           number,
@@ -152,10 +152,10 @@ public class SipNotices {
     String key = "offline:" + extension.getId() + ":" + offline.lastSeen().toEpochMilli();
     int told = 0;
     for (Recipient r :
-        recipients.ofExtension(extension.getAccountId(), extension.getAssignedUserId())) {
+        recipients.ofExtension(extension.getAccountId().value(), extension.getAssignedUserId())) {
       if (insert(
           r,
-          extension.getAccountId(),
+          extension.getAccountId().value(),
           extension.getId(),
           SipNoticeKind.DEVICE_OFFLINE,
           extension.getNumber().digits(),
@@ -192,7 +192,7 @@ public class SipNotices {
   /** The extension the registrar named, if it is live and of the account it said; else null. */
   private Extension liveExtension(long extensionId, long accountId) {
     Extension extension = em.find(Extension.class, extensionId);
-    if (extension == null || !extension.isLive() || extension.getAccountId() != accountId) {
+    if (extension == null || !extension.isLive() || extension.getAccountId().value() != accountId) {
       LOG.warning(
           () ->
               "registrar event for extension:"

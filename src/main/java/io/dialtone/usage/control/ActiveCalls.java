@@ -1,5 +1,7 @@
 package io.dialtone.usage.control;
 
+import io.dialtone.kernel.entity.AccountId;
+import io.dialtone.kernel.entity.ExtensionNumber;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Map;
@@ -18,42 +20,39 @@ import java.util.concurrent.atomic.AtomicInteger;
 @ApplicationScoped
 public class ActiveCalls {
 
-  private final Map<Long, AtomicInteger> accounts = new ConcurrentHashMap<>();
-  private final Map<String, AtomicInteger> extensions = new ConcurrentHashMap<>();
+  private final Map<AccountId, AtomicInteger> accounts = new ConcurrentHashMap<>();
+  private final Map<Line, AtomicInteger> extensions = new ConcurrentHashMap<>();
 
   @Inject CallCapAlerts capAlerts;
 
-  /**
-   * A call of {@code extension} ({@code null} or empty: none, a DID's) of {@code accountId}
-   * started.
-   */
-  public void callStarted(long accountId, String extension) {
+  /** A call of {@code extension} ({@code null}: none, a DID's) of {@code accountId} started. */
+  public void callStarted(AccountId accountId, ExtensionNumber extension) {
     int calls = accounts.computeIfAbsent(accountId, id -> new AtomicInteger()).incrementAndGet();
-    if (extension != null && !extension.isEmpty()) {
+    if (extension != null) {
       extensions
-          .computeIfAbsent(key(accountId, extension), k -> new AtomicInteger())
+          .computeIfAbsent(new Line(accountId, extension), k -> new AtomicInteger())
           .incrementAndGet();
     }
-    capAlerts.started(accountId, calls);
+    capAlerts.started(accountId.value(), calls);
   }
 
   /** That call ended. */
-  public void callEnded(long accountId, String extension) {
+  public void callEnded(AccountId accountId, ExtensionNumber extension) {
     decrement(accounts.get(accountId));
-    if (extension != null && !extension.isEmpty()) {
-      decrement(extensions.get(key(accountId, extension)));
+    if (extension != null) {
+      decrement(extensions.get(new Line(accountId, extension)));
     }
   }
 
   /** Calls of the account in progress now. */
-  public int of(long accountId) {
+  public int of(AccountId accountId) {
     AtomicInteger count = accounts.get(accountId);
     return count == null ? 0 : count.get();
   }
 
   /** Calls of the extension in progress now. */
-  public int of(long accountId, String extension) {
-    AtomicInteger count = extensions.get(key(accountId, extension));
+  public int of(AccountId accountId, ExtensionNumber extension) {
+    AtomicInteger count = extensions.get(new Line(accountId, extension));
     return count == null ? 0 : count.get();
   }
 
@@ -63,7 +62,6 @@ public class ActiveCalls {
     }
   }
 
-  private static String key(long accountId, String extension) {
-    return accountId + "/" + extension;
-  }
+  /** An extension of an account: numbers repeat across accounts. */
+  private record Line(AccountId account, ExtensionNumber extension) {}
 }

@@ -2,6 +2,7 @@ package io.dialtone.usage.control;
 
 import io.dialtone.callpolicy.control.Classification;
 import io.dialtone.callpolicy.control.UsageGate;
+import io.dialtone.kernel.entity.AccountId;
 import io.dialtone.kernel.entity.ExtensionNumber;
 import io.dialtone.usage.entity.UsageCap;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,8 +26,8 @@ public class CapGate implements UsageGate {
 
   @Override
   public boolean admits(
-      long accountId, ExtensionNumber extension, Classification destination, Instant at) {
-    UsageState state = meter.state(accountId, at);
+      AccountId accountId, ExtensionNumber extension, Classification destination, Instant at) {
+    UsageState state = meter.state(accountId.value(), at);
     if (state.reachedCap() != null) {
       return false;
     }
@@ -36,7 +37,7 @@ public class CapGate implements UsageGate {
     }
     if (extension != null) {
       Integer cap = state.extensionCap(extension.digits());
-      return cap == null || active.of(accountId, extension.digits()) < cap;
+      return cap == null || active.of(accountId, extension) < cap;
     }
     return true;
   }

@@ -12,6 +12,7 @@ import io.dialtone.cdr.control.Usage;
 import io.dialtone.cdr.control.UsageTotals;
 import io.dialtone.kernel.control.AccessControl;
 import io.dialtone.kernel.control.SignedInUser;
+import io.dialtone.kernel.entity.AccountId;
 import io.dialtone.kernel.entity.ExtensionNumber;
 import io.dialtone.kernel.entity.Permission;
 import io.dialtone.usage.entity.ExtensionLimit;
@@ -75,7 +76,7 @@ public class UsageLimits {
         days.getLast().usage(),
         month,
         days,
-        active.of(accountId),
+        active.of(AccountId.of(accountId)),
         new TreeMap<>(source.extensionCaps(accountId)),
         em.createNamedQuery(LimitRequest.LIST_BY_ACCOUNT, LimitRequest.class)
             .setParameter("accountId", accountId)

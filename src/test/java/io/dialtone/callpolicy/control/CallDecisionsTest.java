@@ -3,6 +3,7 @@ package io.dialtone.callpolicy.control;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dialtone.callpolicy.entity.DialPlan;
+import io.dialtone.kernel.entity.AccountId;
 import io.dialtone.kernel.entity.E164Number;
 import io.dialtone.kernel.entity.ExtensionNumber;
 import java.time.Duration;
@@ -60,7 +61,8 @@ class CallDecisionsTest {
   }
 
   private Decision decide(AccountPolicy policy, ExtensionNumber extension, String dialled) {
-    return decisions(policy, PlatformRanges.none()).decide(ACCOUNT, extension, dialled, NOW);
+    return decisions(policy, PlatformRanges.none())
+        .decide(AccountId.of(ACCOUNT), extension, dialled, NOW);
   }
 
   // 1. Emergency: allowed whatever else is set.
@@ -84,7 +86,7 @@ class CallDecisionsTest {
     CallDecisions decisions = decisions(shut, platform);
 
     for (ExtensionNumber from : List.of(LOBBY, UNKNOWN, USER)) {
-      Decision decision = decisions.decide(ACCOUNT, from, dialled, NOW);
+      Decision decision = decisions.decide(AccountId.of(ACCOUNT), from, dialled, NOW);
       assertThat(decision.verdict()).isEqualTo(Verdict.ALLOW);
       assertThat(decision.rule()).isEqualTo(DecidingRule.EMERGENCY_NUMBER);
       assertThat(decision.classification().destination()).isEqualTo(DestinationClass.EMERGENCY);
@@ -134,7 +136,8 @@ class CallDecisionsTest {
             .build();
     PlatformRanges platform = PlatformRanges.none().block(77, "+4420").block(78, "+881");
 
-    Decision decision = decisions(policy, platform).decide(ACCOUNT, USER, LONDON, NOW);
+    Decision decision =
+        decisions(policy, platform).decide(AccountId.of(ACCOUNT), USER, LONDON, NOW);
 
     assertThat(decision.rule()).isEqualTo(DecidingRule.PLATFORM_BLOCKED_RANGE);
     assertThat(decision.ruleId()).isEqualTo(77L);
@@ -146,7 +149,8 @@ class CallDecisionsTest {
     PlatformRanges platform = PlatformRanges.none().block(80, "+1613555");
 
     Decision decision =
-        decisions(openToGb().build(), platform).decide(ACCOUNT, USER, OTTAWA_NUMBER, NOW);
+        decisions(openToGb().build(), platform)
+            .decide(AccountId.of(ACCOUNT), USER, OTTAWA_NUMBER, NOW);
 
     assertThat(decision.rule()).isEqualTo(DecidingRule.PLATFORM_BLOCKED_RANGE);
     assertThat(decision.ruleId()).isEqualTo(80L);
@@ -313,9 +317,9 @@ class CallDecisionsTest {
             Duration.ofMinutes(1),
             System::nanoTime);
 
-    assertThat(decisions.decide(7, null, LONDON, NOW).rule())
+    assertThat(decisions.decide(AccountId.of(7), null, LONDON, NOW).rule())
         .isEqualTo(DecidingRule.INTERNATIONAL_BLOCKED);
-    assertThat(decisions.decide(7, null, "1 900 234 5678", NOW).rule())
+    assertThat(decisions.decide(AccountId.of(7), null, "1 900 234 5678", NOW).rule())
         .isEqualTo(DecidingRule.PREMIUM_BLOCKED);
   }
 
@@ -421,18 +425,18 @@ class CallDecisionsTest {
             Duration.ofMinutes(1),
             System::nanoTime);
 
-    decisions.decide(ACCOUNT, USER, LONDON, NOW);
-    decisions.decide(ACCOUNT, USER, TORONTO, NOW);
+    decisions.decide(AccountId.of(ACCOUNT), USER, LONDON, NOW);
+    decisions.decide(AccountId.of(ACCOUNT), USER, TORONTO, NOW);
     assertThat(source.accountLoads).isEqualTo(1);
     assertThat(source.platformLoads).isEqualTo(1);
 
     source.put(openToGb().blockPrefix(31, null, "+44").build());
-    assertThat(decisions.decide(ACCOUNT, USER, LONDON, NOW).rule())
+    assertThat(decisions.decide(AccountId.of(ACCOUNT), USER, LONDON, NOW).rule())
         .as("stale until invalidated")
         .isEqualTo(DecidingRule.NO_RULE_AGAINST);
 
     decisions.invalidate(ACCOUNT);
-    assertThat(decisions.decide(ACCOUNT, USER, LONDON, NOW).rule())
+    assertThat(decisions.decide(AccountId.of(ACCOUNT), USER, LONDON, NOW).rule())
         .isEqualTo(DecidingRule.BLOCKED_NUMBER);
     assertThat(source.accountLoads).isEqualTo(2);
   }
@@ -449,18 +453,18 @@ class CallDecisionsTest {
             (a, e, d, t) -> true,
             Duration.ofMinutes(1),
             System::nanoTime);
-    decisions.decide(ACCOUNT, USER, LONDON, NOW);
+    decisions.decide(AccountId.of(ACCOUNT), USER, LONDON, NOW);
 
     source.platform(PlatformRanges.none().block(90, "+44"));
     decisions.changed(CallPolicyChanged.platform());
-    Decision decision = decisions.decide(ACCOUNT, USER, LONDON, NOW);
+    Decision decision = decisions.decide(AccountId.of(ACCOUNT), USER, LONDON, NOW);
 
     assertThat(decision.rule()).isEqualTo(DecidingRule.PLATFORM_BLOCKED_RANGE);
     assertThat(source.platformLoads).isEqualTo(2);
     assertThat(source.accountLoads).isEqualTo(1);
 
     decisions.changed(CallPolicyChanged.account(ACCOUNT));
-    decisions.decide(ACCOUNT, USER, LONDON, NOW);
+    decisions.decide(AccountId.of(ACCOUNT), USER, LONDON, NOW);
     assertThat(source.accountLoads).isEqualTo(2);
   }
 
@@ -477,18 +481,18 @@ class CallDecisionsTest {
             (a, e, d, t) -> true,
             Duration.ofSeconds(60),
             () -> nanos[0]);
-    decisions.decide(ACCOUNT, USER, LONDON, NOW);
+    decisions.decide(AccountId.of(ACCOUNT), USER, LONDON, NOW);
 
     source.put(openToGb().blockPrefix(31, null, "+44").build());
     source.platform(PlatformRanges.none().block(90, "+1416"));
     nanos[0] = Duration.ofSeconds(59).toNanos();
-    assertThat(decisions.decide(ACCOUNT, USER, LONDON, NOW).rule())
+    assertThat(decisions.decide(AccountId.of(ACCOUNT), USER, LONDON, NOW).rule())
         .isEqualTo(DecidingRule.NO_RULE_AGAINST);
 
     nanos[0] = Duration.ofSeconds(60).toNanos();
-    assertThat(decisions.decide(ACCOUNT, USER, LONDON, NOW).rule())
+    assertThat(decisions.decide(AccountId.of(ACCOUNT), USER, LONDON, NOW).rule())
         .isEqualTo(DecidingRule.BLOCKED_NUMBER);
-    assertThat(decisions.decide(ACCOUNT, USER, TORONTO, NOW).rule())
+    assertThat(decisions.decide(AccountId.of(ACCOUNT), USER, TORONTO, NOW).rule())
         .isEqualTo(DecidingRule.PLATFORM_BLOCKED_RANGE);
     assertThat(source.accountLoads).isEqualTo(2);
     assertThat(source.platformLoads).isEqualTo(2);

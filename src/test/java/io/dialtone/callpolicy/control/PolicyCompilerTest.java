@@ -7,6 +7,7 @@ import io.dialtone.callpolicy.entity.CallPolicyRule;
 import io.dialtone.callpolicy.entity.CustomRuleKind;
 import io.dialtone.callpolicy.entity.ExtensionCallPolicy;
 import io.dialtone.callpolicy.entity.PlatformBlockedRange;
+import io.dialtone.kernel.entity.AccountId;
 import io.dialtone.kernel.entity.E164Number;
 import io.dialtone.kernel.entity.ExtensionNumber;
 import io.dialtone.kernel.entity.ExtensionType;
@@ -95,7 +96,7 @@ class PolicyCompilerTest {
   }
 
   private static Decision decide(CallDecisions decisions, ExtensionNumber from, String dialled) {
-    return decisions.decide(ACCOUNT, from, dialled, NOW);
+    return decisions.decide(AccountId.of(ACCOUNT), from, dialled, NOW);
   }
 
   private static CallPolicyRule rule(

@@ -7,6 +7,7 @@ import io.dialtone.callpolicy.control.DestinationClass;
 import io.dialtone.cdr.entity.CallRecord;
 import io.dialtone.cdr.entity.Direction;
 import io.dialtone.cdr.entity.Disposition;
+import io.dialtone.kernel.entity.AccountId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,7 +31,7 @@ class GroupCommitTest {
   private static CallRecord call(String callId) {
     Instant start = Instant.parse("2026-11-28T10:00:00Z");
     return new CallRecord(
-        1,
+        AccountId.of(1),
         "201",
         Direction.INBOUND,
         "+15145550100",

@@ -3,8 +3,8 @@ package io.dialtone.cdr.control;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dialtone.cdr.entity.BillingIncrement;
-import io.dialtone.cdr.entity.Money;
 import io.dialtone.cdr.entity.Rate;
+import io.dialtone.kernel.entity.Money;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -21,7 +21,7 @@ class RatingTest {
     return new Rate(
         prefix,
         null,
-        new Money(new BigDecimal(price), "CAD"),
+        Money.of(new BigDecimal(price), "CAD"),
         BillingIncrement.parse(increment),
         from,
         to);
@@ -73,11 +73,11 @@ class RatingTest {
                 rate("+1212", "0.005", "6/6", mar, null)));
 
     assertThat(table.find("19005550000", "CAD", JAN).orElseThrow().getPricePerMinute())
-        .isEqualTo(new Money(new BigDecimal("1.00"), "CAD"));
+        .isEqualTo(Money.of(new BigDecimal("1.00"), "CAD"));
     assertThat(table.find("19005550000", "CAD", mar.minusNanos(1000)).orElseThrow().getPrefix())
         .isEqualTo("+1900");
     assertThat(table.find("19005550000", "CAD", mar).orElseThrow().getPricePerMinute())
-        .isEqualTo(new Money(new BigDecimal("2.00"), "CAD"));
+        .isEqualTo(Money.of(new BigDecimal("2.00"), "CAD"));
     assertThat(table.find("12125550000", "CAD", JAN).orElseThrow().getPrefix()).isEqualTo("+1");
     assertThat(table.find("12125550000", "CAD", JUN).orElseThrow().getPrefix()).isEqualTo("+1212");
     assertThat(table.find("12125550000", "CAD", JAN.minusSeconds(1))).isEmpty();
@@ -121,7 +121,7 @@ class RatingTest {
 
     assertThat(rate.cost(7).amount()).isEqualByComparingTo("0.00117");
     assertThat(rate.cost(7).amount().scale()).isEqualTo(5);
-    assertThat(rate.cost(7).currency()).isEqualTo("CAD");
+    assertThat(rate.cost(7).currencyCode()).isEqualTo("CAD");
   }
 
   @Test

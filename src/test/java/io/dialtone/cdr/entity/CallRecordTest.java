@@ -7,7 +7,9 @@ import io.dialtone.callpolicy.control.Classification;
 import io.dialtone.callpolicy.control.DecidingRule;
 import io.dialtone.callpolicy.control.Decision;
 import io.dialtone.callpolicy.control.DestinationClass;
+import io.dialtone.kernel.entity.AccountId;
 import io.dialtone.kernel.entity.E164Number;
+import io.dialtone.kernel.entity.Money;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -26,7 +28,9 @@ class CallRecordTest {
             new Classification(
                 DestinationClass.INTERNATIONAL, "88213", new E164Number("+88213"), "001", true));
 
-    CallRecord r = CallRecord.blocked(9, "201", "+15145550100", "011 882 13", decision, T, "c1@x");
+    CallRecord r =
+        CallRecord.blocked(
+            AccountId.of(9), "201", "+15145550100", "011 882 13", decision, T, "c1@x");
 
     assertThat(r.disposition()).isEqualTo(Disposition.BLOCKED);
     assertThat(r.blockReason()).isEqualTo(DecidingRule.PLATFORM_BLOCKED_RANGE);
@@ -45,7 +49,7 @@ class CallRecordTest {
     assertThatThrownBy(
             () ->
                 new CallRecord(
-                    1,
+                    AccountId.of(1),
                     "201",
                     Direction.OUTBOUND,
                     "201",
@@ -67,7 +71,7 @@ class CallRecordTest {
     assertThatThrownBy(
             () ->
                 new CallRecord(
-                    1,
+                    AccountId.of(1),
                     "201",
                     Direction.OUTBOUND,
                     "201",
@@ -104,15 +108,15 @@ class CallRecordTest {
 
   @Test
   void moneyNeverAddsTwoCurrencies() {
-    assertThat(new Money(new java.math.BigDecimal("1.50"), "CAD"))
-        .isEqualTo(new Money(new java.math.BigDecimal("1.5"), "CAD"));
+    assertThat(Money.of(new java.math.BigDecimal("1.50"), "CAD"))
+        .isEqualTo(Money.of(new java.math.BigDecimal("1.5"), "CAD"));
     assertThatThrownBy(() -> Money.zero("CAD").plus(Money.zero("USD")))
         .isInstanceOf(IllegalArgumentException.class);
   }
 
   private static CallRecord answered(Disposition disposition) {
     return new CallRecord(
-        1,
+        AccountId.of(1),
         "201",
         Direction.OUTBOUND,
         "201",

@@ -3,9 +3,10 @@ package io.dialtone.extension.control;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dialtone.extension.entity.Extension;
+import io.dialtone.kernel.entity.AccountId;
 import io.dialtone.kernel.entity.ExtensionNumber;
 import io.dialtone.kernel.entity.ExtensionType;
-import io.dialtone.kernel.entity.SipRealm;
+import io.dialtone.kernel.entity.SipDomain;
 import io.dialtone.platform.control.DataCipher;
 import io.dialtone.platform.control.SecureTokens;
 import io.dialtone.sip.control.SipDigest;
@@ -47,10 +48,16 @@ class SipSecretsTest {
   void issuedSecretsNeverStartLikeAFormulaAndMatchTheStoredDigests() {
     CredentialIssuer issuer = new CredentialIssuer();
     issuer.cipher = new DataCipher("k1", SecureTokens.randomBytes(32));
-    SipRealm realm = SipRealm.of("C-000007", "example.com");
+    SipDomain realm = SipDomain.of("C-000007", "example.com");
     Extension extension =
         Extension.create(
-            7L, new ExtensionNumber("201"), "Desk", ExtensionType.USER, null, realm, Instant.EPOCH);
+            AccountId.of(7),
+            new ExtensionNumber("201"),
+            "Desk",
+            ExtensionType.USER,
+            null,
+            realm,
+            Instant.EPOCH);
 
     IntStream.range(0, 2_000)
         .mapToObj(i -> issuer.issue(extension, Instant.EPOCH))

@@ -3,9 +3,10 @@ package io.dialtone.extension.entity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.dialtone.kernel.entity.AccountId;
 import io.dialtone.kernel.entity.ExtensionNumber;
 import io.dialtone.kernel.entity.ExtensionType;
-import io.dialtone.kernel.entity.SipRealm;
+import io.dialtone.kernel.entity.SipDomain;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -18,12 +19,12 @@ class ExtensionTest {
   private static Extension extension() {
     Extension e =
         Extension.create(
-            7L,
+            AccountId.of(7),
             new ExtensionNumber("201"),
             " Desk ",
             ExtensionType.USER,
             null,
-            SipRealm.of("C-000007", "example.com"),
+            SipDomain.of("C-000007", "example.com"),
             T0);
     e.replaceCredential("v1:k:a", "v1:k:b", T0);
     return e;

@@ -3,7 +3,7 @@ package io.dialtone.sip.control;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.dialtone.kernel.entity.SipRealm;
+import io.dialtone.kernel.entity.SipDomain;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -43,16 +43,16 @@ class SipDigestTest {
 
   @Test
   void theRealmIsTheAccountsSipDomainInLowerCase() {
-    assertThat(SipRealm.of("C-000042", "Voice.Example.com").value())
+    assertThat(SipDomain.of("C-000042", "Voice.Example.com").value())
         .isEqualTo("c-000042.sip.voice.example.com");
-    assertThatThrownBy(() -> SipRealm.of("C 42", "example.com"))
+    assertThatThrownBy(() -> SipDomain.of("C 42", "example.com"))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> SipRealm.of("C-1", "bad_domain.com"))
+    assertThatThrownBy(() -> SipDomain.of("C-1", "bad_domain.com"))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> SipRealm.of("", "example.com"))
+    assertThatThrownBy(() -> SipDomain.of("", "example.com"))
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(
-            () -> new SipRealm("x".repeat(60) + "." + "y".repeat(60) + ".com.".repeat(20)))
+            () -> new SipDomain("x".repeat(60) + "." + "y".repeat(60) + ".com.".repeat(20)))
         .isInstanceOf(IllegalArgumentException.class);
   }
 }

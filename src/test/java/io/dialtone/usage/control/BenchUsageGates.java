@@ -1,6 +1,8 @@
 package io.dialtone.usage.control;
 
 import io.dialtone.account.control.UsageCaps;
+import io.dialtone.kernel.entity.AccountId;
+import io.dialtone.kernel.entity.ExtensionNumber;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -58,7 +60,7 @@ public final class BenchUsageGates {
         };
     for (long account = 1; account <= accounts; account++) {
       for (int call = 0; call < callsInProgress; call++) {
-        active.callStarted(account, busyExtension);
+        active.callStarted(AccountId.of(account), new ExtensionNumber(busyExtension));
       }
     }
     CapGate gate = new CapGate();

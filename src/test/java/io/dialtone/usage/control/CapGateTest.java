@@ -12,6 +12,7 @@ import io.dialtone.callpolicy.control.PlatformRanges;
 import io.dialtone.callpolicy.control.PolicySource;
 import io.dialtone.callpolicy.control.RatedPrefixes;
 import io.dialtone.callpolicy.entity.DialPlan;
+import io.dialtone.kernel.entity.AccountId;
 import io.dialtone.kernel.entity.ExtensionNumber;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -89,25 +90,25 @@ class CapGateTest {
   @Test
   void withoutCapsEveryCallIsAdmitted() {
     daySpend = new BigDecimal("1000000");
-    active.callStarted(ACCOUNT, "201");
-    assertThat(gate.admits(ACCOUNT, USER, null, NOW)).isTrue();
+    active.callStarted(AccountId.of(ACCOUNT), new ExtensionNumber("201"));
+    assertThat(gate.admits(AccountId.of(ACCOUNT), USER, null, NOW)).isTrue();
   }
 
   @Test
   void aReachedSpendOrMinutesCapRefusesNewCalls() {
     granted = new UsageCaps(new BigDecimal("50.00"), null, null, null);
     daySpend = new BigDecimal("49.99");
-    assertThat(gate.admits(ACCOUNT, USER, null, NOW)).isTrue();
+    assertThat(gate.admits(AccountId.of(ACCOUNT), USER, null, NOW)).isTrue();
 
     daySpend = new BigDecimal("50.00");
     meter.invalidate(ACCOUNT);
-    assertThat(gate.admits(ACCOUNT, USER, null, NOW)).isFalse();
+    assertThat(gate.admits(AccountId.of(ACCOUNT), USER, null, NOW)).isFalse();
 
     granted = UsageCaps.NONE;
     working = new UsageCaps(null, null, 120, null);
     monthMinutes = 120;
     meter.invalidate(ACCOUNT);
-    assertThat(gate.admits(ACCOUNT, null, null, NOW)).isFalse();
+    assertThat(gate.admits(AccountId.of(ACCOUNT), null, null, NOW)).isFalse();
   }
 
   @Test
@@ -115,26 +116,26 @@ class CapGateTest {
     granted = new UsageCaps(null, new BigDecimal("100.00"), null, null);
     monthSpend = new BigDecimal("99.00");
     meter.executor = null; // the alert check is not what this test is about
-    assertThat(gate.admits(ACCOUNT, USER, null, NOW)).isTrue();
+    assertThat(gate.admits(AccountId.of(ACCOUNT), USER, null, NOW)).isTrue();
     assertThat(loads).isEqualTo(1);
 
     meter.state(ACCOUNT, NOW).add(LocalDate.of(2026, 11, 28), new BigDecimal("1.00"), 1);
 
-    assertThat(gate.admits(ACCOUNT, USER, null, NOW)).isFalse();
+    assertThat(gate.admits(AccountId.of(ACCOUNT), USER, null, NOW)).isFalse();
     assertThat(loads).isEqualTo(1);
   }
 
   @Test
   void theStateIsReloadedAfterItsMaximumAgeAndOnANewDay() {
-    gate.admits(ACCOUNT, USER, null, NOW);
-    gate.admits(ACCOUNT, USER, null, NOW);
+    gate.admits(AccountId.of(ACCOUNT), USER, null, NOW);
+    gate.admits(AccountId.of(ACCOUNT), USER, null, NOW);
     assertThat(loads).isEqualTo(1);
 
     ticker.addAndGet(Duration.ofSeconds(61).toNanos());
-    gate.admits(ACCOUNT, USER, null, NOW);
+    gate.admits(AccountId.of(ACCOUNT), USER, null, NOW);
     assertThat(loads).isEqualTo(2);
 
-    gate.admits(ACCOUNT, USER, null, NOW.plus(Duration.ofHours(16)));
+    gate.admits(AccountId.of(ACCOUNT), USER, null, NOW.plus(Duration.ofHours(16)));
     assertThat(loads).isEqualTo(3);
   }
 
@@ -144,17 +145,19 @@ class CapGateTest {
     working = new UsageCaps(null, null, null, 2);
     extensionCaps = Map.of("201", 1);
 
-    assertThat(gate.admits(ACCOUNT, USER, null, NOW)).isTrue();
-    active.callStarted(ACCOUNT, "201");
-    assertThat(gate.admits(ACCOUNT, USER, null, NOW)).isFalse(); // 201 at its cap of 1
-    assertThat(gate.admits(ACCOUNT, new ExtensionNumber("202"), null, NOW)).isTrue();
-    active.callStarted(ACCOUNT, "202");
-    assertThat(gate.admits(ACCOUNT, new ExtensionNumber("203"), null, NOW))
+    assertThat(gate.admits(AccountId.of(ACCOUNT), USER, null, NOW)).isTrue();
+    active.callStarted(AccountId.of(ACCOUNT), new ExtensionNumber("201"));
+    assertThat(gate.admits(AccountId.of(ACCOUNT), USER, null, NOW))
+        .isFalse(); // 201 at its cap of 1
+    assertThat(gate.admits(AccountId.of(ACCOUNT), new ExtensionNumber("202"), null, NOW)).isTrue();
+    active.callStarted(AccountId.of(ACCOUNT), new ExtensionNumber("202"));
+    assertThat(gate.admits(AccountId.of(ACCOUNT), new ExtensionNumber("203"), null, NOW))
         .isFalse(); // account at its own limit of 2, below the granted 3
-    active.callEnded(ACCOUNT, "201");
-    assertThat(gate.admits(ACCOUNT, USER, null, NOW)).isTrue();
-    active.callEnded(ACCOUNT, "201");
-    assertThat(active.of(ACCOUNT, "201")).isZero(); // never below zero
+    active.callEnded(AccountId.of(ACCOUNT), new ExtensionNumber("201"));
+    assertThat(gate.admits(AccountId.of(ACCOUNT), USER, null, NOW)).isTrue();
+    active.callEnded(AccountId.of(ACCOUNT), new ExtensionNumber("201"));
+    assertThat(active.of(AccountId.of(ACCOUNT), new ExtensionNumber("201")))
+        .isZero(); // never below zero
   }
 
   @Test
@@ -180,9 +183,9 @@ class CapGateTest {
             Duration.ofMinutes(1),
             System::nanoTime);
 
-    assertThat(decisions.decide(ACCOUNT, null, "613 555 0123", NOW).rule())
+    assertThat(decisions.decide(AccountId.of(ACCOUNT), null, "613 555 0123", NOW).rule())
         .isEqualTo(DecidingRule.USAGE_LIMIT);
-    assertThat(decisions.decide(ACCOUNT, null, "911", NOW).rule())
+    assertThat(decisions.decide(AccountId.of(ACCOUNT), null, "911", NOW).rule())
         .isEqualTo(DecidingRule.EMERGENCY_NUMBER);
   }
 

@@ -1,6 +1,7 @@
 package io.dialtone.kernel.entity;
 
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -9,25 +10,37 @@ import java.util.regex.Pattern;
  * account number is unique and never reused, so realms never collide; the base domain is the
  * provider's ({@code dialtone.sip.base-domain}). The SIP user of an extension is its number.
  */
-public record SipRealm(String value) {
+public record SipDomain(String value) {
 
   public static final int MAX_LENGTH = 200;
 
   private static final Pattern LABEL = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
 
-  public SipRealm {
+  public SipDomain {
     if (value == null || value.length() > MAX_LENGTH || !isDomain(value)) {
       throw new IllegalArgumentException("not a SIP domain");
     }
   }
 
   /** The realm of the account numbered {@code accountNumber} under {@code baseDomain}. */
-  public static SipRealm of(String accountNumber, String baseDomain) {
+  public static SipDomain of(String accountNumber, String baseDomain) {
     if (accountNumber == null || accountNumber.isBlank() || baseDomain == null) {
       throw new IllegalArgumentException("account number and base domain are required");
     }
-    return new SipRealm(
+    return new SipDomain(
         (accountNumber.strip() + ".sip." + baseDomain.strip()).toLowerCase(Locale.ROOT));
+  }
+
+  /**
+   * The domain {@code text} names, in any case (domain names are case-insensitive, RFC 4343), if it
+   * is one: input from the wire.
+   */
+  public static Optional<SipDomain> parse(String text) {
+    if (text == null || text.length() > MAX_LENGTH) {
+      return Optional.empty();
+    }
+    String lower = text.toLowerCase(Locale.ROOT);
+    return isDomain(lower) ? Optional.of(new SipDomain(lower)) : Optional.empty();
   }
 
   private static boolean isDomain(String text) {
