@@ -75,7 +75,7 @@ class BundlesTest {
   @Test
   void everyNoticeKindHasItsMailTexts() {
     Set<String> keys = load("messages.properties").stringPropertyNames();
-    for (var kind : io.dialtone.notification.entity.NoticeKind.values()) {
+    for (var kind : io.dialtone.notification.control.NoticeKind.values()) {
       assertThat(keys).contains(kind.subjectKey(), kind.bodyKey());
     }
   }

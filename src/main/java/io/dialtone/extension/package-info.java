@@ -6,15 +6,17 @@
  * voicemail_pin_history}.
  *
  * <p>Calls {@code account} (the account and its number, for the realm), {@code identity} (access
- * control, step-up, the password hasher for PINs, users for assignment and notices), {@code
- * callpolicy} (an extension's class of service through {@code ExtensionPolicies}, continuity
- * destinations through {@code CallDecisions}), {@code audit}, {@code notification} and {@code
- * platform}. The SIP registrar calls {@code control.SipCredentials} and observes {@code
- * control.SipCredentialsChanged}; the voicemail system calls {@code
- * control.VoicemailPins#verifyPin} (by account and mailbox, with its caller source; per-source and
- * unknown-mailbox counts in memory). The bulk import runs on the managed executor ({@code
- * control.ImportJobs}). The DID component implements {@code control.RoutedNumbers} (the numbers
- * routed to an extension, for the PIN policy) and calls {@code control.ContinuityDestinations} and
- * {@code control.Extensions}; this component never calls it.
+ * control, step-up, the password hasher for PINs, users for assignment), {@code callpolicy} (an
+ * extension's class of service through {@code ExtensionPolicies}, continuity destinations through
+ * {@code CallDecisions}), {@code audit}, {@code notification} (notices, with recipients from its
+ * {@code NoticeRecipients}), {@code sip} (its events) and {@code platform}. The registrar's {@code
+ * FailureBurst} and {@code DeviceOffline} events about an extension become notices here ({@code
+ * control.RegistrationEvents}, {@code control.RegistrationNotices}). The SIP registrar calls {@code
+ * control.SipCredentials} and observes {@code control.SipCredentialsChanged}; the voicemail system
+ * calls {@code control.VoicemailPins#verifyPin} (by account and mailbox, with its caller source;
+ * per-source and unknown-mailbox counts in memory). The bulk import runs on the managed executor
+ * ({@code control.ImportJobs}). The DID component implements {@code control.RoutedNumbers} (the
+ * numbers routed to an extension, for the PIN policy) and calls {@code
+ * control.ContinuityDestinations} and {@code control.Extensions}; this component never calls it.
  */
 package io.dialtone.extension;

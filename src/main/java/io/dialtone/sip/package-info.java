@@ -14,9 +14,10 @@
  *
  * <p>Portal side: {@code control.BanAdministration} (the bans page, {@code MANAGE_SIP_BANS},
  * audited), {@code control.RegistrarEvents} (audits bans, hands the registrar's events to the
- * managed executor) and {@code control.SipNotices} (portal notices and mail, once per recipient;
- * owns {@code sip_notice}, V20); {@code boundary.sip.BansBacking} and {@code
- * boundary.SipNoticesBacking}; {@code boundary.RegistrationRow} for the extension pages. Reads the
- * {@code Extension} entity and users' addresses to find who is told.
+ * managed executor) and {@code control.SipNotices} (tells the platform administrators of a ban
+ * through {@code notification}, once per ban); {@code boundary.sip.BansBacking}; {@code
+ * boundary.RegistrationRow} for the extension pages. The notices about one extension (password
+ * guessing, devices offline) are composed by {@code extension} from the {@code FailureBurst} and
+ * {@code DeviceOffline} events fired here: this component knows no extension.
  */
 package io.dialtone.sip;

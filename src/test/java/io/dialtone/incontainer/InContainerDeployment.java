@@ -26,6 +26,7 @@ final class InContainerDeployment {
   /** Components whose packages go into the WAR, whole. */
   private static final String[] COMPONENTS = {
     "io.dialtone.platform",
+    "io.dialtone.kernel",
     "io.dialtone.account",
     "io.dialtone.identity",
     "io.dialtone.audit",
@@ -87,8 +88,8 @@ final class InContainerDeployment {
     for (Path migration : migrations()) {
       war.addAsResource(migration.toFile(), "db/migration/" + migration.getFileName());
     }
-    // Portal notices are rendered from the application
-    // bundle in the caller's transaction (Notifications.tell), so the WAR needs it.
+    // Notices are rendered from the application bundle in the caller's transaction
+    // (Notifications.post), so the WAR needs it.
     war.addAsResource("io/dialtone/i18n/messages.properties")
         .addAsResource("io/dialtone/i18n/messages_fr.properties");
     return war;

@@ -7,11 +7,11 @@ import io.dialtone.account.control.AccountManagement;
 import io.dialtone.account.entity.Account;
 import io.dialtone.account.entity.AccountProfile;
 import io.dialtone.account.entity.UsageCaps;
-import io.dialtone.identity.control.NoticeCentre;
 import io.dialtone.incontainer.SeededAccounts.Tenants;
 import io.dialtone.incontainer.SeededUsers.Seeded;
 import io.dialtone.kernel.entity.Role;
-import io.dialtone.notification.entity.PortalNotice;
+import io.dialtone.notification.control.NoticeCentre;
+import io.dialtone.notification.control.NoticeView;
 import io.dialtone.platform.control.AccessDenied;
 import io.dialtone.usage.control.ActiveCalls;
 import io.dialtone.usage.control.LimitRequests;
@@ -138,10 +138,10 @@ public class SelfServiceIT {
     sessions.signInAs(mine.id(), Role.CUSTOMER_ADMIN, t.a1());
     assertThat(centre.unread()).isEqualTo(2);
     assertThat(centre.mine())
-        .extracting(PortalNotice::getUserId)
-        .containsOnly(mine.id())
+        .extracting(NoticeView::id)
+        .containsExactlyInAnyOrderElementsOf(rows.noticeIds(mine.id()))
         .hasSize(2);
-    long first = centre.mine().getLast().getId();
+    long first = centre.mine().getLast().id();
 
     assertThatThrownBy(() -> centre.markRead(theirNotice)).isInstanceOf(AccessDenied.class);
     assertThatThrownBy(() -> centre.markRead(Long.MAX_VALUE)).isInstanceOf(AccessDenied.class);
@@ -167,12 +167,15 @@ public class SelfServiceIT {
         active.callStarted(t.a1(), "201");
       }
       active.callStarted(t.a1(), "202");
-      waitFor(() -> usage.notices(t.a1(), "CALLS_80") == 1);
+      waitFor(() -> usage.notices(t.a1(), "CONCURRENT_CALLS_ALERT") == 1);
       // 3 of 5 (60 %) alerted nothing: the one 80 % alert is the fourth call's.
-      assertThat(usage.noticeAmounts(t.a1(), "CALLS_80")).containsExactly("4 / 5");
+      assertThat(usage.noticeBodies(t.a1(), "CONCURRENT_CALLS_ALERT"))
+          .singleElement()
+          .asString()
+          .contains("reached 80 % of their cap: 4 calls in progress, cap 5.");
       assertThat(usage.alerts(t.a1())).isEqualTo(1);
       active.callStarted(t.a1(), "203");
-      waitFor(() -> usage.notices(t.a1(), "CALLS_100") == 1);
+      waitFor(() -> usage.notices(t.a1(), "CONCURRENT_CALLS_ALERT") == 2);
 
       // Calls end and start again the same day: nothing is alerted twice.
       active.callEnded(t.a1(), "203");
@@ -183,10 +186,9 @@ public class SelfServiceIT {
       // call of another account, started after them, had its alert raised by the same checks.
       accounts.setCaps(t.a2(), null, 1);
       active.callStarted(t.a2(), "201");
-      waitFor(() -> usage.notices(t.a2(), "CALLS_100") == 1);
+      waitFor(() -> usage.alerts(t.a2()) == 1);
       assertThat(usage.alerts(t.a1())).isEqualTo(2);
-      assertThat(usage.notices(t.a1(), "CALLS_80")).isEqualTo(1);
-      assertThat(usage.notices(t.a1(), "CALLS_100")).isEqualTo(1);
+      assertThat(usage.notices(t.a1(), "CONCURRENT_CALLS_ALERT")).isEqualTo(2);
       assertThat(usage.audited(t.a1(), "USAGE_ALERT_SENT")).isEqualTo(2);
       assertThat(rows.notices(admin.id(), "CONCURRENT_CALLS_ALERT"))
           .containsExactly(

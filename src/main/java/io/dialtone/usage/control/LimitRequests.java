@@ -12,11 +12,10 @@ import io.dialtone.kernel.control.AccessControl;
 import io.dialtone.kernel.control.AccountScope;
 import io.dialtone.kernel.control.SignedInUser;
 import io.dialtone.kernel.entity.Permission;
-import io.dialtone.notification.entity.NoticeKind;
+import io.dialtone.notification.control.NoticeKind;
 import io.dialtone.usage.entity.LimitRequest;
 import io.dialtone.usage.entity.LimitRequestStatus;
 import io.dialtone.usage.entity.UsageCap;
-import io.dialtone.usage.entity.UsageNoticeKind;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -176,10 +175,7 @@ public class LimitRequests {
             + commentDetail(asked));
     notices.tell(
         account.getId(),
-        UsageNoticeKind.REQUEST_APPROVED,
         cap,
-        amount,
-        asked.getDecisionComment(),
         NoticeKind.LIMIT_REQUEST_APPROVED,
         account.getName(),
         amount,
@@ -204,10 +200,7 @@ public class LimitRequests {
         cap + " " + amount + commentDetail(asked));
     notices.tell(
         account.getId(),
-        UsageNoticeKind.REQUEST_REFUSED,
         cap,
-        amount,
-        asked.getDecisionComment(),
         NoticeKind.LIMIT_REQUEST_REFUSED,
         account.getName(),
         amount,
