@@ -1,5 +1,12 @@
 package io.dialtone.incontainer;
 
+import io.dialtone.sip.control.CredentialSource;
+import io.dialtone.sip.control.DeviceOffline;
+import io.dialtone.sip.control.FailureBurst;
+import io.dialtone.sip.control.SipCredential;
+import io.dialtone.sip.control.SipCredentialsChanged;
+import io.dialtone.sip.control.SipCredentialsImported;
+import io.dialtone.sip.control.SipDigest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
@@ -76,6 +83,16 @@ final class InContainerDeployment {
     WebArchive war =
         ShrinkWrap.create(WebArchive.class, "dialtone-" + component + ".war")
             .addPackages(true, DEPLOYED, COMPONENTS)
+            // what the extension component uses of the registrar's API: its credential source
+            // and events (the registrar itself is not deployed)
+            .addClasses(
+                CredentialSource.class,
+                SipCredential.class,
+                SipCredentialsChanged.class,
+                SipCredentialsImported.class,
+                SipDigest.class,
+                FailureBurst.class,
+                DeviceOffline.class)
             .addAsResource("META-INF/persistence.xml")
             .addAsResource("META-INF/microprofile-config.properties")
             .addAsResource("io/dialtone/identity/control/common-passwords.txt")
