@@ -186,7 +186,7 @@ public class SelfServiceIT {
       // call of another account, started after them, had its alert raised by the same checks.
       accounts.setCaps(t.a2(), null, 1);
       active.callStarted(t.a2(), "201");
-      waitFor(() -> usage.alerts(t.a2()) == 1);
+      waitFor(() -> usage.alertsAt(t.a2(), 100) == 1);
       assertThat(usage.alerts(t.a1())).isEqualTo(2);
       assertThat(usage.notices(t.a1(), "CONCURRENT_CALLS_ALERT")).isEqualTo(2);
       assertThat(usage.audited(t.a1(), "USAGE_ALERT_SENT")).isEqualTo(2);

@@ -81,6 +81,15 @@ public class UsageRows {
     return count("SELECT COUNT(*) FROM usage_alert WHERE account_id = ?1", accountId, null);
   }
 
+  /** Alerts raised for the account at {@code threshold} %. */
+  @Transactional
+  public long alertsAt(long accountId, int threshold) {
+    return count(
+        "SELECT COUNT(*) FROM usage_alert WHERE account_id = ?1 AND threshold = ?2",
+        accountId,
+        Integer.toString(threshold));
+  }
+
   @Transactional
   public long audited(long accountId, String action) {
     return count(
