@@ -60,7 +60,7 @@ public class CdrPageIT {
 
   @Deployment
   public static WebArchive deployment() {
-    return InContainerDeployment.of("cdrpage");
+    return InContainerDeployment.of("cdr");
   }
 
   @Inject CallRecords records;

@@ -12,6 +12,7 @@ import io.dialtone.identity.control.EmailChanges;
 import io.dialtone.identity.control.InactivitySweep;
 import io.dialtone.identity.control.NewAuthenticator;
 import io.dialtone.identity.control.OwnSecondFactor;
+import io.dialtone.identity.control.PasswordChanges;
 import io.dialtone.identity.control.ReEnrolment;
 import io.dialtone.identity.control.SignIn;
 import io.dialtone.identity.control.SignInOutcome;
@@ -19,6 +20,7 @@ import io.dialtone.identity.control.StepUp;
 import io.dialtone.identity.control.StepUpRequired;
 import io.dialtone.identity.control.StepUpResult;
 import io.dialtone.identity.control.TotpCodes;
+import io.dialtone.identity.control.WrongCurrentPassword;
 import io.dialtone.identity.control.WrongTotpCode;
 import io.dialtone.incontainer.SeededUsers.Seeded;
 import io.dialtone.kernel.control.SignedInUser;
@@ -46,12 +48,13 @@ public class CredentialsIT {
 
   @Deployment
   public static WebArchive deployment() {
-    return InContainerDeployment.of("credentials");
+    return InContainerDeployment.of("identity");
   }
 
   @Inject StepUp stepUp;
   @Inject OwnSecondFactor secondFactor;
   @Inject EmailChanges emailChanges;
+  @Inject PasswordChanges passwordChanges;
   @Inject InactivitySweep sweep;
   @Inject SignIn signIn;
   @Inject TotpCodes totp;
@@ -81,6 +84,23 @@ public class CredentialsIT {
     assertThat(stepUpRows(user))
         .extracting(AuditEvent::getDetail)
         .noneMatch(detail -> detail.contains(user.password()));
+  }
+
+  @Test
+  void aWrongCurrentPasswordOnAChangeIsRefusedAndStaysCounted() {
+    Seeded user = users.customerAdmin();
+    fixtures.signIn(user.id());
+
+    assertThatThrownBy(
+            () ->
+                passwordChanges.change(
+                    (user.password() + "x").toCharArray(), "a-new-password-4711", IP))
+        .isInstanceOf(WrongCurrentPassword.class)
+        .extracting(e -> ((WrongCurrentPassword) e).messageKey())
+        .isEqualTo("profile_password.wrongCurrent");
+    assertThat(fixtures.failedAttempts(user.id()))
+        .as("the refusal must not roll the count back (A5)")
+        .isEqualTo(1);
   }
 
   @Test

@@ -38,7 +38,7 @@ public class DashboardScopeIT {
 
   @Deployment
   public static WebArchive deployment() {
-    return InContainerDeployment.of("dashboard");
+    return InContainerDeployment.of("identity");
   }
 
   @Inject AccountOverview accounts;

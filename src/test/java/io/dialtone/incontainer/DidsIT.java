@@ -49,7 +49,7 @@ public class DidsIT {
 
   @Deployment
   public static WebArchive deployment() {
-    return InContainerDeployment.of("did")
+    return InContainerDeployment.of("did", "support")
         .addClass(EverythingRated.class)
         .addAsResource("io/dialtone/extension/control/common-pins.txt");
   }

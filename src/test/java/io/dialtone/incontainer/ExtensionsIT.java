@@ -34,7 +34,6 @@ import java.util.stream.IntStream;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.Filters;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.jboss.shrinkwrap.resolver.api.maven.Maven;
 import org.junit.jupiter.api.Test;
@@ -54,11 +53,6 @@ public class ExtensionsIT {
   @Deployment
   public static WebArchive deployment() {
     return InContainerDeployment.of("extension")
-        .addPackages(
-            true,
-            Filters.exclude("/io/dialtone/extension/boundary/.*"),
-            "io.dialtone.extension",
-            "io.dialtone.callpolicy")
         .addAsResource("io/dialtone/extension/control/common-pins.txt")
         .addAsLibraries(
             Maven.resolver()

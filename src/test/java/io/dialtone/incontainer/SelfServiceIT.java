@@ -41,7 +41,7 @@ public class SelfServiceIT {
 
   @Deployment
   public static WebArchive deployment() {
-    return InContainerDeployment.of("selfservice");
+    return InContainerDeployment.of("usage", "identity");
   }
 
   @Inject LimitRequests requests;

@@ -70,7 +70,7 @@ public class SipPortalIT {
 
   @Deployment
   public static WebArchive deployment() {
-    return InContainerDeployment.of("sipside")
+    return InContainerDeployment.of("sip", "usage")
         .addPackage("io.dialtone.sip")
         .addPackage("io.dialtone.sip.entity")
         .addClasses(

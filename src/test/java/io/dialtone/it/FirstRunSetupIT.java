@@ -55,12 +55,12 @@ class FirstRunSetupIT {
 
       browser.type("account:email", EMAIL);
       browser.type("account:displayName", "Ada Admin");
-      browser.type("account:password", "short1");
+      browser.type("account:newPassword", "short1");
       browser.type("account:confirmation", "short1");
       browser.submit("account:next");
       assertThat(browser.pageText()).contains("at least 12 characters");
 
-      browser.type("account:password", PASSWORD);
+      browser.type("account:newPassword", PASSWORD);
       browser.type("account:confirmation", PASSWORD);
       browser.submit("account:next");
       assertThat(browser.find("#totp\\:qr").getDomAttribute("src"))

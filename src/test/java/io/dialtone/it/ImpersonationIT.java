@@ -68,7 +68,7 @@ class ImpersonationIT {
 
       browser.open("/profile/password.xhtml");
       assertThat(browser.text("h1")).isEqualTo(NOT_FOUND);
-      assertThat(browser.isPresent("[id='password:current']")).isFalse();
+      assertThat(browser.isPresent("[id='password:currentPassword']")).isFalse();
       assertThat(browser.text("#impersonation")).contains(customerName);
       browser.open("/support/index.xhtml?account=" + customer);
       assertThat(browser.text("h1")).isEqualTo(NOT_FOUND);
@@ -225,7 +225,7 @@ class ImpersonationIT {
         assertThat(browser.sessionCookie()).isEqualTo(session);
       }
       browser.open("/profile/password.xhtml");
-      assertThat(browser.isPresent("[id='password:current']")).isTrue();
+      assertThat(browser.isPresent("[id='password:currentPassword']")).isTrue();
     }
     assertThat(
             db.queryValue(

@@ -111,7 +111,7 @@ class PasswordChangeIT {
 
   static void change(Browser browser, String current, String next) {
     browser.open("/profile/password.xhtml");
-    browser.type("password:current", current);
+    browser.type("password:currentPassword", current);
     browser.type("password:newPassword", next);
     browser.type("password:confirmation", next);
     browser.submit("password:submit");

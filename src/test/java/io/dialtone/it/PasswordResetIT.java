@@ -86,7 +86,7 @@ class PasswordResetIT {
 
       browser.open(link);
       assertThat(browser.text("#invalidLink")).contains("not valid");
-      assertThat(browser.isPresent("[id='reset:password']")).isFalse();
+      assertThat(browser.isPresent("[id='reset:newPassword']")).isFalse();
     }
     try (Browser browser = new Browser(server.baseUrl())) {
       PasswordChangeIT.signIn(browser, user.email(), fresh, user.totpSecret());
@@ -125,7 +125,7 @@ class PasswordResetIT {
       browser.open(older);
       assertThat(browser.isPresent("#invalidLink")).isTrue();
       browser.open(newer);
-      assertThat(browser.isPresent("[id='reset:password']")).isTrue();
+      assertThat(browser.isPresent("[id='reset:newPassword']")).isTrue();
     }
     TestSmtp.Mail mail = TestSmtp.started().mailsTo(user.email()).getFirst();
     assertThat(mail.subject()).isEqualTo("Choisissez un nouveau mot de passe Dialtone");
@@ -176,7 +176,7 @@ class PasswordResetIT {
   }
 
   private static void setPassword(Browser browser, String password) {
-    browser.type("reset:password", password);
+    browser.type("reset:newPassword", password);
     browser.type("reset:confirmation", password);
     browser.submit("reset:submit");
   }

@@ -83,7 +83,7 @@ public class AccountEditBacking implements Serializable {
       }
       return "/accounts/index?faces-redirect=true";
     } catch (CapsExceedParent e) {
-      e.caps().forEach(cap -> Messages.addGlobalError("accounts_edit.capAboveParent." + cap));
+      Messages.refusal(e);
       return null;
     }
   }

@@ -2,35 +2,35 @@ package io.dialtone.audit.control;
 
 import io.dialtone.audit.entity.AuditAction;
 import io.dialtone.audit.entity.AuditResult;
-import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import io.dialtone.platform.control.ScheduledJobs;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * Verifies the audit chain once a day (first run an hour after start) and raises an alert when it
- * is broken: a SEVERE log line naming the first broken row, and an audit event of its own.
+ * is broken: a SEVERE log line naming the first broken row, and an audit event of its own. A run
+ * that fails (the database is down) is logged at SEVERE; the next day's run still happens.
  */
 @ApplicationScoped
 public class DailyChainCheck {
 
   private static final Logger LOG = Logger.getLogger(DailyChainCheck.class.getName());
 
-  @Resource ManagedScheduledExecutorService scheduler;
+  @Inject ScheduledJobs jobs;
   @Inject AuditChainVerifier verifier;
   @Inject AuditTrail audit;
 
-  private ScheduledFuture<?> task;
-
   void schedule(@Observes @Initialized(ApplicationScoped.class) Object event) {
-    task = scheduler.scheduleAtFixedRate(() -> check("system", null), 1, 24, TimeUnit.HOURS);
+    jobs.every(
+        Duration.ofHours(24),
+        Duration.ofHours(1),
+        "ALERT audit chain verification failed; it runs again in 24 h",
+        () -> check("system", null));
   }
 
   /** One verification on behalf of {@code actor} (audited with its result); returns the result. */
@@ -57,12 +57,5 @@ public class DailyChainCheck {
     return result.intact()
         ? "intact, " + result.checkedRows() + " rows"
         : "broken at id " + result.firstBrokenId() + ", " + result.checkedRows() + " rows checked";
-  }
-
-  @PreDestroy
-  void stop() {
-    if (task != null) {
-      task.cancel(false);
-    }
   }
 }

@@ -104,7 +104,7 @@ public class BlockingBacking implements Serializable {
       Messages.addGlobalInfo("blocking.extensionSaved", extension);
       extension = null;
     } catch (RuleRefused e) {
-      Messages.addGlobalError(e.messageKey(), e.arguments());
+      Messages.refusal(e);
     }
     refresh();
   }
@@ -130,7 +130,7 @@ public class BlockingBacking implements Serializable {
       Messages.addGlobalInfo("blocking.added");
       return true;
     } catch (RuleRefused e) {
-      Messages.addGlobalError(e.messageKey(), e.arguments());
+      Messages.refusal(e);
       return false;
     } finally {
       refresh();

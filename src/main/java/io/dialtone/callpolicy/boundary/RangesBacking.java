@@ -33,7 +33,7 @@ public class RangesBacking implements Serializable {
       prefix = null;
       reason = null;
     } catch (RuleRefused e) {
-      Messages.addGlobalError(e.messageKey(), e.arguments());
+      Messages.refusal(e);
     }
     load();
   }

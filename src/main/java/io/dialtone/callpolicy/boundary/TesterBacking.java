@@ -3,7 +3,9 @@ package io.dialtone.callpolicy.boundary;
 import io.dialtone.callpolicy.control.RuleTester;
 import io.dialtone.callpolicy.control.TestResult;
 import io.dialtone.callpolicy.entity.Classification;
+import io.dialtone.callpolicy.entity.CustomRuleKind;
 import io.dialtone.callpolicy.entity.DecidingRule;
+import io.dialtone.callpolicy.entity.DestinationClass;
 import io.dialtone.kernel.control.AccessControl;
 import io.dialtone.kernel.entity.Permission;
 import io.dialtone.platform.boundary.LocaleBacking;
@@ -60,11 +62,11 @@ public class TesterBacking implements Serializable {
   public record Outcome(
       String dialled,
       String normalized,
-      String destination,
+      DestinationClass destination,
       String country,
       boolean allowed,
       DecidingRule rule,
-      String ruleKind,
+      CustomRuleKind ruleKind,
       String ruleValue,
       String ruleExtension,
       String editOutcome)
@@ -116,11 +118,11 @@ public class TesterBacking implements Serializable {
         new Outcome(
             number,
             call.number() != null ? call.number().value() : call.digits(),
-            call.destination().messageKey(),
+            call.destination(),
             call.country() == null ? null : Countries.name(call.country(), language.getLocale()),
             result.decision().allowed(),
             rule,
-            result.ruleKind() == null ? null : result.ruleKind().messageKey(),
+            result.ruleKind(),
             result.ruleValue(),
             result.ruleExtension(),
             editOutcome(rule));

@@ -1,7 +1,7 @@
 package io.dialtone.cdr.control;
 
+import io.dialtone.platform.control.CsvWriter;
 import java.io.IOException;
-import java.io.Writer;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -11,11 +11,12 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * The CSV form of call records (RFC 4180, UTF-8, CRLF): one header line, then one line per call.
- * Times are ISO 8601 in UTC with their offset ({@code 2026-11-28T14:05:09.250Z}), numbers plain (a
- * dot, no grouping), codes in English upper case as stored: the same file whatever the viewer's
- * language. A text that a spreadsheet would run as a formula is quoted with a leading apostrophe
- * (OWASP CSV injection); E.164 numbers ({@code +} then digits) stay as they are.
+ * The CSV form of call records (RFC 4180, UTF-8, CRLF, written by {@link CsvWriter}): one header
+ * line, then one line per call. Times are ISO 8601 in UTC with their offset ({@code
+ * 2026-11-28T14:05:09.250Z}), numbers plain (a dot, no grouping), codes in English upper case as
+ * stored: the same file whatever the viewer's language. A text that a spreadsheet would run as a
+ * formula gets a leading apostrophe (OWASP CSV injection); E.164 numbers ({@code +} then digits)
+ * stay as they are.
  */
 public final class CdrCsv {
 
@@ -42,42 +43,36 @@ public final class CdrCsv {
           "call_id");
 
   private static final DateTimeFormatter ISO = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
-  private static final String CRLF = "\r\n";
 
   private CdrCsv() {}
 
-  public static void header(Writer out) throws IOException {
-    out.write(String.join(",", HEADER));
-    out.write(CRLF);
+  public static void header(CsvWriter out) throws IOException {
+    out.row(HEADER);
   }
 
-  public static void line(Writer out, CdrDetail d) throws IOException {
-    out.write(
-        String.join(
-            ",",
-            Long.toString(d.id()),
-            time(d.start()),
-            time(d.answer()),
-            time(d.end()),
-            d.direction().name(),
-            text(d.extension()),
-            text(d.caller()),
-            text(d.callee()),
-            d.destination().name(),
-            text(d.country()),
-            Integer.toString(d.billsec()),
-            d.disposition().name(),
-            d.blockReason() == null ? "" : d.blockReason().name(),
-            d.blockRuleId() == null ? "" : d.blockRuleId().toString(),
-            text(d.trunk()),
-            text(
-                d.trunkAttempts().stream()
-                    .map(a -> a.trunk() + "=" + a.sipStatus())
-                    .collect(Collectors.joining(";"))),
-            number(d.cost()),
-            text(d.currency()),
-            text(d.callId())));
-    out.write(CRLF);
+  public static void line(CsvWriter out, CdrDetail d) throws IOException {
+    out.row(
+        Long.toString(d.id()),
+        time(d.start()),
+        time(d.answer()),
+        time(d.end()),
+        d.direction().name(),
+        d.extension(),
+        d.caller(),
+        d.callee(),
+        d.destination().name(),
+        d.country(),
+        Integer.toString(d.billsec()),
+        d.disposition().name(),
+        d.blockReason() == null ? null : d.blockReason().name(),
+        d.blockRuleId() == null ? null : d.blockRuleId().toString(),
+        d.trunk(),
+        d.trunkAttempts().stream()
+            .map(a -> a.trunk() + "=" + a.sipStatus())
+            .collect(Collectors.joining(";")),
+        number(d.cost()),
+        d.currency(),
+        d.callId());
   }
 
   /** The download's name: {@code cdr-C-000042-2026-10-29-to-2026-11-27.csv} (days inclusive). */
@@ -92,34 +87,5 @@ public final class CdrCsv {
 
   static String number(BigDecimal n) {
     return n == null ? "" : n.stripTrailingZeros().toPlainString();
-  }
-
-  /** A field, neutralised against formulas and quoted when it holds a comma, quote or newline. */
-  static String text(String value) {
-    if (value == null || value.isEmpty()) {
-      return "";
-    }
-    String v = value;
-    if (formulaLike(v)) {
-      v = "'" + v;
-    }
-    if (v.indexOf(',') >= 0
-        || v.indexOf('"') >= 0
-        || v.indexOf('\n') >= 0
-        || v.indexOf('\r') >= 0) {
-      v = "\"" + v.replace("\"", "\"\"") + "\"";
-    }
-    return v;
-  }
-
-  private static boolean formulaLike(String v) {
-    char first = v.charAt(0);
-    if (first == '=' || first == '@' || first == '\t' || first == '\r') {
-      return true;
-    }
-    if (first == '+' || first == '-') {
-      return !v.substring(1).matches("[0-9]+");
-    }
-    return false;
   }
 }

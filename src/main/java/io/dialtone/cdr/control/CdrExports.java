@@ -7,6 +7,7 @@ import io.dialtone.audit.entity.AuditResult;
 import io.dialtone.kernel.control.AccessControl;
 import io.dialtone.kernel.control.SignedInUser;
 import io.dialtone.kernel.entity.Permission;
+import io.dialtone.platform.control.CsvWriter;
 import io.dialtone.platform.control.DatabaseMigration;
 import io.dialtone.platform.control.SecureTokens;
 import jakarta.annotation.PreDestroy;
@@ -175,7 +176,8 @@ public class CdrExports {
       java.io.Writer out,
       java.util.function.LongConsumer progress)
       throws IOException, SQLException {
-    CdrCsv.header(out);
+    CsvWriter csv = new CsvWriter(out);
+    CdrCsv.header(csv);
     long rows = 0;
     CdrCursor cursor = null;
     while (true) {
@@ -184,7 +186,7 @@ public class CdrExports {
         batch = CdrDetails.batch(c, filter, only, cursor, BATCH);
       }
       for (CdrDetail d : batch) {
-        CdrCsv.line(out, d);
+        CdrCsv.line(csv, d);
       }
       rows += batch.size();
       progress.accept(batch.size());
@@ -194,7 +196,7 @@ public class CdrExports {
       CdrDetail last = batch.get(batch.size() - 1);
       cursor = new CdrCursor(last.start(), last.id());
     }
-    out.flush();
+    csv.flush();
     return rows;
   }
 

@@ -3,10 +3,8 @@ package io.dialtone.cdr.control;
 import io.dialtone.cdr.entity.BillingIncrement;
 import io.dialtone.cdr.entity.Money;
 import io.dialtone.cdr.entity.Rate;
-import java.io.BufferedReader;
-import java.io.IOException;
+import io.dialtone.platform.control.CsvTable;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,11 +14,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Reads a rate deck from CSV, line by line, collecting every error (never stopping at the first).
- * Format, UTF-8, comma-separated, fields may be double-quoted:
+ * Reads a rate deck from CSV ({@link CsvTable}), row by row, collecting every error (never stopping
+ * at the first, unless a broken quote leaves the rest unreadable). Format, UTF-8, comma-separated,
+ * fields may be double-quoted, the header line first:
  *
  * <pre>
  * prefix,description,price_per_minute,currency,increment,effective_from,effective_to
@@ -30,13 +30,15 @@ import java.util.regex.Pattern;
  * Prefix {@code +} and 1-15 digits; price a decimal ≥ 0 with at most 5 decimals; currency ISO 4217;
  * increment {@code first/next} seconds; dates ISO ({@code 2026-01-01} = midnight UTC, or an instant
  * {@code 2026-01-01T12:00:00Z}); effective_to empty = open. Two lines of the same prefix and
- * currency whose periods overlap are refused (the deck must say one price at any time).
+ * currency whose periods overlap are refused (the deck must say one price at any time). At most
+ * {@value #MAX_LINES} rates.
  */
 public final class RateDeckCsv {
 
   public static final String HEADER =
       "prefix,description,price_per_minute,currency,increment,effective_from,effective_to";
   public static final int MAX_LINES = 200_000;
+  private static final String COLUMNS = "7";
   private static final Pattern PREFIX = Pattern.compile("\\+[0-9]{1,15}");
   private static final Pattern PRICE = Pattern.compile("[0-9]{1,5}(\\.[0-9]{1,5})?");
   private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
@@ -55,30 +57,23 @@ public final class RateDeckCsv {
     List<Rate> rates = new ArrayList<>();
     List<Integer> lineOf = new ArrayList<>();
     List<RateLineError> errors = new ArrayList<>();
-    try (BufferedReader in = new BufferedReader(input)) {
-      String header = in.readLine();
-      if (header == null || !HEADER.equals(stripBom(header).strip())) {
-        errors.add(new RateLineError(1, "rates.error.header", HEADER));
+    Optional<CsvTable.Stop> stop =
+        CsvTable.read(
+            input,
+            CsvTable.Header.required(CsvTable.names(HEADER)),
+            MAX_LINES,
+            row -> {
+              Rate rate = line(row, errors);
+              if (rate != null) {
+                rates.add(rate);
+                lineOf.add(row.line());
+              }
+            });
+    if (stop.isPresent()) {
+      errors.add(stopError(stop.get()));
+      if (stop.get().trouble() == CsvTable.Trouble.NO_HEADER) {
         return new Result(List.of(), errors);
       }
-      int number = 1;
-      for (String line = in.readLine(); line != null; line = in.readLine()) {
-        number++;
-        if (line.isBlank()) {
-          continue;
-        }
-        if (number > MAX_LINES + 1) {
-          errors.add(new RateLineError(number, "rates.error.tooMany", String.valueOf(MAX_LINES)));
-          break;
-        }
-        Rate rate = line(number, line, errors);
-        if (rate != null) {
-          rates.add(rate);
-          lineOf.add(number);
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
     overlaps(rates, lineOf, errors);
     if (rates.isEmpty() && errors.isEmpty()) {
@@ -88,10 +83,20 @@ public final class RateDeckCsv {
     return new Result(errors.isEmpty() ? rates : List.of(), errors);
   }
 
-  private static Rate line(int number, String line, List<RateLineError> errors) {
-    List<String> f = fields(line);
-    if (f == null || f.size() != 7) {
-      errors.add(new RateLineError(number, "rates.error.columns", String.valueOf(7)));
+  private static RateLineError stopError(CsvTable.Stop stop) {
+    return switch (stop.trouble()) {
+      case NO_HEADER -> new RateLineError(stop.line(), "rates.error.header", HEADER);
+      case MALFORMED -> new RateLineError(stop.line(), "rates.error.columns", COLUMNS);
+      case TOO_MANY_ROWS ->
+          new RateLineError(stop.line(), "rates.error.tooMany", String.valueOf(MAX_LINES));
+    };
+  }
+
+  private static Rate line(CsvTable.Row row, List<RateLineError> errors) {
+    int number = row.line();
+    List<String> f = row.cells();
+    if (f.size() != 7) {
+      errors.add(new RateLineError(number, "rates.error.columns", COLUMNS));
       return null;
     }
     int before = errors.size();
@@ -103,6 +108,13 @@ public final class RateDeckCsv {
         number,
         "rates.error.description",
         String.valueOf(Rate.DESCRIPTION_MAX),
+        errors);
+    // A quoted cell may span lines, but a destination is one line of text on every page.
+    check(
+        description.chars().noneMatch(Character::isISOControl),
+        number,
+        "rates.error.lineBreak",
+        "",
         errors);
     String price = f.get(2).strip();
     check(PRICE.matcher(price).matches(), number, "rates.error.price", price, errors);
@@ -179,47 +191,5 @@ public final class RateDeckCsv {
     if (!ok) {
       errors.add(new RateLineError(number, key, value));
     }
-  }
-
-  private static String stripBom(String line) {
-    return line.startsWith("\uFEFF") ? line.substring(1) : line;
-  }
-
-  /** The fields of one line (double quotes around a field, "" inside), or null if malformed. */
-  static List<String> fields(String line) {
-    List<String> fields = new ArrayList<>();
-    StringBuilder field = new StringBuilder();
-    boolean quoted = false;
-    boolean wasQuoted = false;
-    for (int i = 0; i < line.length(); i++) {
-      char c = line.charAt(i);
-      if (quoted) {
-        if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-          field.append('"');
-          i++;
-        } else if (c == '"') {
-          quoted = false;
-        } else {
-          field.append(c);
-        }
-      } else if (c == '"' && field.toString().isBlank() && !wasQuoted) {
-        quoted = true;
-        wasQuoted = true;
-        field.setLength(0);
-      } else if (c == ',') {
-        fields.add(field.toString());
-        field.setLength(0);
-        wasQuoted = false;
-      } else if (wasQuoted && !Character.isWhitespace(c)) {
-        return null;
-      } else {
-        field.append(c);
-      }
-    }
-    if (quoted) {
-      return null;
-    }
-    fields.add(field.toString());
-    return fields;
   }
 }

@@ -82,7 +82,7 @@ public class DidEditBacking implements Serializable {
     try {
       assignments.assign(did.id(), targetId);
     } catch (DidRefused e) {
-      Messages.addGlobalError(e.messageKey(), e.arguments());
+      Messages.refusal(e);
       return null;
     }
     return done("dids_edit.assigned");
@@ -97,10 +97,7 @@ public class DidEditBacking implements Serializable {
     try {
       routing.route(did.id(), extensionId, destination);
     } catch (ExtensionRefused e) {
-      Messages.addGlobalError(e.reason().messageKey());
-      if (e.detailKey() != null) {
-        Messages.addGlobalError(e.detailKey());
-      }
+      Messages.refusal(e);
       return null;
     }
     return done("dids_edit.routed");

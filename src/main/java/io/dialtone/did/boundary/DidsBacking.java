@@ -59,7 +59,7 @@ public class DidsBacking implements Serializable {
       Messages.addGlobalInfo("dids.added", added);
       numbers = null;
     } catch (DidRefused e) {
-      Messages.addGlobalError(e.messageKey(), e.arguments());
+      Messages.refusal(e);
     }
     load();
   }
@@ -71,7 +71,7 @@ public class DidsBacking implements Serializable {
       from = null;
       to = null;
     } catch (DidRefused e) {
-      Messages.addGlobalError(e.messageKey(), e.arguments());
+      Messages.refusal(e);
     }
     load();
   }

@@ -1,31 +1,19 @@
 package io.dialtone.did.control;
 
-import java.util.List;
+import io.dialtone.platform.control.Refusal;
+import java.util.Arrays;
 
 /**
  * A DID change that breaks a rule people can fix (a number libphonenumber does not accept, a range
  * too large, a number already in the inventory, a blocked continuity destination...). Thrown before
- * anything changed; shown through {@link #messageKey()} ({@code dids.refused.*}) with its
- * arguments.
+ * anything changed; shown through its message key ({@code dids.refused.*}) with its arguments, as
+ * text.
  */
-public class DidRefused extends Exception {
+public class DidRefused extends Refusal {
 
   private static final long serialVersionUID = 1L;
 
-  private final String messageKey;
-  private final List<String> arguments;
-
   public DidRefused(String messageKey, Object... arguments) {
-    super(messageKey);
-    this.messageKey = messageKey;
-    this.arguments = java.util.Arrays.stream(arguments).map(String::valueOf).toList();
-  }
-
-  public String messageKey() {
-    return messageKey;
-  }
-
-  public Object[] arguments() {
-    return arguments.toArray();
+    super(messageKey, Arrays.stream(arguments).map(String::valueOf).toArray());
   }
 }

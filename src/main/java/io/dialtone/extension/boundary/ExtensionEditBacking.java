@@ -85,10 +85,7 @@ public class ExtensionEditBacking implements Serializable {
     try {
       settings.saveAll(id, displayName, userId, maxRegistrations, classOfService, destination);
     } catch (ExtensionRefused e) {
-      Messages.addGlobalError(e.reason().messageKey());
-      if (e.detailKey() != null) {
-        Messages.addGlobalError(e.detailKey());
-      }
+      Messages.refusal(e);
       return null;
     }
     FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(true);

@@ -108,7 +108,7 @@ public class ExtensionsBacking implements Serializable {
       userId = null;
       type = ExtensionType.USER;
     } catch (ExtensionRefused e) {
-      Messages.addGlobalError(e.reason().messageKey());
+      Messages.refusal(e);
     }
     refresh();
   }

@@ -3,6 +3,8 @@ package io.dialtone.extension.control;
 import io.dialtone.extension.control.ExtensionRefused.Reason;
 import io.dialtone.extension.entity.Extension;
 import io.dialtone.kernel.entity.ExtensionType;
+import io.dialtone.platform.control.CsvTable;
+import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -11,16 +13,19 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Reads an extension CSV for the bulk import: {@code number,name,type} per line, an optional header
- * line ({@code number,name,type}), RFC 4180 quoting ({@code "Smith, J."}), blank lines ignored.
- * Types by name, case and {@code -}/{@code _} ignored ({@code user}, {@code auto-attendant}, {@code
- * voicemail}, {@code common-area}). Checks every line (number rules, name, type, duplicates in the
- * file) and reports each broken line; numbers already taken in the account are checked by the
- * import. At most {@value #MAX_ROWS} extensions. Pure.
+ * Reads an extension CSV for the bulk import ({@link CsvTable}): {@code number,name,type} per line,
+ * an optional header line ({@code number,name,type}), RFC 4180 quoting ({@code "Smith, J."}), blank
+ * lines ignored. Types by name, case and {@code -}/{@code _} ignored ({@code user}, {@code
+ * auto-attendant}, {@code voicemail}, {@code common-area}). Checks every line (number rules, name,
+ * type, duplicates in the file) and reports each broken line; numbers already taken in the account
+ * are checked by the import. At most {@value #MAX_ROWS} extensions. Pure.
  */
 public final class ExtensionCsv {
 
   public static final int MAX_ROWS = 10_000;
+
+  private static final CsvTable.Header HEADER =
+      CsvTable.Header.optional(List.of("number", "name", "type"));
 
   /** The lines and the errors of one file; importable when there are no errors. */
   public record Parsed(List<ImportLine> lines, List<ImportError> errors) {}
@@ -45,55 +50,71 @@ public final class ExtensionCsv {
 
   /** {@link #parse(String)}, telling {@code progress} (when not null) how far it got. */
   public static Parsed parse(String text, Progress progress) {
-    List<ImportLine> lines = new ArrayList<>();
-    List<ImportError> errors = new ArrayList<>();
-    Map<String, Integer> seen = new HashMap<>();
-    String[] raw = (text == null ? "" : text.replace("\uFEFF", "")).split("\r\n|\n|\r", -1);
-    int total = raw.length > 0 && raw[raw.length - 1].isEmpty() ? raw.length - 1 : raw.length;
+    String csv = text == null ? "" : text;
+    int total = (int) csv.lines().count();
     if (progress != null) {
       progress.lines(total);
     }
-    for (int i = 0; i < raw.length; i++) {
-      int lineNo = i + 1;
-      if (progress != null && lineNo % PROGRESS_STEP == 0) {
-        progress.checked(lineNo);
-      }
-      if (raw[i].isBlank() || (lines.isEmpty() && errors.isEmpty() && isHeader(raw[i]))) {
-        continue;
-      }
-      if (lines.size() + errors.size() >= MAX_ROWS) {
-        errors.add(new ImportError(lineNo, "extensions_import.error.tooMany"));
-        break;
-      }
-      Optional<List<String>> fields = fields(raw[i]);
-      if (fields.isEmpty() || fields.get().size() != 3) {
-        errors.add(new ImportError(lineNo, "extensions_import.error.columns"));
-        continue;
-      }
-      String number = fields.get().get(0).strip();
-      String name = fields.get().get(1).strip();
-      Optional<Reason> refusal = ExtensionNumbers.refusal(number);
-      Optional<ExtensionType> type = type(fields.get().get(2));
-      if (refusal.isPresent()) {
-        errors.add(new ImportError(lineNo, refusal.get().messageKey()));
-      } else if (name.isEmpty() || name.length() > Extension.NAME_MAX) {
-        errors.add(new ImportError(lineNo, Reason.NAME_INVALID.messageKey()));
-      } else if (type.isEmpty()) {
-        errors.add(new ImportError(lineNo, Reason.TYPE_INVALID.messageKey()));
-      } else if (seen.putIfAbsent(number, lineNo) != null) {
-        errors.add(new ImportError(lineNo, "extensions_import.error.duplicate"));
-      } else {
-        lines.add(new ImportLine(lineNo, number, name, type.get()));
-      }
-    }
+    List<ImportLine> lines = new ArrayList<>();
+    List<ImportError> errors = new ArrayList<>();
+    Map<String, Integer> seen = new HashMap<>();
+    int[] toldStep = {0};
+    Optional<CsvTable.Stop> stop =
+        CsvTable.read(
+            new StringReader(csv),
+            HEADER,
+            MAX_ROWS,
+            row -> {
+              int step = row.line() / PROGRESS_STEP;
+              if (progress != null && step > toldStep[0]) {
+                toldStep[0] = step;
+                progress.checked(step * PROGRESS_STEP);
+              }
+              check(row, seen, lines, errors);
+            });
+    stop.ifPresent(
+        s ->
+            errors.add(
+                new ImportError(
+                    s.line(),
+                    s.trouble() == CsvTable.Trouble.TOO_MANY_ROWS
+                        ? "extensions_import.error.tooMany"
+                        : "extensions_import.error.columns")));
     if (progress != null) {
       progress.checked(total);
     }
     return new Parsed(List.copyOf(lines), List.copyOf(errors));
   }
 
-  private static boolean isHeader(String line) {
-    return line.replace(" ", "").replace("\"", "").equalsIgnoreCase("number,name,type");
+  /** Adds the row to {@code lines} when it is importable, else its reason to {@code errors}. */
+  private static void check(
+      CsvTable.Row row,
+      Map<String, Integer> seen,
+      List<ImportLine> lines,
+      List<ImportError> errors) {
+    int lineNo = row.line();
+    if (row.size() != 3) {
+      errors.add(new ImportError(lineNo, "extensions_import.error.columns"));
+      return;
+    }
+    String number = row.cell(0).strip();
+    String name = row.cell(1).strip();
+    Optional<Reason> refusal = ExtensionNumbers.refusal(number);
+    Optional<ExtensionType> type = type(row.cell(2));
+    if (refusal.isPresent()) {
+      errors.add(new ImportError(lineNo, refusal.get().messageKey()));
+    } else if (name.isEmpty()
+        || name.length() > Extension.NAME_MAX
+        // a quoted cell may span lines, but a name is shown on one line (pages, phones' displays)
+        || name.chars().anyMatch(Character::isISOControl)) {
+      errors.add(new ImportError(lineNo, Reason.NAME_INVALID.messageKey()));
+    } else if (type.isEmpty()) {
+      errors.add(new ImportError(lineNo, Reason.TYPE_INVALID.messageKey()));
+    } else if (seen.putIfAbsent(number, lineNo) != null) {
+      errors.add(new ImportError(lineNo, "extensions_import.error.duplicate"));
+    } else {
+      lines.add(new ImportLine(lineNo, number, name, type.get()));
+    }
   }
 
   static Optional<ExtensionType> type(String text) {
@@ -104,37 +125,5 @@ public final class ExtensionCsv {
       }
     }
     return Optional.empty();
-  }
-
-  /** The fields of one line with RFC 4180 quotes; empty when a quote is left open. */
-  static Optional<List<String>> fields(String line) {
-    List<String> fields = new ArrayList<>();
-    StringBuilder field = new StringBuilder();
-    boolean quoted = false;
-    for (int i = 0; i < line.length(); i++) {
-      char c = line.charAt(i);
-      if (quoted) {
-        if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-          field.append('"');
-          i++;
-        } else if (c == '"') {
-          quoted = false;
-        } else {
-          field.append(c);
-        }
-      } else if (c == '"') {
-        quoted = true;
-      } else if (c == ',') {
-        fields.add(field.toString());
-        field.setLength(0);
-      } else {
-        field.append(c);
-      }
-    }
-    if (quoted) {
-      return Optional.empty();
-    }
-    fields.add(field.toString());
-    return Optional.of(fields);
   }
 }

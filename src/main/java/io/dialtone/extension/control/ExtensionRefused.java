@@ -1,10 +1,14 @@
 package io.dialtone.extension.control;
 
+import io.dialtone.platform.control.Refusal;
+import java.util.List;
+
 /**
  * An extension change that breaks a rule people can fix (a number out of range or taken, an unknown
- * user...). Thrown before anything changed; shown through {@link Reason#messageKey()}.
+ * user...). Thrown before anything changed; explained by {@link Reason#messageKey()}, then by the
+ * detail if there is one.
  */
-public class ExtensionRefused extends Exception {
+public class ExtensionRefused extends Refusal {
 
   private static final long serialVersionUID = 1L;
 
@@ -34,7 +38,11 @@ public class ExtensionRefused extends Exception {
 
   /** With the message key of a detail, e.g. the deciding rule of a blocked destination. */
   public ExtensionRefused(Reason reason, String detailKey) {
-    super(reason.name());
+    super(
+        detailKey == null
+            ? List.of(Refusal.Explanation.of(reason.messageKey()))
+            : List.of(
+                Refusal.Explanation.of(reason.messageKey()), Refusal.Explanation.of(detailKey)));
     this.reason = reason;
     this.detailKey = detailKey;
   }

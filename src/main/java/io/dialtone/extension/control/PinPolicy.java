@@ -1,17 +1,11 @@
 package io.dialtone.extension.control;
 
 import io.dialtone.kernel.entity.ExtensionNumber;
+import io.dialtone.platform.control.WordList;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Decides whether a voicemail PIN may be set (by its user, or by an admin's reset).
@@ -120,23 +114,6 @@ public class PinPolicy {
   /** Loads the list once, on first use; a missing list fails closed. */
   private static final class CommonList {
 
-    static final Set<String> PINS = load();
-
-    private static Set<String> load() {
-      InputStream in = PinPolicy.class.getResourceAsStream(LIST);
-      if (in == null) {
-        throw new IllegalStateException("missing resource " + LIST);
-      }
-      try (BufferedReader reader =
-          new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-        return reader
-            .lines()
-            .map(String::strip)
-            .filter(line -> !line.isEmpty() && !line.startsWith("#"))
-            .collect(Collectors.toUnmodifiableSet());
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
+    static final Set<String> PINS = WordList.load(PinPolicy.class, LIST);
   }
 }

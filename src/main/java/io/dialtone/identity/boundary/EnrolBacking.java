@@ -15,7 +15,6 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.io.Serializable;
 import java.time.Clock;
@@ -58,18 +57,7 @@ public class EnrolBacking implements Serializable {
   @Size(max = 120)
   private String displayName;
 
-  @NotBlank
-  @Size(max = 1024)
-  private String password;
-
-  @NotBlank
-  @Size(max = 1024)
-  private String confirmation;
-
-  @NotBlank
-  @Size(max = 16)
-  private String code;
-
+  private final CredentialForm form = new CredentialForm();
   private final NewCredentials credentials = new NewCredentials();
 
   /** View action: decides from the link what the page offers. */
@@ -97,12 +85,11 @@ public class EnrolBacking implements Serializable {
       return;
     }
     try {
-      if (credentials.choosePassword(password, confirmation, enrolment.email(), policy, hasher)) {
+      if (credentials.choosePassword(form, enrolment.email(), policy, hasher)) {
         startTotp();
       }
     } finally {
-      password = null;
-      confirmation = null;
+      form.clear();
     }
   }
 
@@ -112,13 +99,13 @@ public class EnrolBacking implements Serializable {
       return;
     }
     try {
-      if (enrolments.checkPassword(token, password.toCharArray(), sourceIp())) {
+      if (enrolments.checkPassword(token, form.getCurrentPassword().toCharArray(), sourceIp())) {
         startTotp();
       } else {
         Messages.addGlobalError("enrol.wrongPassword");
       }
     } finally {
-      password = null;
+      form.clear();
     }
   }
 
@@ -126,8 +113,8 @@ public class EnrolBacking implements Serializable {
     if (step != Step.TOTP) {
       return;
     }
-    OptionalLong accepted = credentials.accept(totp, code, clock.instant());
-    code = null;
+    OptionalLong accepted = credentials.accept(totp, form.getCode(), clock.instant());
+    form.clear();
     if (accepted.isEmpty()) {
       return;
     }
@@ -185,28 +172,8 @@ public class EnrolBacking implements Serializable {
     this.displayName = displayName;
   }
 
-  public String getPassword() {
-    return password;
-  }
-
-  public void setPassword(String password) {
-    this.password = password;
-  }
-
-  public String getConfirmation() {
-    return confirmation;
-  }
-
-  public void setConfirmation(String confirmation) {
-    this.confirmation = confirmation;
-  }
-
-  public String getCode() {
-    return code;
-  }
-
-  public void setCode(String code) {
-    this.code = code;
+  public CredentialForm getForm() {
+    return form;
   }
 
   public NewCredentials getCredentials() {

@@ -32,19 +32,15 @@ public final class NewCredentials implements Serializable {
   private List<String> recoveryCodes = List.of();
 
   /**
-   * Hashes {@code password} when it matches {@code confirmation} and the policy accepts it for
-   * {@code email}; otherwise adds the reasons as global messages.
+   * Hashes the new password of {@code form} when its confirmation matches and the policy accepts it
+   * for {@code email}; otherwise adds the reasons as global messages.
    */
   boolean choosePassword(
-      String password,
-      String confirmation,
-      String email,
-      PasswordPolicy policy,
-      PasswordHasher hasher) {
-    if (!password.equals(confirmation)) {
-      Messages.addGlobalError("setup.passwordMismatch");
+      CredentialForm form, String email, PasswordPolicy policy, PasswordHasher hasher) {
+    if (!form.newPasswordConfirmed()) {
       return false;
     }
+    String password = form.getNewPassword();
     List<PasswordViolation> violations = policy.check(password, email);
     if (!violations.isEmpty()) {
       violations.forEach(v -> Messages.addGlobalError(v.messageKey()));

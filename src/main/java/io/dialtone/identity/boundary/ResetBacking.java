@@ -9,8 +9,6 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
 import java.io.Serializable;
 
 /**
@@ -23,20 +21,13 @@ import java.io.Serializable;
 public class ResetBacking implements Serializable {
 
   private static final long serialVersionUID = 1L;
-  private static final int INPUT_MAX = 1024;
 
   @Inject transient PasswordResets resets;
 
   private String token;
   private boolean usable;
 
-  @NotBlank
-  @Size(max = INPUT_MAX)
-  private String password;
-
-  @NotBlank
-  @Size(max = INPUT_MAX)
-  private String confirmation;
+  private final CredentialForm form = new CredentialForm();
 
   /** View action: whether the link may be used (checked, not consumed). */
   public void open() {
@@ -45,11 +36,10 @@ public class ResetBacking implements Serializable {
 
   public String reset() {
     try {
-      if (!password.equals(confirmation)) {
-        Messages.addGlobalError("reset.mismatch");
+      if (!form.newPasswordConfirmed()) {
         return null;
       }
-      resets.complete(token, password, sourceIp());
+      resets.complete(token, form.getNewPassword(), sourceIp());
       token = null;
       usable = false;
       FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(true);
@@ -59,10 +49,9 @@ public class ResetBacking implements Serializable {
       usable = false;
       token = null;
     } catch (NewPasswordRefused e) {
-      e.messageKeys().forEach(key -> Messages.addGlobalError(key));
+      Messages.refusal(e);
     } finally {
-      password = null;
-      confirmation = null;
+      form.clear();
     }
     return null;
   }
@@ -88,19 +77,7 @@ public class ResetBacking implements Serializable {
     return usable;
   }
 
-  public String getPassword() {
-    return password;
-  }
-
-  public void setPassword(String password) {
-    this.password = password;
-  }
-
-  public String getConfirmation() {
-    return confirmation;
-  }
-
-  public void setConfirmation(String confirmation) {
-    this.confirmation = confirmation;
+  public CredentialForm getForm() {
+    return form;
   }
 }

@@ -64,14 +64,7 @@ public class SetupBacking implements Serializable {
   @Size(max = 120)
   private String displayName;
 
-  @NotBlank private String password;
-
-  @NotBlank private String confirmation;
-
-  @NotBlank
-  @Size(max = 16)
-  private String code;
-
+  private final CredentialForm form = new CredentialForm();
   private final NewCredentials credentials = new NewCredentials();
 
   /** View action: decides from the link whether the wizard may start. */
@@ -91,19 +84,18 @@ public class SetupBacking implements Serializable {
 
   public void submitAccount() {
     try {
-      if (credentials.choosePassword(password, confirmation, email, policy, hasher)) {
+      if (credentials.choosePassword(form, email, policy, hasher)) {
         credentials.startTotp(totp, email);
         step = Step.TOTP;
       }
     } finally {
-      password = null;
-      confirmation = null;
+      form.clear();
     }
   }
 
   public void confirmTotp() {
-    OptionalLong accepted = credentials.accept(totp, code, clock.instant());
-    code = null;
+    OptionalLong accepted = credentials.accept(totp, form.getCode(), clock.instant());
+    form.clear();
     if (accepted.isEmpty()) {
       return;
     }
@@ -166,28 +158,8 @@ public class SetupBacking implements Serializable {
     this.displayName = displayName;
   }
 
-  public String getPassword() {
-    return password;
-  }
-
-  public void setPassword(String password) {
-    this.password = password;
-  }
-
-  public String getConfirmation() {
-    return confirmation;
-  }
-
-  public void setConfirmation(String confirmation) {
-    this.confirmation = confirmation;
-  }
-
-  public String getCode() {
-    return code;
-  }
-
-  public void setCode(String code) {
-    this.code = code;
+  public CredentialForm getForm() {
+    return form;
   }
 
   public NewCredentials getCredentials() {

@@ -1,10 +1,12 @@
 package io.dialtone.identity.control;
 
+import io.dialtone.platform.control.Refusal;
+
 /**
  * A requested new address cannot be used; nothing changed. The reason is the user's own input,
  * never whether the address belongs to somebody else (that is answered like a free address).
  */
-public class EmailChangeRefused extends Exception {
+public class EmailChangeRefused extends Refusal {
 
   private static final long serialVersionUID = 1L;
 
@@ -19,16 +21,11 @@ public class EmailChangeRefused extends Exception {
   private final Reason reason;
 
   public EmailChangeRefused(Reason reason) {
-    super("new e-mail refused: " + reason);
+    super("profile_security.email." + (reason == Reason.INVALID ? "invalid" : "unchanged"));
     this.reason = reason;
   }
 
   public Reason reason() {
     return reason;
-  }
-
-  /** The bundle key of the message for the user. */
-  public String messageKey() {
-    return "profile_security.email." + (reason == Reason.INVALID ? "invalid" : "unchanged");
   }
 }

@@ -99,7 +99,7 @@ public class Enrolments {
       throws SetupLinkInvalid {
     Optional<OpenEnrolment> open = find(token);
     if (open.isEmpty() || links.consume(PURPOSES, token, now()).isEmpty()) {
-      throw new SetupLinkInvalid();
+      throw new SetupLinkInvalid("enrol.invalid");
     }
     User user = em.find(User.class, open.get().userId());
     TokenPurpose purpose = open.get().purpose();

@@ -18,7 +18,7 @@ public final class ImpersonationReason {
     String reason = raw == null ? "" : raw.strip();
     int length = reason.codePointCount(0, reason.length());
     if (length < MIN_LENGTH || length > MAX_LENGTH) {
-      throw new ImpersonationRefused(INVALID);
+      throw new ImpersonationRefused(INVALID, MIN_LENGTH, MAX_LENGTH);
     }
     return reason;
   }

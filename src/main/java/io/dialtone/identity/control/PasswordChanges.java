@@ -34,7 +34,8 @@ public class PasswordChanges {
   @Inject AuditTrail audit;
   @Inject AccessControl access;
 
-  @Transactional(rollbackOn = NewPasswordRefused.class)
+  // the failure counted for a wrong current password must stay (SECURITY.md A5)
+  @Transactional(dontRollbackOn = WrongCurrentPassword.class)
   public SignedInUser change(char[] current, String newPassword, String sourceIp)
       throws WrongCurrentPassword, NewPasswordRefused {
     SignedInUser caller = access.require(Permission.MANAGE_OWN_CREDENTIALS);

@@ -1,17 +1,11 @@
 package io.dialtone.identity.control;
 
+import io.dialtone.platform.control.WordList;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Decides whether a new password may be set (at sign-up, change and reset).
@@ -103,23 +97,6 @@ public class PasswordPolicy {
   /** Loads the list once, on first use; a missing list fails closed. */
   private static final class CommonList {
 
-    static final Set<String> WORDS = load();
-
-    private static Set<String> load() {
-      InputStream in = PasswordPolicy.class.getResourceAsStream(LIST);
-      if (in == null) {
-        throw new IllegalStateException("missing resource " + LIST);
-      }
-      try (BufferedReader reader =
-          new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-        return reader
-            .lines()
-            .filter(line -> !line.isBlank() && !line.startsWith("#"))
-            .map(line -> line.toLowerCase(Locale.ROOT))
-            .collect(Collectors.toUnmodifiableSet());
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
+    static final Set<String> WORDS = WordList.loadLowerCase(PasswordPolicy.class, LIST);
   }
 }

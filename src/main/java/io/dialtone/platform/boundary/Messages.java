@@ -1,5 +1,6 @@
 package io.dialtone.platform.boundary;
 
+import io.dialtone.platform.control.Refusal;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import java.util.MissingResourceException;
@@ -26,6 +27,20 @@ public final class Messages {
   /** An error for the input with client id {@code clientId} (used for validation results). */
   public static void addError(String clientId, String key, Object... args) {
     add(clientId, FacesMessage.SEVERITY_ERROR, key, args);
+  }
+
+  /**
+   * Shows why {@code refusal} said no: each of its explanations as a global error, in order, with
+   * {@link Refusal.Label} arguments translated. The one place refusals become page messages.
+   */
+  public static void refusal(Refusal refusal) {
+    for (Refusal.Explanation explanation : refusal.explanations()) {
+      Object[] arguments =
+          explanation.arguments().stream()
+              .map(a -> a instanceof Refusal.Label label ? text(label.key()) : a)
+              .toArray();
+      addGlobalError(explanation.key(), arguments);
+    }
   }
 
   /** A global error that survives the redirect that follows. */

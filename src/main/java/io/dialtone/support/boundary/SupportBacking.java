@@ -73,8 +73,7 @@ public class SupportBacking implements Serializable {
     try {
       sessions.begin(request(), target.accountId(), reason);
     } catch (ImpersonationRefused e) {
-      Messages.addGlobalError(
-          e.messageKey(), ImpersonationReason.MIN_LENGTH, ImpersonationReason.MAX_LENGTH);
+      Messages.refusal(e);
       return null;
     }
     FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(true);

@@ -54,7 +54,7 @@ public class LimitRequestsBacking implements Serializable {
       Messages.addGlobalInfo("usage_requests.approved", row.accountName());
       comments.remove(row.id());
     } catch (LimitRefused e) {
-      Refusals.show(e);
+      Messages.refusal(e);
     }
     load();
   }
@@ -65,7 +65,7 @@ public class LimitRequestsBacking implements Serializable {
       Messages.addGlobalInfo("usage_requests.refused", row.accountName());
       comments.remove(row.id());
     } catch (LimitRefused e) {
-      Refusals.show(e);
+      Messages.refusal(e);
     }
     load();
   }

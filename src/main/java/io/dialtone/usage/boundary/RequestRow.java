@@ -1,6 +1,8 @@
 package io.dialtone.usage.boundary;
 
 import io.dialtone.usage.entity.LimitRequest;
+import io.dialtone.usage.entity.LimitRequestStatus;
+import io.dialtone.usage.entity.UsageCap;
 import java.io.Serializable;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -15,13 +17,13 @@ public record RequestRow(
     long id,
     String accountName,
     String accountNumber,
-    String cap,
+    UsageCap cap,
     String currentText,
     String amountText,
     String reason,
     LocalDate endsOn,
     LocalDateTime requestedAt,
-    String status,
+    LimitRequestStatus status,
     String comment)
     implements Serializable {
 
@@ -36,13 +38,13 @@ public record RequestRow(
         r.getId(),
         accountName,
         accountNumber,
-        r.getCap().name(),
+        r.getCap(),
         currentText,
         AmountText.of(r.getCap(), r.getAmount(), currency, locale),
         r.getReason(),
         r.getEndsOn(),
         LocalDateTime.ofInstant(r.getRequestedAt(), ZoneOffset.UTC),
-        r.getStatus().name(),
+        r.getStatus(),
         r.getDecisionComment());
   }
 }

@@ -115,7 +115,7 @@ public class UsageBacking implements Serializable {
       limits.changeWorking(accountId, form.caps());
       Messages.addGlobalInfo("usage.limitsSaved");
     } catch (LimitRefused e) {
-      Refusals.show(e);
+      Messages.refusal(e);
     }
     reload();
   }
@@ -127,7 +127,7 @@ public class UsageBacking implements Serializable {
       extension = null;
       extensionCalls = null;
     } catch (LimitRefused e) {
-      Refusals.show(e);
+      Messages.refusal(e);
     }
     reload();
   }
@@ -146,7 +146,7 @@ public class UsageBacking implements Serializable {
       requestReason = null;
       requestEndsOn = null;
     } catch (LimitRefused e) {
-      Refusals.show(e);
+      Messages.refusal(e);
     }
     reload();
   }

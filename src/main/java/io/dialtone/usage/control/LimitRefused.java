@@ -1,29 +1,23 @@
 package io.dialtone.usage.control;
 
-import java.util.List;
+import io.dialtone.platform.control.Refusal;
+import io.dialtone.usage.entity.UsageCap;
+import java.util.Arrays;
 
 /**
  * A usage-limit change or request that the rules refuse (not an authorization refusal): nothing
- * changed; {@link #messageKey()} and {@link #arguments()} say why, in the page's language.
+ * changed; its message key and arguments say why, in the page's language. A {@link UsageCap}
+ * argument is shown as the cap's label.
  */
-public class LimitRefused extends RuntimeException {
+public class LimitRefused extends Refusal {
 
   private static final long serialVersionUID = 1L;
 
-  private final String messageKey;
-  private final List<Object> arguments;
-
   public LimitRefused(String messageKey, Object... arguments) {
-    super(messageKey);
-    this.messageKey = messageKey;
-    this.arguments = List.of(arguments);
-  }
-
-  public String messageKey() {
-    return messageKey;
-  }
-
-  public Object[] arguments() {
-    return arguments.toArray();
+    super(
+        messageKey,
+        Arrays.stream(arguments)
+            .map(a -> a instanceof UsageCap cap ? new Label(cap.messageKey()) : a)
+            .toArray());
   }
 }

@@ -7,6 +7,7 @@ import io.dialtone.callpolicy.entity.DestinationClass;
 import io.dialtone.cdr.entity.Direction;
 import io.dialtone.cdr.entity.Disposition;
 import io.dialtone.cdr.entity.TrunkAttempt;
+import io.dialtone.platform.control.CsvWriter;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.math.BigDecimal;
@@ -21,9 +22,10 @@ class CdrCsvTest {
   @Test
   void anAnsweredCallIsOneLineWithUtcTimesAndPlainNumbers() throws IOException {
     StringWriter out = new StringWriter();
-    CdrCsv.header(out);
+    CsvWriter csv = new CsvWriter(out);
+    CdrCsv.header(csv);
     CdrCsv.line(
-        out,
+        csv,
         new CdrDetail(
             7,
             42,
@@ -61,7 +63,7 @@ class CdrCsvTest {
   void aBlockedCallNamesItsRuleAndHasNoAnswerTime() throws IOException {
     StringWriter out = new StringWriter();
     CdrCsv.line(
-        out,
+        new CsvWriter(out),
         new CdrDetail(
             8,
             42,
@@ -91,14 +93,36 @@ class CdrCsvTest {
   }
 
   @Test
-  void formulasAreDefusedQuotesDoubledAndNumbersKept() {
-    assertThat(CdrCsv.text("=HYPERLINK(\"x\")")).isEqualTo("\"'=HYPERLINK(\"\"x\"\")\"");
-    assertThat(CdrCsv.text("@SUM(A1)")).isEqualTo("'@SUM(A1)");
-    assertThat(CdrCsv.text("+1cmd")).isEqualTo("'+1cmd");
-    assertThat(CdrCsv.text("-2+3")).isEqualTo("'-2+3");
-    assertThat(CdrCsv.text("+15145550100")).isEqualTo("+15145550100");
-    assertThat(CdrCsv.text("a,b")).isEqualTo("\"a,b\"");
-    assertThat(CdrCsv.number(new BigDecimal("100.00000"))).isEqualTo("100");
+  void textsAreDefusedAndQuotedAndNumbersPlain() throws IOException {
+    StringWriter out = new StringWriter();
+    CdrCsv.line(
+        new CsvWriter(out),
+        new CdrDetail(
+            9,
+            42,
+            Instant.parse("2026-11-28T00:00:00Z"),
+            null,
+            Instant.parse("2026-11-28T00:00:00Z"),
+            Direction.INBOUND,
+            "201",
+            "=HYPERLINK(\"x\")",
+            "+15145550100",
+            "15145550100",
+            DestinationClass.NATIONAL,
+            "CA",
+            0,
+            Disposition.ANSWERED,
+            null,
+            null,
+            "a,b",
+            List.of(),
+            new BigDecimal("100.00000"),
+            "CAD",
+            "@SUM(A1)"));
+    assertThat(out.toString())
+        .isEqualTo(
+            "9,2026-11-28T00:00:00Z,,2026-11-28T00:00:00Z,INBOUND,201,\"'=HYPERLINK(\"\"x\"\")\","
+                + "+15145550100,NATIONAL,CA,0,ANSWERED,,,\"a,b\",,100,CAD,'@SUM(A1)\r\n");
     assertThat(CdrCsv.number(new BigDecimal("0.00000"))).isEqualTo("0");
   }
 

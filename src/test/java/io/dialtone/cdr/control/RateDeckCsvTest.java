@@ -93,6 +93,19 @@ class RateDeckCsvTest {
   }
 
   @Test
+  void aLineBreakInAQuotedDescriptionIsRefusedAndLaterLinesKeepTheirNumbers() {
+    assertThat(
+            parse(
+                    RateDeckCsv.HEADER,
+                    "+44,\"United\nKingdom\",0.02,CAD,6/6,2026-01-01,",
+                    "+33,France,x,CAD,6/6,2026-01-01,")
+                .errors())
+        .containsExactly(
+            new RateLineError(2, "rates.error.lineBreak", ""),
+            new RateLineError(4, "rates.error.price", "x"));
+  }
+
+  @Test
   void malformedQuotingIsAColumnError() {
     assertThat(parse(RateDeckCsv.HEADER, "+44,\"UK,0.02,CAD,6/6,2026-01-01,").errors())
         .containsExactly(new RateLineError(2, "rates.error.columns", "7"));

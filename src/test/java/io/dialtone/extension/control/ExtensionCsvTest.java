@@ -54,6 +54,18 @@ class ExtensionCsvTest {
   }
 
   @Test
+  void aNameSpanningLinesIsRefusedAndLaterLinesKeepTheirNumbers() {
+    ExtensionCsv.Parsed parsed =
+        ExtensionCsv.parse("201,\"Front\r\ndesk\",user\n202,Back desk,user\n203,,user\n");
+    assertThat(parsed.errors())
+        .containsExactly(
+            new ImportError(1, "extensions.refused.NAME_INVALID"),
+            new ImportError(4, "extensions.refused.NAME_INVALID"));
+    assertThat(parsed.lines())
+        .containsExactly(new ImportLine(3, "202", "Back desk", ExtensionType.USER));
+  }
+
+  @Test
   void acceptsTenThousandLinesAndRefusesMore() {
     String tenThousand =
         IntStream.range(100_000, 110_000)

@@ -1,5 +1,6 @@
 package io.dialtone.identity.boundary.profile;
 
+import io.dialtone.identity.boundary.CredentialForm;
 import io.dialtone.identity.boundary.CurrentUser;
 import io.dialtone.identity.control.NewPasswordRefused;
 import io.dialtone.identity.control.PasswordChanges;
@@ -12,8 +13,6 @@ import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
 
 /**
  * {@code /profile/password.xhtml}: the signed-in user changes their password (SECURITY.md A1–A3,
@@ -25,25 +24,12 @@ import jakarta.validation.constraints.Size;
 @RequestScoped
 public class PasswordBacking {
 
-  /** Longest input read at all; the policy rejects anything above 128 characters cleanly. */
-  private static final int INPUT_MAX = 1024;
-
   @Inject PasswordChanges changes;
   @Inject CurrentUser currentUser;
   @Inject FacesContext faces;
   @Inject AccessControl access;
 
-  @NotBlank
-  @Size(max = INPUT_MAX)
-  private String current;
-
-  @NotBlank
-  @Size(max = INPUT_MAX)
-  private String password;
-
-  @NotBlank
-  @Size(max = INPUT_MAX)
-  private String confirmation;
+  private final CredentialForm form = new CredentialForm();
 
   /** The page's view action: refused (404, audited) without the permission, e.g. impersonating. */
   public void open() {
@@ -52,48 +38,27 @@ public class PasswordBacking {
 
   public String change() {
     try {
-      if (!password.equals(confirmation)) {
-        Messages.addGlobalError("profile_password.mismatch");
+      if (!form.newPasswordConfirmed()) {
         return null;
       }
       HttpServletRequest request = (HttpServletRequest) faces.getExternalContext().getRequest();
-      currentUser.replace(changes.change(current.toCharArray(), password, request.getRemoteAddr()));
+      currentUser.replace(
+          changes.change(
+              form.getCurrentPassword().toCharArray(),
+              form.getNewPassword(),
+              request.getRemoteAddr()));
       faces.getExternalContext().getFlash().setKeepMessages(true);
       Messages.addGlobalInfo("profile_password.changed");
       return "/profile/password.xhtml?faces-redirect=true";
-    } catch (WrongCurrentPassword e) {
-      Messages.addGlobalError("profile_password.wrongCurrent");
-    } catch (NewPasswordRefused e) {
-      e.messageKeys().forEach(key -> Messages.addGlobalError(key));
+    } catch (WrongCurrentPassword | NewPasswordRefused e) {
+      Messages.refusal(e);
     } finally {
-      current = null;
-      password = null;
-      confirmation = null;
+      form.clear();
     }
     return null;
   }
 
-  public String getCurrent() {
-    return current;
-  }
-
-  public void setCurrent(String current) {
-    this.current = current;
-  }
-
-  public String getPassword() {
-    return password;
-  }
-
-  public void setPassword(String password) {
-    this.password = password;
-  }
-
-  public String getConfirmation() {
-    return confirmation;
-  }
-
-  public void setConfirmation(String confirmation) {
-    this.confirmation = confirmation;
+  public CredentialForm getForm() {
+    return form;
   }
 }

@@ -1,5 +1,6 @@
 package io.dialtone.identity.boundary.profile;
 
+import io.dialtone.identity.boundary.CredentialForm;
 import io.dialtone.identity.boundary.CurrentUser;
 import io.dialtone.identity.boundary.StepUpPrompt;
 import io.dialtone.identity.control.EmailChangeRefused;
@@ -59,9 +60,7 @@ public class SecurityBacking implements Serializable {
   @Size(max = User.EMAIL_MAX)
   private String newEmail;
 
-  @NotBlank
-  @Size(max = 16)
-  private String code;
+  private final CredentialForm form = new CredentialForm();
 
   private NewAuthenticator newAuthenticator;
   private List<String> recoveryCodes = List.of();
@@ -81,7 +80,7 @@ public class SecurityBacking implements Serializable {
       askStepUp(Pending.CHANGE_EMAIL);
     } catch (EmailChangeRefused e) {
       pending = Pending.NONE;
-      Messages.addGlobalError(e.messageKey());
+      Messages.refusal(e);
     }
   }
 
@@ -99,7 +98,9 @@ public class SecurityBacking implements Serializable {
     try {
       ReEnrolment done =
           secondFactor.confirmAuthenticator(
-              newAuthenticator == null ? null : newAuthenticator.secret(), code, sourceIp());
+              newAuthenticator == null ? null : newAuthenticator.secret(),
+              form.getCode(),
+              sourceIp());
       currentUser.replace(done.updated());
       newAuthenticator = null;
       recoveryCodes = done.recoveryCodes();
@@ -110,9 +111,9 @@ public class SecurityBacking implements Serializable {
       return;
     } catch (WrongTotpCode e) {
       pending = Pending.NONE;
-      Messages.addGlobalError("profile_security.mfa.wrongCode");
+      Messages.refusal(e);
     }
-    code = null;
+    form.clear();
   }
 
   public void regenerateRecoveryCodes() {
@@ -160,12 +161,8 @@ public class SecurityBacking implements Serializable {
     this.newEmail = newEmail;
   }
 
-  public String getCode() {
-    return code;
-  }
-
-  public void setCode(String code) {
-    this.code = code;
+  public CredentialForm getForm() {
+    return form;
   }
 
   /** The authenticator being set up, until its first code confirms it; else null. */

@@ -55,7 +55,7 @@ public class UserEditBacking implements Serializable {
     try {
       management.edit(id, displayName, EnumSet.copyOf(roles));
     } catch (LastPlatformAdministrator e) {
-      Messages.addGlobalError("users.lastPlatformAdmin");
+      Messages.refusal(e);
       return null;
     }
     FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(true);

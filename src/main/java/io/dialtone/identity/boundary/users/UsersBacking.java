@@ -77,7 +77,7 @@ public class UsersBacking implements Serializable {
       displayName = null;
       roles = new ArrayList<>();
     } catch (EmailTaken e) {
-      Messages.addGlobalError("users.emailTaken");
+      Messages.refusal(e);
     }
     refresh();
   }
@@ -88,7 +88,7 @@ public class UsersBacking implements Serializable {
         Messages.addGlobalInfo("users.disabled");
       }
     } catch (LastPlatformAdministrator e) {
-      Messages.addGlobalError("users.lastPlatformAdmin");
+      Messages.refusal(e);
     }
     refresh();
   }
