@@ -49,9 +49,11 @@ public class Recipients implements NoticeRecipients {
 
   @Override
   public List<Recipient> withRole(long accountId, Role role) {
-    return em.createNamedQuery(User.LIST_BY_ACCOUNT, User.class)
+    return em
+        .createNamedQuery(User.LIST_BY_ACCOUNT, User.class)
         .setParameter("accountId", accountId)
-        .getResultStream()
+        .getResultList()
+        .stream()
         .filter(user -> user.getStatus() == UserStatus.ACTIVE)
         .filter(user -> user.getRoles().contains(role))
         .map(this::of)
