@@ -71,12 +71,11 @@ class BundlesTest {
           "io.dialtone.identity.control.StepUpResult",
           "io.dialtone.identity.entity.TokenPurpose",
           "io.dialtone.kernel.entity.Permission",
-          "io.dialtone.notification.entity.NoticeKind",
+          "io.dialtone.notification.control.NoticeKind",
           "io.dialtone.platform.control.CsvTable$Trouble",
           "io.dialtone.platform.control.SlidingWindowLimiter$Verdict",
           "io.dialtone.sip.control.Nonces$Check",
-          "io.dialtone.sip.control.SipDigest",
-          "io.dialtone.sip.entity.SipNoticeKind");
+          "io.dialtone.sip.control.SipDigest");
 
   /** Bundle keys that look like enum labels but are not: a language's own name. */
   private static final Pattern NOT_ENUM_KEY = Pattern.compile("Language\\..+");
@@ -182,7 +181,7 @@ class BundlesTest {
   @Test
   void everyNoticeKindHasItsMailTexts() {
     Set<String> keys = load("messages.properties").stringPropertyNames();
-    for (var kind : io.dialtone.notification.entity.NoticeKind.values()) {
+    for (var kind : io.dialtone.notification.control.NoticeKind.values()) {
       assertThat(keys).contains(kind.subjectKey(), kind.bodyKey());
     }
   }

@@ -13,17 +13,16 @@
  * {@code /dids/edit.xhtml?id=}.
  *
  * <p>Calls {@code account} ({@code AccountTree}: holders, scope, country), the kernel ({@code
- * AccessControl}, the {@code E164Number} value type), {@code extension} ({@code
- * Extensions#choices}, the live extensions a route may ring, and {@code ContinuityDestinations},
- * which asks {@code callpolicy.control.CallDecisions} at account level), {@code audit}, {@code
- * platform}, {@code identity}'s {@code Recipients} and {@code notification} ({@code
- * control.DidNotices}: a customer's administrators are told of a number assigned to them, notice
- * centre and e-mail). A suspended account gets no numbers; two additions of one number at once end
- * in a message, not an error. Is called through {@code control.DidDirectory}: by {@code
- * extension}'s voicemail PIN policy via the {@code extension.control.RoutedNumbers} interface it
- * implements (so {@code extension} never calls this component), and by {@code support}'s {@code
- * DidLookup}.
+ * AccessControl}, the {@code E164Number} value type), {@code extension} (its {@code Extensions}
+ * list for routes and {@code ContinuityDestinations}, which asks {@code
+ * callpolicy.control.CallDecisions} at account level), {@code audit}, {@code platform}, {@code
+ * notification} ({@code control.DidNotices}: a customer's administrators are told of a number
+ * assigned to them, notice page and e-mail). A suspended account gets no numbers; two additions of
+ * one number at once end in a message, not an error. Is called through {@code
+ * control.DidDirectory}: by {@code extension}'s voicemail PIN policy via the {@code
+ * extension.control.RoutedNumbers} interface it implements (so {@code extension} never calls this
+ * component), and by {@code support}'s {@code DidLookup}.
  *
- * <p>Calls: account, audit, extension, identity, kernel, notification, platform.
+ * <p>Calls: account, audit, extension, kernel, notification, platform.
  */
 package io.dialtone.did;

@@ -6,11 +6,14 @@
  * voicemail_pin_history}.
  *
  * <p>Calls {@code account} (the account and its number, for the realm), the kernel (access
- * control), {@code identity} (step-up, the password hasher for PINs, users for assignment and
- * notices), {@code callpolicy} (an extension's class of service through {@code ExtensionPolicies},
- * continuity destinations through {@code CallDecisions}), {@code audit}, {@code notification},
- * {@code sip} (live registrations) and {@code platform}. It implements the registrar's {@code
- * sip.control.CredentialSource} ({@code control.SipCredentials}); the voicemail system calls {@code
+ * control), {@code identity} (step-up, the password hasher for PINs, users for assignment), {@code
+ * callpolicy} (an extension's class of service through {@code ExtensionPolicies}, continuity
+ * destinations through {@code CallDecisions}), {@code audit}, {@code notification} (notices, with
+ * recipients from its {@code NoticeRecipients}), {@code sip} (its events) and {@code platform}. The
+ * registrar's {@code FailureBurst} and {@code DeviceOffline} events about an extension become
+ * notices here ({@code control.RegistrationEvents}, {@code control.RegistrationNotices}). The SIP
+ * registrar calls {@code control.SipCredentials} and observes {@code
+ * control.SipCredentialsChanged}; the voicemail system calls {@code
  * control.VoicemailPins#verifyPin} (by account and mailbox, with its caller source; per-source and
  * unknown-mailbox counts in memory). The bulk import runs on the managed executor ({@code
  * control.ImportJobs}). The DID component implements {@code control.RoutedNumbers} (the numbers

@@ -15,10 +15,11 @@
  *
  * <p>Portal side: {@code control.BanAdministration} (the bans page, {@code MANAGE_SIP_BANS},
  * audited), {@code control.RegistrarEvents} (audits bans, hands the registrar's events to the
- * managed executor) and {@code control.SipNotices} (portal notices and mail, once per recipient;
- * owns {@code sip_notice}, V20); {@code boundary.sip.BansBacking} and {@code
- * boundary.SipNoticesBacking}; {@code boundary.RegistrationRow} for the extension pages. Finds who
- * is told through the recipients of {@code notification}.
+ * managed executor) and {@code control.SipNotices} (tells the platform administrators of a ban
+ * through {@code notification}, once per ban); {@code boundary.sip.BansBacking}; {@code
+ * boundary.RegistrationRow} for the extension pages. The notices about one extension (password
+ * guessing, devices offline) are composed by {@code extension} from the {@code FailureBurst} and
+ * {@code DeviceOffline} events fired here: this component knows no extension.
  *
  * <p>Calls: account, audit, kernel, notification, platform.
  */

@@ -46,15 +46,16 @@ final class ComponentGraph {
 
   /**
    * The components implementing an interface that {@code component} declares and cannot run without
-   * (the kernel's account tree, the SIP side's credential source, the extensions' routed numbers).
-   * The call policy's usage gate is not among them: a WAR without {@code usage} gets the {@link
-   * UsageGateStandIn} fixture, and its rate lookup has a default of its own.
+   * (the kernel's account tree, the SIP side's credential source, the extensions' routed numbers,
+   * the notices' recipients). The call policy's usage gate is not among them: a WAR without {@code
+   * usage} gets the {@link UsageGateStandIn} fixture, and its rate lookup has a default of its own.
    */
   static Set<String> providersOf(String component) {
     return switch (component) {
       case "kernel" -> Set.of("account");
       case "sip" -> Set.of("extension");
       case "extension" -> Set.of("did");
+      case "notification" -> Set.of("identity");
       default -> Set.of();
     };
   }

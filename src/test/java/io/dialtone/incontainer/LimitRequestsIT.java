@@ -89,7 +89,7 @@ public class LimitRequestsIT {
 
     assertThat(rows.caps(t.a1())).isEqualTo("120.00 - - -");
     assertThat(rows.request(asked.getId())).isEqualTo("APPROVED 50.00");
-    assertThat(rows.notices(t.a1(), "REQUEST_APPROVED")).isEqualTo(1);
+    assertThat(rows.notices(t.a1(), "LIMIT_REQUEST_APPROVED")).isEqualTo(1);
     assertThat(rows.audited(t.a1(), "LIMIT_REQUESTED")).isEqualTo(1);
     assertThat(rows.audited(t.a1(), "LIMIT_REQUEST_APPROVED")).isEqualTo(1);
     assertThat(meter.state(t.a1(), Instant.now()).caps().effective(UsageCap.DAILY_SPEND))
@@ -108,7 +108,7 @@ public class LimitRequestsIT {
     assertThat(rows.caps(t.a1())).isEqualTo("50.00 - - -");
     assertThat(rows.request(asked.getId())).isEqualTo("ENDED 50.00");
     assertThat(rows.audited(t.a1(), "LIMIT_RAISE_ENDED")).isEqualTo(1);
-    assertThat(rows.notices(t.a1(), "RAISE_ENDED")).isEqualTo(1);
+    assertThat(rows.notices(t.a1(), "LIMIT_RAISE_ENDED")).isEqualTo(1);
     assertThat(meter.state(t.a1(), Instant.now()).caps().effective(UsageCap.DAILY_SPEND))
         .isEqualByComparingTo("50.00");
     assertThat(expiry.endDue(midnight.plus(Duration.ofDays(1)))).doesNotContain(asked.getId());
@@ -117,6 +117,7 @@ public class LimitRequestsIT {
   @Test
   void aRefusedRequestChangesNothingButItself() {
     Tenants t = accounts.tenants();
+    users.user(Role.CUSTOMER_ADMIN, t.a1()); // receives the notices
     rows.grant(t.a1(), null, null, 1000);
     accounts.signInAs(Role.CUSTOMER_ADMIN, t.a1());
     LimitRequest asked =
@@ -127,7 +128,7 @@ public class LimitRequestsIT {
 
     assertThat(rows.caps(t.a1())).isEqualTo("- - 1000 -");
     assertThat(rows.request(asked.getId())).isEqualTo("REFUSED -");
-    assertThat(rows.notices(t.a1(), "REQUEST_REFUSED")).isEqualTo(1);
+    assertThat(rows.notices(t.a1(), "LIMIT_REQUEST_REFUSED")).isEqualTo(1);
     assertThat(rows.audited(t.a1(), "LIMIT_REQUEST_REFUSED")).isEqualTo(1);
     assertThatThrownBy(() -> requests.approve(asked.getId(), null))
         .isInstanceOf(LimitRefused.class);
@@ -243,6 +244,7 @@ public class LimitRequestsIT {
   @Test
   void recordedCallsRaiseEachAlertOnceAndTheGateThenRefusesNewCalls() throws InterruptedException {
     Tenants t = accounts.tenants();
+    users.user(Role.CUSTOMER_ADMIN, t.a1()); // receives the notices
     rows.grant(t.a1(), null, null, 2);
     Instant start = Instant.now().minus(3, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS);
     assertThat(decisions.decide(AccountId.of(t.a1()), null, "+15145550101", Instant.now()).rule())
@@ -251,8 +253,10 @@ public class LimitRequestsIT {
     recorder.record(outbound(t.a1(), start, 61)); // two started minutes: 100 % of 2
 
     waitFor(() -> rows.alerts(t.a1()) == 2);
-    assertThat(rows.notices(t.a1(), "ALERT_80")).isEqualTo(1);
-    assertThat(rows.notices(t.a1(), "ALERT_100")).isEqualTo(1);
+    assertThat(rows.noticeBodies(t.a1(), "USAGE_ALERT"))
+        .hasSize(2)
+        .anyMatch(body -> body.contains("reached 80 % of its cap"))
+        .anyMatch(body -> body.contains("reached 100 % of its cap"));
     assertThat(rows.audited(t.a1(), "USAGE_ALERT_SENT")).isEqualTo(2);
     assertThat(decisions.decide(AccountId.of(t.a1()), null, "+15145550101", Instant.now()).rule())
         .isEqualTo(DecidingRule.USAGE_LIMIT);

@@ -7,13 +7,13 @@ import io.dialtone.account.control.AccountManagement;
 import io.dialtone.account.control.AccountProfile;
 import io.dialtone.account.control.UsageCaps;
 import io.dialtone.account.entity.Account;
-import io.dialtone.identity.control.NoticeCentre;
 import io.dialtone.incontainer.SeededAccounts.Tenants;
 import io.dialtone.incontainer.SeededUsers.Seeded;
 import io.dialtone.kernel.entity.AccountId;
 import io.dialtone.kernel.entity.ExtensionNumber;
 import io.dialtone.kernel.entity.Role;
-import io.dialtone.notification.entity.PortalNotice;
+import io.dialtone.notification.control.NoticeCentre;
+import io.dialtone.notification.control.NoticeView;
 import io.dialtone.platform.control.AccessDenied;
 import io.dialtone.usage.control.ActiveCalls;
 import io.dialtone.usage.control.LimitRequests;
@@ -140,10 +140,10 @@ public class SelfServiceIT {
     sessions.signInAs(mine.id(), Role.CUSTOMER_ADMIN, t.a1());
     assertThat(centre.unread()).isEqualTo(2);
     assertThat(centre.mine())
-        .extracting(PortalNotice::getUserId)
-        .containsOnly(mine.id())
+        .extracting(NoticeView::id)
+        .containsExactlyInAnyOrderElementsOf(rows.noticeIds(mine.id()))
         .hasSize(2);
-    long first = centre.mine().getLast().getId();
+    long first = centre.mine().getLast().id();
 
     assertThatThrownBy(() -> centre.markRead(theirNotice)).isInstanceOf(AccessDenied.class);
     assertThatThrownBy(() -> centre.markRead(Long.MAX_VALUE)).isInstanceOf(AccessDenied.class);
@@ -169,12 +169,15 @@ public class SelfServiceIT {
         active.callStarted(AccountId.of(t.a1()), new ExtensionNumber("201"));
       }
       active.callStarted(AccountId.of(t.a1()), new ExtensionNumber("202"));
-      waitFor(() -> usage.notices(t.a1(), "CALLS_80") == 1);
+      waitFor(() -> usage.notices(t.a1(), "CONCURRENT_CALLS_ALERT") == 1);
       // 3 of 5 (60 %) alerted nothing: the one 80 % alert is the fourth call's.
-      assertThat(usage.noticeAmounts(t.a1(), "CALLS_80")).containsExactly("4 / 5");
+      assertThat(usage.noticeBodies(t.a1(), "CONCURRENT_CALLS_ALERT"))
+          .singleElement()
+          .asString()
+          .contains("reached 80 % of their cap: 4 calls in progress, cap 5.");
       assertThat(usage.alerts(t.a1())).isEqualTo(1);
       active.callStarted(AccountId.of(t.a1()), new ExtensionNumber("203"));
-      waitFor(() -> usage.notices(t.a1(), "CALLS_100") == 1);
+      waitFor(() -> usage.notices(t.a1(), "CONCURRENT_CALLS_ALERT") == 2);
 
       // Calls end and start again the same day: nothing is alerted twice.
       active.callEnded(AccountId.of(t.a1()), new ExtensionNumber("203"));
@@ -185,10 +188,9 @@ public class SelfServiceIT {
       // call of another account, started after them, had its alert raised by the same checks.
       accounts.setCaps(t.a2(), null, 1);
       active.callStarted(AccountId.of(t.a2()), new ExtensionNumber("201"));
-      waitFor(() -> usage.notices(t.a2(), "CALLS_100") == 1);
+      waitFor(() -> usage.alertsAt(t.a2(), 100) == 1);
       assertThat(usage.alerts(t.a1())).isEqualTo(2);
-      assertThat(usage.notices(t.a1(), "CALLS_80")).isEqualTo(1);
-      assertThat(usage.notices(t.a1(), "CALLS_100")).isEqualTo(1);
+      assertThat(usage.notices(t.a1(), "CONCURRENT_CALLS_ALERT")).isEqualTo(2);
       assertThat(usage.audited(t.a1(), "USAGE_ALERT_SENT")).isEqualTo(2);
       assertThat(rows.notices(admin.id(), "CONCURRENT_CALLS_ALERT"))
           .containsExactly(

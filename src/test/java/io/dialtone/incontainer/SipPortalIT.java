@@ -3,10 +3,21 @@ package io.dialtone.incontainer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.dialtone.account.control.AccountTree;
+import io.dialtone.account.control.AccountView;
+import io.dialtone.did.control.DidNotices;
+import io.dialtone.did.entity.Did;
+import io.dialtone.extension.control.RegistrationEvents;
+import io.dialtone.extension.control.RegistrationNotices;
 import io.dialtone.incontainer.SeededAccounts.Tenants;
 import io.dialtone.incontainer.SeededUsers.Seeded;
+import io.dialtone.kernel.entity.E164Number;
 import io.dialtone.kernel.entity.Role;
-import io.dialtone.notification.entity.NoticeKind;
+import io.dialtone.notification.control.NoticeCategory;
+import io.dialtone.notification.control.NoticeCentre;
+import io.dialtone.notification.control.NoticeFilter;
+import io.dialtone.notification.control.NoticeKind;
+import io.dialtone.notification.control.NoticeView;
 import io.dialtone.platform.control.AccessDenied;
 import io.dialtone.sip.control.BanAdministration;
 import io.dialtone.sip.control.DeviceOffline;
@@ -19,11 +30,15 @@ import io.dialtone.sip.control.SourceBans;
 import io.dialtone.sip.control.SourceGuard;
 import io.dialtone.sip.entity.Ban;
 import io.dialtone.sip.entity.BanReason;
-import io.dialtone.sip.entity.SipNotice;
+import io.dialtone.usage.control.UsageAlerts;
+import io.dialtone.usage.entity.UsageCap;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
@@ -40,46 +55,51 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * audited); a ban is audited as the system and alerts each active platform administrator once; a
  * burst of failed digests tells the extension's own account's administrators once per window
  * (notice and mail), nobody in another tenant; a device going offline tells the assigned user and
- * the administrators once per transition; a user dismisses only their own notices.
+ * the administrators once per transition (notice only, no mail); a user reads and dismisses only
+ * their own notices. The registrar's events about an extension become notices in the extension
+ * component ({@link RegistrationEvents}): the registrar knows no extension.
  *
  * <p>The registrar itself is not in this deployment: {@link SipSideBans} and {@link
  * SipSideLocations} are in-memory test fixtures standing in for its bans and bindings, and the
  * events are fired here as the registrar fires them. "Only once" is asserted after {@link
- * SipSideNotices} counted every fired event as handled, never after a pause.
+ * SipSideNotices} and {@link SipSideRegistrationNotices} counted every fired event as handled,
+ * never after a pause.
  */
 @ExtendWith(ArquillianExtension.class)
 public class SipPortalIT {
 
   @Deployment
   public static WebArchive deployment() {
-    return InContainerDeployment.of("sip")
+    return InContainerDeployment.of("sip", "usage")
         .addPackage("io.dialtone.sip")
         .addPackage("io.dialtone.sip.entity")
         .addClasses(
             BanAdministration.class,
             SipNotices.class,
             RegistrarEvents.class,
+            RegistrationEvents.class,
+            RegistrationNotices.class,
             LocationService.class,
             SourceBans.class,
             SourceGuard.class,
             SourceBanned.class,
             FailureBurst.class,
             DeviceOffline.class)
-        .addClass("io.dialtone.sip.control.NoticeRecipients")
-        .addClass("io.dialtone.sip.control.Recipient")
         .addClasses(
             SipSideBans.class,
             SipSideLocations.class,
             SipSideMails.class,
             SipSideRows.class,
-            SipSideNotices.class)
+            SipSideNotices.class,
+            SipSideRegistrationNotices.class)
         .addAsResource("io/dialtone/i18n/messages.properties")
         .addAsResource("io/dialtone/i18n/messages_fr.properties");
   }
 
   @Inject BanAdministration administration;
-  @Inject SipNotices notices;
+  @Inject NoticeCentre notices;
   @Inject SipSideNotices handling;
+  @Inject SipSideRegistrationNotices extensionHandling;
   @Inject SipSideBans bans;
   @Inject SipSideMails mails;
   @Inject SipSideRows rows;
@@ -89,6 +109,9 @@ public class SipPortalIT {
   @Inject Event<SourceBanned> banned;
   @Inject Event<FailureBurst> bursts;
   @Inject Event<DeviceOffline> offline;
+  @Inject UsageAlerts alerts;
+  @Inject DidNotices didNotices;
+  @Inject AccountTree tree;
 
   @Test
   void onlyAPlatformAdministratorListsAndLiftsBansAndEveryLiftingIsAudited() {
@@ -135,25 +158,25 @@ public class SipPortalIT {
 
     banned.fire(new SourceBanned(ban, "friendly-scanner"));
     banned.fire(new SourceBanned(ban, "friendly-scanner")); // the same ban again: nobody told twice
-    awaitCount(() -> rows.notices(second.id(), "SOURCE_BANNED", address), 1);
+    awaitCount(() -> rows.notices(second.id(), "SIP_SOURCE_BANNED", address), 1);
     awaitCount(() -> mails.to(second.email(), NoticeKind.SIP_SOURCE_BANNED).size(), 1);
     awaitCount(() -> rows.audited("SIP_SOURCE_BANNED", "SUCCESS", "sip-source:" + address), 1);
     awaitCount(() -> handling.handled("ban:" + address), 2);
 
     for (Seeded admin : List.of(first, second)) {
-      assertThat(rows.notices(admin.id(), "SOURCE_BANNED", address)).isEqualTo(1);
+      assertThat(rows.notices(admin.id(), "SIP_SOURCE_BANNED", address)).isEqualTo(1);
       var sent = mails.to(admin.email(), NoticeKind.SIP_SOURCE_BANNED);
       assertThat(sent).hasSize(1);
       assertThat(sent.get(0).arguments()).contains(address, "SIP scanner", "friendly-scanner");
     }
-    assertThat(rows.notices(customerAdmin.id(), "SOURCE_BANNED", address)).isZero();
+    assertThat(rows.notices(customerAdmin.id(), "SIP_SOURCE_BANNED", address)).isZero();
     assertThat(rows.audited("SIP_SOURCE_BANNED", "SUCCESS", "sip-source:" + address)).isEqualTo(1);
     assertThat(rows.auditedBy("SIP_SOURCE_BANNED", "SUCCESS", "system")).isPositive();
 
     // A new ban of the same address later is a new alert.
     Ban again = new Ban(address, BanReason.FLOOD, since.plusSeconds(1), since.plusSeconds(901));
     banned.fire(new SourceBanned(again, ""));
-    awaitCount(() -> rows.notices(first.id(), "SOURCE_BANNED", address), 2);
+    awaitCount(() -> rows.notices(first.id(), "SIP_SOURCE_BANNED", address), 2);
   }
 
   @Test
@@ -170,10 +193,10 @@ public class SipPortalIT {
     bursts.fire(new FailureBurst(t.a1(), extension, "201", 25, since)); // same window
     bursts.fire(new FailureBurst(t.b1(), extension, "201", 40, since)); // not b1's extension
     awaitCount(() -> mails.to(otherAdmin.email(), NoticeKind.SIP_FAILURE_BURST).size(), 1);
-    awaitCount(() -> handling.handled("burst:" + extension), 3);
+    awaitCount(() -> extensionHandling.handled("burst:" + extension), 3);
 
     for (Seeded a : List.of(admin, otherAdmin)) {
-      assertThat(rows.notices(a.id(), "FAILURE_BURST", "201")).isEqualTo(1);
+      assertThat(rows.notices(a.id(), "SIP_FAILURE_BURST", "201")).isEqualTo(1);
       var sent = mails.to(a.email(), NoticeKind.SIP_FAILURE_BURST);
       assertThat(sent).hasSize(1);
       // The two events race on the executor: whichever stored its row first was told.
@@ -181,7 +204,7 @@ public class SipPortalIT {
       assertThat(sent.get(0).arguments().get(1)).isIn("12", "25");
     }
     for (Seeded nobody : List.of(member, foreignAdmin)) {
-      assertThat(rows.notices(nobody.id(), "FAILURE_BURST", "201")).isZero();
+      assertThat(rows.notices(nobody.id(), "SIP_FAILURE_BURST", "201")).isZero();
       assertThat(mails.to(nobody.email(), NoticeKind.SIP_FAILURE_BURST)).isEmpty();
     }
   }
@@ -198,31 +221,104 @@ public class SipPortalIT {
 
     offline.fire(new DeviceOffline(t.a1(), extension, "305", lastSeen));
     offline.fire(new DeviceOffline(t.a1(), extension, "305", lastSeen)); // the same transition
-    awaitCount(() -> rows.notices(admin.id(), "DEVICE_OFFLINE", "305"), 1);
-    awaitCount(() -> rows.notices(member.id(), "DEVICE_OFFLINE", "305"), 1);
-    awaitCount(() -> handling.handled("offline:" + extension), 2);
-    assertThat(rows.notices(admin.id(), "DEVICE_OFFLINE", "305")).isEqualTo(1);
-    assertThat(rows.notices(member.id(), "DEVICE_OFFLINE", "305")).isEqualTo(1);
-    assertThat(rows.notices(colleague.id(), "DEVICE_OFFLINE", "305")).isZero();
-    assertThat(rows.notices(foreignAdmin.id(), "DEVICE_OFFLINE", "305")).isZero();
+    awaitCount(() -> rows.notices(admin.id(), "SIP_DEVICE_OFFLINE", "305"), 1);
+    awaitCount(() -> rows.notices(member.id(), "SIP_DEVICE_OFFLINE", "305"), 1);
+    awaitCount(() -> extensionHandling.handled("offline:" + extension), 2);
+    assertThat(rows.notices(admin.id(), "SIP_DEVICE_OFFLINE", "305")).isEqualTo(1);
+    assertThat(rows.notices(member.id(), "SIP_DEVICE_OFFLINE", "305")).isEqualTo(1);
+    assertThat(rows.notices(colleague.id(), "SIP_DEVICE_OFFLINE", "305")).isZero();
+    assertThat(rows.notices(foreignAdmin.id(), "SIP_DEVICE_OFFLINE", "305")).isZero();
 
     // It registered again and went offline again: a new transition, a new notice.
     offline.fire(new DeviceOffline(t.a1(), extension, "305", lastSeen.plusSeconds(600)));
-    awaitCount(() -> rows.notices(member.id(), "DEVICE_OFFLINE", "305"), 2);
+    awaitCount(() -> rows.notices(member.id(), "SIP_DEVICE_OFFLINE", "305"), 2);
 
-    // Each user sees and dismisses their own notices only.
+    // A device going offline is a notice without mail.
+    assertThat(mails.to(member.email(), NoticeKind.SIP_DEVICE_OFFLINE)).isEmpty();
+
+    // Each user sees and dismisses (marks read) their own notices only.
+    NoticeFilter open = NoticeFilter.unread(NoticeCategory.PHONES);
     callers.signInAs(member.id(), Role.CUSTOMER_USER, t.a1());
-    List<SipNotice> mine = notices.mine();
-    assertThat(mine).hasSize(2).allMatch(n -> n.getUserId() == member.id());
+    List<NoticeView> mine = notices.mine(open);
+    assertThat(mine)
+        .hasSize(2)
+        .allMatch(n -> n.kind() == NoticeKind.SIP_DEVICE_OFFLINE)
+        .allMatch(n -> n.body().contains("305"));
     callers.signInAs(admin.id(), Role.CUSTOMER_ADMIN, t.a1());
-    long adminsNotice = notices.mine().get(0).getId();
+    long adminsNotice = notices.mine(open).get(0).id();
     callers.signInAs(member.id(), Role.CUSTOMER_USER, t.a1());
-    assertThatThrownBy(() -> notices.dismiss(adminsNotice)).isInstanceOf(AccessDenied.class);
+    assertThatThrownBy(() -> notices.markRead(adminsNotice)).isInstanceOf(AccessDenied.class);
     assertThat(rows.auditedBy("ACCESS_DENIED", "DENIED", "user:" + member.id())).isEqualTo(1);
-    assertThat(rows.openNotices(admin.id())).isEqualTo(2);
-    notices.dismiss(mine.get(0).getId());
-    assertThat(rows.openNotices(member.id())).isEqualTo(1);
-    assertThat(notices.mine()).hasSize(1);
+    assertThat(rows.unreadNotices(admin.id())).isEqualTo(2);
+    notices.markRead(mine.get(0).id());
+    assertThat(rows.unreadNotices(member.id())).isEqualTo(1);
+    assertThat(notices.mine(open)).hasSize(1);
+  }
+
+  @Test
+  void aNoticeOfEachSourceIsOnTheOneNoticeListAndTheFiltersSelectThem() {
+    Tenants t = accounts.tenants();
+    Seeded admin = users.user(Role.CUSTOMER_ADMIN, t.a1());
+    Seeded platformAdmin = users.user(Role.PLATFORM_ADMIN, 1L);
+    long extension = rows.extension(t.a1(), "411", null);
+    AccountView customer = tree.find(t.a1()).orElseThrow();
+
+    // One notice from each component that tells the customer's administrator something.
+    bursts.fire(new FailureBurst(t.a1(), extension, "411", 15, Instant.now().minusSeconds(60)));
+    awaitCount(() -> rows.notices(admin.id(), "SIP_FAILURE_BURST", "411"), 1);
+    alerts.raise(
+        t.a1(),
+        UsageCap.DAILY_SPEND,
+        LocalDate.now(),
+        80,
+        new BigDecimal("40.00"),
+        new BigDecimal("50.00"),
+        "CAD");
+    String number = "+1613555" + (1000 + ThreadLocalRandom.current().nextInt(9000));
+    didNotices.assigned(Did.inInventory(new E164Number(number), 1L, Instant.now()), customer);
+    // And one from the registrar itself, to the platform.
+    String address = randomAddress();
+    Instant since = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    banned.fire(
+        new SourceBanned(
+            new Ban(address, BanReason.FLOOD, since, since.plus(Duration.ofMinutes(15))), ""));
+    awaitCount(() -> rows.notices(platformAdmin.id(), "SIP_SOURCE_BANNED", address), 1);
+
+    callers.signInAs(admin.id(), Role.CUSTOMER_ADMIN, t.a1());
+    assertThat(notices.mine())
+        .extracting(NoticeView::kind)
+        .containsExactlyInAnyOrder(
+            NoticeKind.SIP_FAILURE_BURST, NoticeKind.USAGE_ALERT, NoticeKind.DID_ASSIGNED);
+    assertThat(notices.unread()).isEqualTo(3);
+    assertThat(notices.mine(new NoticeFilter(NoticeCategory.PHONES, null, null)))
+        .singleElement()
+        .satisfies(n -> assertThat(n.subject()).endsWith("extension 411"));
+    assertThat(notices.mine(new NoticeFilter(NoticeCategory.USAGE, null, null)))
+        .singleElement()
+        .satisfies(n -> assertThat(n.body()).contains("80 %", "40.00", "50.00"));
+    assertThat(notices.mine(new NoticeFilter(NoticeCategory.NUMBERS, null, null)))
+        .singleElement()
+        .satisfies(n -> assertThat(n.subject()).contains(number));
+    assertThat(notices.mine(new NoticeFilter(NoticeCategory.ACCOUNT, null, null))).isEmpty();
+
+    // Read or unread, and from a day on.
+    long didNotice = notices.mine(new NoticeFilter(NoticeCategory.NUMBERS, null, null)).get(0).id();
+    notices.markRead(didNotice);
+    assertThat(notices.mine(new NoticeFilter(null, NoticeFilter.ReadState.READ, null)))
+        .extracting(NoticeView::id)
+        .containsExactly(didNotice);
+    assertThat(notices.mine(new NoticeFilter(null, NoticeFilter.ReadState.UNREAD, null)))
+        .extracting(NoticeView::kind)
+        .containsExactlyInAnyOrder(NoticeKind.SIP_FAILURE_BURST, NoticeKind.USAGE_ALERT);
+    LocalDate today = LocalDate.now(ZoneOffset.UTC);
+    assertThat(notices.mine(new NoticeFilter(null, null, today.minusDays(1)))).hasSize(3);
+    assertThat(notices.mine(new NoticeFilter(null, null, today.plusDays(1)))).isEmpty();
+
+    // The platform administrator's list has the ban and none of the customer's notices.
+    callers.signInAs(platformAdmin.id(), Role.PLATFORM_ADMIN, 1L);
+    assertThat(notices.mine())
+        .extracting(NoticeView::kind)
+        .containsOnly(NoticeKind.SIP_SOURCE_BANNED);
   }
 
   /** A documentation address (TEST-NET-2) no other test bans. */

@@ -1,7 +1,7 @@
 package io.dialtone.incontainer;
 
-import io.dialtone.notification.entity.Notice;
-import io.dialtone.notification.entity.NoticeKind;
+import io.dialtone.notification.control.Notice;
+import io.dialtone.notification.control.NoticeKind;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;

@@ -1,7 +1,5 @@
 package io.dialtone.incontainer;
 
-import io.dialtone.sip.control.DeviceOffline;
-import io.dialtone.sip.control.FailureBurst;
 import io.dialtone.sip.control.SipNotices;
 import io.dialtone.sip.entity.Ban;
 import jakarta.annotation.Priority;
@@ -17,7 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * TEST FIXTURE ONLY, never in the WAR: the real {@link SipNotices}, counting each event it has
+ * TEST FIXTURE ONLY, never in the WAR: the real {@link SipNotices}, counting each ban it has
  * finished handling (its transaction completed, committed or not). A test that fires an event twice
  * waits for both to be handled, a positive signal, before asserting that the second changed
  * nothing; without it a slow second handling would land after the assertions, unchecked. Enabled
@@ -39,21 +37,7 @@ public class SipSideNotices extends SipNotices {
     return super.banned(ban, lastUserAgent);
   }
 
-  @Override
-  @Transactional
-  public int burst(FailureBurst burst) {
-    countWhenDone("burst:" + burst.extensionId());
-    return super.burst(burst);
-  }
-
-  @Override
-  @Transactional
-  public int offline(DeviceOffline offline) {
-    countWhenDone("offline:" + offline.extensionId());
-    return super.offline(offline);
-  }
-
-  /** Events for {@code key} ({@code ban:address}, {@code burst:id}, {@code offline:id}) handled. */
+  /** Bans of {@code key} ({@code ban:address}) handled. */
   public int handled(String key) {
     AtomicInteger count = handled.get(key);
     return count == null ? 0 : count.get();

@@ -9,7 +9,7 @@ import java.util.UUID;
 /**
  * TEST FIXTURE ONLY: rows the SIP portal tests start from (an extension, inserted directly with
  * placeholder ciphertexts: no phone ever registers with it) and reads of what the controls
- * committed ({@code sip_notice}, {@code audit_event}). Added only by those tests.
+ * committed ({@code portal_notice}, {@code audit_event}). Added only by those tests.
  */
 @ApplicationScoped
 public class SipSideRows {
@@ -36,21 +36,27 @@ public class SipSideRows {
         .longValue();
   }
 
-  /** Notices of {@code kind} stored for {@code userId} about {@code subject}. */
+  /**
+   * Notices of {@code kind} stored for {@code userId} about {@code about} (an extension number or
+   * an address, a word of the notice's subject).
+   */
   @Transactional
-  public long notices(long userId, String kind, String subject) {
+  public long notices(long userId, String kind, String about) {
     return count(
-        "SELECT COUNT(*) FROM sip_notice WHERE user_id = ?1 AND kind = ?2 AND subject = ?3",
-        userId,
-        kind,
-        subject);
+        """
+        SELECT COUNT(*) FROM portal_notice WHERE user_id = ?1 AND kind = ?2
+        AND (subject LIKE CONCAT('% ', ?3) OR subject LIKE CONCAT('% ', ?3, ' %'))""",
+        userId, kind, about);
   }
 
-  /** Open (not dismissed) notices of {@code userId}. */
+  /** Unread notices of {@code userId} from the phone system. */
   @Transactional
-  public long openNotices(long userId) {
+  public long unreadNotices(long userId) {
     return count(
-        "SELECT COUNT(*) FROM sip_notice WHERE user_id = ?1 AND dismissed_at IS NULL", userId);
+        """
+        SELECT COUNT(*) FROM portal_notice WHERE user_id = ?1 AND read_at IS NULL
+        AND kind LIKE 'SIP%'""",
+        userId);
   }
 
   /** Audit rows of {@code action} with {@code result} on {@code target}. */

@@ -58,18 +58,19 @@ public class UsageRows {
     return count("SELECT COUNT(*) FROM limit_request WHERE account_id = ?1", accountId, null);
   }
 
+  /** Notices of {@code kind} about the account (one per administrator told). */
   @Transactional
   public long notices(long accountId, String kind) {
     return count(
-        "SELECT COUNT(*) FROM usage_notice WHERE account_id = ?1 AND kind = ?2", accountId, kind);
+        "SELECT COUNT(*) FROM portal_notice WHERE account_id = ?1 AND kind = ?2", accountId, kind);
   }
 
-  /** The amounts ("used / limit") of the account's notices of {@code kind}, oldest first. */
+  /** The texts of the notices of {@code kind} about the account, oldest first. */
   @Transactional
   @SuppressWarnings("unchecked")
-  public List<String> noticeAmounts(long accountId, String kind) {
+  public List<String> noticeBodies(long accountId, String kind) {
     return em.createNativeQuery(
-            "SELECT amount FROM usage_notice WHERE account_id = ?1 AND kind = ?2 ORDER BY id")
+            "SELECT body FROM portal_notice WHERE account_id = ?1 AND kind = ?2 ORDER BY id")
         .setParameter(1, accountId)
         .setParameter(2, kind)
         .getResultList();
@@ -78,6 +79,15 @@ public class UsageRows {
   @Transactional
   public long alerts(long accountId) {
     return count("SELECT COUNT(*) FROM usage_alert WHERE account_id = ?1", accountId, null);
+  }
+
+  /** Alerts raised for the account at {@code threshold} %. */
+  @Transactional
+  public long alertsAt(long accountId, int threshold) {
+    return count(
+        "SELECT COUNT(*) FROM usage_alert WHERE account_id = ?1 AND threshold = ?2",
+        accountId,
+        Integer.toString(threshold));
   }
 
   @Transactional

@@ -4,15 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dialtone.it.AccountManagementIT.Tenants;
 import io.dialtone.launcher.DialtoneServer;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.Select;
 
 /**
  * The notice centre in a real browser, in English and in French: a customer administrator's limit
  * request shows in the bell and on the notice page of its reseller's administrator (the customer's
  * text escaped), not of another reseller's; marking it read empties the bell; the decision then
- * reaches the customer administrator's own notice centre.
+ * reaches the customer administrator's own notice centre. The notice page's filters (read state,
+ * category, first day) select it.
  */
 @ExtendWith(RunningDialtone.class)
 class NoticeCentreIT {
@@ -57,6 +61,24 @@ class NoticeCentreIT {
           .contains("limit request from")
           .doesNotContain("(unread)");
 
+      // The one notice page's filters: unread only hides it now, and so does another category;
+      // its own category, read, from yesterday on (UTC) shows it, with the category's label.
+      choose(reseller, "filter:state", "UNREAD");
+      reseller.submit("filter:apply");
+      assertThat(reseller.text("[id='notices:table']"))
+          .contains("You have no notices.")
+          .doesNotContain("limit request from");
+      choose(reseller, "filter:state", "READ");
+      choose(reseller, "filter:category", "NUMBERS");
+      reseller.submit("filter:apply");
+      assertThat(reseller.text("[id='notices:table']")).doesNotContain("limit request from");
+      choose(reseller, "filter:category", "USAGE");
+      reseller.type("filter:since", LocalDate.now(ZoneOffset.UTC).minusDays(1).toString());
+      reseller.submit("filter:apply");
+      assertThat(reseller.text("[id='notices:table']"))
+          .contains("limit request from " + customerName)
+          .contains("Usage and limits");
+
       reseller.open("/usage/requests.xhtml");
       reseller.clickInRow("pending:table", "Trade show", "approve");
       reseller.waitForText("was approved: its cap is raised.");
@@ -77,6 +99,17 @@ class NoticeCentreIT {
                 "SELECT COUNT(*) FROM portal_notice WHERE user_id = ? AND read_at IS NULL",
                 t.resellerAdminB().id()))
         .isEqualTo(0L);
+  }
+
+  /** Picks an option of a p:selectOneMenu through its native select (see DidPagesIT). */
+  private static void choose(Browser browser, String menuId, String value) {
+    browser.find("[id='" + menuId + "']");
+    ((JavascriptExecutor) browser.driver())
+        .executeScript(
+            "var s = document.getElementById(arguments[0]); s.value = arguments[1];"
+                + " s.dispatchEvent(new Event('change'));",
+            menuId + "_input",
+            value);
   }
 
   @Test

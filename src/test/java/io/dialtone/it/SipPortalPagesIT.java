@@ -105,7 +105,7 @@ class SipPortalPagesIT {
       SignIn.withBothFactors(browser, customerAdmin);
       browser.open("/extensions/index.xhtml");
       browser.waitForText("Someone is guessing the SIP password of extension 241");
-      browser.submit("sipNotices:list:0:dismiss");
+      browser.submit("phoneNotices:list:0:dismiss");
       assertThat(browser.pageText()).doesNotContain("Someone is guessing");
       browser.open("/sip/bans.xhtml");
       assertThat(browser.pageText()).contains("Page not found");

@@ -72,7 +72,8 @@ class UsageLimitsIT {
       assertThat(customer.text("#granted [data-cap='DAILY_SPEND'] dd")).isEqualTo("120.00 CAD");
       assertThat(customer.text("[id='requests']")).contains("Approved").contains("Enjoy the show");
       assertThat(customer.text("[id='notices']"))
-          .contains("Daily spend: your request was approved; the cap is now 120.00 CAD.");
+          .contains("Dialtone: limit request approved")
+          .contains("daily spend cap", "was approved: the cap is now 120.00 CAD. Enjoy the show");
     }
     assertThat(
             (BigDecimal)
@@ -91,6 +92,7 @@ class UsageLimitsIT {
     TestUsers db = new TestUsers(server);
     Tenants t = Tenants.seed(db);
     db.execute("UPDATE account SET monthly_minutes_cap = 1000 WHERE id = ?", t.customerA1());
+    db.execute("UPDATE app_user SET locale = 'fr' WHERE id = ?", t.customerAdminA1().id());
     try (Browser customer = new Browser(server.baseUrl());
         Browser reseller = new Browser(server.baseUrl())) {
       SignIn.withBothFactors(customer, t.customerAdminA1());
@@ -129,8 +131,10 @@ class UsageLimitsIT {
       assertThat(digits(customer.text("#granted [data-cap='MONTHLY_MINUTES'] dd")))
           .isEqualTo("2500");
       assertThat(customer.text("[id='requests']")).contains("Approuvée");
+      // A notice is written in its recipient's language, the one they chose for their notices.
       assertThat(customer.text("[id='notices']"))
-          .contains("Minutes par mois : votre demande a été approuvée");
+          .contains("Dialtone : demande de plafond approuvée")
+          .contains("« minutes par mois »", "a été approuvée : le plafond est maintenant 2500");
     }
     assertThat(
             db.queryValue("SELECT monthly_minutes_cap FROM account WHERE id = ?", t.customerA1()))

@@ -3,7 +3,6 @@ package io.dialtone.sip;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dialtone.sip.entity.BanReason;
-import io.dialtone.sip.entity.SipNoticeKind;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -13,20 +12,17 @@ import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
 /**
- * The bans page and the notices show {@code BanReason.*} and {@code sip_notices.<kind>} from the
- * bundle: every constant has its text in English and French.
+ * The bans page and the ban notices show {@code BanReason.*} from the bundle: every constant has
+ * its text in English and French.
  */
 class SipLabelsTest {
 
   @Test
-  void everyBanReasonAndNoticeKindHasItsTextInBothLanguages() {
+  void everyBanReasonHasItsTextInBothLanguages() {
     for (String bundle : new String[] {"messages.properties", "messages_fr.properties"}) {
       Properties texts = load(bundle);
       for (BanReason reason : BanReason.values()) {
         assertThat(texts).as(bundle).containsKey("BanReason." + reason.name());
-      }
-      for (SipNoticeKind kind : SipNoticeKind.values()) {
-        assertThat(texts).as(bundle).containsKey("sip_notices." + kind.name());
       }
     }
   }

@@ -2,38 +2,31 @@ package io.dialtone.did.control;
 
 import io.dialtone.account.control.AccountView;
 import io.dialtone.did.entity.Did;
-import io.dialtone.identity.control.Recipients;
-import io.dialtone.identity.control.Recipients.Recipient;
 import io.dialtone.notification.boundary.Notifications;
-import io.dialtone.notification.entity.Notice;
-import io.dialtone.notification.entity.NoticeKind;
+import io.dialtone.notification.control.NoticeKind;
+import io.dialtone.notification.control.NoticeRecipients;
+import io.dialtone.notification.control.Recipient;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
 
 /**
  * Tells a customer's active administrators that a phone number was assigned to their account: a
- * notice in their notice centre (in the caller's transaction) and an e-mail after commit, each in
+ * notice on their notice page (in the caller's transaction) and an e-mail after commit, each in
  * their language.
  */
 @ApplicationScoped
 public class DidNotices {
 
-  @Inject Recipients recipients;
+  @Inject NoticeRecipients recipients;
   @Inject Notifications notifications;
 
   /** How many administrators were told. */
   public int assigned(Did did, AccountView customer) {
     List<Recipient> admins = recipients.accountAdministrators(customer.id());
     for (Recipient admin : admins) {
-      notifications.tell(
-          admin.userId(),
-          Notice.of(
-              admin.email(),
-              admin.locale(),
-              NoticeKind.DID_ASSIGNED,
-              did.getNumber().value(),
-              customer.name()));
+      notifications.post(
+          customer.id(), admin, NoticeKind.DID_ASSIGNED, did.getNumber().value(), customer.name());
     }
     return admins.size();
   }

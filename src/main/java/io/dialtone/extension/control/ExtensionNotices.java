@@ -1,11 +1,11 @@
 package io.dialtone.extension.control;
 
 import io.dialtone.extension.entity.Extension;
-import io.dialtone.identity.control.Recipients;
-import io.dialtone.identity.control.Recipients.Recipient;
 import io.dialtone.notification.boundary.Notifications;
-import io.dialtone.notification.entity.Notice;
-import io.dialtone.notification.entity.NoticeKind;
+import io.dialtone.notification.control.Notice;
+import io.dialtone.notification.control.NoticeKind;
+import io.dialtone.notification.control.NoticeRecipients;
+import io.dialtone.notification.control.Recipient;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -15,13 +15,13 @@ import java.util.Optional;
 /**
  * The e-mail about a regenerated SIP secret (SECURITY.md A9): to the extension's user, or to the
  * account's active administrators when no user is assigned; when, from where, which extension,
- * never the secret. Sent after commit.
+ * never the secret. Sent after commit, by e-mail only.
  */
 @ApplicationScoped
 public class ExtensionNotices {
 
   @Inject Notifications notifications;
-  @Inject Recipients recipients;
+  @Inject NoticeRecipients recipients;
   @Inject Clock clock;
 
   public void secretChanged(Extension extension, String sourceIp) {
@@ -41,7 +41,8 @@ public class ExtensionNotices {
   private List<Recipient> recipientsOf(Extension extension) {
     return (extension.getAssignedUserId() == null
             ? Optional.<Recipient>empty()
-            : recipients.activeUser(extension.getAssignedUserId()))
+            : recipients.activeUser(
+                extension.getAccountId().value(), extension.getAssignedUserId()))
         .map(List::of)
         .orElseGet(() -> recipients.accountAdministrators(extension.getAccountId().value()));
   }

@@ -2,8 +2,8 @@ package io.dialtone.identity.control;
 
 import io.dialtone.identity.entity.User;
 import io.dialtone.notification.boundary.Notifications;
-import io.dialtone.notification.entity.Notice;
-import io.dialtone.notification.entity.NoticeKind;
+import io.dialtone.notification.control.Notice;
+import io.dialtone.notification.control.NoticeKind;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;

@@ -2,6 +2,8 @@ package io.dialtone.identity.control;
 
 import io.dialtone.identity.entity.User;
 import io.dialtone.kernel.entity.Role;
+import io.dialtone.notification.control.NoticeRecipients;
+import io.dialtone.notification.control.Recipient;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -10,15 +12,13 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Who to tell, and in which language: the people other components' notices go to. A user's language
- * is {@code app_user.locale}, English when unset. Only active users are recipients. Checks no
- * permission: it serves notices, never a page. Joins the caller's transaction.
+ * Who to tell, and in which language: the people every component's notices go to, for {@code
+ * notification} (which sits below the users and cannot read them). A user's language is {@code
+ * app_user.locale}, English when unset. Only active users are recipients. Checks no permission: it
+ * serves notices, never a page. Joins the caller's transaction.
  */
 @ApplicationScoped
-public class Recipients {
-
-  /** One person a notice goes to. */
-  public record Recipient(long userId, String email, Locale locale) {}
+public class Recipients implements NoticeRecipients {
 
   @PersistenceContext(unitName = "dialtone")
   EntityManager em;
@@ -28,25 +28,15 @@ public class Recipients {
     return new Recipient(user.getId(), user.getEmail(), localeOf(user.getId()));
   }
 
-  /** The user {@code userId}, when active. */
-  public Optional<Recipient> activeUser(long userId) {
+  @Override
+  public Optional<Recipient> activeUser(long accountId, long userId) {
     return Optional.ofNullable(em.find(User.class, userId))
+        .filter(user -> user.getAccountId() == accountId)
         .filter(user -> user.getStatus() == UserStatus.ACTIVE)
         .map(this::of);
   }
 
-  /** The active administrators of the customer account {@code accountId}. */
-  public List<Recipient> accountAdministrators(long accountId) {
-    return em.createNamedQuery(User.LIST_BY_ACCOUNT, User.class)
-        .setParameter("accountId", accountId)
-        .getResultStream()
-        .filter(user -> user.getStatus() == UserStatus.ACTIVE)
-        .filter(user -> user.getRoles().contains(Role.CUSTOMER_ADMIN))
-        .map(this::of)
-        .toList();
-  }
-
-  /** The language of {@code userId}'s notices. */
+  @Override
   public Locale localeOf(long userId) {
     List<?> tags =
         em.createNativeQuery("SELECT locale FROM app_user WHERE id = ?1")
@@ -56,12 +46,13 @@ public class Recipients {
     return tag == null ? Locale.ENGLISH : Locale.forLanguageTag(tag.toString());
   }
 
-  // the deciders of a limit request
-  /** The active users of account {@code accountId} who hold {@code role}. */
+  @Override
   public List<Recipient> withRole(long accountId, Role role) {
-    return em.createNamedQuery(User.LIST_BY_ACCOUNT, User.class)
+    return em
+        .createNamedQuery(User.LIST_BY_ACCOUNT, User.class)
         .setParameter("accountId", accountId)
-        .getResultStream()
+        .getResultList()
+        .stream()
         .filter(user -> user.getStatus() == UserStatus.ACTIVE)
         .filter(user -> user.getRoles().contains(role))
         .map(this::of)

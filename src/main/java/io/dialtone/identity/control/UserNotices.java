@@ -1,8 +1,8 @@
 package io.dialtone.identity.control;
 
 import io.dialtone.notification.boundary.Notifications;
-import io.dialtone.notification.entity.Notice;
-import io.dialtone.notification.entity.NoticeKind;
+import io.dialtone.notification.control.Notice;
+import io.dialtone.notification.control.NoticeKind;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Locale;

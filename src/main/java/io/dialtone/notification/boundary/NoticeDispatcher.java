@@ -3,7 +3,7 @@ package io.dialtone.notification.boundary;
 import io.dialtone.notification.control.MailFailure;
 import io.dialtone.notification.control.MailTexts;
 import io.dialtone.notification.control.Mailer;
-import io.dialtone.notification.entity.Notice;
+import io.dialtone.notification.control.Notice;
 import io.dialtone.notification.entity.OutgoingMail;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;

@@ -1,20 +1,25 @@
 package io.dialtone.notification.boundary;
 
+import io.dialtone.notification.control.Notice;
+import io.dialtone.notification.control.NoticeKind;
 import io.dialtone.notification.control.PortalNotices;
-import io.dialtone.notification.entity.Notice;
+import io.dialtone.notification.control.Recipient;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import java.util.List;
 
 /**
- * What other components call to e-mail someone, or to e-mail them and put the same notice in their
- * notice centre ({@link #tell}).
+ * The one way every component tells someone something: {@link #post} puts a notice on the
+ * recipient's notice page and, for the kinds that are mailed, e-mails it; {@link #send} only
+ * e-mails (the kinds that carry a one-time link, and the security notices that go by mail only).
  *
- * <p>Design: {@link #send(Notice)} only fires a CDI event; {@link NoticeDispatcher} observes it
- * after the caller's transaction committed ({@code AFTER_SUCCESS}; at once when there is no
- * transaction) and hands it to a managed thread. So a rolled-back change sends nothing, a committed
- * change never fails or waits because of the mail server, and a request takes the same time whether
- * or not it sends mail (SECURITY.md A7). A failed send is logged at SEVERE, not retried.
+ * <p>Design: the notice is stored in the caller's transaction; the mail only fires a CDI event,
+ * which {@link NoticeDispatcher} observes after that transaction committed ({@code AFTER_SUCCESS};
+ * at once when there is no transaction) and hands to a managed thread. So a rolled-back change
+ * tells nobody, a committed change never fails or waits because of the mail server, and a request
+ * takes the same time whether or not it sends mail (SECURITY.md A7). A failed send is logged at
+ * SEVERE, not retried.
  */
 @ApplicationScoped
 public class Notifications {
@@ -22,17 +27,33 @@ public class Notifications {
   @Inject Event<Notice> notices;
   @Inject PortalNotices portal;
 
+  /** E-mails {@code notice} after the caller's transaction commits; stores nothing. */
   public void send(Notice notice) {
     notices.fire(notice);
   }
 
   /**
-   * Tells user {@code userId} in both places: a notice in their notice centre, stored in the
-   * caller's transaction, and the e-mail, sent after commit as {@link #send} does. For notices
-   * without a one-time link only.
+   * Tells {@code to} of something about account {@code accountId}: a notice on their notice page,
+   * in their language, and the e-mail when {@code kind} is mailed. With a {@code dedupeKey}, at
+   * most once per recipient and key: a repeated event, or the same event seen by two nodes, stores
+   * and mails nothing more. For kinds without a one-time link only.
+   *
+   * @return whether {@code to} was told now ({@code false}: told before under the same key)
    */
-  public void tell(long userId, Notice notice) {
-    portal.post(userId, notice);
-    send(notice);
+  public boolean post(
+      long accountId, Recipient to, NoticeKind kind, String dedupeKey, List<String> arguments) {
+    Notice notice = new Notice(to.email(), to.locale(), kind, arguments);
+    if (!portal.post(to.userId(), accountId, notice, dedupeKey)) {
+      return false;
+    }
+    if (kind.mailed()) {
+      send(notice);
+    }
+    return true;
+  }
+
+  /** {@link #post} without a dedupe key: each call tells. */
+  public void post(long accountId, Recipient to, NoticeKind kind, String... arguments) {
+    post(accountId, to, kind, null, List.of(arguments));
   }
 }

@@ -1,6 +1,5 @@
 package io.dialtone.notification.control;
 
-import io.dialtone.notification.entity.Notice;
 import io.dialtone.notification.entity.OutgoingMail;
 import java.text.MessageFormat;
 import java.util.Locale;

@@ -1,5 +1,7 @@
 package io.dialtone.notification.entity;
 
+import io.dialtone.notification.control.NoticeKind;
+import io.dialtone.notification.control.NoticeView;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -10,17 +12,13 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 
 /**
- * A notice in one user's notice centre ({@code portal_notice}): the e-mail's subject and body as
- * rendered in the recipient's language when it was written, unread until they mark it read.
+ * A notice to one user ({@code portal_notice}), about one account: the e-mail's subject and body as
+ * rendered in the recipient's language when it was written, unread until they mark it read. A
+ * notice with a dedupe key is stored at most once per recipient and key (the writer inserts with
+ * {@code INSERT IGNORE}), so a repeated event tells nobody twice.
  */
 @Entity
 @Table(name = "portal_notice")
-@NamedQuery(
-    name = PortalNotice.LIST_BY_USER,
-    query =
-        """
-        SELECT n FROM PortalNotice n WHERE n.userId = :userId
-        ORDER BY n.createdAt DESC, n.id DESC""")
 @NamedQuery(
     name = PortalNotice.COUNT_UNREAD,
     query = "SELECT COUNT(n) FROM PortalNotice n WHERE n.userId = :userId AND n.readAt IS NULL")
@@ -32,12 +30,12 @@ import java.time.Instant;
         WHERE n.userId = :userId AND n.readAt IS NULL""")
 public class PortalNotice {
 
-  public static final String LIST_BY_USER = "PortalNotice.listByUser";
   public static final String COUNT_UNREAD = "PortalNotice.countUnread";
   public static final String MARK_ALL_READ = "PortalNotice.markAllRead";
   public static final int KIND_MAX = 40;
   public static final int SUBJECT_MAX = 200;
   public static final int BODY_MAX = 2000;
+  public static final int DEDUPE_KEY_MAX = 128;
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -45,6 +43,9 @@ public class PortalNotice {
 
   @Column(name = "user_id", nullable = false)
   private long userId;
+
+  @Column(name = "account_id", nullable = false)
+  private long accountId;
 
   @Column(nullable = false, length = KIND_MAX)
   private String kind;
@@ -61,10 +62,15 @@ public class PortalNotice {
   @Column(name = "read_at")
   private Instant readAt;
 
+  @Column(name = "dedupe_key", length = DEDUPE_KEY_MAX)
+  private String dedupeKey;
+
   protected PortalNotice() {}
 
-  public PortalNotice(long userId, NoticeKind kind, String subject, String body, Instant now) {
+  public PortalNotice(
+      long userId, long accountId, NoticeKind kind, String subject, String body, Instant now) {
     this.userId = userId;
+    this.accountId = accountId;
     this.kind = kind.name();
     this.subject = cut(subject, SUBJECT_MAX);
     this.body = cut(body, BODY_MAX);
@@ -90,8 +96,16 @@ public class PortalNotice {
     return userId;
   }
 
-  public String getKind() {
-    return kind;
+  public long getAccountId() {
+    return accountId;
+  }
+
+  public NoticeKind getKind() {
+    return NoticeKind.valueOf(kind);
+  }
+
+  public String getDedupeKey() {
+    return dedupeKey;
   }
 
   public String getSubject() {
@@ -112,5 +126,11 @@ public class PortalNotice {
 
   public boolean isUnread() {
     return readAt == null;
+  }
+
+  /** As pages show it. */
+  public NoticeView view() {
+    NoticeKind known = getKind();
+    return new NoticeView(id, known, known.category(), subject, body, createdAt, isUnread());
   }
 }

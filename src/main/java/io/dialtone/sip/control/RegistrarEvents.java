@@ -20,14 +20,15 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * What the portal does with the registrar's events: audits each ban once (actor {@code system}, the
- * banned address as source) and hands bans, failure bursts and devices going offline to {@link
- * SipNotices}. The registrar's threads never wait for the database: these synchronous observers
- * (called after the firing transaction committed, or at once outside one) only hand the work to the
- * default managed executor. {@code SipEvents} fires each event both synchronously and
- * asynchronously; observing one of the two is enough, so there is no {@code @ObservesAsync} here
- * (it would handle every event twice). A failure is logged at SEVERE and never reaches the
- * registrar; a full executor queue drops the notice (logged).
+ * What the portal does with the registrar's bans: audits each ban once (actor {@code system}, the
+ * banned address as source) and hands it to {@link SipNotices}. Failure bursts and devices going
+ * offline are about an extension: the extension component observes them. The registrar's threads
+ * never wait for the database: these synchronous observers (called after the firing transaction
+ * committed, or at once outside one) only hand the work to the default managed executor. {@code
+ * SipEvents} fires each event both synchronously and asynchronously; observing one of the two is
+ * enough, so there is no {@code @ObservesAsync} here (it would handle every event twice). A failure
+ * is logged at SEVERE and never reaches the registrar; a full executor queue drops the notice
+ * (logged).
  */
 @ApplicationScoped
 public class RegistrarEvents {
@@ -45,14 +46,6 @@ public class RegistrarEvents {
 
   void banned(@Observes(during = TransactionPhase.AFTER_SUCCESS) SourceBanned event) {
     later(() -> onBanned(event), label(event));
-  }
-
-  void burst(@Observes(during = TransactionPhase.AFTER_SUCCESS) FailureBurst event) {
-    later(() -> notices.burst(event), event);
-  }
-
-  void offline(@Observes(during = TransactionPhase.AFTER_SUCCESS) DeviceOffline event) {
-    later(() -> notices.offline(event), event);
   }
 
   private void onBanned(SourceBanned event) {

@@ -1,6 +1,7 @@
 package io.dialtone.usage.boundary;
 
 import io.dialtone.kernel.control.AccessControl;
+import io.dialtone.notification.control.NoticeView;
 import io.dialtone.platform.boundary.LocaleBacking;
 import io.dialtone.platform.boundary.Messages;
 import io.dialtone.usage.control.LimitRefused;
@@ -42,7 +43,7 @@ public class UsageBacking implements Serializable {
   private String chart;
   private List<ExtensionCapRow> extensionCaps;
   private List<RequestRow> myRequests;
-  private List<NoticeRow> notices;
+  private List<NoticeView> notices;
 
   private final LimitsForm form = new LimitsForm();
   private String extension;
@@ -105,7 +106,7 @@ public class UsageBacking implements Serializable {
         overview.requests().stream()
             .map(r -> RequestRow.of(r, accountName, null, null, currency, locale))
             .toList();
-    notices = overview.notices().stream().map(NoticeRow::of).toList();
+    notices = overview.notices();
     form.fill(caps.working());
   }
 
@@ -203,7 +204,7 @@ public class UsageBacking implements Serializable {
     return myRequests;
   }
 
-  public List<NoticeRow> getNotices() {
+  public List<NoticeView> getNotices() {
     return notices;
   }
 

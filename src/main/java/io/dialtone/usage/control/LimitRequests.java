@@ -13,11 +13,10 @@ import io.dialtone.kernel.control.AccessControl;
 import io.dialtone.kernel.control.AccountScope;
 import io.dialtone.kernel.control.SignedInUser;
 import io.dialtone.kernel.entity.Permission;
-import io.dialtone.notification.entity.NoticeKind;
+import io.dialtone.notification.control.NoticeKind;
 import io.dialtone.usage.entity.LimitRequest;
 import io.dialtone.usage.entity.LimitRequestStatus;
 import io.dialtone.usage.entity.UsageCap;
-import io.dialtone.usage.entity.UsageNoticeKind;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -178,10 +177,7 @@ public class LimitRequests {
             + commentDetail(asked));
     notices.tell(
         account.id(),
-        UsageNoticeKind.REQUEST_APPROVED,
         cap,
-        amount,
-        asked.getDecisionComment(),
         NoticeKind.LIMIT_REQUEST_APPROVED,
         account.name(),
         amount,
@@ -206,10 +202,7 @@ public class LimitRequests {
         cap + " " + amount + commentDetail(asked));
     notices.tell(
         account.id(),
-        UsageNoticeKind.REQUEST_REFUSED,
         cap,
-        amount,
-        asked.getDecisionComment(),
         NoticeKind.LIMIT_REQUEST_REFUSED,
         account.name(),
         amount,

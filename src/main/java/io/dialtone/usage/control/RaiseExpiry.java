@@ -7,11 +7,10 @@ import io.dialtone.audit.control.AuditAction;
 import io.dialtone.audit.control.AuditRecord;
 import io.dialtone.audit.control.AuditResult;
 import io.dialtone.audit.control.AuditTrail;
-import io.dialtone.notification.entity.NoticeKind;
+import io.dialtone.notification.control.NoticeKind;
 import io.dialtone.usage.entity.LimitRequest;
 import io.dialtone.usage.entity.LimitRequestStatus;
 import io.dialtone.usage.entity.UsageCap;
-import io.dialtone.usage.entity.UsageNoticeKind;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -122,10 +121,7 @@ public class RaiseExpiry {
     String amount = Amounts.format(cap, inEffect, currency);
     notices.tell(
         account.id(),
-        UsageNoticeKind.RAISE_ENDED,
         cap,
-        amount,
-        null,
         NoticeKind.LIMIT_RAISE_ENDED,
         account.name(),
         inEffect == null ? "-" : amount);

@@ -5,9 +5,8 @@ import io.dialtone.audit.control.AuditAction;
 import io.dialtone.audit.control.AuditRecord;
 import io.dialtone.audit.control.AuditResult;
 import io.dialtone.audit.control.AuditTrail;
-import io.dialtone.notification.entity.NoticeKind;
+import io.dialtone.notification.control.NoticeKind;
 import io.dialtone.usage.entity.UsageCap;
-import io.dialtone.usage.entity.UsageNoticeKind;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -72,12 +71,7 @@ public class UsageAlerts {
     boolean calls = cap == UsageCap.CONCURRENT_CALLS;
     notices.tell(
         accountId,
-        calls
-            ? (level >= 100 ? UsageNoticeKind.CALLS_100 : UsageNoticeKind.CALLS_80)
-            : (level >= 100 ? UsageNoticeKind.ALERT_100 : UsageNoticeKind.ALERT_80),
         cap,
-        usedText + " / " + limitText,
-        null,
         calls ? NoticeKind.CONCURRENT_CALLS_ALERT : NoticeKind.USAGE_ALERT,
         name,
         String.valueOf(level),

@@ -15,6 +15,8 @@ import io.dialtone.kernel.control.SignedInUser;
 import io.dialtone.kernel.entity.AccountId;
 import io.dialtone.kernel.entity.ExtensionNumber;
 import io.dialtone.kernel.entity.Permission;
+import io.dialtone.notification.control.NoticeCategory;
+import io.dialtone.notification.control.NoticeCentre;
 import io.dialtone.usage.entity.ExtensionLimit;
 import io.dialtone.usage.entity.LimitRequest;
 import io.dialtone.usage.entity.UsageCap;
@@ -53,7 +55,7 @@ public class UsageLimits {
   @Inject AccountTree tree;
   @Inject UsageSource source;
   @Inject UsageTotals totals;
-  @Inject UsageNotices notices;
+  @Inject NoticeCentre notices;
   @Inject ActiveCalls active;
   @Inject AuditTrail audit;
   @Inject Clock clock;
@@ -81,7 +83,7 @@ public class UsageLimits {
         em.createNamedQuery(LimitRequest.LIST_BY_ACCOUNT, LimitRequest.class)
             .setParameter("accountId", accountId)
             .getResultList(),
-        notices.of(accountId, NOTICES_SHOWN));
+        notices.about(accountId, NoticeCategory.USAGE, NOTICES_SHOWN));
   }
 
   /**

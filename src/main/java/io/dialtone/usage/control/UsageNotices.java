@@ -3,23 +3,17 @@ package io.dialtone.usage.control;
 import io.dialtone.account.control.AccountKind;
 import io.dialtone.account.control.AccountTree;
 import io.dialtone.account.control.AccountView;
-import io.dialtone.identity.control.Recipients;
-import io.dialtone.identity.control.Recipients.Recipient;
 import io.dialtone.kernel.entity.Role;
 import io.dialtone.notification.boundary.Notifications;
 import io.dialtone.notification.control.MailTexts;
-import io.dialtone.notification.entity.Notice;
-import io.dialtone.notification.entity.NoticeKind;
+import io.dialtone.notification.control.NoticeKind;
+import io.dialtone.notification.control.NoticeRecipients;
+import io.dialtone.notification.control.Recipient;
 import io.dialtone.usage.entity.LimitRequest;
 import io.dialtone.usage.entity.UsageCap;
-import io.dialtone.usage.entity.UsageNotice;
-import io.dialtone.usage.entity.UsageNoticeKind;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -27,43 +21,30 @@ import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 
 /**
- * Tells an account's administrators something about its usage limits: a notice on the usage page
- * (stored in the caller's transaction), and to each active customer administrator of the account a
- * notice in their notice centre and an e-mail, in their language ({@link Notifications#tell}). Also
- * tells the deciders of a limit request that it arrived ({@link #requestReceived}).
+ * Tells an account's active customer administrators something about its usage limits: a notice on
+ * their notice page (stored in the caller's transaction; the usage page shows it too) and an
+ * e-mail, in their language ({@link Notifications#post}). Also tells the deciders of a limit
+ * request that it arrived ({@link #requestReceived}).
  */
 @ApplicationScoped
 public class UsageNotices {
 
-  @PersistenceContext(unitName = "dialtone")
-  EntityManager em;
-
   @Inject Notifications notifications;
-  @Inject Clock clock;
-  @Inject Recipients recipients;
+  @Inject NoticeRecipients recipients;
   @Inject AccountTree accounts;
 
   /**
-   * Stores the portal notice and mails the administrators. The mail's arguments are {@code {0}} the
-   * account's name, {@code {1}} the cap's name in the recipient's language, then {@code more}.
+   * Tells the administrators of {@code accountId}. The arguments are {@code {0}} the account's
+   * name, {@code {1}} the cap's name in the recipient's language, then {@code more}.
    */
   public void tell(
-      long accountId,
-      UsageNoticeKind kind,
-      UsageCap cap,
-      String amount,
-      String detail,
-      NoticeKind mail,
-      String accountName,
-      String... more) {
-    em.persist(new UsageNotice(accountId, kind, cap, amount, detail, clock.instant()));
+      long accountId, UsageCap cap, NoticeKind kind, String accountName, String... more) {
     for (Recipient admin : recipients.accountAdministrators(accountId)) {
       List<String> arguments = new ArrayList<>();
       arguments.add(accountName);
       arguments.add(capName(cap, admin.locale()));
       arguments.addAll(List.of(more));
-      notifications.tell(
-          admin.userId(), new Notice(admin.email(), admin.locale(), mail, arguments));
+      notifications.post(accountId, admin, kind, null, arguments);
     }
   }
 
@@ -82,19 +63,17 @@ public class UsageNotices {
     UsageCap cap = asked.getCap();
     List<Recipient> told = recipients.withRole(parent.id(), deciders);
     for (Recipient decider : told) {
-      notifications.tell(
-          decider.userId(),
-          Notice.of(
-              decider.email(),
-              decider.locale(),
-              NoticeKind.LIMIT_REQUEST_RECEIVED,
-              account.name(),
-              capName(cap, decider.locale()),
-              account.accountNumber(),
-              granted == null ? "-" : Amounts.format(cap, granted, currency),
-              Amounts.format(cap, asked.getAmount(), currency),
-              asked.getEndsOn() == null ? "-" : asked.getEndsOn().toString(),
-              asked.getReason()));
+      notifications.post(
+          account.id(),
+          decider,
+          NoticeKind.LIMIT_REQUEST_RECEIVED,
+          account.name(),
+          capName(cap, decider.locale()),
+          account.accountNumber(),
+          granted == null ? "-" : Amounts.format(cap, granted, currency),
+          Amounts.format(cap, asked.getAmount(), currency),
+          asked.getEndsOn() == null ? "-" : asked.getEndsOn().toString(),
+          asked.getReason());
     }
     return told.size();
   }
@@ -114,13 +93,5 @@ public class UsageNotices {
     } catch (MissingResourceException e) {
       return "???" + cap.messageKey() + "???"; // as MailTexts shows a missing key
     }
-  }
-
-  /** The account's notices, newest first (at most {@code max}). */
-  public List<UsageNotice> of(long accountId, int max) {
-    return em.createNamedQuery(UsageNotice.LIST_BY_ACCOUNT, UsageNotice.class)
-        .setParameter("accountId", accountId)
-        .setMaxResults(max)
-        .getResultList();
   }
 }

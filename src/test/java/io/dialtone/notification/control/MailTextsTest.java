@@ -2,8 +2,6 @@ package io.dialtone.notification.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dialtone.notification.entity.Notice;
-import io.dialtone.notification.entity.NoticeKind;
 import io.dialtone.notification.entity.OutgoingMail;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;

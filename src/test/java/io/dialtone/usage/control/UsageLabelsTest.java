@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dialtone.usage.entity.LimitRequestStatus;
 import io.dialtone.usage.entity.UsageCap;
-import io.dialtone.usage.entity.UsageNoticeKind;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -29,7 +28,6 @@ class UsageLabelsTest {
     List<Enum<?>> constants = new ArrayList<>();
     constants.addAll(List.of(UsageCap.values()));
     constants.addAll(List.of(LimitRequestStatus.values()));
-    constants.addAll(List.of(UsageNoticeKind.values()));
     for (Enum<?> constant : constants) {
       assertThat(texts).containsKey(constant.getDeclaringClass().getSimpleName() + "." + constant);
     }

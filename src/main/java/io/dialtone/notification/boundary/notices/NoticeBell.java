@@ -1,10 +1,11 @@
-package io.dialtone.identity.boundary.notices;
+package io.dialtone.notification.boundary.notices;
 
-import io.dialtone.identity.boundary.CurrentUser;
-import io.dialtone.identity.control.NoticeCentre;
+import io.dialtone.kernel.control.SignedInUser;
+import io.dialtone.notification.control.NoticeCentre;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -19,13 +20,13 @@ public class NoticeBell {
   private static final Logger LOG = Logger.getLogger(NoticeBell.class.getName());
 
   @Inject NoticeCentre centre;
-  @Inject CurrentUser currentUser;
+  @Inject HttpServletRequest request;
 
   private Long unread;
 
   public long getUnread() {
     if (unread == null) {
-      unread = currentUser.isSignedIn() ? count() : 0L;
+      unread = SignedInUser.in(request.getSession(false)).isPresent() ? count() : 0L;
     }
     return unread;
   }

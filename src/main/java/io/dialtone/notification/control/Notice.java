@@ -1,4 +1,4 @@
-package io.dialtone.notification.entity;
+package io.dialtone.notification.control;
 
 import java.time.Instant;
 import java.time.ZoneOffset;

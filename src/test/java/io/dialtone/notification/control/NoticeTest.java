@@ -1,4 +1,4 @@
-package io.dialtone.notification.entity;
+package io.dialtone.notification.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
