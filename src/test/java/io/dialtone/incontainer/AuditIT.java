@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dialtone.audit.control.AuditAction;
 import io.dialtone.audit.control.AuditChainVerifier;
+import io.dialtone.audit.control.AuditEntry;
 import io.dialtone.audit.control.AuditHash;
 import io.dialtone.audit.control.AuditQuery;
 import io.dialtone.audit.control.AuditRecord;
@@ -13,7 +14,6 @@ import io.dialtone.audit.control.AuditTrail;
 import io.dialtone.audit.control.ChainHead;
 import io.dialtone.audit.control.ChainHeadStore;
 import io.dialtone.audit.control.ChainVerification;
-import io.dialtone.audit.entity.AuditEvent;
 import jakarta.inject.Inject;
 import java.sql.SQLException;
 import java.util.List;
@@ -48,19 +48,19 @@ public class AuditIT {
   void appendedEventsChainOntoEachOtherAndTheHead() {
     String actor = newActor();
 
-    List<AuditEvent> events = append(actor, 3);
+    List<AuditEntry> events = append(actor, 3);
 
     assertThat(events)
-        .extracting(AuditEvent::getDetail)
+        .extracting(AuditEntry::getDetail)
         .containsExactly("event 0", "event 1", "event 2");
-    for (AuditEvent event : events) {
+    for (AuditEntry event : events) {
       assertThat(event.getRowHash())
           .as("row %d as stored", event.getId())
           .isEqualTo(AuditHash.rowHash(event));
     }
     assertThat(events.get(1).getPrevHash()).isEqualTo(events.get(0).getRowHash());
     assertThat(events.get(2).getPrevHash()).isEqualTo(events.get(1).getRowHash());
-    AuditEvent last = events.getLast();
+    AuditEntry last = events.getLast();
     assertThat(heads.read()).isEqualTo(new ChainHead(last.getId(), last.getRowHash()));
     ChainVerification verification = verifier.verify();
     assertThat(verification.intact()).isTrue();
@@ -96,7 +96,7 @@ public class AuditIT {
 
   @Test
   void verifyNamesTheFirstRowChangedBehindTheApplicationsBack() throws Exception {
-    List<AuditEvent> events = append(newActor(), 3);
+    List<AuditEntry> events = append(newActor(), 3);
     assertThat(verifier.verify().intact()).as("intact before the tampering").isTrue();
     long first = events.get(1).getId();
     long second = events.get(2).getId();
@@ -117,7 +117,7 @@ public class AuditIT {
   }
 
   /** Appends {@code count} events for {@code actor}; returns that actor's events, oldest first. */
-  private List<AuditEvent> append(String actor, int count) {
+  private List<AuditEntry> append(String actor, int count) {
     for (int i = 0; i < count; i++) {
       trail.record(
           AuditRecord.builder(AuditAction.SIGN_IN_FAILED, AuditResult.FAILURE)

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dialtone.audit.control.AuditAction;
+import io.dialtone.audit.control.AuditEntry;
 import io.dialtone.audit.control.AuditQuery;
 import io.dialtone.audit.control.AuditResult;
-import io.dialtone.audit.entity.AuditEvent;
 import io.dialtone.identity.control.EmailChangeRefused;
 import io.dialtone.identity.control.EmailChanges;
 import io.dialtone.identity.control.InactivitySweep;
@@ -79,10 +79,10 @@ public class CredentialsIT {
         .isEqualTo(StepUpResult.CONFIRMED);
     assertThat(stepUp.isRecent()).isTrue();
     assertThat(stepUpRows(user))
-        .extracting(AuditEvent::getResult)
+        .extracting(AuditEntry::getResult)
         .containsExactly(AuditResult.SUCCESS, AuditResult.FAILURE);
     assertThat(stepUpRows(user))
-        .extracting(AuditEvent::getDetail)
+        .extracting(AuditEntry::getDetail)
         .noneMatch(detail -> detail.contains(user.password()));
   }
 
@@ -244,7 +244,7 @@ public class CredentialsIT {
     assertThat(stepUpRows(user)).hasSize(1);
     assertThat(audit.recentForActor(user.actor(), AuditQuery.MAX_RESULTS))
         .filteredOn(e -> e.getAction() == AuditAction.EMAIL_CHANGE_REQUESTED)
-        .extracting(AuditEvent::getResult)
+        .extracting(AuditEntry::getResult)
         .containsExactly(AuditResult.SUCCESS, AuditResult.FAILURE);
     assertThat(emailChanges.isUsable("not-a-token")).isFalse();
   }
@@ -298,7 +298,7 @@ public class CredentialsIT {
     return now.minus(Duration.ofDays(ago));
   }
 
-  private List<AuditEvent> stepUpRows(Seeded user) {
+  private List<AuditEntry> stepUpRows(Seeded user) {
     return audit.recentForActor(user.actor(), AuditQuery.MAX_RESULTS).stream()
         .filter(e -> e.getAction() == AuditAction.STEP_UP)
         .toList();
@@ -306,7 +306,7 @@ public class CredentialsIT {
 
   private List<AuditAction> actions(Seeded user) {
     return audit.recentForActor(user.actor(), AuditQuery.MAX_RESULTS).stream()
-        .map(AuditEvent::getAction)
+        .map(AuditEntry::getAction)
         .toList();
   }
 }

@@ -8,7 +8,7 @@ import io.dialtone.account.control.AccountOverview;
 import io.dialtone.account.control.AccountView;
 import io.dialtone.account.entity.Account;
 import io.dialtone.audit.control.AuditAction;
-import io.dialtone.audit.entity.AuditEvent;
+import io.dialtone.audit.control.AuditEntry;
 import io.dialtone.identity.control.SecurityOverview;
 import io.dialtone.identity.control.SignInSeries;
 import io.dialtone.identity.control.UserCounts;
@@ -99,7 +99,7 @@ public class DashboardScopeIT {
     assertThat(series.failures().getLast()).isEqualTo(2);
     assertThat(series.successes().getLast()).isEqualTo(1);
     assertThat(series.totalFailures()).isEqualTo(2);
-    List<AuditEvent> events = security.recentSecurityEvents(10);
+    List<AuditEntry> events = security.recentSecurityEvents(10);
     assertThat(events)
         .filteredOn(e -> actor.equals(e.getActor()))
         .hasSize(2)

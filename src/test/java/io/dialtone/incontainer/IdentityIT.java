@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dialtone.audit.control.AuditAction;
+import io.dialtone.audit.control.AuditEntry;
 import io.dialtone.audit.control.AuditQuery;
-import io.dialtone.audit.entity.AuditEvent;
 import io.dialtone.identity.boundary.DialtoneIdentityStore;
 import io.dialtone.identity.boundary.SecondFactorCredential;
 import io.dialtone.identity.boundary.SecondFactorCredential.Kind;
@@ -326,7 +326,7 @@ public class IdentityIT {
 
   private List<AuditAction> actions(Seeded user) {
     return auditQuery.recentForActor(user.actor(), AuditQuery.MAX_RESULTS).stream()
-        .map(AuditEvent::getAction)
+        .map(AuditEntry::getAction)
         .toList();
   }
 

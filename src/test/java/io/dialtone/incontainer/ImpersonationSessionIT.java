@@ -8,12 +8,12 @@ import io.dialtone.account.control.AccountProfile;
 import io.dialtone.account.entity.Account;
 import io.dialtone.audit.control.AuditAction;
 import io.dialtone.audit.control.AuditContext;
+import io.dialtone.audit.control.AuditEntry;
 import io.dialtone.audit.control.AuditHash;
 import io.dialtone.audit.control.AuditQuery;
 import io.dialtone.audit.control.AuditRecord;
 import io.dialtone.audit.control.AuditResult;
 import io.dialtone.audit.control.AuditTrail;
-import io.dialtone.audit.entity.AuditEvent;
 import io.dialtone.identity.boundary.ImpersonationSessions;
 import io.dialtone.identity.control.ImpersonationPolicy;
 import io.dialtone.identity.control.ImpersonationRefused;
@@ -84,9 +84,9 @@ public class ImpersonationSessionIT {
     assertThatThrownBy(() -> impersonations.start(t.a2(), "second one", null))
         .isInstanceOf(AccessDenied.class);
 
-    List<AuditEvent> rows = audit.recentForActor(agent, AuditQuery.MAX_RESULTS);
+    List<AuditEntry> rows = audit.recentForActor(agent, AuditQuery.MAX_RESULTS);
     assertThat(rows)
-        .extracting(AuditEvent::getAction)
+        .extracting(AuditEntry::getAction)
         .containsExactly(
             AuditAction.ACCESS_DENIED,
             AuditAction.ACCOUNT_UPDATED,
@@ -176,7 +176,7 @@ public class ImpersonationSessionIT {
     assertThat(SignedInUser.in(request.getSession(false))).contains(agent);
     assertThat(request.getSession().getId()).isNotEqualTo(before);
     assertThat(auditContext.onBehalfOf()).isNull();
-    AuditEvent end = audit.recentForActor(agent.actor(), 1).getFirst();
+    AuditEntry end = audit.recentForActor(agent.actor(), 1).getFirst();
     assertThat(end.getAction()).isEqualTo(AuditAction.IMPERSONATION_ENDED);
     assertThat(end.getDetail()).isEqualTo("expired");
     assertThat(end.getOnBehalfOf()).isEqualTo("account:" + t.a1());

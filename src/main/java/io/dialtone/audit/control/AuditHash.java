@@ -61,6 +61,22 @@ public final class AuditHash {
             event.getAccountId()));
   }
 
+  /** The row hash recomputed from what {@code entry} holds (its stored row hash is ignored). */
+  public static String rowHash(AuditEntry entry) {
+    return digest(
+        entry.getPrevHash(),
+        canonical(
+            entry.getOccurredAt(),
+            entry.getAction(),
+            entry.getResult(),
+            entry.getActor(),
+            entry.getOnBehalfOf(),
+            entry.getTarget(),
+            entry.getSourceIp(),
+            entry.getDetail(),
+            entry.getAccountId()));
+  }
+
   /**
    * The canonical bytes of a row's content.
    *

@@ -45,7 +45,7 @@ public class AuditQuery {
    * @param actor as passed to {@link AuditRecord}; {@code null} or empty gives an empty list
    * @param max how many events at most, 1 to {@value #MAX_RESULTS}
    */
-  public List<AuditEvent> recentForActor(String actor, @Min(1) @Max(MAX_RESULTS) int max) {
+  public List<AuditEntry> recentForActor(String actor, @Min(1) @Max(MAX_RESULTS) int max) {
     String stored = AuditText.clean(actor, AuditEvent.ACTOR_LENGTH);
     if (stored == null) {
       return List.of();
@@ -53,7 +53,9 @@ public class AuditQuery {
     return em.createNamedQuery(AuditEvent.LIST_BY_ACTOR, AuditEvent.class)
         .setParameter("actor", stored)
         .setMaxResults(max)
-        .getResultList();
+        .getResultStream()
+        .map(AuditEntry::of)
+        .toList();
   }
 
   /**
@@ -61,7 +63,7 @@ public class AuditQuery {
    *
    * @param max how many events at most, 1 to {@value #MAX_RESULTS}
    */
-  public List<AuditEvent> recentForActor(
+  public List<AuditEntry> recentForActor(
       String actor, @NotEmpty Set<AuditAction> actions, @Min(1) @Max(MAX_RESULTS) int max) {
     String stored = AuditText.clean(actor, AuditEvent.ACTOR_LENGTH);
     if (stored == null) {
@@ -74,7 +76,7 @@ public class AuditQuery {
         .select(event)
         .where(cb.equal(event.get("actor"), stored), event.get("action").in(actions))
         .orderBy(cb.desc(event.get("occurredAt")), cb.desc(event.get("id")));
-    return em.createQuery(query).setMaxResults(max).getResultList();
+    return em.createQuery(query).setMaxResults(max).getResultStream().map(AuditEntry::of).toList();
   }
 
   /**
@@ -83,7 +85,7 @@ public class AuditQuery {
    *
    * @param max how many events at most, 1 to {@value #MAX_RESULTS}
    */
-  public List<AuditEvent> recent(
+  public List<AuditEntry> recent(
       @NotEmpty Set<AuditAction> actions,
       @NotNull Optional<Set<Long>> scope,
       @NotNull Instant since,
@@ -98,7 +100,7 @@ public class AuditQuery {
                 cb.greaterThanOrEqualTo(event.get("occurredAt"), since)));
     scope.ifPresent(ids -> where.add(inScope(cb, event, ids)));
     query.select(event).where(where.toArray(Predicate[]::new)).orderBy(cb.desc(event.get("id")));
-    return em.createQuery(query).setMaxResults(max).getResultList();
+    return em.createQuery(query).setMaxResults(max).getResultStream().map(AuditEntry::of).toList();
   }
 
   /**

@@ -27,7 +27,7 @@ public class AuditSearch {
   @PersistenceContext(unitName = "dialtone")
   EntityManager em;
 
-  public List<AuditEvent> page(
+  public List<AuditEntry> page(
       AuditFilter filter, Optional<Set<Long>> scope, int first, int pageSize) {
     CriteriaBuilder cb = em.getCriteriaBuilder();
     CriteriaQuery<AuditEvent> query = cb.createQuery(AuditEvent.class);
@@ -39,7 +39,9 @@ public class AuditSearch {
     return em.createQuery(query)
         .setFirstResult(Math.max(0, first))
         .setMaxResults(Math.clamp(pageSize, 1, MAX_PAGE))
-        .getResultList();
+        .getResultStream()
+        .map(AuditEntry::of)
+        .toList();
   }
 
   public long count(AuditFilter filter, Optional<Set<Long>> scope) {

@@ -49,7 +49,7 @@ public class SupportSessions {
    * @param end the row that ended it ({@code IMPERSONATION_ENDED}, or a later start when the end
    *     went unrecorded); {@code null} while it may still go on
    */
-  public record Session(AuditEvent start, AuditEvent end, List<AuditEvent> activity) {}
+  public record Session(AuditEntry start, AuditEntry end, List<AuditEntry> activity) {}
 
   @PersistenceContext(unitName = "dialtone")
   EntityManager em;
@@ -92,6 +92,7 @@ public class SupportSessions {
             .setParameter("before", end == null ? Long.MAX_VALUE : end.getId())
             .setMaxResults(MAX_ACTIVITY)
             .getResultList();
-    return new Session(start, end, activity);
+    return new Session(
+        AuditEntry.of(start), AuditEntry.of(end), activity.stream().map(AuditEntry::of).toList());
   }
 }

@@ -3,6 +3,7 @@ package io.dialtone.dashboard.boundary;
 import io.dialtone.account.control.AccountTree;
 import io.dialtone.account.control.AccountView;
 import io.dialtone.audit.control.AuditAction;
+import io.dialtone.audit.control.AuditEntry;
 import io.dialtone.audit.control.AuditFilter;
 import io.dialtone.audit.control.AuditRecord;
 import io.dialtone.audit.control.AuditResult;
@@ -10,7 +11,6 @@ import io.dialtone.audit.control.AuditSearch;
 import io.dialtone.audit.control.AuditTrail;
 import io.dialtone.audit.control.ChainVerification;
 import io.dialtone.audit.control.DailyChainCheck;
-import io.dialtone.audit.entity.AuditEvent;
 import io.dialtone.kernel.control.AccessControl;
 import io.dialtone.kernel.control.AccountScope;
 import io.dialtone.kernel.control.SignedInUser;
@@ -57,7 +57,7 @@ public class AuditBacking implements Serializable {
   private AuditResult result;
   private Set<Long> scope;
   private ChainVerification verification;
-  private final LazyDataModel<AuditEvent> events = new Events();
+  private final LazyDataModel<AuditEntry> events = new Events();
 
   @PostConstruct
   void open() {
@@ -119,7 +119,7 @@ public class AuditBacking implements Serializable {
   }
 
   /** The table's rows: counted and loaded page by page from the database. */
-  private final class Events extends LazyDataModel<AuditEvent> {
+  private final class Events extends LazyDataModel<AuditEntry> {
     private static final long serialVersionUID = 1L;
 
     @Override
@@ -128,18 +128,18 @@ public class AuditBacking implements Serializable {
     }
 
     @Override
-    public List<AuditEvent> load(
+    public List<AuditEntry> load(
         int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
       return search.page(filter(), scope(), first, pageSize);
     }
 
     @Override
-    public String getRowKey(AuditEvent event) {
+    public String getRowKey(AuditEntry event) {
       return String.valueOf(event.getId());
     }
   }
 
-  public LazyDataModel<AuditEvent> getEvents() {
+  public LazyDataModel<AuditEntry> getEvents() {
     return events;
   }
 

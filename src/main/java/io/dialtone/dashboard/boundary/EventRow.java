@@ -1,8 +1,8 @@
 package io.dialtone.dashboard.boundary;
 
 import io.dialtone.audit.control.AuditAction;
+import io.dialtone.audit.control.AuditEntry;
 import io.dialtone.audit.control.AuditResult;
-import io.dialtone.audit.entity.AuditEvent;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 
@@ -14,7 +14,7 @@ import java.time.ZoneOffset;
 public record EventRow(
     LocalDateTime when, AuditAction action, AuditResult result, String actor, String sourceIp) {
 
-  static EventRow of(AuditEvent event) {
+  static EventRow of(AuditEntry event) {
     return new EventRow(
         LocalDateTime.ofInstant(event.getOccurredAt(), ZoneOffset.UTC),
         event.getAction(),

@@ -3,9 +3,9 @@ package io.dialtone.dashboard.boundary;
 import io.dialtone.account.control.AccountTree;
 import io.dialtone.account.control.AccountView;
 import io.dialtone.audit.control.AuditAction;
+import io.dialtone.audit.control.AuditEntry;
 import io.dialtone.audit.control.SupportSessions;
 import io.dialtone.audit.control.SupportSessions.Session;
-import io.dialtone.audit.entity.AuditEvent;
 import io.dialtone.identity.control.UserLookup;
 import io.dialtone.kernel.control.AccessControl;
 import io.dialtone.kernel.control.AccountScope;
@@ -44,7 +44,7 @@ public class SupportAccessBacking {
       Instant ended,
       String reason,
       String endedHow,
-      List<AuditEvent> activity) {}
+      List<AuditEntry> activity) {}
 
   @Inject AccessControl access;
   @Inject AccountTree accounts;
@@ -70,9 +70,9 @@ public class SupportAccessBacking {
   }
 
   private Row row(Session session) {
-    AuditEvent start = session.start();
+    AuditEntry start = session.start();
     Optional<UserLookup.UserName> agent = agentOf(start.getActor());
-    AuditEvent end = session.end();
+    AuditEntry end = session.end();
     boolean ended = end != null && end.getAction() == AuditAction.IMPERSONATION_ENDED;
     return new Row(
         agent.map(UserLookup.UserName::label).orElse(start.getActor()),

@@ -1,8 +1,8 @@
 package io.dialtone.identity.control;
 
 import io.dialtone.audit.control.AuditAction;
+import io.dialtone.audit.control.AuditEntry;
 import io.dialtone.audit.control.AuditQuery;
-import io.dialtone.audit.entity.AuditEvent;
 import io.dialtone.kernel.control.AccessControl;
 import io.dialtone.kernel.control.AccountScope;
 import io.dialtone.kernel.control.SignedInUser;
@@ -64,7 +64,7 @@ public class SecurityOverview {
 
   /** The newest security events of the caller's scope within {@link #RECENT}, newest first. */
   @Transactional
-  public List<AuditEvent> recentSecurityEvents(@Min(1) @Max(AuditQuery.MAX_RESULTS) int max) {
+  public List<AuditEntry> recentSecurityEvents(@Min(1) @Max(AuditQuery.MAX_RESULTS) int max) {
     SignedInUser caller = access.require(Permission.VIEW_AUDIT);
     return audit.recent(
         SECURITY_ACTIONS, scopes.scopeOf(caller.accountId()), clock.instant().minus(RECENT), max);
@@ -88,14 +88,14 @@ public class SecurityOverview {
 
   /** The caller's own recent sign-in activity, newest first. */
   @Transactional
-  public List<AuditEvent> ownSignIns(@Min(1) @Max(AuditQuery.MAX_RESULTS) int max) {
+  public List<AuditEntry> ownSignIns(@Min(1) @Max(AuditQuery.MAX_RESULTS) int max) {
     SignedInUser caller = access.require(Permission.VIEW_OWN_PROFILE);
     return audit.recentForActor(caller.actor(), SIGN_IN_ACTIONS, max);
   }
 
   /** What the caller did recently apart from signing in and out, newest first. */
   @Transactional
-  public List<AuditEvent> ownOtherActions(@Min(1) @Max(AuditQuery.MAX_RESULTS) int max) {
+  public List<AuditEntry> ownOtherActions(@Min(1) @Max(AuditQuery.MAX_RESULTS) int max) {
     SignedInUser caller = access.require(Permission.VIEW_OWN_PROFILE);
     return audit.recentForActor(
         caller.actor(), EnumSet.complementOf(EnumSet.copyOf(SIGN_IN_ACTIONS)), max);
