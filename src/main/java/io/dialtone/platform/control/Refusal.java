@@ -61,7 +61,7 @@ public class Refusal extends RuntimeException {
 
   /** A refusal explained by several messages, shown in this order (at least one). */
   public Refusal(List<Explanation> explanations) {
-    super(explanations.stream().map(Explanation::key).toList().toString());
+    super(String.join(", ", explanations.stream().map(Explanation::key).toList()));
     if (explanations.isEmpty()) {
       throw new IllegalArgumentException("a refusal needs at least one explanation");
     }
