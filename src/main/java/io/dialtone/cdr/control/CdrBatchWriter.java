@@ -92,7 +92,7 @@ public class CdrBatchWriter {
               cost(deck, call, account.currency()),
               account.currency(),
               LocalDate.ofInstant(call.start(), account.zone()),
-              extensionIds.getOrDefault(call.accountId(), Map.of()).get(call.extension())));
+              extensionIds.getOrDefault(call.accountId().value(), Map.of()).get(call.extension())));
     }
     return pending;
   }
