@@ -166,6 +166,73 @@ final class Browser implements AutoCloseable {
         .toList();
   }
 
+  /** Resizes the window, e.g. to a phone's width or a short screen. */
+  void resize(int width, int height) {
+    driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, height));
+  }
+
+  /** From now on every request goes to the network, as on a first visit. */
+  void disableCache() {
+    driver.executeCdpCommand("Network.enable", Map.of());
+    driver.executeCdpCommand("Network.setCacheDisabled", Map.of("cacheDisabled", true));
+  }
+
+  /** Runs a script in the page and returns its result. */
+  Object script(String script, Object... args) {
+    return driver.executeScript(script, args);
+  }
+
+  /**
+   * Whether the element is, or within a few seconds comes (a page may scroll to it smoothly),
+   * wholly inside the visible part of the page.
+   */
+  boolean inViewport(String css) {
+    try {
+      return new WebDriverWait(driver, Duration.ofSeconds(3))
+          .until(
+              d ->
+                  (Boolean)
+                      script(
+                          "const r = document.querySelector(arguments[0]).getBoundingClientRect();"
+                              + "return r.top >= 0 && r.bottom <= window.innerHeight && r.height > 0;",
+                          css));
+    } catch (org.openqa.selenium.TimeoutException e) {
+      return false;
+    }
+  }
+
+  /**
+   * Pairs of children of the elements matching {@code css} whose boxes overlap, or whose content
+   * reaches past their own box (a select menu wider than its grid cell), as readable text; empty
+   * when the layout is clean.
+   */
+  @SuppressWarnings("unchecked")
+  List<String> overlaps(String css) {
+    return (List<String>)
+        script(
+            "const found = [];"
+                + "for (const box of document.querySelectorAll(arguments[0])) {"
+                + "  const kids = [...box.children].filter(k => k.getBoundingClientRect().width > 0);"
+                + "  const name = k => (k.querySelector('label') || k).textContent.trim().slice(0, 30);"
+                + "  const outer = box.getBoundingClientRect();"
+                + "  for (const k of kids) {"
+                + "    const r = k.getBoundingClientRect();"
+                + "    if (r.right > outer.right + 1) found.push(name(k) + ' leaves its box');"
+                + "    for (const d of k.querySelectorAll('*')) {"
+                + "      const c = d.getBoundingClientRect();"
+                + "      if (c.width > 0 && c.right > r.right + 1) { found.push(name(k) + ' overflows'); break; }"
+                + "    }"
+                + "  }"
+                + "  for (let i = 0; i < kids.length; i++) for (let j = i + 1; j < kids.length; j++) {"
+                + "    const a = kids[i].getBoundingClientRect(), b = kids[j].getBoundingClientRect();"
+                + "    if (a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1)"
+                + "      found.push(name(kids[i]) + ' / ' + name(kids[j]));"
+                + "  }"
+                + "}"
+                + "return found;",
+            css);
+  }
+
   WebDriver driver() {
     return driver;
   }

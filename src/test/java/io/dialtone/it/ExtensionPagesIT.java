@@ -87,9 +87,33 @@ class ExtensionPagesIT {
       choose(browser, "create:user", member.id());
       browser.find("[id='create:submit']").click();
       browser.find("#sipSecret");
+      browser.open("/extensions/index.xhtml");
+      browser.resize(1280, 500); // a short screen: the PIN appears far above the row's button
       browser.clickInRow("extensions:table", "Bureau", "resetPin");
+      browser.script("window.scrollTo(0, document.body.scrollHeight)");
       browser.find(".ui-confirmdialog-yes").click();
       assertThat(browser.text("#temporaryPin")).matches("[0-9]{8}");
+      assertThat(browser.inViewport("#temporaryPin")).as("the one-time PIN is in sight").isTrue();
+
+      // A continuity destination must be a number or one of the account's extensions.
+      browser.resize(1280, 1000);
+      browser.find("[id='extensions:table:0:edit']").click();
+      browser.waitForPath("/extensions/edit.xhtml");
+      browser.type("edit:destination", "555-01");
+      browser.submit("edit:save");
+      assertThat(browser.pageText())
+          .contains("There is no extension with this number in the account.");
+      assertThat(
+              db.queryValue(
+                  "SELECT continuity_destination FROM extension WHERE number = '305' AND account_id = ?",
+                  account))
+          .isNull();
+      browser.open("/calls/tester.xhtml?account=" + account + "&number=555-01");
+      assertThat(browser.text("#rule"))
+          .isEqualTo("No extension of the account has this number: the call would not connect.");
+      assertThat(browser.text("#verdict")).isEqualTo("Blocked");
+      browser.open("/calls/tester.xhtml?account=" + account + "&number=305");
+      assertThat(browser.text("#rule")).isEqualTo("One of the account’s extensions");
     }
     try (Browser browser = new Browser(server.baseUrl())) {
       SignIn.withBothFactors(browser, member);
@@ -98,6 +122,8 @@ class ExtensionPagesIT {
       browser.find("#navMyExtension").click();
       browser.waitForPath("/extensions/mine.xhtml");
       assertThat(browser.pageText()).contains("Mon poste", "305", "Choisissez un nouveau NIP");
+      assertThat(browser.text("[id='mine:0:pinState']")).isEqualTo("Choisissez un nouveau NIP");
+      browser.resize(1280, 500); // the form is below the fold: the answer must come into sight
       browser.type("pin:newPin", "123456");
       browser.find("[id='pin:save']").click();
       browser.waitForText("une suite de chiffres comme 123456");
@@ -109,7 +135,9 @@ class ExtensionPagesIT {
       browser.type("pin:newPin", "480271");
       browser.find("[id='pin:save']").click();
       browser.waitForText("Votre NIP de messagerie a été changé");
+      assertThat(browser.inViewport("#messages")).as("the confirmation is in sight").isTrue();
       assertThat(browser.pageText()).doesNotContain("480271", "Choisissez un nouveau NIP");
+      assertThat(browser.text("[id='mine:0:pinState']")).isEqualTo("Défini");
       String hash =
           (String)
               db.queryValue(

@@ -50,7 +50,8 @@ class NoticeCentreIT {
       assertThat(reseller.text("h1")).isEqualTo("Notices");
       assertThat(reseller.text("[id='notices:table']"))
           .contains("Dialtone: limit request from " + customerName)
-          .contains("from 50.00 CAD to 120.00 CAD")
+          .contains("from 50.00 CAD to 120.00 CAD, for good. Reason: Trade show")
+          .doesNotContain("“-”")
           .contains("Reason: Trade show <img src=x onerror=alert(1)>")
           .contains("(unread)");
       assertThat(reseller.findAll("[id='notices:table'] img")).isEmpty();
@@ -139,7 +140,7 @@ class NoticeCentreIT {
       assertThat(reseller.text("h1")).isEqualTo("Avis");
       assertThat(reseller.text("[id='notices:table']"))
           .contains("Dialtone : demande de plafond de " + customerName)
-          .contains("« minutes par mois » de 1000 à 2500")
+          .contains("« minutes par mois » de 1000 à 2500, sans limite de durée. Motif")
           .contains("Motif : Campagne d’appels")
           .contains("(non lu)");
       reseller.submit("notices:markAll");

@@ -45,6 +45,9 @@ class OwnSecurityIT {
       stepUp(browser, user.password());
       assertThat(browser.text("[id$='messages']")).contains("Here are your new recovery codes");
       assertThat(browser.findAll("#recoveryCodes li")).hasSize(10);
+      assertThat(browser.overlaps("#recoveryCodes"))
+          .as("codes side by side, inside their box")
+          .isEmpty();
       assertThat(browser.isPresent("#stepUp")).isFalse();
 
       browser.open(PAGE);
@@ -212,6 +215,7 @@ class OwnSecurityIT {
       assertThat(browser.text("[id$='messages']")).contains("Your new authenticator is active");
       List<String> newCodes = codes(browser);
       assertThat(newCodes).hasSize(10).doesNotContainAnyElementsOf(oldCodes);
+      assertThat(browser.overlaps("#recoveryCodes")).isEmpty();
       browser.submit("signOutForm:signOut");
 
       long next = Totp.stepAfter(enrolStep);

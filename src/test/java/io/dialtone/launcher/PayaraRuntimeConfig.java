@@ -27,6 +27,19 @@ final class PayaraRuntimeConfig {
           "+TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256",
           "+TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256");
 
+  /** Text answers worth compressing; images and fonts are compressed already. */
+  static final String COMPRESSED =
+      String.join(
+          ",",
+          "text/html",
+          "text/css",
+          "text/javascript",
+          "application/javascript",
+          "application/json",
+          "text/csv",
+          "text/plain",
+          "image/svg+xml");
+
   private static final String PROTOCOLS =
       "configs.config.server-config.network-config.protocols.protocol.";
 
@@ -62,7 +75,14 @@ final class PayaraRuntimeConfig {
    * at all (the set-metrics-configuration command cannot run before boot; the dotted names can).
    * Health stays: the application's HealthAnswerFilter reduces its answer to up or down.
    *
-   * <p>TransportSecurityIT, ContainerRedirectsIT and PlatformEndpointsIT check all of it.
+   * <p>The HTTPS listener compresses text answers (pages, scripts, style sheets, CSV) of 1 kB or
+   * more with gzip for clients that accept it: the container's own compression, no filter. Pages
+   * carry secrets (the view state, the CSP nonce), which compression could leak to an attacker who
+   * can both inject text into a page and measure its size (BREACH); the session cookie is
+   * SameSite=Strict, so a third-party site cannot make the signed-in requests such an attack needs.
+   *
+   * <p>TransportSecurityIT, ContainerRedirectsIT, PlatformEndpointsIT and WebBaselineIT check all
+   * of it.
    */
   static Path preBootCommands(DialtoneHome home, URI publicUrl) {
     String https = PROTOCOLS + "https-listener.";
@@ -83,6 +103,9 @@ final class PayaraRuntimeConfig {
             "set " + http + "http.server-name=" + host,
             "set " + http + "http.server-header=false",
             "set " + http + "http.trace-enabled=false",
+            "set " + https + "http.compression=on",
+            "set " + https + "http.compressable-mime-type=" + COMPRESSED,
+            "set " + https + "http.compression-min-size-bytes=1024",
             "set " + METRICS + "enabled=false",
             "set " + METRICS + "virtual-servers=" + NO_VIRTUAL_SERVER,
             "set-openapi-configuration --enabled=false --virtualServers=" + NO_VIRTUAL_SERVER,

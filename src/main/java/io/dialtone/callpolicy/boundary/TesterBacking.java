@@ -58,6 +58,8 @@ public class TesterBacking implements Serializable {
    * What the page shows of a test.
    *
    * @param editOutcome the page where the caller can change the deciding rule, or {@code null}
+   * @param noSuchExtension short digits the policy reads as internal, but no extension of the
+   *     account has that number: the call would not connect, whatever the policy says
    */
   public record Outcome(
       String dialled,
@@ -69,7 +71,8 @@ public class TesterBacking implements Serializable {
       CustomRuleKind ruleKind,
       String ruleValue,
       String ruleExtension,
-      String editOutcome)
+      String editOutcome,
+      boolean noSuchExtension)
       implements Serializable {}
 
   /** View action: the accounts in scope, the pre-filled account, and a test when a number came. */
@@ -112,18 +115,21 @@ public class TesterBacking implements Serializable {
     TestResult result = tester.test(accountId, extension, number);
     Classification call = result.decision().classification();
     DecidingRule rule = result.decision().rule();
+    boolean noSuchExtension =
+        rule == DecidingRule.INTERNAL_EXTENSION && !extensions.contains(call.digits());
     outcome =
         new Outcome(
             number,
             call.number() != null ? call.number().value() : call.digits(),
             call.destination(),
             call.country() == null ? null : Countries.name(call.country(), language.getLocale()),
-            result.decision().allowed(),
+            result.decision().allowed() && !noSuchExtension,
             rule,
             result.ruleKind(),
             result.ruleValue(),
             result.ruleExtension(),
-            editOutcome(rule));
+            editOutcome(rule),
+            noSuchExtension);
   }
 
   private String editOutcome(DecidingRule rule) {

@@ -32,7 +32,7 @@ public class MyExtensionBacking implements Serializable {
   @Inject transient Clock clock;
 
   private List<ExtensionRow> rows;
-  private List<Long> mustChange;
+  private java.util.Map<Long, PinState> pinStates;
   private List<RegistrationRow> registrations = List.of();
 
   @NotNull private Long extensionId;
@@ -44,7 +44,9 @@ public class MyExtensionBacking implements Serializable {
   public void load() {
     var mine = extensions.mine();
     rows = mine.stream().map(e -> ExtensionRow.of(e, null)).toList();
-    mustChange = mine.stream().filter(e -> e.isPinMustChange()).map(e -> e.getId()).toList();
+    pinStates =
+        mine.stream()
+            .collect(java.util.stream.Collectors.toMap(e -> e.getId(), e -> PinState.of(e)));
     if (extensionId == null && !rows.isEmpty()) {
       extensionId = rows.get(0).id();
     }
@@ -77,8 +79,9 @@ public class MyExtensionBacking implements Serializable {
     load();
   }
 
-  public boolean mustChange(long id) {
-    return mustChange.contains(id);
+  /** The state of the voicemail PIN of one of the caller's extensions (as of this view). */
+  public PinState pinState(long id) {
+    return pinStates.getOrDefault(id, PinState.NOT_SET);
   }
 
   public List<ExtensionRow> getRows() {

@@ -10,9 +10,10 @@ import java.io.IOException;
 
 /**
  * SECURITY.md G5 on every response: HSTS for two years, no MIME sniffing, no referrer leaks, no
- * framing, and {@code Cache-Control: no-store} on everything but versioned static resources (pages
- * may show secrets such as a TOTP QR code or recovery codes). The Content-Security-Policy header is
- * PrimeFaces' (see web.xml), which adds a fresh nonce to every page.
+ * framing, and {@code Cache-Control: no-store} on everything but static resources (pages may show
+ * secrets such as a TOTP QR code or recovery codes); a versioned static resource is cached for a
+ * year. The Content-Security-Policy header is PrimeFaces' (see web.xml), which adds a fresh nonce
+ * to every page.
  */
 @WebFilter(filterName = "securityHeaders", urlPatterns = "/*", asyncSupported = true)
 public class SecurityHeadersFilter extends HttpFilter {
@@ -33,6 +34,9 @@ public class SecurityHeadersFilter extends HttpFilter {
     if (!request.getRequestURI().startsWith(request.getContextPath() + RESOURCES)) {
       response.setHeader("Cache-Control", "no-store");
       response.setHeader("Pragma", "no-cache");
+    } else if (request.getParameter("v") != null) {
+      // A versioned resource (PrimeFaces' own: ?v=<its version>): a new version is a new URL.
+      response.setHeader("Cache-Control", "public, max-age=31536000, immutable");
     }
     chain.doFilter(request, response);
   }

@@ -14,6 +14,10 @@ import io.dialtone.usage.entity.UsageCap;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
+import java.text.MessageFormat;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -70,9 +74,11 @@ public class UsageNotices {
           account.name(),
           capName(cap, decider.locale()),
           account.accountNumber(),
-          granted == null ? "-" : Amounts.format(cap, granted, currency),
+          granted == null
+              ? text("mail.limitRequestReceived.noCap", decider.locale())
+              : Amounts.format(cap, granted, currency),
           Amounts.format(cap, asked.getAmount(), currency),
-          asked.getEndsOn() == null ? "-" : asked.getEndsOn().toString(),
+          until(asked.getEndsOn(), decider.locale()),
           asked.getReason());
     }
     return told.size();
@@ -80,18 +86,36 @@ public class UsageNotices {
 
   /** The cap's label from the application bundle, as the mail's language has it. */
   static String capName(UsageCap cap, Locale locale) {
-    Locale language =
-        locale != null && "fr".equals(locale.getLanguage()) ? Locale.FRENCH : Locale.ROOT;
+    return text(cap.messageKey(), locale).toLowerCase(language(locale));
+  }
+
+  /** "until 31 March 2027", or "for good" without an end, in the recipient's language. */
+  static String until(LocalDate endsOn, Locale locale) {
+    if (endsOn == null) {
+      return text("mail.limitRequestReceived.forGood", locale);
+    }
+    String date =
+        DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
+            .withLocale(language(locale))
+            .format(endsOn);
+    return MessageFormat.format(text("mail.limitRequestReceived.until", locale), date);
+  }
+
+  private static Locale language(Locale locale) {
+    return locale != null && "fr".equals(locale.getLanguage()) ? Locale.FRENCH : Locale.ENGLISH;
+  }
+
+  private static String text(String key, Locale locale) {
+    Locale language = "fr".equals(language(locale).getLanguage()) ? Locale.FRENCH : Locale.ROOT;
     try {
       return ResourceBundle.getBundle(
               MailTexts.BUNDLE,
               language,
               UsageNotices.class.getClassLoader(),
               ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES))
-          .getString(cap.messageKey())
-          .toLowerCase(language);
+          .getString(key);
     } catch (MissingResourceException e) {
-      return "???" + cap.messageKey() + "???"; // as MailTexts shows a missing key
+      return "???" + key + "???"; // as MailTexts shows a missing key
     }
   }
 }
