@@ -110,6 +110,29 @@ class AuthorizationMatrixIT {
 
   private static final String NOT_FOUND = "Page not found";
 
+  /** The pages the menu offers, to each caller exactly those of the table above they may open. */
+  private static final List<String> MENU_PAGES =
+      List.of(
+          "/home.xhtml",
+          "/extensions/index.xhtml",
+          "/extensions/mine.xhtml",
+          "/dids/index.xhtml",
+          "/cdrs/index.xhtml",
+          "/calls/blocking.xhtml",
+          "/calls/tester.xhtml",
+          "/usage/index.xhtml",
+          "/usage/requests.xhtml",
+          "/users/index.xhtml",
+          "/accounts/profile.xhtml",
+          "/audit/index.xhtml",
+          "/accounts/index.xhtml",
+          "/support/index.xhtml",
+          "/rates/index.xhtml",
+          "/calls/ranges.xhtml",
+          "/sip/bans.xhtml",
+          "/profile/password.xhtml",
+          "/profile/security.xhtml");
+
   @ParameterizedTest
   @EnumSource(Caller.class)
   void eachPageIsServedOrRefusedAsDeclared(Caller caller, DialtoneServer server) {
@@ -124,6 +147,14 @@ class AuthorizationMatrixIT {
         browser.submit("act:start");
         assertThat(browser.isPresent("#impersonation")).isTrue();
       }
+      List<String> menu =
+          browser.findAll("#sidebar a").stream()
+              .map(a -> java.net.URI.create(a.getDomProperty("href")).getPath())
+              .toList();
+      assertThat(menu)
+          .as("menu of %s", caller)
+          .containsExactlyElementsOf(
+              MENU_PAGES.stream().filter(p -> ALLOWED.get(p).contains(caller)).toList());
       for (Map.Entry<String, Set<Caller>> page : ALLOWED.entrySet()) {
         browser.open(page.getKey());
         boolean refused = browser.pageText().contains(NOT_FOUND);

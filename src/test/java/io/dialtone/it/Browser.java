@@ -219,6 +219,7 @@ final class Browser implements AutoCloseable {
                 + "    const r = k.getBoundingClientRect();"
                 + "    if (r.right > outer.right + 1) found.push(name(k) + ' leaves its box');"
                 + "    for (const d of k.querySelectorAll('*')) {"
+                + "      if (d.closest('.ui-helper-hidden-accessible, .ui-helper-hidden')) continue;"
                 + "      const c = d.getBoundingClientRect();"
                 + "      if (c.width > 0 && c.right > r.right + 1) { found.push(name(k) + ' overflows'); break; }"
                 + "    }"
