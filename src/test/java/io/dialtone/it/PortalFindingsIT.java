@@ -180,7 +180,8 @@ class PortalFindingsIT {
     browser.submit("limits:save");
     assertThat(browser.pageText()).contains("Vos limites ont été enregistrées.");
     assertThat(
-            (BigDecimal) db.queryValue("SELECT daily_spend_cap FROM account WHERE id = ?", account))
+            (BigDecimal)
+                db.queryValue("SELECT daily_spend FROM usage_limit WHERE account_id = ?", account))
         .isEqualByComparingTo("20.50");
     assertThat(browser.find("[id='limits:dailySpend']").getDomProperty("value")).isEqualTo("20,50");
 

@@ -20,6 +20,7 @@ public class SecurityHeadersFilter extends HttpFilter {
 
   private static final long serialVersionUID = 1L;
   private static final String RESOURCES = "/jakarta.faces.resource/";
+  private static final String YEAR = "public, max-age=31536000, immutable";
 
   @Override
   protected void doFilter(
@@ -35,9 +36,41 @@ public class SecurityHeadersFilter extends HttpFilter {
       response.setHeader("Cache-Control", "no-store");
       response.setHeader("Pragma", "no-cache");
     } else if (request.getParameter("v") != null) {
-      // A versioned resource (PrimeFaces' own: ?v=<its version>): a new version is a new URL.
-      response.setHeader("Cache-Control", "public, max-age=31536000, immutable");
+      // A versioned resource (PrimeFaces' own: ?v=<its version>): a new version is a new URL, so
+      // a year, whatever the resource handler would set (a week).
+      response.setHeader("Cache-Control", YEAR);
+      chain.doFilter(request, new YearLong(response));
+      return;
     }
     chain.doFilter(request, response);
+  }
+
+  /** Keeps the year-long Cache-Control of a versioned resource: later settings are ignored. */
+  private static final class YearLong extends jakarta.servlet.http.HttpServletResponseWrapper {
+
+    YearLong(HttpServletResponse response) {
+      super(response);
+    }
+
+    @Override
+    public void setHeader(String name, String value) {
+      if (!"Cache-Control".equalsIgnoreCase(name)) {
+        super.setHeader(name, value);
+      }
+    }
+
+    @Override
+    public void addHeader(String name, String value) {
+      if (!"Cache-Control".equalsIgnoreCase(name)) {
+        super.addHeader(name, value);
+      }
+    }
+
+    @Override
+    public void setDateHeader(String name, long date) {
+      if (!"Expires".equalsIgnoreCase(name)) {
+        super.setDateHeader(name, date);
+      }
+    }
   }
 }

@@ -8,6 +8,7 @@ import io.dialtone.platform.boundary.Messages;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.servlet.http.Part;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
@@ -15,7 +16,6 @@ import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.primefaces.model.file.UploadedFile;
 
 /**
  * {@code /rates/index.xhtml}: the platform administrator's rate deck, and the CSV upload that
@@ -33,7 +33,7 @@ public class RatesBacking implements Serializable {
 
   @Inject transient RateDeckAdmin admin;
 
-  private transient UploadedFile file;
+  private transient Part file;
   private List<RateRow> rates = List.of();
   private List<RateLineError> errors = List.of();
 
@@ -50,7 +50,7 @@ public class RatesBacking implements Serializable {
       Messages.addGlobalError("rates.tooLarge");
     } else {
       try (Reader csv = new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8)) {
-        RateDeckUpload result = admin.upload(csv, file.getFileName());
+        RateDeckUpload result = admin.upload(csv, file.getSubmittedFileName());
         if (result.accepted()) {
           Messages.addGlobalInfo("rates.imported", result.imported());
         } else {
@@ -69,11 +69,11 @@ public class RatesBacking implements Serializable {
     return RateDeckCsv.HEADER;
   }
 
-  public UploadedFile getFile() {
+  public Part getFile() {
     return file;
   }
 
-  public void setFile(UploadedFile file) {
+  public void setFile(Part file) {
     this.file = file;
   }
 

@@ -9,7 +9,6 @@ import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Size;
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -36,7 +35,8 @@ public class UserEditBacking implements Serializable {
   @Size(max = 120)
   private String displayName;
 
-  @NotEmpty private List<Role> roles = new ArrayList<>();
+  /** Required by the page's validator (see the page: no @NotEmpty, for the group's ARIA). */
+  private List<Role> roles = new ArrayList<>();
 
   /** View action: loads the user (the control refuses ids out of scope: 404). */
   public void load() {

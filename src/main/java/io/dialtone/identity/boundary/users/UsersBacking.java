@@ -15,7 +15,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Size;
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -53,7 +52,8 @@ public class UsersBacking implements Serializable {
   @Size(max = 120)
   private String displayName;
 
-  @NotEmpty private List<Role> roles = new ArrayList<>();
+  /** Required by the page's validator (see the page: no @NotEmpty, for the group's ARIA). */
+  private List<Role> roles = new ArrayList<>();
 
   /** View action: the account from the query string (checked by the control), else the first. */
   public void load() {
