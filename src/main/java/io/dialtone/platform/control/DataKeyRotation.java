@@ -313,7 +313,7 @@ public class DataKeyRotation {
           () ->
               "Data key rotation finished: "
                   + rewritten
-                  + " values moved to "
+                  + " secrets re-encrypted, all under "
                   + rotation.targetKeyId());
       finished.fire(
           new DataKeyRotationFinished(
@@ -344,21 +344,7 @@ public class DataKeyRotation {
     List<long[]> ids = new ArrayList<>();
     List<String> values = new ArrayList<>();
     query(
-        "SELECT "
-            + column.idColumn()
-            + ", "
-            + column.column()
-            + " FROM "
-            + column.table()
-            + " WHERE "
-            + column.idColumn()
-            + " > ? AND "
-            + column.column()
-            + " IS NOT NULL AND LEFT("
-            + column.column()
-            + ", ?) <> ? ORDER BY "
-            + column.idColumn()
-            + " LIMIT ?",
+        column.selectNotUnderSql(),
         statement -> {
           statement.setLong(1, afterId);
           statement.setInt(2, prefix.length());
@@ -380,20 +366,7 @@ public class DataKeyRotation {
         unreadable++;
         continue;
       }
-      moved +=
-          update(
-              "UPDATE "
-                  + column.table()
-                  + " SET "
-                  + column.column()
-                  + " = ? WHERE "
-                  + column.idColumn()
-                  + " = ? AND "
-                  + column.column()
-                  + " = ?",
-              fresh,
-              ids.get(i)[0],
-              old);
+      moved += update(column.replaceSql(), fresh, ids.get(i)[0], old);
     }
     long last = ids.size() < batchSize ? -1 : ids.get(ids.size() - 1)[0];
     return new Batch(moved, unreadable, last);
@@ -405,13 +378,7 @@ public class DataKeyRotation {
     for (StoredSecrets store : stores) {
       for (StoredSecrets.SecretColumn column : store.secretColumns()) {
         query(
-            "SELECT SUBSTRING_INDEX(SUBSTRING_INDEX("
-                + column.column()
-                + ", ':', 2), ':', -1) AS key_id, COUNT(*) FROM "
-                + column.table()
-                + " WHERE "
-                + column.column()
-                + " IS NOT NULL GROUP BY key_id",
+            column.countByKeySql(),
             statement -> {},
             row -> uses.merge(row.getString(1), row.getLong(2), Long::sum));
       }

@@ -33,9 +33,35 @@ public interface StoredSecrets {
       }
     }
 
-    /** {@code table.column}, as the keys page and the logs name it. */
+    /** {@code table.column}, as the logs name it. */
     public String label() {
       return table + "." + column;
+    }
+
+    // The statements of a rotation. Identifiers cannot be bound as parameters: these are declared
+    // in code and checked as plain identifiers by the constructor; every value is a parameter.
+
+    /** Up to ?4 (id, value) after id ?1 whose value does not start with ?3 (of length ?2). */
+    String selectNotUnderSql() {
+      return """
+          SELECT %2$s, %3$s FROM %1$s
+          WHERE %2$s > ? AND %3$s IS NOT NULL AND LEFT(%3$s, ?) <> ?
+          ORDER BY %2$s LIMIT ?"""
+          .formatted(table, idColumn, column);
+    }
+
+    /** Sets the value ?1 of id ?2 only while it is still ?3. */
+    String replaceSql() {
+      return "UPDATE %1$s SET %3$s = ? WHERE %2$s = ? AND %3$s = ?"
+          .formatted(table, idColumn, column);
+    }
+
+    /** (key id, count) of the stored values. */
+    String countByKeySql() {
+      return """
+          SELECT SUBSTRING_INDEX(SUBSTRING_INDEX(%2$s, ':', 2), ':', -1) AS key_id, COUNT(*)
+          FROM %1$s WHERE %2$s IS NOT NULL GROUP BY key_id"""
+          .formatted(table, column);
     }
   }
 }
