@@ -155,6 +155,40 @@ public class DataKeyRotationIT {
   }
 
   @Test
+  void aRotationLeftByACrashedNodeWaitsForItsLeaseThenAnotherNodeFinishesIt() throws Exception {
+    Tenants t = accounts.tenants();
+    users.customerAdmin();
+    accounts.signInAs(Role.CUSTOMER_ADMIN, t.a1());
+    NewSipSecret phone = extensions.create(t.a1(), "320", "Phone", ExtensionType.USER, null);
+    String target = "c" + Long.toString(clock.millis(), 36);
+    rows.addKey(target);
+    accounts.signInAs(Role.PLATFORM_ADMIN, 1L);
+
+    RotationProgress started = administration.rotateTo(target);
+    // The node working on it crashes: its lease runs on, nobody else may take the rotation.
+    rows.plantLease(started.id(), "crashed-node", clock.instant().plus(Duration.ofMinutes(10)));
+    while (!rotation.runNow()) {
+      Thread.sleep(50); // a run that held the lease before the crash ends first
+    }
+    long rewritten = rotation.latest().orElseThrow().rewritten();
+    rotation.runNow();
+    rotation.runNow();
+    RotationProgress held = rotation.latest().orElseThrow();
+    assertThat(held.running()).isTrue();
+    assertThat(held.rewritten()).isEqualTo(rewritten);
+
+    rows.plantLease(started.id(), "crashed-node", clock.instant().minusSeconds(1)); // lapsed
+    Instant deadline = clock.instant().plus(Duration.ofMinutes(2));
+    while (rotation.latest().orElseThrow().running()) {
+      assertThat(clock.instant()).as("rotation finished in time").isBefore(deadline);
+      rotation.runNow();
+      Thread.sleep(100); // the rotation settles: twice the 1 s key cache of these tests
+    }
+    assertThat(rows.secrets()).allMatch(v -> v.startsWith("v1:" + target + ":"));
+    assertThat(ha1(phone)).isEqualTo(expectedHa1(phone));
+  }
+
+  @Test
   void onlyAPlatformAdministratorSeesOrTouchesTheKeys() {
     Tenants t = accounts.tenants();
     for (Role role : List.of(Role.CUSTOMER_ADMIN, Role.RESELLER_ADMIN, Role.SUPPORT_AGENT)) {

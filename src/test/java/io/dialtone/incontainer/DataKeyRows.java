@@ -69,4 +69,22 @@ public class DataKeyRows {
     }
     return values;
   }
+
+  /**
+   * Hands rotation {@code rotationId} to {@code runner} until {@code until}, as a node that took it
+   * and then crashed leaves it.
+   */
+  public void plantLease(long rotationId, String runner, java.time.Instant until) {
+    try (Connection connection = dataSource.getConnection();
+        java.sql.PreparedStatement update =
+            connection.prepareStatement(
+                "UPDATE data_key_rotation SET runner = ?, lease_until = ? WHERE id = ?")) {
+      update.setString(1, runner);
+      update.setTimestamp(2, java.sql.Timestamp.from(until));
+      update.setLong(3, rotationId);
+      update.executeUpdate();
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
 }

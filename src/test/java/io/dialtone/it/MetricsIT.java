@@ -36,7 +36,13 @@ class MetricsIT {
   @Test
   void theScrapeParsesAndItsCountersMoveWithTraffic(DialtoneServer server) throws Exception {
     List<Sample> before = parse(scrape(server));
-    assertThat(before)
+
+    Extension phone = SipExtensions.create(server, "401").get("401"); // an admin signs in
+    Sipp.Result registered = Sipp.run("register", phone.number(), phone.secret(), phone.realm());
+    assertThat(registered.passed()).as(registered.output()).isTrue();
+
+    List<Sample> after = parse(scrape(server));
+    assertThat(after)
         .extracting(Sample::name)
         .contains(
             "jvm_memory_used_bytes",
@@ -50,11 +56,6 @@ class MetricsIT {
             "dialtone_sip_registered_extensions",
             "dialtone_sip_bans_total");
 
-    Extension phone = SipExtensions.create(server, "401").get("401"); // an admin signs in
-    Sipp.Result registered = Sipp.run("register", phone.number(), phone.secret(), phone.realm());
-    assertThat(registered.passed()).as(registered.output()).isTrue();
-
-    List<Sample> after = parse(scrape(server));
     assertThat(value(after, "dialtone_sign_ins_total", "result=success"))
         .isGreaterThan(value(before, "dialtone_sign_ins_total", "result=success"));
     assertThat(value(after, "dialtone_sip_registrations_total", "status=200"))

@@ -243,9 +243,11 @@ public class DataKeyRotation {
    * Runs the background job now (skipped if it is running): when a rotation is RUNNING and this
    * node holds (or takes) its lease, it moves values to the target until none is left, the lease is
    * lost or one period of work is done (the next run goes on).
+   *
+   * @return whether it ran (false: a run was going on)
    */
-  public void runNow() {
-    job.runOnce();
+  public boolean runNow() {
+    return job.runOnce();
   }
 
   void continueRotation() {

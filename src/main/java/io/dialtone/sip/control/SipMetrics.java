@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
@@ -31,6 +32,11 @@ public class SipMetrics {
         .description("Extensions with at least one binding on this node")
         .strongReference(true)
         .register(registry);
+  }
+
+  /** Registers the meters at start-up, so the scrape shows them before the first REGISTER. */
+  void start(@Observes @Initialized(ApplicationScoped.class) Object event) {
+    bans.count();
   }
 
   /** A REGISTER was answered with {@code status}. */
