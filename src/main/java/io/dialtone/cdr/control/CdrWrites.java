@@ -1,9 +1,6 @@
 package io.dialtone.cdr.control;
 
-import io.dialtone.cdr.entity.CallRecord;
 import io.dialtone.cdr.entity.ClassCodes;
-import io.dialtone.cdr.entity.Disposition;
-import io.dialtone.cdr.entity.TrunkAttempt;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -159,7 +156,7 @@ public final class CdrWrites {
   private static int bind(PreparedStatement s, int p, PendingCall pending) throws SQLException {
     CallRecord r = pending.call();
     s.setLong(p++, r.accountId().value());
-    s.setString(p++, r.extension());
+    s.setString(p++, r.extensionDigits());
     s.setObject(p++, pending.extensionId(), Types.BIGINT);
     s.setInt(p++, r.direction().code());
     s.setString(p++, r.caller());
@@ -192,8 +189,8 @@ public final class CdrWrites {
       accounts.computeIfAbsent(r.accountId() + " " + day, k -> new Sums(r, null, p.day())).add(p);
       extensions
           .computeIfAbsent(
-              r.accountId() + " " + r.extension() + " " + day,
-              k -> new Sums(r, r.extension(), p.day()))
+              r.accountId() + " " + r.extensionDigits() + " " + day,
+              k -> new Sums(r, r.extensionDigits(), p.day()))
           .add(p);
     }
     upsert(c, ACCOUNT_TOTALS, "(?, ?, ?, ?, ?, ?, ?, ?)", accounts.values(), false);

@@ -1,4 +1,4 @@
-package io.dialtone.cdr.entity;
+package io.dialtone.cdr.control;
 
 import io.dialtone.callpolicy.control.Classification;
 import io.dialtone.callpolicy.control.DecidingRule;
@@ -6,6 +6,7 @@ import io.dialtone.callpolicy.control.Decision;
 import io.dialtone.callpolicy.control.DestinationClass;
 import io.dialtone.callpolicy.control.Verdict;
 import io.dialtone.kernel.entity.AccountId;
+import io.dialtone.kernel.entity.ExtensionNumber;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -20,7 +21,7 @@ import java.util.regex.Pattern;
  * rule whose verdict is BLOCK); times are in order; billable seconds are those from answer to end.
  * Times are kept to the microsecond, as stored.
  *
- * @param extension the account's extension on the call, or {@code ""} (a DID without one)
+ * @param extension the account's extension on the call, or {@code null} (a DID without one)
  * @param remoteDigits digits of the other party (the callee of an outbound or internal call, the
  *     caller of an inbound one), for the number prefix search
  * @param country ISO 3166 region of the other party, or {@code null}
@@ -29,7 +30,7 @@ import java.util.regex.Pattern;
  */
 public record CallRecord(
     AccountId accountId,
-    String extension,
+    ExtensionNumber extension,
     Direction direction,
     String caller,
     String callee,
@@ -49,14 +50,12 @@ public record CallRecord(
 
   public static final int PARTY_MAX = 32;
   public static final int CALL_ID_MAX = 128;
-  private static final Pattern EXTENSION = Pattern.compile("[0-9]{0,8}");
   private static final Pattern PARTY = Pattern.compile("[\\x21-\\x7e]{1," + PARTY_MAX + "}");
   private static final Pattern DIGITS = Pattern.compile("[0-9]{0,16}");
   private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
   private static final Pattern CALL_ID = Pattern.compile("[\\x21-\\x7e]{1," + CALL_ID_MAX + "}");
 
   public CallRecord {
-    require(extension != null && EXTENSION.matcher(extension).matches(), "extension");
     Objects.requireNonNull(accountId);
     Objects.requireNonNull(direction);
     Objects.requireNonNull(destination);
@@ -89,7 +88,7 @@ public record CallRecord(
    */
   public static CallRecord blocked(
       AccountId accountId,
-      String extension,
+      ExtensionNumber extension,
       String caller,
       String dialled,
       Decision decision,
@@ -119,6 +118,11 @@ public record CallRecord(
         null,
         List.of(),
         callId);
+  }
+
+  /** The extension's digits as stored, {@code ""} for none. */
+  public String extensionDigits() {
+    return extension == null ? "" : extension.digits();
   }
 
   /** The digits of {@code party} (at most 16), for {@link #remoteDigits}. */
