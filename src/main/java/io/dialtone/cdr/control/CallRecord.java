@@ -27,6 +27,9 @@ import java.util.regex.Pattern;
  * @param country ISO 3166 region of the other party, or {@code null}
  * @param blockRuleId the stored rule that blocked (see {@link Decision#ruleId()}), or {@code null}
  * @param trunk the trunk that carried the call, or {@code null}
+ * @param hangupSide who ended an answered call (the name of call control's hang-up side: {@code
+ *     CALLER}, {@code CALLEE}, {@code MAX_DURATION}, {@code SYSTEM}), or {@code null}
+ * @param sipStatus the attempt's final SIP status (200, 486 ...), or 0 when none was given
  */
 public record CallRecord(
     AccountId accountId,
@@ -46,7 +49,9 @@ public record CallRecord(
     Long blockRuleId,
     String trunk,
     List<TrunkAttempt> trunkAttempts,
-    String callId) {
+    String callId,
+    String hangupSide,
+    int sipStatus) {
 
   public static final int PARTY_MAX = 32;
   public static final int CALL_ID_MAX = 128;
@@ -55,7 +60,54 @@ public record CallRecord(
   private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
   private static final Pattern CALL_ID = Pattern.compile("[\\x21-\\x7e]{1," + CALL_ID_MAX + "}");
 
+  private static final Pattern HANGUP = Pattern.compile("[A-Z_]{1,16}");
+
+  /** A record without hang-up side and final status (generated and imported records). */
+  public CallRecord(
+      AccountId accountId,
+      ExtensionNumber extension,
+      Direction direction,
+      String caller,
+      String callee,
+      String remoteDigits,
+      DestinationClass destination,
+      String country,
+      Instant start,
+      Instant answer,
+      Instant end,
+      int billsec,
+      Disposition disposition,
+      DecidingRule blockReason,
+      Long blockRuleId,
+      String trunk,
+      List<TrunkAttempt> trunkAttempts,
+      String callId) {
+    this(
+        accountId,
+        extension,
+        direction,
+        caller,
+        callee,
+        remoteDigits,
+        destination,
+        country,
+        start,
+        answer,
+        end,
+        billsec,
+        disposition,
+        blockReason,
+        blockRuleId,
+        trunk,
+        trunkAttempts,
+        callId,
+        null,
+        0);
+  }
+
   public CallRecord {
+    require(hangupSide == null || HANGUP.matcher(hangupSide).matches(), "hang-up side");
+    require(sipStatus == 0 || sipStatus >= 100 && sipStatus <= 699, "SIP status");
     Objects.requireNonNull(accountId);
     Objects.requireNonNull(direction);
     Objects.requireNonNull(destination);

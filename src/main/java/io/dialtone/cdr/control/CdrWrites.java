@@ -34,12 +34,13 @@ public final class CdrWrites {
       """
       INSERT INTO cdr (account_id, extension, extension_id, direction, caller, callee, \
       remote_digits, dest_class, dest_country, start_time, answer_time, end_time, billsec, \
-      disposition, block_reason, block_rule_id, trunk, trunk_attempts, cost, currency, call_id) \
+      disposition, block_reason, block_rule_id, trunk, trunk_attempts, cost, currency, call_id, \
+      hangup_side, sip_status) \
       VALUES \
       """;
 
   private static final String ROW =
-      "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+      "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
   private static final String SUMS =
       """
@@ -176,6 +177,8 @@ public final class CdrWrites {
     s.setBigDecimal(p++, pending.cost() == null ? null : pending.cost().amount());
     s.setString(p++, pending.currency());
     s.setString(p++, r.callId());
+    s.setString(p++, r.hangupSide());
+    s.setObject(p++, r.sipStatus() == 0 ? null : r.sipStatus(), Types.SMALLINT);
     return p;
   }
 
