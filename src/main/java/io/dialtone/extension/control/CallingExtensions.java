@@ -24,7 +24,7 @@ public class CallingExtensions {
   EntityManager em;
 
   /** The live extension {@code extensionId}, if there is one. */
-  @Transactional(Transactional.TxType.SUPPORTS)
+  @Transactional
   public Optional<CallingParty> byId(long extensionId) {
     return Optional.ofNullable(em.find(Extension.class, extensionId))
         .filter(Extension::isLive)
@@ -32,7 +32,7 @@ public class CallingExtensions {
   }
 
   /** The live extension {@code number} of {@code account}, if there is one. */
-  @Transactional(Transactional.TxType.SUPPORTS)
+  @Transactional
   public Optional<CallingParty> byNumber(AccountId account, ExtensionNumber number) {
     return em.createNamedQuery(Extension.FIND_LIVE_BY_NUMBER, Extension.class)
         .setParameter("accountId", account)
