@@ -24,7 +24,10 @@
  * ID through {@code extension.control.AccountNumbers} (so {@code extension} never calls this
  * component), by {@code support}'s {@code DidLookup}, and by {@code call}'s admission for the
  * caller ID a call presents ({@code DidDirectory#callerId}: the extension's DID while the account
- * holds it, else the account's default, which {@code control.DidRouting} sets).
+ * holds it, else the account's default, which {@code control.DidRouting} sets). Call control
+ * resolves a called number with {@code control.InboundRoutes}: the active customer holding it, the
+ * active extension it rings and its continuity destination ({@code control.InboundRoute}); a number
+ * of the platform's or a reseller's stock, or of a suspended account, resolves to nothing.
  *
  * <p>Calls: account, audit, extension, kernel, notification, platform.
  */
