@@ -46,8 +46,10 @@ public class CallingExtensions {
   @Transactional
   public void called(long extensionId, Instant at) {
     em.createNativeQuery(
-            "UPDATE extension SET last_call_at = ? WHERE id = ?"
-                + " AND (last_call_at IS NULL OR last_call_at < ?)")
+            """
+            UPDATE extension SET last_call_at = ?
+            WHERE id = ? AND (last_call_at IS NULL OR last_call_at < ?)
+            """)
         .setParameter(1, Timestamp.from(at))
         .setParameter(2, extensionId)
         .setParameter(3, Timestamp.from(at))
