@@ -164,5 +164,12 @@ public enum AuditAction {
    * A caller source failed too many voicemail PIN checks (across mailboxes) and is refused for a
    * while (the detail holds the source and the rule).
    */
-  VOICEMAIL_PIN_SOURCE_REFUSED
+  VOICEMAIL_PIN_SOURCE_REFUSED,
+  // data keys
+  /** A platform administrator started a rotation to a new data key (the detail names both). */
+  DATA_KEY_ROTATION_STARTED,
+  /** A rotation moved every stored secret to the new key (actor system; the detail counts them). */
+  DATA_KEY_ROTATION_FINISHED,
+  /** A platform administrator retired a data key no secret uses any more. */
+  DATA_KEY_RETIRED
 }

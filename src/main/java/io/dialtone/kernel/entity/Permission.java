@@ -75,5 +75,8 @@ public enum Permission {
   ROUTE_DIDS,
   // SIP registrar (the bans page)
   /** See the SIP registrar's banned source addresses and lift a ban. */
-  MANAGE_SIP_BANS
+  MANAGE_SIP_BANS,
+  // data keys (the key ring and its rotation)
+  /** See the data keys and their use, rotate to a new key, retire an unused one. */
+  MANAGE_DATA_KEYS
 }

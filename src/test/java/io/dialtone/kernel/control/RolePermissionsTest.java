@@ -88,7 +88,9 @@ class RolePermissionsTest {
                   "EXPORT_CDRS",
                   "MANAGE_RATE_DECK",
                   // SIP registrar: the bans page.
-                  "MANAGE_SIP_BANS"));
+                  "MANAGE_SIP_BANS",
+                  // the data keys page
+                  "MANAGE_DATA_KEYS"));
 
   @Test
   void everyCellOfTheMatrixIsAsDeclared() {
