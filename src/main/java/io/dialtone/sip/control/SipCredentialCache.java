@@ -67,7 +67,7 @@ public class SipCredentialCache {
       List<SipUser> all = lookup.all();
       Map<String, SipUser> next = new ConcurrentHashMap<>(Math.max(16, all.size() * 2));
       for (SipUser user : all) {
-        next.put(key(user.realm(), user.number()), user);
+        next.put(key(user.realm().value(), user.number().digits()), user);
       }
       users = next;
       Set<Long> usable = new HashSet<>(all.size() * 2);
