@@ -56,6 +56,7 @@ final class SipFixtures {
     service.guard = guard;
     service.bans = guard;
     service.log = log;
+    service.location = location;
   }
 
   static SipSettings settings() {
