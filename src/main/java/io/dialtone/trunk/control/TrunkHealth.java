@@ -1,0 +1,65 @@
+package io.dialtone.trunk.control;
+
+import io.dialtone.trunk.entity.Trunk;
+import io.dialtone.trunk.entity.TrunkStatus;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * What the OPTIONS probe learnt of each trunk: status, last answer, latency and time, kept in the
+ * trunk's row for the trunks page and in the directory for the next call. The rule is {@link
+ * HealthRule}'s: any answer below 500 is {@code UP}, a 5xx answer is {@code DOWN}, two probes in a
+ * row without answer are {@code DOWN}. Each result is one UPDATE by primary key (this runs every
+ * few seconds per trunk); the count of misses in a row is kept in memory, per node.
+ */
+@ApplicationScoped
+public class TrunkHealth {
+
+  private final Map<Long, HealthRule> rules = new ConcurrentHashMap<>();
+
+  @PersistenceContext(unitName = "dialtone")
+  EntityManager em;
+
+  @Inject TrunkDirectory directory;
+
+  @Inject Clock clock;
+
+  /** The trunk answered an OPTIONS probe with status after latency (any answer = reachable). */
+  @Transactional
+  public void answered(long trunkId, int status, Duration latency) {
+    HealthRule now = rules.compute(trunkId, (id, was) -> start(id, was).answered(status));
+    long ms = Math.clamp(latency.toMillis(), 0, Integer.MAX_VALUE);
+    write(trunkId, now.status(), status, (int) ms);
+  }
+
+  /** The probe got no answer (timeout or transport error). */
+  @Transactional
+  public void unreachable(long trunkId) {
+    HealthRule now = rules.compute(trunkId, (id, was) -> start(id, was).missed());
+    write(trunkId, now.status(), null, null);
+  }
+
+  private HealthRule start(long trunkId, HealthRule was) {
+    return was != null
+        ? was
+        : HealthRule.from(directory.health(trunkId).orElse(TrunkStatus.UNKNOWN));
+  }
+
+  private void write(long trunkId, TrunkStatus status, Integer code, Integer latencyMs) {
+    em.createNamedQuery(Trunk.UPDATE_HEALTH)
+        .setParameter("status", status)
+        .setParameter("code", code)
+        .setParameter("latency", latencyMs)
+        .setParameter("at", clock.instant())
+        .setParameter("id", trunkId)
+        .executeUpdate();
+    directory.health(trunkId, status);
+  }
+}
