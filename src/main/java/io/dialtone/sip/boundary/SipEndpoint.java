@@ -160,6 +160,11 @@ public class SipEndpoint implements OptionsPing {
     return current == null ? CompletableFuture.completedFuture(0) : current.ping(uri, timeout);
   }
 
+  @Override
+  public boolean active() {
+    return transport != null;
+  }
+
   /** A source just banned keeps no connection. */
   void banned(@Observes SourceBanned event) {
     JainSipTransport current = transport;

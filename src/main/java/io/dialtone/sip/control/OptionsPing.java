@@ -11,4 +11,7 @@ public interface OptionsPing {
    * the final status it got, or 0 without one within {@code timeout} (or when SIP is off).
    */
   CompletableFuture<Integer> ping(String uri, Duration timeout);
+
+  /** Whether SIP runs on this node (pings can be sent). */
+  boolean active();
 }
