@@ -40,14 +40,16 @@ class SipEnumerationIT {
       java.util.regex.Pattern.compile("\\|\\s*30[125]\\s*\\|");
 
   private static DialtoneServer server;
-  private static TestUsers.SeededUser disabledAdmin;
+  private static long account;
 
   @BeforeAll
   static void provision(DialtoneServer started) {
     server = started;
     TestUsers db = new TestUsers(server);
-    disabledAdmin = db.user("CUSTOMER_ADMIN", db.newCustomerAccount());
-    ext = SipExtensions.create(server, disabledAdmin, "301", "302", "305");
+    account = db.newCustomerAccount();
+    ext = SipExtensions.create(server, db.user("CUSTOMER_ADMIN", account), "301", "302", "305");
+    // 305 is disabled: its INVITEs are answered as a wrong secret's
+    SipExtensions.disable(server, db.user("CUSTOMER_ADMIN", account), "305");
   }
 
   @ParameterizedTest
@@ -139,7 +141,6 @@ class SipEnumerationIT {
       browser.find(".ui-confirmdialog-yes").click();
       browser.waitForText("The account is suspended.");
     }
-    SipExtensions.disable(server, disabledAdmin, "305");
     Extension known = ext.get("301");
     Extension off = ext.get("305");
     Extension gone = suspended.get("301");

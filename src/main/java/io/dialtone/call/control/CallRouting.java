@@ -30,7 +30,7 @@ public class CallRouting implements CallHandler {
 
   @Inject CallAdmission admission;
   @Inject SipContacts contacts;
-  @Inject TrunkDirectory trunks;
+  @Inject TrunkRoutes trunks;
   @Inject SignallingSettings settings;
   @Inject Clock clock;
 

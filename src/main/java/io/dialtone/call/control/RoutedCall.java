@@ -33,6 +33,9 @@ import java.util.concurrent.TimeUnit;
  */
 final class RoutedCall implements CallListener {
 
+  private static final java.util.logging.Logger LOG =
+      java.util.logging.Logger.getLogger(RoutedCall.class.getName());
+
   private final ProxiedCall call;
   private final CallTicket ticket;
   private final Clock clock;
@@ -225,6 +228,7 @@ final class RoutedCall implements CallListener {
       return;
     }
     over = true;
+    LOG.info(() -> "call " + ticket.callId() + " reached its maximum duration: BYE to both phones");
     call.hangUp();
     ticket.ended(clock.instant(), HangupSide.MAX_DURATION);
     release();

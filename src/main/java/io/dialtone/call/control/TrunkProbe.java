@@ -2,7 +2,6 @@ package io.dialtone.call.control;
 
 import io.dialtone.platform.control.ScheduledJobs;
 import io.dialtone.sip.control.OptionsPing;
-import io.dialtone.trunk.control.TrunkDirectory;
 import io.dialtone.trunk.control.TrunkHealth;
 import io.dialtone.trunk.control.TrunkRoute;
 import jakarta.annotation.Resource;
@@ -30,7 +29,7 @@ public class TrunkProbe {
   static final Duration TIMEOUT = Duration.ofSeconds(5);
 
   @Inject ScheduledJobs jobs;
-  @Inject TrunkDirectory directory;
+  @Inject TrunkRoutes directory;
   @Inject TrunkHealth health;
   @Inject Instance<OptionsPing> ping;
   @Inject SignallingSettings settings;

@@ -6,7 +6,9 @@ import io.dialtone.callpolicy.control.ExtensionPolicies;
 import io.dialtone.extension.control.ExtensionRefused.Reason;
 import io.dialtone.extension.entity.Extension;
 import io.dialtone.kernel.entity.Permission;
+import io.dialtone.sip.control.SipCredentialsChanged;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.Objects;
@@ -25,6 +27,7 @@ public class ExtensionSettings {
   @Inject Extensions management;
   @Inject ExtensionPolicies policies;
   @Inject ContinuityDestinations continuity;
+  @Inject Event<SipCredentialsChanged> credentialsChanged;
 
   /** The class of service of an extension in scope. */
   @Transactional
@@ -67,6 +70,10 @@ public class ExtensionSettings {
     if (extension.getMaxRegistrations() != maxRegistrations) {
       changes.append("max registrations ").append(maxRegistrations).append("; ");
       extension.changeMaxRegistrations(maxRegistrations);
+      // the registrar applies the new limit from the next REGISTER, its phones stay registered
+      credentialsChanged.fire(
+          new SipCredentialsChanged(
+              extension.getRealm().value(), extension.getNumber().digits(), true));
     }
     if (classOfService != null
         && classOfService

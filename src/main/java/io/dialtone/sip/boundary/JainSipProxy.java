@@ -305,7 +305,7 @@ final class JainSipProxy {
           leg.send(outgoing(target, invite.clone(), null));
           return leg;
         } catch (Exception e) {
-          LOG.fine(() -> "a branch to " + target.uri() + " could not be sent: " + e);
+          LOG.warning("a branch to " + target.uri() + " could not be sent: " + e);
           leg.done = true;
         }
       }
@@ -521,7 +521,7 @@ final class JainSipProxy {
             headers.createToHeader(from.getAddress(), from.getTag()),
             toCaller);
       } catch (Exception e) {
-        LOG.log(Level.FINE, "a BYE could not be sent", e);
+        LOG.warning("a BYE of call " + parsed.callId() + " could not be sent: " + e);
       }
     }
 
@@ -551,7 +551,7 @@ final class JainSipProxy {
         copy.removeFirst(ViaHeader.NAME);
         server.sendResponse(copy);
       } catch (Exception e) {
-        LOG.log(Level.FINE, "an answer could not be relayed", e);
+        LOG.warning("an answer could not be relayed: " + e);
       }
     }
 
