@@ -15,7 +15,6 @@ import io.dialtone.extension.control.CallingExtensions;
 import io.dialtone.extension.control.CallingParty;
 import io.dialtone.kernel.entity.AccountId;
 import io.dialtone.kernel.entity.E164Number;
-import io.dialtone.kernel.entity.ExtensionNumber;
 import io.dialtone.usage.control.CallDurations;
 import io.dialtone.usage.control.CapGate;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -82,26 +81,24 @@ public class CallAdmission {
           request, Direction.OUTBOUND, printable(request.dialled()), 403, "Caller not allowed");
     }
     Classification reading = decisions.classify(request.account().value(), request.dialled());
-    if (reading.destination() != DestinationClass.EMERGENCY) {
-      Optional<ExtensionNumber> shortNumber = ExtensionNumber.parse(request.dialled().strip());
-      if (shortNumber.isPresent()) {
-        Optional<CallingParty> callee = extensions.byNumber(request.account(), shortNumber.get());
-        if (callee.isPresent()) {
-          return internal(request, caller.get(), callee.get());
-        }
-      }
-      if (reading.destination() == DestinationClass.INTERNAL) {
-        return failed(request, Direction.INTERNAL, reading.digits(), 404, "No such extension");
-      }
-    }
-    return outbound(request, caller.get());
+    DialledRoute route =
+        DialledRoute.of(reading, number -> extensions.byNumber(request.account(), number));
+    return switch (route) {
+      case DialledRoute.ToExtension to -> internal(request, caller.get(), to.callee());
+      case DialledRoute.Unavailable off ->
+          failed(
+              request,
+              Direction.INTERNAL,
+              off.callee().number().digits(),
+              480,
+              "Extension unavailable");
+      case DialledRoute.NoSuchExtension none ->
+          failed(request, Direction.INTERNAL, none.digits(), 404, "No such extension");
+      case DialledRoute.Outside out -> outbound(request, caller.get());
+    };
   }
 
   private Admission internal(CallRequest request, CallingParty caller, CallingParty callee) {
-    if (!callee.active()) {
-      return failed(
-          request, Direction.INTERNAL, callee.number().digits(), 480, "Extension unavailable");
-    }
     CallFacts facts =
         new CallFacts(
             request.account(),

@@ -7,6 +7,7 @@ import io.dialtone.kernel.entity.E164Number;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -44,6 +45,7 @@ public class DidDirectory implements RoutedNumbers, AccountNumbers {
    * the account still holds it, else the account's default DID, else its lowest number; none when
    * it holds no number.
    */
+  @Transactional
   public Optional<E164Number> callerId(long accountId, E164Number preferred) {
     List<Did> numbers = held(accountId);
     if (preferred != null && numbers.stream().anyMatch(d -> d.getNumber().equals(preferred))) {

@@ -27,8 +27,9 @@ import java.util.Objects;
 @NamedQuery(
     name = Did.LIST_BY_ACCOUNT,
     query =
-        "SELECT d FROM Did d WHERE d.accountId = :accountId"
-            + " ORDER BY d.callerIdDefault DESC, d.number")
+        """
+        SELECT d FROM Did d WHERE d.accountId = :accountId
+        ORDER BY d.callerIdDefault DESC, d.number""")
 public class Did {
 
   public static final String LIST_BY_ACCOUNT = "Did.listByAccount";

@@ -24,7 +24,7 @@ public class CallingExtensions {
   EntityManager em;
 
   /** The live extension {@code extensionId}, if there is one. */
-  @Transactional(Transactional.TxType.SUPPORTS)
+  @Transactional
   public Optional<CallingParty> byId(long extensionId) {
     return Optional.ofNullable(em.find(Extension.class, extensionId))
         .filter(Extension::isLive)
@@ -32,7 +32,7 @@ public class CallingExtensions {
   }
 
   /** The live extension {@code number} of {@code account}, if there is one. */
-  @Transactional(Transactional.TxType.SUPPORTS)
+  @Transactional
   public Optional<CallingParty> byNumber(AccountId account, ExtensionNumber number) {
     return em.createNamedQuery(Extension.FIND_LIVE_BY_NUMBER, Extension.class)
         .setParameter("accountId", account)
@@ -46,8 +46,10 @@ public class CallingExtensions {
   @Transactional
   public void called(long extensionId, Instant at) {
     em.createNativeQuery(
-            "UPDATE extension SET last_call_at = ? WHERE id = ?"
-                + " AND (last_call_at IS NULL OR last_call_at < ?)")
+            """
+            UPDATE extension SET last_call_at = ?
+            WHERE id = ? AND (last_call_at IS NULL OR last_call_at < ?)
+            """)
         .setParameter(1, Timestamp.from(at))
         .setParameter(2, extensionId)
         .setParameter(3, Timestamp.from(at))

@@ -24,7 +24,7 @@ public class CallDurations {
   EntityManager em;
 
   /** The maximum duration of an answered call of {@code accountId}. */
-  @Transactional(Transactional.TxType.SUPPORTS)
+  @Transactional
   public Duration maxDuration(long accountId) {
     WorkingLimits working = em.find(WorkingLimits.class, accountId);
     return working == null || working.getMaxCallMinutes() == null
