@@ -3,6 +3,8 @@ package io.dialtone.trunk.control;
 import io.dialtone.trunk.entity.Trunk;
 import io.dialtone.trunk.entity.TrunkStatus;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -15,9 +17,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * What the OPTIONS probe learnt of each trunk: status, last answer, latency and time, kept in the
  * trunk's row for the trunks page and in the directory for the next call. The rule is {@link
- * HealthRule}'s: any answer below 500 is {@code UP}, a 5xx answer is {@code DOWN}, two probes in a
- * row without answer are {@code DOWN}. Each result is one UPDATE by primary key (this runs every
- * few seconds per trunk); the count of misses in a row is kept in memory, per node.
+ * HealthRule}'s: a 5xx answer is {@code DOWN}, any other answer {@code UP}, two probes in a row
+ * without answer are {@code DOWN}. Each result is one UPDATE by primary key (this runs every few
+ * seconds per trunk); the count of misses in a row is kept in memory, per node.
  */
 @ApplicationScoped
 public class TrunkHealth {
@@ -44,6 +46,11 @@ public class TrunkHealth {
   public void unreachable(long trunkId) {
     HealthRule now = rules.compute(trunkId, (id, was) -> start(id, was).missed());
     write(trunkId, now.status(), null, null);
+  }
+
+  /** A changed, re-enabled or deleted trunk starts again from what its row says. */
+  void changed(@Observes(during = TransactionPhase.AFTER_SUCCESS) TrunksChanged change) {
+    rules.remove(change.trunkId());
   }
 
   private HealthRule start(long trunkId, HealthRule was) {
