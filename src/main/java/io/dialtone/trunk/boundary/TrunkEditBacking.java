@@ -45,10 +45,14 @@ public class TrunkEditBacking implements Serializable {
   private boolean removeLogin;
 
   public void load() {
-    if (loaded || id == null) {
+    if (loaded) {
       return;
     }
-    fill(management.get(id));
+    if (id == null) {
+      management.checkAccess();
+    } else {
+      fill(management.get(id));
+    }
     loaded = true;
   }
 

@@ -34,6 +34,11 @@ public class TrunkManagement {
   @Inject Event<TrunksChanged> changed;
   @Inject Clock clock;
 
+  /** Refuses unless the caller may manage trunks (the empty "add a trunk" form asks this). */
+  public void checkAccess() {
+    access.require(Permission.MANAGE_TRUNKS);
+  }
+
   /** Every trunk, by priority then name. */
   @Transactional
   public List<TrunkView> trunks() {
