@@ -36,7 +36,9 @@ public class TrunkHealth {
   /** The trunk answered an OPTIONS probe with status after latency (any answer = reachable). */
   @Transactional
   public void answered(long trunkId, int status, Duration latency) {
-    HealthRule now = rules.compute(trunkId, (id, was) -> start(id, was).answered(status));
+    HealthRule from = start(trunkId);
+    HealthRule now =
+        rules.compute(trunkId, (id, was) -> (was != null ? was : from).answered(status));
     long ms = Math.clamp(latency.toMillis(), 0, Integer.MAX_VALUE);
     write(trunkId, now.status(), status, (int) ms);
   }
@@ -44,7 +46,8 @@ public class TrunkHealth {
   /** The probe got no answer (timeout or transport error). */
   @Transactional
   public void unreachable(long trunkId) {
-    HealthRule now = rules.compute(trunkId, (id, was) -> start(id, was).missed());
+    HealthRule from = start(trunkId);
+    HealthRule now = rules.compute(trunkId, (id, was) -> (was != null ? was : from).missed());
     write(trunkId, now.status(), null, null);
   }
 
@@ -53,9 +56,14 @@ public class TrunkHealth {
     rules.remove(change.trunkId());
   }
 
-  private HealthRule start(long trunkId, HealthRule was) {
-    return was != null
-        ? was
+  /**
+   * Where a trunk without results on this node starts: its health as the directory knows it. Read
+   * before {@code compute}, which must not wait on the database while it holds the map's lock.
+   */
+  private HealthRule start(long trunkId) {
+    HealthRule known = rules.get(trunkId);
+    return known != null
+        ? known
         : HealthRule.from(directory.health(trunkId).orElse(TrunkStatus.UNKNOWN));
   }
 
