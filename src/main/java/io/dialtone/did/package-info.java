@@ -21,7 +21,10 @@
  * one number at once end in a message, not an error. Is called through {@code
  * control.DidDirectory}: by {@code extension}'s voicemail PIN policy via the {@code
  * extension.control.RoutedNumbers} interface it implements (so {@code extension} never calls this
- * component), and by {@code support}'s {@code DidLookup}.
+ * component), and by {@code support}'s {@code DidLookup}. Call control resolves a called number
+ * with {@code control.InboundRoutes}: the active customer holding it, the active extension it rings
+ * and its continuity destination ({@code control.InboundRoute}); a number of the platform's or a
+ * reseller's stock, or of a suspended account, resolves to nothing.
  *
  * <p>Calls: account, audit, extension, kernel, notification, platform.
  */

@@ -11,6 +11,8 @@ import io.dialtone.did.control.DidRefused;
 import io.dialtone.did.control.DidRouting;
 import io.dialtone.did.control.DidView;
 import io.dialtone.did.control.Dids;
+import io.dialtone.did.control.InboundRoute;
+import io.dialtone.did.control.InboundRoutes;
 import io.dialtone.extension.control.ExtensionRefused;
 import io.dialtone.extension.control.Extensions;
 import io.dialtone.extension.control.NewSipSecret;
@@ -18,6 +20,9 @@ import io.dialtone.extension.control.PinViolation;
 import io.dialtone.extension.control.VoicemailPins;
 import io.dialtone.incontainer.SeededAccounts.Tenants;
 import io.dialtone.incontainer.SeededUsers.Seeded;
+import io.dialtone.kernel.entity.AccountId;
+import io.dialtone.kernel.entity.E164Number;
+import io.dialtone.kernel.entity.ExtensionNumber;
 import io.dialtone.kernel.entity.ExtensionType;
 import io.dialtone.kernel.entity.Role;
 import io.dialtone.platform.control.AccessDenied;
@@ -25,6 +30,7 @@ import io.dialtone.support.control.CustomerHit;
 import io.dialtone.support.control.CustomerSearch;
 import jakarta.inject.Inject;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
@@ -58,6 +64,7 @@ public class DidsIT {
   @Inject DidInventory inventory;
   @Inject DidAssignments assignments;
   @Inject DidRouting routing;
+  @Inject InboundRoutes inbound;
   @Inject Dids dids;
   @Inject Extensions extensions;
   @Inject VoicemailPins pins;
@@ -195,6 +202,47 @@ public class DidsIT {
     accounts.signInAs(Role.RESELLER_ADMIN, t.a());
     assignments.assign(didId, t.a2());
     assertThat(rows.row(number)).isEqualTo(t.a2() + "|-|-");
+  }
+
+  @Test
+  void aCalledNumberResolvesToItsActiveCustomersRouteAndNothingElse() throws Exception {
+    Tenants t = accounts.tenants();
+    String number = rows.freshNumber();
+    E164Number called = new E164Number(number);
+    accounts.signInAs(Role.PLATFORM_ADMIN, Account.PLATFORM_ID);
+    inventory.addList(number);
+    long didId = rows.id(number);
+    assertThat(inbound.routeOf(called)).as("the platform's stock rings nothing").isEmpty();
+    assignments.assign(didId, t.a());
+    assertThat(inbound.routeOf(called)).as("a reseller's stock rings nothing").isEmpty();
+    accounts.signInAs(Role.RESELLER_ADMIN, t.a());
+    assignments.assign(didId, t.a1());
+    assertThat(inbound.routeOf(called))
+        .contains(
+            new InboundRoute(called, AccountId.of(t.a1()), Optional.empty(), Optional.empty()));
+
+    accounts.signInAs(Role.CUSTOMER_ADMIN, t.a1());
+    NewSipSecret front = extensions.create(t.a1(), "201", "Front", ExtensionType.USER, null);
+    extensions.create(t.a1(), "202", "Back", ExtensionType.USER, null);
+    routing.route(didId, front.extensionId(), "202");
+    assertThat(inbound.routeOf(called))
+        .contains(
+            new InboundRoute(
+                called,
+                AccountId.of(t.a1()),
+                Optional.of(new ExtensionNumber("201")),
+                Optional.of("202")));
+
+    extensions.disable(front.extensionId());
+    assertThat(inbound.routeOf(called).flatMap(InboundRoute::extension))
+        .as("a disabled extension rings nothing; the continuity destination stays")
+        .isEmpty();
+    assertThat(inbound.routeOf(called).flatMap(InboundRoute::continuityDestination))
+        .contains("202");
+
+    selfService.suspend(t.a());
+    assertThat(inbound.routeOf(called)).as("below a suspended reseller").isEmpty();
+    assertThat(inbound.routeOf(new E164Number(rows.freshNumber()))).isEmpty();
   }
 
   @Test

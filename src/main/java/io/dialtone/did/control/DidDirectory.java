@@ -20,8 +20,8 @@ public class DidDirectory implements RoutedNumbers {
   EntityManager em;
 
   @Override
-  public List<String> numbersRoutedTo(long extensionId) {
-    return em.createNamedQuery(Did.LIST_BY_EXTENSION, String.class)
+  public List<E164Number> numbersRoutedTo(long extensionId) {
+    return em.createNamedQuery(Did.LIST_BY_EXTENSION, E164Number.class)
         .setParameter("extensionId", extensionId)
         .getResultList();
   }
@@ -29,7 +29,7 @@ public class DidDirectory implements RoutedNumbers {
   /** The id of the account holding {@code number}, if it is a DID (at most one). */
   public List<Long> accountsWithNumber(E164Number number) {
     return em.createNamedQuery(Did.FIND_BY_NUMBER, Did.class)
-        .setParameter("number", number.value())
+        .setParameter("number", number)
         .getResultStream()
         .map(Did::getAccountId)
         .toList();

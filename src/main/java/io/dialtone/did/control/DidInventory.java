@@ -89,7 +89,7 @@ public class DidInventory {
   }
 
   private int add(SignedInUser caller, List<E164Number> numbers) throws DidRefused {
-    List<String> taken = taken(numbers);
+    List<String> taken = taken(numbers).stream().map(E164Number::value).toList();
     if (!taken.isEmpty()) {
       throw new DidRefused(
           "dids.refused.taken",
@@ -117,17 +117,14 @@ public class DidInventory {
     return refusal;
   }
 
-  private List<String> taken(List<E164Number> numbers) {
-    List<String> taken = new ArrayList<>();
+  private List<E164Number> taken(List<E164Number> numbers) {
+    List<E164Number> taken = new ArrayList<>();
     for (int i = 0; i < numbers.size(); i += BATCH) {
-      List<String> chunk =
-          numbers.subList(i, Math.min(numbers.size(), i + BATCH)).stream()
-              .map(E164Number::value)
-              .toList();
+      List<E164Number> chunk = numbers.subList(i, Math.min(numbers.size(), i + BATCH));
       taken.addAll(
           em.createQuery(
                   "SELECT d.number FROM Did d WHERE d.number IN :numbers ORDER BY d.number",
-                  String.class)
+                  E164Number.class)
               .setParameter("numbers", chunk)
               .getResultList());
     }

@@ -37,7 +37,7 @@ public class Did {
   private Long id;
 
   @Column(nullable = false, length = E164Number.MAX_LENGTH, updatable = false)
-  private String number;
+  private E164Number number;
 
   @Column(name = "account_id", nullable = false)
   private long accountId;
@@ -61,7 +61,7 @@ public class Did {
   /** A new number in the inventory of {@code accountId} (the platform's). */
   public static Did inInventory(E164Number number, long accountId, Instant now) {
     Did did = new Did();
-    did.number = number.value();
+    did.number = number;
     did.accountId = accountId;
     did.createdAt = now;
     return did;
@@ -96,7 +96,7 @@ public class Did {
   }
 
   public E164Number getNumber() {
-    return new E164Number(number);
+    return number;
   }
 
   public long getAccountId() {

@@ -1,5 +1,6 @@
 package io.dialtone.extension.control;
 
+import io.dialtone.kernel.entity.ExtensionNumber;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -11,6 +12,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -41,6 +43,21 @@ public class ExtensionDirectory {
         .stream()
         .map(id -> ((Number) id).longValue())
         .toList();
+  }
+
+  /**
+   * The number of {@code extensionId} when it is an active extension (calls may ring it), else
+   * empty: a disabled or deleted extension rings nothing.
+   */
+  public Optional<ExtensionNumber> activeNumber(long extensionId) {
+    return em.createQuery(
+            """
+            SELECT e.number FROM Extension e WHERE e.id = :id
+            AND e.status = io.dialtone.extension.entity.ExtensionStatus.ACTIVE""",
+            ExtensionNumber.class)
+        .setParameter("id", extensionId)
+        .getResultStream()
+        .findFirst();
   }
 
   /** Which of {@code extensionIds} are live (not deleted) extensions, e.g. a DID's route. */

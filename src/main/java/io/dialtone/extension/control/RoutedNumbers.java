@@ -1,5 +1,6 @@
 package io.dialtone.extension.control;
 
+import io.dialtone.kernel.entity.E164Number;
 import java.util.List;
 
 /**
@@ -10,6 +11,6 @@ import java.util.List;
  */
 public interface RoutedNumbers {
 
-  /** The numbers routed to {@code extensionId}, in E.164 ({@code +16135550123}); may be empty. */
-  List<String> numbersRoutedTo(long extensionId);
+  /** The numbers routed to {@code extensionId}; may be empty. */
+  List<E164Number> numbersRoutedTo(long extensionId);
 }

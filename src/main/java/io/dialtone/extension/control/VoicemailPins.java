@@ -8,6 +8,7 @@ import io.dialtone.extension.entity.Extension;
 import io.dialtone.extension.entity.ExtensionStatus;
 import io.dialtone.identity.control.PasswordHasher;
 import io.dialtone.kernel.entity.AccountId;
+import io.dialtone.kernel.entity.E164Number;
 import io.dialtone.kernel.entity.ExtensionNumber;
 import io.dialtone.kernel.entity.Permission;
 import io.dialtone.platform.control.SecureTokens;
@@ -245,6 +246,7 @@ public class VoicemailPins {
   private List<String> dids(Extension extension) {
     return StreamSupport.stream(routedNumbers.spliterator(), false)
         .flatMap(numbers -> numbers.numbersRoutedTo(extension.getId()).stream())
+        .map(E164Number::value)
         .toList();
   }
 

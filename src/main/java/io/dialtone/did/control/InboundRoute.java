@@ -1,0 +1,27 @@
+package io.dialtone.did.control;
+
+import io.dialtone.kernel.entity.AccountId;
+import io.dialtone.kernel.entity.E164Number;
+import io.dialtone.kernel.entity.ExtensionNumber;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Where a call to one of Dialtone's numbers goes, as call control reads it: the customer account
+ * holding the DID, the active extension it rings (empty: none, or the routed extension is disabled)
+ * and the service continuity destination (empty: none) — an extension number of that account or a
+ * number, as the customer typed it and the call policy allowed it when it was set.
+ */
+public record InboundRoute(
+    E164Number number,
+    AccountId account,
+    Optional<ExtensionNumber> extension,
+    Optional<String> continuityDestination) {
+
+  public InboundRoute {
+    Objects.requireNonNull(number, "number");
+    Objects.requireNonNull(account, "account");
+    Objects.requireNonNull(extension, "extension");
+    Objects.requireNonNull(continuityDestination, "continuityDestination");
+  }
+}
