@@ -75,5 +75,8 @@ public enum Permission {
   ROUTE_DIDS,
   // SIP registrar (the bans page)
   /** See the SIP registrar's banned source addresses and lift a ban. */
-  MANAGE_SIP_BANS
+  MANAGE_SIP_BANS,
+  // carrier trunks
+  /** Maintain the carrier trunks outbound calls leave through (and their credentials). */
+  MANAGE_TRUNKS
 }

@@ -3,9 +3,10 @@ package io.dialtone.trunk.control;
 import io.dialtone.trunk.entity.TrunkStatus;
 
 /**
- * How probe results move a trunk's health: any answer below 500 makes it {@code UP}; a 5xx answer
- * makes it {@code DOWN} at once; no answer makes it {@code DOWN} only on the second miss in a row,
- * so one lost UDP datagram does not take a trunk out of service.
+ * How probe results move a trunk's health: a 5xx answer (server failure, 503 overloaded) makes it
+ * {@code DOWN} at once; any other answer makes it {@code UP} (the server is there); no answer makes
+ * it {@code DOWN} only on the second miss in a row, so one lost UDP datagram does not take a trunk
+ * out of service.
  *
  * @param status the state calls see
  * @param misses probes in a row without an answer
@@ -20,7 +21,7 @@ record HealthRule(TrunkStatus status, int misses) {
   }
 
   HealthRule answered(int code) {
-    return new HealthRule(code >= 500 ? TrunkStatus.DOWN : TrunkStatus.UP, 0);
+    return new HealthRule(code >= 500 && code <= 599 ? TrunkStatus.DOWN : TrunkStatus.UP, 0);
   }
 
   HealthRule missed() {

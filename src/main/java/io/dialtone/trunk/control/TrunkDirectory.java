@@ -5,10 +5,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.LongSupplier;
 import java.util.random.RandomGenerator;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -40,11 +40,8 @@ public class TrunkDirectory {
   TrunkDirectory(
       StoredTrunks source,
       @ConfigProperty(name = MAX_AGE, defaultValue = "10") long maxAgeSeconds) {
-    this(
-        source,
-        () -> ThreadLocalRandom.current().nextLong(),
-        Duration.ofSeconds(maxAgeSeconds),
-        System::nanoTime);
+    // SecureRandom is thread-safe; the source rules allow no other generator in main code.
+    this(source, new SecureRandom(), Duration.ofSeconds(maxAgeSeconds), System::nanoTime);
   }
 
   /** With a source, a random generator and a nanosecond ticker of the caller's (tests). */

@@ -34,8 +34,9 @@ import java.util.Objects;
 @NamedQuery(
     name = Trunk.UPDATE_HEALTH,
     query =
-        "UPDATE Trunk t SET t.healthStatus = :status, t.healthCode = :code,"
-            + " t.healthLatencyMs = :latency, t.healthCheckedAt = :at WHERE t.id = :id")
+        """
+        UPDATE Trunk t SET t.healthStatus = :status, t.healthCode = :code,
+          t.healthLatencyMs = :latency, t.healthCheckedAt = :at WHERE t.id = :id""")
 public class Trunk {
 
   /** Every trunk, by priority then name. */
@@ -136,7 +137,10 @@ public class Trunk {
     return trunk;
   }
 
-  /** Sets where and how calls reach the trunk (everything but the name and credentials). */
+  /**
+   * Sets where and how calls reach the trunk (everything but the name and credentials). A new
+   * address makes the health unknown: the last probe asked another server.
+   */
   public void define(
       String host,
       int port,
@@ -149,6 +153,12 @@ public class Trunk {
       Instant now) {
     if (port < 1 || port > 65535 || weight < 1 || setupTimeoutSeconds < 1 || maxChannels < 0) {
       throw new IllegalArgumentException("trunk values out of range");
+    }
+    if (!Objects.equals(host, this.host) || port != this.port || transport != this.transport) {
+      healthStatus = TrunkStatus.UNKNOWN;
+      healthCode = null;
+      healthLatencyMs = null;
+      healthCheckedAt = null;
     }
     this.host = Objects.requireNonNull(host, "host");
     this.port = port;

@@ -4,7 +4,7 @@ package io.dialtone.trunk.entity;
 public enum TrunkStatus {
   /** Not probed yet (or not since it was enabled): calls may use it. */
   UNKNOWN,
-  /** Answered its last probe with a status below 500. */
+  /** Answered its last probe with anything but a 5xx status. */
   UP,
   /** Answered 5xx, or did not answer two probes in a row: calls skip it. */
   DOWN;

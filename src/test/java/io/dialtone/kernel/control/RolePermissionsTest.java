@@ -88,7 +88,9 @@ class RolePermissionsTest {
                   "EXPORT_CDRS",
                   "MANAGE_RATE_DECK",
                   // SIP registrar: the bans page.
-                  "MANAGE_SIP_BANS"));
+                  "MANAGE_SIP_BANS",
+                  // carrier trunks
+                  "MANAGE_TRUNKS"));
 
   @Test
   void everyCellOfTheMatrixIsAsDeclared() {
