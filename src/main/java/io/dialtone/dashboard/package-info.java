@@ -3,7 +3,8 @@
  * log page and the support-access page. Reads accounts through {@code account}'s {@code
  * AccountOverview} and {@code AccountTree}, users and sign-in activity through {@code identity}'s
  * {@code UserOverview} and {@code SecurityOverview}, and events through {@code audit}'s queries.
- * Nothing calls it.
+ * Also the platform administrator's data keys page ({@code control.DataKeyAdministration}: access
+ * check and audit around {@code platform}'s {@code DataKeyRotation}). Nothing calls it.
  *
  * <p>Calls: account, audit, identity, kernel, platform.
  */

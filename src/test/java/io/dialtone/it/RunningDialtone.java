@@ -36,6 +36,10 @@ public class RunningDialtone implements ParameterResolver {
   /** How long the shared server gives a SIP over TLS client to finish its handshake. */
   static final int SIP_HANDSHAKE_SECONDS = 3;
 
+  /** The bearer token of the shared server's metrics scrape (random per test run). */
+  static final String METRICS_TOKEN =
+      java.util.UUID.randomUUID() + "-" + java.util.UUID.randomUUID();
+
   @Override
   public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
     return parameter.getParameter().getType() == DialtoneServer.class;
@@ -85,7 +89,8 @@ public class RunningDialtone implements ParameterResolver {
             Map.entry("DIALTONE_SIP_CONNECTIONS_IDLE_SECONDS", Integer.toString(SIP_IDLE_SECONDS)),
             Map.entry(
                 "DIALTONE_SIP_CONNECTIONS_HANDSHAKE_SECONDS",
-                Integer.toString(SIP_HANDSHAKE_SECONDS)));
+                Integer.toString(SIP_HANDSHAKE_SECONDS)),
+            Map.entry("DIALTONE_METRICS_TOKEN", METRICS_TOKEN));
     return startServer(withRates(env));
   }
 

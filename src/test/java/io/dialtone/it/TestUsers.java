@@ -152,7 +152,7 @@ final class TestUsers {
     try {
       String key =
           Files.readString(Path.of(server.applicationSetting("DIALTONE_DATA_KEY_FILE"))).strip();
-      return DataCipher.fromBase64Key(DataKeys.KEY_ID, key);
+      return DataCipher.fromBase64Key(DataKeys.LEGACY_KEY_ID, key);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

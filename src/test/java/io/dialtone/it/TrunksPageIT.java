@@ -14,8 +14,9 @@ import org.openqa.selenium.JavascriptExecutor;
  * The carrier trunks pages in a real browser: a platform administrator, in French, is refused a bad
  * port and a bad source range with nothing stored, then adds a trunk with an outbound login; the
  * password is stored encrypted, never sent back to the browser, and the audit row names the trunk
- * without it; the health the probe wrote shows on the list; both pages fit a 390 px screen. A
- * customer administrator has no trunks link and gets "not found".
+ * without it; the health the probe wrote shows on the list; both pages fit a 390 px screen; the
+ * trunk is disabled and deleted, audited. A customer administrator has no trunks link and gets "not
+ * found".
  */
 @ExtendWith(RunningDialtone.class)
 class TrunksPageIT {
@@ -58,7 +59,7 @@ class TrunksPageIT {
       browser.waitForPath("/trunks/index.xhtml");
       browser.waitForText("La liaison " + name + " a été ajoutée.");
       assertThat(browser.text("[id='trunks:table']"))
-          .contains(name, "sip.carrier.example:5061/UDP", "Pas encore sondée", "Jamais");
+          .contains(name, "sip.carrier.example:5061/UDP", "Pas encore sondée", "jamais sondée");
 
       long id = ((Number) db.queryValue("SELECT id FROM trunk WHERE name = ?", name)).longValue();
       assertThat((String) db.queryValue("SELECT auth_password FROM trunk WHERE id = ?", id))
@@ -93,6 +94,25 @@ class TrunksPageIT {
       browser.open("/trunks/index.xhtml");
       browser.find("[id='trunks:table']");
       assertFitsTheScreen(browser);
+
+      // The shared server's later call tests must not see this trunk: disable, then delete it.
+      browser.driver().manage().window().setSize(new Dimension(1280, 1000));
+      browser.clickInRow("trunks:table", name, "disable");
+      browser.waitForText("La liaison " + name + " est désactivée");
+      assertThat(db.queryValue("SELECT COUNT(*) FROM trunk WHERE id = ? AND NOT enabled", id))
+          .isEqualTo(1L);
+      browser.clickInRow("trunks:table", name, "delete");
+      browser.find("[id='trunks:confirmYes']").click();
+      browser.waitForText("La liaison " + name + " a été supprimée.");
+      assertThat(db.queryValue("SELECT COUNT(*) FROM trunk WHERE id = ?", id)).isEqualTo(0L);
+      assertThat(
+              db.queryValue(
+                  "SELECT COUNT(*) FROM audit_event WHERE action IN ('TRUNK_DISABLED',"
+                      + " 'TRUNK_DELETED') AND target = ?",
+                  "trunk:" + id))
+          .isEqualTo(2L);
+    } finally {
+      db.execute("DELETE FROM trunk WHERE name = ?", name);
     }
   }
 

@@ -56,6 +56,11 @@ public final class DialtoneServer implements AutoCloseable {
       home.secret("data-key", 32);
       appEnv.put("DIALTONE_DATA_KEY_FILE", home.file("secrets", "data-key").toString());
     }
+    // Further data keys (rotation) go here; the health check watches the home's free space.
+    appEnv.put(
+        "DIALTONE_DATA_KEYS_DIR",
+        environment.getOrDefault("DIALTONE_DATA_KEYS_DIR", home.dir("secrets/keys").toString()));
+    appEnv.put("DIALTONE_HOME", settings.home().toString());
     appEnv.put("DIALTONE_PUBLIC_URL", settings.publicUrl());
     // Without an SMTP server, mail goes to files here; SMTP, throttling and SIP settings pass
     // through.
@@ -69,7 +74,9 @@ public final class DialtoneServer implements AutoCloseable {
               || name.startsWith("DIALTONE_CALLPOLICY_")
               || name.startsWith("DIALTONE_CALL_")
               || name.startsWith("DIALTONE_TRUNK_")
-              || name.startsWith("DIALTONE_SIP_")) {
+              || name.startsWith("DIALTONE_SIP_")
+              || name.startsWith("DIALTONE_METRICS_")
+              || name.startsWith("DIALTONE_DATA_KEYS_")) {
             appEnv.put(name, value);
           }
         });

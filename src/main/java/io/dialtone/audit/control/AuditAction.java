@@ -175,5 +175,12 @@ public enum AuditAction {
   /** A platform administrator disabled a carrier trunk: no call uses it. */
   TRUNK_DISABLED,
   /** A platform administrator deleted a carrier trunk. */
-  TRUNK_DELETED
+  TRUNK_DELETED,
+  // data keys
+  /** A platform administrator started a rotation to a new data key (the detail names both). */
+  DATA_KEY_ROTATION_STARTED,
+  /** A rotation moved every stored secret to the new key (actor system; the detail counts them). */
+  DATA_KEY_ROTATION_FINISHED,
+  /** A platform administrator retired a data key no secret uses any more. */
+  DATA_KEY_RETIRED
 }

@@ -1,11 +1,14 @@
 package io.dialtone.audit.control;
 
 import io.dialtone.platform.control.ScheduledJobs;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -22,8 +25,16 @@ public class DailyChainCheck {
   @Inject ScheduledJobs jobs;
   @Inject AuditChainVerifier verifier;
   @Inject AuditTrail audit;
+  @Inject MeterRegistry registry;
+
+  /** The last verification's result on this node: 1 intact, 0 broken, -1 not run yet. */
+  private final AtomicInteger lastResult = new AtomicInteger(-1);
 
   void schedule(@Observes @Initialized(ApplicationScoped.class) Object event) {
+    Gauge.builder("dialtone.audit.chain.intact", lastResult, AtomicInteger::get)
+        .description("Last audit chain verification: 1 intact, 0 broken, -1 not run yet")
+        .strongReference(true)
+        .register(registry);
     jobs.every(
         Duration.ofHours(24),
         Duration.ofHours(1),
@@ -34,6 +45,7 @@ public class DailyChainCheck {
   /** One verification on behalf of {@code actor} (audited with its result); returns the result. */
   public ChainVerification check(String actor, Long accountId) {
     ChainVerification result = verifier.verify();
+    lastResult.set(result.intact() ? 1 : 0);
     if (!result.intact()) {
       LOG.log(
           Level.SEVERE,

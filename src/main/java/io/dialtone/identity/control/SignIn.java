@@ -8,6 +8,8 @@ import io.dialtone.audit.control.AuditTrail;
 import io.dialtone.identity.entity.User;
 import io.dialtone.kernel.control.SignedInUser;
 import io.dialtone.platform.control.DataCipher;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -36,6 +38,7 @@ public class SignIn {
   @Inject PasswordHasher hasher;
   @Inject TotpCodes totp;
   @Inject DataCipher cipher;
+  @Inject MeterRegistry registry;
   @Inject LoginAttempts attempts;
   @Inject AuditTrail audit;
   @Inject AccountTree accounts;
@@ -133,6 +136,7 @@ public class SignIn {
   }
 
   private SecondFactorResult succeed(User user, AuditAction action, String sourceIp) {
+    signIns("success").increment();
     Instant now = clock.instant();
     attempts.reset(user.getId());
     em.createNativeQuery("UPDATE app_user SET last_sign_in_at = ?1 WHERE id = ?2")
@@ -156,6 +160,7 @@ public class SignIn {
   }
 
   private void fail(User user, String why, String sourceIp) {
+    signIns("failure").increment();
     audit.record(
         AuditRecord.builder(AuditAction.SIGN_IN_FAILED, AuditResult.FAILURE)
             .actor(user == null ? null : SignedInUser.actorOf(user.getId()))
@@ -171,5 +176,12 @@ public class SignIn {
     return normalized != null && normalized.contains("@") && normalized.length() <= User.EMAIL_MAX
         ? "unknown e-mail " + normalized
         : "unknown e-mail (not shown)";
+  }
+
+  private Counter signIns(String result) {
+    return Counter.builder("dialtone.sign.ins")
+        .description("Sign-in steps (password, second factor) by result")
+        .tag("result", result)
+        .register(registry);
   }
 }

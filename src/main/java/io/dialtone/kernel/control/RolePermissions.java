@@ -131,6 +131,8 @@ public final class RolePermissions {
     GRANTS.get(Role.PLATFORM_ADMIN).add(Permission.MANAGE_SIP_BANS);
     // carrier trunks: platform administrators only.
     GRANTS.get(Role.PLATFORM_ADMIN).add(Permission.MANAGE_TRUNKS);
+    // data keys: platform administrators rotate and retire them.
+    GRANTS.get(Role.PLATFORM_ADMIN).add(Permission.MANAGE_DATA_KEYS);
   }
 
   private RolePermissions() {}

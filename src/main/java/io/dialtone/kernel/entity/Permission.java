@@ -78,5 +78,8 @@ public enum Permission {
   MANAGE_SIP_BANS,
   // carrier trunks
   /** Maintain the carrier trunks outbound calls leave through (and their credentials). */
-  MANAGE_TRUNKS
+  MANAGE_TRUNKS,
+  // data keys (the key ring and its rotation)
+  /** See the data keys and their use, rotate to a new key, retire an unused one. */
+  MANAGE_DATA_KEYS
 }

@@ -1,9 +1,12 @@
 package io.dialtone.platform.control;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -27,6 +30,8 @@ public class ScheduledJobs {
 
   @Resource ManagedScheduledExecutorService scheduler;
 
+  @Inject MeterRegistry registry;
+
   private final List<ScheduledFuture<?>> scheduled = new CopyOnWriteArrayList<>();
 
   /**
@@ -38,11 +43,39 @@ public class ScheduledJobs {
    */
   public GuardedJob every(
       Duration period, Duration firstRunAfter, String failureLog, Runnable job) {
-    GuardedJob guarded = new GuardedJob(failureLog, job);
+    Counter succeeded = runs("success");
+    Counter failed = runs("failure");
+    GuardedJob guarded =
+        new GuardedJob(
+            failureLog,
+            () -> {
+              try {
+                job.run();
+                succeeded.increment();
+              } catch (RuntimeException e) {
+                failed.increment();
+                throw e;
+              }
+            });
     scheduled.add(
         scheduler.scheduleAtFixedRate(
             guarded, firstRunAfter.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS));
     return guarded;
+  }
+
+  private Counter runs(String result) {
+    return Counter.builder("dialtone.jobs.runs")
+        .description("Background job runs by result")
+        .tag("result", result)
+        .register(registry);
+  }
+
+  /**
+   * Whether every job declared so far is still scheduled: a periodic task that is done was
+   * cancelled or its scheduler stopped, and will never run again (the liveness check).
+   */
+  public boolean allAlive() {
+    return scheduled.stream().noneMatch(ScheduledFuture::isDone);
   }
 
   @PreDestroy

@@ -205,4 +205,13 @@ public class SipEndpoint implements OptionsPing {
       LOG.info("SIP registrar stopped");
     }
   }
+
+  /** Whether the registrar listens on every configured transport (true when it is disabled). */
+  public boolean listening() {
+    if (!settings.enabled()) {
+      return true;
+    }
+    JainSipTransport current = transport;
+    return current != null && !current.bound().isEmpty();
+  }
 }

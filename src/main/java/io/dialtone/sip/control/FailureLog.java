@@ -24,12 +24,14 @@ public class FailureLog {
   private static final Logger LOG = Logger.getLogger(LOGGER);
 
   @Inject Clock clock;
+  @Inject SipMetrics metrics;
 
   /**
    * Logs that {@code request} from its source failed with {@code result} for {@code user@realm}.
    */
   public void failed(SipRequest request, String user, String realm, String result) {
     LOG.info(line(clock, request, user, realm, result));
+    metrics.failure(result);
   }
 
   static String line(Clock clock, SipRequest request, String user, String realm, String result) {

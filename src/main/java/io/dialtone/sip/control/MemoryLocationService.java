@@ -186,4 +186,9 @@ public class MemoryLocationService implements LocationService {
         new DeviceOffline(
             last.accountId(), last.extensionId(), last.extensionNumber(), last.refreshedAt()));
   }
+
+  /** How many extensions have at least one binding now. */
+  public int registeredExtensions() {
+    return bindings.size();
+  }
 }

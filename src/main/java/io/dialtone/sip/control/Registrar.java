@@ -38,14 +38,18 @@ public class Registrar {
   @Inject LocationService location;
   @Inject SipSettings settings;
   @Inject Clock clock;
+  @Inject SipMetrics metrics;
 
   private final Object[] locks = newLocks(1024);
 
   /** Applies an authenticated REGISTER of {@code user}. */
   public SipAnswer register(SipRequest request, SipUser user) {
+    SipAnswer answer;
     synchronized (locks[(int) (user.extensionId() & (locks.length - 1))]) {
-      return registerLocked(request, user, clock.instant());
+      answer = registerLocked(request, user, clock.instant());
     }
+    metrics.registration(answer.status());
+    return answer;
   }
 
   private SipAnswer registerLocked(SipRequest request, SipUser user, Instant now) {

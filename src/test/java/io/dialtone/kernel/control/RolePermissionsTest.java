@@ -90,7 +90,9 @@ class RolePermissionsTest {
                   // SIP registrar: the bans page.
                   "MANAGE_SIP_BANS",
                   // carrier trunks
-                  "MANAGE_TRUNKS"));
+                  "MANAGE_TRUNKS",
+                  // the data keys page
+                  "MANAGE_DATA_KEYS"));
 
   @Test
   void everyCellOfTheMatrixIsAsDeclared() {

@@ -6,7 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import javax.crypto.SecretKey;
 import org.junit.jupiter.api.Test;
 
 class DataCipherTest {
@@ -136,5 +140,60 @@ class DataCipherTest {
     assertThatThrownBy(() -> new DataCipher("", key)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> new DataCipher("k1", new byte[31]))
         .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void aRingWritesWithItsCurrentKeyAndReadsEveryKeyItHoldsById() {
+    byte[] second = SecureTokens.randomBytes(32);
+    AtomicReference<String> current = new AtomicReference<>("k1");
+    Map<String, SecretKey> keys =
+        Map.of("k1", DataCipher.aesKey("k1", key), "k2", DataCipher.aesKey("k2", second));
+    DataCipher ring = ring(keys, current);
+    String old = ring.encrypt(MARKER);
+
+    current.set("k2");
+    String fresh = ring.encrypt(MARKER);
+
+    assertThat(old).startsWith("v1:k1:");
+    assertThat(fresh).startsWith("v1:k2:");
+    assertThat(ring.decrypt(old)).isEqualTo(MARKER);
+    assertThat(ring.decrypt(fresh)).isEqualTo(MARKER);
+    assertThat(cipher.decrypt(old)).as("k1 alone still reads what k1 wrote").isEqualTo(MARKER);
+    assertThatThrownBy(() -> cipher.decrypt(fresh))
+        .as("k1 alone cannot read what k2 wrote")
+        .isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
+  void reencryptMovesAValueToTheNamedKeyAndKeepsItsPlainText() {
+    byte[] second = SecureTokens.randomBytes(32);
+    DataCipher ring =
+        ring(
+            Map.of("k1", DataCipher.aesKey("k1", key), "k2", DataCipher.aesKey("k2", second)),
+            new AtomicReference<>("k1"));
+    String old = ring.encrypt(MARKER);
+
+    String moved = ring.reencrypt(old, "k2");
+
+    assertThat(DataCipher.keyIdOf(moved)).isEqualTo("k2");
+    assertThat(new DataCipher("k2", second).decrypt(moved)).isEqualTo(MARKER);
+    assertThatThrownBy(() -> ring.reencrypt(old, "k3"))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageNotContaining(MARKER);
+  }
+
+  private static DataCipher ring(Map<String, SecretKey> keys, AtomicReference<String> current) {
+    return new DataCipher(
+        new DataCipher.Keys() {
+          @Override
+          public Optional<SecretKey> key(String keyId) {
+            return Optional.ofNullable(keys.get(keyId));
+          }
+
+          @Override
+          public String currentKeyId() {
+            return current.get();
+          }
+        });
   }
 }

@@ -3,6 +3,7 @@ package io.dialtone.sip.control;
 import io.dialtone.kernel.entity.AccountId;
 import io.dialtone.kernel.entity.ExtensionNumber;
 import io.dialtone.kernel.entity.SipDomain;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,6 +34,8 @@ final class SipFixtures {
   final DigestAuth auth = new DigestAuth();
   final Registrar registrar = new Registrar();
   final SipService service = new SipService();
+  final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+  final SipMetrics metrics = new SipMetrics();
 
   SipFixtures() {
     location.events = sipEvents;
@@ -49,8 +52,13 @@ final class SipFixtures {
     registrar.location = location;
     registrar.settings = settings;
     registrar.clock = clock;
+    metrics.registry = registry;
+    metrics.location = location;
+    metrics.open();
+    registrar.metrics = metrics;
     FailureLog log = new FailureLog();
     log.clock = clock;
+    log.metrics = metrics;
     service.auth = auth;
     service.registrar = registrar;
     service.guard = guard;
