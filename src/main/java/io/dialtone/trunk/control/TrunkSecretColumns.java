@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * Trunks' outbound digest passwords are stored encrypted with the data key: a key rotation moves
- * them. The trunk directory holds them decrypted in memory, so a rotation changes nothing it uses.
+ * them. The directory keeps decrypted logins in memory until its next reload; a reload after the
+ * rotation reads them under the new key, the old key staying in the ring until it is retired.
  */
 @ApplicationScoped
 public class TrunkSecretColumns implements StoredSecrets {
