@@ -20,11 +20,14 @@
  * assigned to them, notice page and e-mail). A suspended account gets no numbers; two additions of
  * one number at once end in a message, not an error. Is called through {@code
  * control.DidDirectory}: by {@code extension}'s voicemail PIN policy via the {@code
- * extension.control.RoutedNumbers} interface it implements (so {@code extension} never calls this
- * component), and by {@code support}'s {@code DidLookup}. Call control resolves a called number
- * with {@code control.InboundRoutes}: the active customer holding it, the active extension it rings
- * and its continuity destination ({@code control.InboundRoute}); a number of the platform's or a
- * reseller's stock, or of a suspended account, resolves to nothing.
+ * extension.control.RoutedNumbers} interface it implements, by the extension page's outbound caller
+ * ID through {@code extension.control.AccountNumbers} (so {@code extension} never calls this
+ * component), by {@code support}'s {@code DidLookup}, and by {@code call}'s admission for the
+ * caller ID a call presents ({@code DidDirectory#callerId}: the extension's DID while the account
+ * holds it, else the account's default, which {@code control.DidRouting} sets). Call control
+ * resolves a called number with {@code control.InboundRoutes}: the active customer holding it, the
+ * active extension it rings and its continuity destination ({@code control.InboundRoute}); a number
+ * of the platform's or a reseller's stock, or of a suspended account, resolves to nothing.
  *
  * <p>Calls: account, audit, extension, kernel, notification, platform.
  */

@@ -17,8 +17,12 @@
  * control.VoicemailPins#verifyPin} (by account and mailbox, with its caller source; per-source and
  * unknown-mailbox counts in memory). The bulk import runs on the managed executor ({@code
  * control.ImportJobs}). The DID component implements {@code control.RoutedNumbers} (the numbers
- * routed to an extension, for the PIN policy) and calls {@code control.ContinuityDestinations} and
- * {@code control.Extensions}; this component never calls it.
+ * routed to an extension, for the PIN policy) and {@code control.AccountNumbers} (the numbers an
+ * account holds: the choices and the check of an extension's outbound caller ID), and calls {@code
+ * control.ContinuityDestinations} and {@code control.Extensions}; this component never calls it.
+ * Call control reads the parties of a call through {@code control.CallingExtensions} (which also
+ * stamps {@code last_call_at}) and implements {@code control.LiveCalls} (the calls in progress on
+ * the edit page); this component never calls it either.
  *
  * <p>Calls: account, audit, callpolicy, identity, kernel, notification, platform, sip.
  */

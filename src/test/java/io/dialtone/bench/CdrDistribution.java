@@ -2,11 +2,12 @@ package io.dialtone.bench;
 
 import io.dialtone.callpolicy.control.DecidingRule;
 import io.dialtone.callpolicy.control.DestinationClass;
-import io.dialtone.cdr.entity.CallRecord;
-import io.dialtone.cdr.entity.Direction;
-import io.dialtone.cdr.entity.Disposition;
-import io.dialtone.cdr.entity.TrunkAttempt;
+import io.dialtone.cdr.control.CallRecord;
+import io.dialtone.cdr.control.Direction;
+import io.dialtone.cdr.control.Disposition;
+import io.dialtone.cdr.control.TrunkAttempt;
 import io.dialtone.kernel.entity.AccountId;
+import io.dialtone.kernel.entity.ExtensionNumber;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -131,7 +132,7 @@ public final class CdrDistribution {
     if (block != null) {
       return new CallRecord(
           AccountId.of(accountId),
-          extension,
+          ExtensionNumber.parse(extension).orElse(null),
           direction,
           caller,
           callee,
@@ -189,7 +190,7 @@ public final class CdrDistribution {
     }
     return new CallRecord(
         AccountId.of(accountId),
-        extension,
+        ExtensionNumber.parse(extension).orElse(null),
         direction,
         caller,
         callee,

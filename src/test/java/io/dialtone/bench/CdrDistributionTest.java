@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.dialtone.callpolicy.control.DestinationClass;
-import io.dialtone.cdr.entity.CallRecord;
-import io.dialtone.cdr.entity.Direction;
-import io.dialtone.cdr.entity.Disposition;
+import io.dialtone.cdr.control.CallRecord;
+import io.dialtone.cdr.control.Direction;
+import io.dialtone.cdr.control.Disposition;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.ZoneId;

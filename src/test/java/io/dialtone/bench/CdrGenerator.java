@@ -1,14 +1,14 @@
 package io.dialtone.bench;
 
+import io.dialtone.cdr.control.CallRecord;
 import io.dialtone.cdr.control.CdrPartitions;
+import io.dialtone.cdr.control.Direction;
+import io.dialtone.cdr.control.Disposition;
 import io.dialtone.cdr.control.RateTable;
+import io.dialtone.cdr.control.TrunkAttempt;
 import io.dialtone.cdr.entity.BillingIncrement;
-import io.dialtone.cdr.entity.CallRecord;
 import io.dialtone.cdr.entity.ClassCodes;
-import io.dialtone.cdr.entity.Direction;
-import io.dialtone.cdr.entity.Disposition;
 import io.dialtone.cdr.entity.Rate;
-import io.dialtone.cdr.entity.TrunkAttempt;
 import io.dialtone.kernel.entity.Money;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -180,7 +180,7 @@ public final class CdrGenerator {
         BigDecimal cost = cost(r, deck);
         line(out, r, cost);
         LocalDate day = LocalDate.ofInstant(r.start(), zone);
-        String extDay = r.extension() + ' ' + day;
+        String extDay = r.extensionDigits() + ' ' + day;
         add(days.computeIfAbsent(day, d -> new long[5]), r);
         add(extDays.computeIfAbsent(extDay, d -> new long[5]), r);
         BigDecimal counted = cost == null ? BigDecimal.ZERO : cost;
@@ -284,7 +284,7 @@ public final class CdrGenerator {
   private static void line(BufferedWriter out, CallRecord r, BigDecimal cost) throws IOException {
     Object[] v = {
       r.accountId(),
-      r.extension(),
+      r.extensionDigits(),
       r.direction().code(),
       r.caller(),
       r.callee(),

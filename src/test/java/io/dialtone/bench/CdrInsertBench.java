@@ -1,5 +1,6 @@
 package io.dialtone.bench;
 
+import io.dialtone.cdr.control.CallRecord;
 import io.dialtone.cdr.control.CallRecorder;
 import io.dialtone.cdr.control.CdrBatchWriter;
 import io.dialtone.cdr.control.CdrBatchWriter.AccountTerms;
@@ -8,7 +9,6 @@ import io.dialtone.cdr.control.GroupCommit;
 import io.dialtone.cdr.control.PendingCall;
 import io.dialtone.cdr.control.RateTable;
 import io.dialtone.cdr.control.Recorded;
-import io.dialtone.cdr.entity.CallRecord;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;

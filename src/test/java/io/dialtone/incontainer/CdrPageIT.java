@@ -9,6 +9,7 @@ import io.dialtone.callpolicy.control.Classification;
 import io.dialtone.callpolicy.control.DecidingRule;
 import io.dialtone.callpolicy.control.Decision;
 import io.dialtone.callpolicy.control.DestinationClass;
+import io.dialtone.cdr.control.CallRecord;
 import io.dialtone.cdr.control.CallRecords;
 import io.dialtone.cdr.control.CdrExports;
 import io.dialtone.cdr.control.CdrFilter;
@@ -16,18 +17,18 @@ import io.dialtone.cdr.control.CdrPartitions;
 import io.dialtone.cdr.control.CdrRetention;
 import io.dialtone.cdr.control.CdrRetentionSweep;
 import io.dialtone.cdr.control.CdrRow;
+import io.dialtone.cdr.control.Direction;
+import io.dialtone.cdr.control.Disposition;
 import io.dialtone.cdr.control.ExportJob;
 import io.dialtone.cdr.control.PartitionPlan;
 import io.dialtone.cdr.control.SavedCriteria;
 import io.dialtone.cdr.control.SavedFilters;
-import io.dialtone.cdr.entity.CallRecord;
-import io.dialtone.cdr.entity.Direction;
-import io.dialtone.cdr.entity.Disposition;
 import io.dialtone.extension.control.Extensions;
 import io.dialtone.incontainer.SeededAccounts.Tenants;
 import io.dialtone.incontainer.SeededUsers.Seeded;
 import io.dialtone.kernel.entity.AccountId;
 import io.dialtone.kernel.entity.E164Number;
+import io.dialtone.kernel.entity.ExtensionNumber;
 import io.dialtone.kernel.entity.ExtensionType;
 import io.dialtone.kernel.entity.Role;
 import io.dialtone.platform.control.AccessDenied;
@@ -335,7 +336,7 @@ public class CdrPageIT {
     Instant answer = start.plusSeconds(2);
     return new CallRecord(
         AccountId.of(account),
-        extension,
+        ExtensionNumber.parse(extension).orElse(null),
         Direction.OUTBOUND,
         "+15145550100",
         callee,
@@ -363,7 +364,7 @@ public class CdrPageIT {
                 DestinationClass.INTERNATIONAL, "88213", new E164Number("+88213"), "001", true));
     return CallRecord.blocked(
         AccountId.of(account),
-        extension,
+        ExtensionNumber.parse(extension).orElse(null),
         extension,
         "01188213",
         decision,

@@ -1,7 +1,7 @@
 package io.dialtone.incontainer;
 
+import io.dialtone.cdr.control.CallRecord;
 import io.dialtone.cdr.control.CallRecorder;
-import io.dialtone.cdr.entity.CallRecord;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

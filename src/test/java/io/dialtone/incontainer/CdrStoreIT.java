@@ -8,26 +8,27 @@ import io.dialtone.callpolicy.control.Classification;
 import io.dialtone.callpolicy.control.DecidingRule;
 import io.dialtone.callpolicy.control.Decision;
 import io.dialtone.callpolicy.control.DestinationClass;
+import io.dialtone.cdr.control.CallRecord;
 import io.dialtone.cdr.control.CallRecorder;
 import io.dialtone.cdr.control.CallRecords;
 import io.dialtone.cdr.control.CdrFilter;
 import io.dialtone.cdr.control.CdrPartitions;
 import io.dialtone.cdr.control.CdrRow;
 import io.dialtone.cdr.control.DailyUsage;
+import io.dialtone.cdr.control.Direction;
+import io.dialtone.cdr.control.Disposition;
 import io.dialtone.cdr.control.PartitionPlan;
 import io.dialtone.cdr.control.RateDeck;
 import io.dialtone.cdr.control.RateDeckAdmin;
 import io.dialtone.cdr.control.RateDeckUpload;
 import io.dialtone.cdr.control.RateLineError;
 import io.dialtone.cdr.control.Recorded;
+import io.dialtone.cdr.control.TrunkAttempt;
 import io.dialtone.cdr.control.UsageTotals;
-import io.dialtone.cdr.entity.CallRecord;
-import io.dialtone.cdr.entity.Direction;
-import io.dialtone.cdr.entity.Disposition;
-import io.dialtone.cdr.entity.TrunkAttempt;
 import io.dialtone.incontainer.SeededAccounts.Tenants;
 import io.dialtone.kernel.entity.AccountId;
 import io.dialtone.kernel.entity.E164Number;
+import io.dialtone.kernel.entity.ExtensionNumber;
 import io.dialtone.kernel.entity.Role;
 import io.dialtone.platform.control.AccessDenied;
 import jakarta.inject.Inject;
@@ -186,7 +187,14 @@ public class CdrStoreIT {
 
     Recorded r =
         recorder.record(
-            CallRecord.blocked(AccountId.of(t.a2()), "203", "203", "01188213", decision, at, id));
+            CallRecord.blocked(
+                AccountId.of(t.a2()),
+                new ExtensionNumber("203"),
+                "203",
+                "01188213",
+                decision,
+                at,
+                id));
 
     assertThat(r.stored()).isTrue();
     assertThat(r.cost().amount()).isEqualByComparingTo("0");
@@ -313,7 +321,7 @@ public class CdrStoreIT {
     Instant answer = start.plusSeconds(4);
     return new CallRecord(
         AccountId.of(account),
-        extension,
+        ExtensionNumber.parse(extension).orElse(null),
         Direction.OUTBOUND,
         "+15145550100",
         callee,

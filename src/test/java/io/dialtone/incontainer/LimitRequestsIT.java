@@ -7,12 +7,13 @@ import io.dialtone.account.control.UsageCaps;
 import io.dialtone.callpolicy.control.CallDecisions;
 import io.dialtone.callpolicy.control.DecidingRule;
 import io.dialtone.callpolicy.control.DestinationClass;
+import io.dialtone.cdr.control.CallRecord;
 import io.dialtone.cdr.control.CallRecorder;
-import io.dialtone.cdr.entity.CallRecord;
-import io.dialtone.cdr.entity.Direction;
-import io.dialtone.cdr.entity.Disposition;
+import io.dialtone.cdr.control.Direction;
+import io.dialtone.cdr.control.Disposition;
 import io.dialtone.incontainer.SeededAccounts.Tenants;
 import io.dialtone.kernel.entity.AccountId;
+import io.dialtone.kernel.entity.ExtensionNumber;
 import io.dialtone.kernel.entity.Role;
 import io.dialtone.platform.control.AccessDenied;
 import io.dialtone.usage.control.LimitRefused;
@@ -283,7 +284,7 @@ public class LimitRequestsIT {
     String callee = "+15145550101";
     return new CallRecord(
         AccountId.of(account),
-        "201",
+        new ExtensionNumber("201"),
         Direction.OUTBOUND,
         "+16135550100",
         callee,

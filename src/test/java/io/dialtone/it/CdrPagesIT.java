@@ -5,12 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.dialtone.bench.CdrGenerator;
 import io.dialtone.callpolicy.control.DecidingRule;
 import io.dialtone.callpolicy.control.DestinationClass;
-import io.dialtone.cdr.entity.CallRecord;
-import io.dialtone.cdr.entity.Direction;
-import io.dialtone.cdr.entity.Disposition;
-import io.dialtone.cdr.entity.TrunkAttempt;
+import io.dialtone.cdr.control.CallRecord;
+import io.dialtone.cdr.control.Direction;
+import io.dialtone.cdr.control.Disposition;
+import io.dialtone.cdr.control.TrunkAttempt;
 import io.dialtone.it.TestUsers.SeededUser;
 import io.dialtone.kernel.entity.AccountId;
+import io.dialtone.kernel.entity.ExtensionNumber;
 import io.dialtone.launcher.DialtoneServer;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -179,7 +180,7 @@ class CdrPagesIT {
       calls.add(
           new CallRecord(
               AccountId.of(account),
-              "201",
+              new ExtensionNumber("201"),
               Direction.OUTBOUND,
               "+14165550100",
               callee,
@@ -234,7 +235,7 @@ class CdrPagesIT {
       Instant at) {
     return new CallRecord(
         AccountId.of(account),
-        "201",
+        new ExtensionNumber("201"),
         Direction.OUTBOUND,
         "201",
         number,

@@ -57,6 +57,23 @@ class ExtensionPagesIT {
       browser.submit("edit:save");
       browser.waitForText("The extension was saved");
 
+      // The outbound caller ID: one of the account's numbers, offered on the edit page.
+      String did = "+1613555" + String.format("%04d", account % 10_000);
+      db.execute(
+          "INSERT INTO did (number, account_id, created_at) VALUES (?, ?, UTC_TIMESTAMP(6))",
+          did,
+          account);
+      browser.find("[id='extensions:table:0:edit']").click();
+      browser.waitForPath("/extensions/edit.xhtml");
+      assertThat(browser.pageText()).contains("Outbound caller ID", "No call in progress.");
+      choose(browser, "edit:callerId", did);
+      browser.submit("edit:save");
+      browser.waitForText("The extension was saved");
+      assertThat(
+              db.queryValue(
+                  "SELECT outbound_caller_id FROM extension WHERE account_id = ?", account))
+          .isEqualTo(did);
+
       browser.clickInRow("extensions:table", "Front desk", "regenerate");
       browser.find(".ui-confirmdialog-yes").click();
       browser.find("[id='stepUp:secret']");
@@ -226,6 +243,10 @@ class ExtensionPagesIT {
    * widget's overlay list is only its skin; the form submits the select).
    */
   private static void choose(Browser browser, String menuId, long value) {
+    choose(browser, menuId, String.valueOf(value));
+  }
+
+  private static void choose(Browser browser, String menuId, String value) {
     browser.find("[id='" + menuId + "']");
     ((org.openqa.selenium.JavascriptExecutor) browser.driver())
         .executeScript(

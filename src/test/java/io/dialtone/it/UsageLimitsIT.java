@@ -104,6 +104,18 @@ class UsageLimitsIT {
       assertThat(digits(customer.text("#granted [data-cap='MONTHLY_MINUTES'] dd")))
           .isEqualTo("1000");
 
+      customer.type("maxCall:minutes", "0");
+      customer.submit("maxCall:save");
+      assertThat(customer.pageText())
+          .contains("La durée maximale d’un appel doit être comprise entre 1 et 1");
+      customer.type("maxCall:minutes", "90");
+      customer.submit("maxCall:save");
+      assertThat(customer.pageText()).contains("La durée maximale d’un appel est enregistrée.");
+      assertThat(
+              db.queryValue(
+                  "SELECT max_call_minutes FROM usage_limit WHERE account_id = ?", t.customerA1()))
+          .isEqualTo(90);
+
       new Select(customer.find("[id='request:cap']")).selectByValue("MONTHLY_MINUTES");
       customer.type("request:amount", "2,5");
       customer.type("request:reason", "Campagne d’appels");

@@ -1,6 +1,5 @@
 package io.dialtone.cdr.control;
 
-import io.dialtone.cdr.entity.CallRecord;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;

@@ -2,9 +2,6 @@ package io.dialtone.cdr.control;
 
 import io.dialtone.account.control.AccountProfile;
 import io.dialtone.account.control.AccountTree;
-import io.dialtone.cdr.entity.CallRecord;
-import io.dialtone.cdr.entity.Direction;
-import io.dialtone.cdr.entity.Disposition;
 import io.dialtone.extension.control.ExtensionDirectory;
 import io.dialtone.kernel.entity.Money;
 import io.dialtone.platform.control.DatabaseMigration;
@@ -76,10 +73,10 @@ public class CdrBatchWriter {
       throws SQLException {
     Map<Long, Set<String>> numbers = new HashMap<>();
     for (CallRecord call : calls) {
-      if (!call.extension().isEmpty()) {
+      if (call.extension() != null) {
         numbers
             .computeIfAbsent(call.accountId().value(), k -> new HashSet<>())
-            .add(call.extension());
+            .add(call.extension().digits());
       }
     }
     Map<Long, Map<String, Long>> extensionIds = ExtensionDirectory.liveIds(c, numbers);
@@ -92,7 +89,9 @@ public class CdrBatchWriter {
               cost(deck, call, account.currency()),
               account.currency(),
               LocalDate.ofInstant(call.start(), account.zone()),
-              extensionIds.getOrDefault(call.accountId().value(), Map.of()).get(call.extension())));
+              extensionIds
+                  .getOrDefault(call.accountId().value(), Map.of())
+                  .get(call.extensionDigits())));
     }
     return pending;
   }
@@ -112,7 +111,7 @@ public class CdrBatchWriter {
     recorded.fire(
         new UsageRecorded(
             call.accountId().value(),
-            call.extension(),
+            call.extensionDigits(),
             p.day(),
             CallRecorder.minutes(call.billsec()),
             amount));

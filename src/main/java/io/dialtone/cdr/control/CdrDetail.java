@@ -2,9 +2,6 @@ package io.dialtone.cdr.control;
 
 import io.dialtone.callpolicy.control.DecidingRule;
 import io.dialtone.callpolicy.control.DestinationClass;
-import io.dialtone.cdr.entity.Direction;
-import io.dialtone.cdr.entity.Disposition;
-import io.dialtone.cdr.entity.TrunkAttempt;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;

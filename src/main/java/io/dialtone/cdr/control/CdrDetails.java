@@ -2,9 +2,6 @@ package io.dialtone.cdr.control;
 
 import io.dialtone.callpolicy.control.DecidingRule;
 import io.dialtone.cdr.entity.ClassCodes;
-import io.dialtone.cdr.entity.Direction;
-import io.dialtone.cdr.entity.Disposition;
-import io.dialtone.cdr.entity.TrunkAttempt;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

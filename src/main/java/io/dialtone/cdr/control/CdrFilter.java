@@ -1,8 +1,6 @@
 package io.dialtone.cdr.control;
 
 import io.dialtone.callpolicy.control.DestinationClass;
-import io.dialtone.cdr.entity.Direction;
-import io.dialtone.cdr.entity.Disposition;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

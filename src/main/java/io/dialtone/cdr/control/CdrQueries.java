@@ -1,8 +1,6 @@
 package io.dialtone.cdr.control;
 
 import io.dialtone.cdr.entity.ClassCodes;
-import io.dialtone.cdr.entity.Direction;
-import io.dialtone.cdr.entity.Disposition;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

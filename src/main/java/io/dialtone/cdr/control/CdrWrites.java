@@ -1,9 +1,6 @@
 package io.dialtone.cdr.control;
 
-import io.dialtone.cdr.entity.CallRecord;
 import io.dialtone.cdr.entity.ClassCodes;
-import io.dialtone.cdr.entity.Disposition;
-import io.dialtone.cdr.entity.TrunkAttempt;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -37,12 +34,13 @@ public final class CdrWrites {
       """
       INSERT INTO cdr (account_id, extension, extension_id, direction, caller, callee, \
       remote_digits, dest_class, dest_country, start_time, answer_time, end_time, billsec, \
-      disposition, block_reason, block_rule_id, trunk, trunk_attempts, cost, currency, call_id) \
+      disposition, block_reason, block_rule_id, trunk, trunk_attempts, cost, currency, call_id, \
+      hangup_side, sip_status) \
       VALUES \
       """;
 
   private static final String ROW =
-      "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+      "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
   private static final String SUMS =
       """
@@ -159,7 +157,7 @@ public final class CdrWrites {
   private static int bind(PreparedStatement s, int p, PendingCall pending) throws SQLException {
     CallRecord r = pending.call();
     s.setLong(p++, r.accountId().value());
-    s.setString(p++, r.extension());
+    s.setString(p++, r.extensionDigits());
     s.setObject(p++, pending.extensionId(), Types.BIGINT);
     s.setInt(p++, r.direction().code());
     s.setString(p++, r.caller());
@@ -179,6 +177,8 @@ public final class CdrWrites {
     s.setBigDecimal(p++, pending.cost() == null ? null : pending.cost().amount());
     s.setString(p++, pending.currency());
     s.setString(p++, r.callId());
+    s.setString(p++, r.hangupSide());
+    s.setObject(p++, r.sipStatus() == 0 ? null : r.sipStatus(), Types.SMALLINT);
     return p;
   }
 
@@ -192,8 +192,8 @@ public final class CdrWrites {
       accounts.computeIfAbsent(r.accountId() + " " + day, k -> new Sums(r, null, p.day())).add(p);
       extensions
           .computeIfAbsent(
-              r.accountId() + " " + r.extension() + " " + day,
-              k -> new Sums(r, r.extension(), p.day()))
+              r.accountId() + " " + r.extensionDigits() + " " + day,
+              k -> new Sums(r, r.extensionDigits(), p.day()))
           .add(p);
     }
     upsert(c, ACCOUNT_TOTALS, "(?, ?, ?, ?, ?, ?, ?, ?)", accounts.values(), false);

@@ -1,6 +1,5 @@
 package io.dialtone.cdr.control;
 
-import io.dialtone.cdr.entity.CallRecord;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,5 @@
 package io.dialtone.cdr.control;
 
-import io.dialtone.cdr.entity.CallRecord;
 import io.dialtone.kernel.entity.Money;
 import java.time.LocalDate;
 

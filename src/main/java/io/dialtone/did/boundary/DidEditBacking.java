@@ -47,6 +47,16 @@ public class DidEditBacking implements Serializable {
   @Size(max = Did.DESTINATION_MAX)
   private String destination;
 
+  private boolean callerIdDefault;
+
+  public boolean isCallerIdDefault() {
+    return callerIdDefault;
+  }
+
+  public void setCallerIdDefault(boolean callerIdDefault) {
+    this.callerIdDefault = callerIdDefault;
+  }
+
   /** An account a DID may be assigned to, as the menu shows it. */
   public record TargetOption(long id, String label) implements Serializable {}
 
@@ -71,6 +81,7 @@ public class DidEditBacking implements Serializable {
       extensionId =
           extensions.stream().anyMatch(e -> Long.valueOf(e.id()).equals(routed)) ? routed : null;
       destination = did.continuityDestination();
+      callerIdDefault = routing.isCallerIdDefault(did.id());
     }
   }
 
@@ -96,6 +107,7 @@ public class DidEditBacking implements Serializable {
   public String saveRoute() {
     try {
       routing.route(did.id(), extensionId, destination);
+      routing.changeCallerIdDefault(did.id(), callerIdDefault);
     } catch (ExtensionRefused e) {
       Messages.refusal(e);
       return null;

@@ -91,4 +91,11 @@ public class DidAccess {
   public static String target(long didId) {
     return "did:" + didId;
   }
+
+  /** The numbers {@code accountId} holds (entities, for a control of this component). */
+  List<Did> heldBy(long accountId) {
+    return em.createNamedQuery(Did.LIST_BY_ACCOUNT, Did.class)
+        .setParameter("accountId", accountId)
+        .getResultList();
+  }
 }

@@ -68,6 +68,32 @@ public class DidRouting {
     }
   }
 
+  /** Whether a DID in scope is its account's default outbound caller ID. */
+  @Transactional
+  public boolean isCallerIdDefault(long didId) {
+    return routable(didId).isCallerIdDefault();
+  }
+
+  /**
+   * Makes a DID in scope its account's default outbound caller ID (the one the account's other
+   * numbers then give up), or no longer ({@code false}: the account's lowest number serves).
+   */
+  @Transactional
+  public void changeCallerIdDefault(long didId, boolean isDefault) {
+    Did did = routable(didId);
+    if (did.isCallerIdDefault() == isDefault) {
+      return;
+    }
+    if (isDefault) {
+      dids.heldBy(did.getAccountId()).forEach(other -> other.markCallerIdDefault(false));
+    }
+    did.markCallerIdDefault(isDefault);
+    dids.record(
+        AuditAction.DID_ROUTED,
+        did,
+        isDefault ? "default outbound caller ID" : "no longer the default outbound caller ID");
+  }
+
   /** A DID in scope for routing, held by a customer account (a reseller's stock is not routed). */
   private Did routable(long didId) {
     Did did = dids.inScope(didId, Permission.ROUTE_DIDS);

@@ -24,7 +24,15 @@ import java.util.Objects;
 @NamedQuery(
     name = Did.LIST_BY_EXTENSION,
     query = "SELECT d.number FROM Did d WHERE d.extensionId = :extensionId ORDER BY d.number")
+@NamedQuery(
+    name = Did.LIST_BY_ACCOUNT,
+    query =
+        """
+        SELECT d FROM Did d WHERE d.accountId = :accountId
+        ORDER BY d.callerIdDefault DESC, d.number""")
 public class Did {
+
+  public static final String LIST_BY_ACCOUNT = "Did.listByAccount";
 
   public static final String FIND_BY_NUMBER = "Did.findByNumber";
   public static final String LIST_BY_EXTENSION = "Did.listByExtension";
@@ -54,6 +62,9 @@ public class Did {
   @Column(name = "assigned_at")
   private Instant assignedAt;
 
+  @Column(name = "caller_id_default", nullable = false)
+  private boolean callerIdDefault;
+
   @Version private long version;
 
   protected Did() {}
@@ -76,6 +87,16 @@ public class Did {
     assignedAt = now;
     extensionId = null;
     continuityDestination = null;
+    callerIdDefault = false;
+  }
+
+  /** Makes this number its holder's default outbound caller ID, or no longer. */
+  public void markCallerIdDefault(boolean isDefault) {
+    callerIdDefault = isDefault;
+  }
+
+  public boolean isCallerIdDefault() {
+    return callerIdDefault;
   }
 
   /** Rings {@code extension} (an extension of the holder, checked by the caller) or nothing. */

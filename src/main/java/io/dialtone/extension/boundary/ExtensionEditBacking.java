@@ -4,11 +4,16 @@ import io.dialtone.callpolicy.control.ClassOfService;
 import io.dialtone.extension.control.ExtensionRefused;
 import io.dialtone.extension.control.ExtensionSettings;
 import io.dialtone.extension.control.Extensions;
+import io.dialtone.extension.control.LiveCall;
+import io.dialtone.extension.control.LiveCalls;
 import io.dialtone.extension.entity.Extension;
 import io.dialtone.identity.control.UserSummary;
+import io.dialtone.kernel.entity.E164Number;
 import io.dialtone.platform.boundary.Messages;
 import io.dialtone.sip.boundary.RegistrationRow;
 import io.dialtone.sip.control.LocationService;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -19,6 +24,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.io.Serializable;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -35,11 +41,17 @@ public class ExtensionEditBacking implements Serializable {
   @Inject transient ExtensionSettings settings;
   @Inject transient LocationService location;
   @Inject transient Clock clock;
+  @Inject @Any transient Instance<LiveCalls> liveCalls;
 
   private Long id;
   private String number;
   private List<UserSummary> users;
   private List<RegistrationRow> registrations = List.of();
+  private List<String> callerIds = List.of();
+  private List<LiveCall> calls = List.of();
+
+  /** The outbound caller ID in E.164, or {@code null} for the account's default. */
+  private String callerId;
 
   @NotBlank
   @Size(max = Extension.NAME_MAX)
@@ -67,6 +79,9 @@ public class ExtensionEditBacking implements Serializable {
     maxRegistrations = e.getMaxRegistrations();
     destination = e.getContinuityDestination();
     classOfService = settings.classOfService(id);
+    callerId = e.getOutboundCallerId() == null ? null : e.getOutboundCallerId().value();
+    callerIds = settings.callerIdChoices(id).stream().map(E164Number::value).toList();
+    calls = callsOf(e);
     users = extensions.assignableUsers(e.getAccountId().value());
     registrations = RegistrationRow.of(location.bindingsOf(e.getId()), clock.instant());
   }
@@ -75,6 +90,40 @@ public class ExtensionEditBacking implements Serializable {
   public void refreshRegistrations() {
     Extension e = extensions.get(id == null ? -1 : id);
     registrations = RegistrationRow.of(location.bindingsOf(e.getId()), clock.instant());
+    calls = callsOf(e);
+  }
+
+  private List<LiveCall> callsOf(Extension e) {
+    List<LiveCall> all = new ArrayList<>();
+    liveCalls.forEach(source -> all.addAll(source.of(e.getAccountId(), e.getNumber())));
+    return all;
+  }
+
+  /** The calls in progress on the extension (this node's), oldest first. */
+  public List<LiveCall> getCalls() {
+    return calls;
+  }
+
+  /** Whole minutes since the call started. */
+  public long minutesOf(LiveCall call) {
+    return java.time.Duration.between(call.since(), clock.instant()).toMinutes();
+  }
+
+  /** Seconds within the minute since the call started. */
+  public int secondsOf(LiveCall call) {
+    return java.time.Duration.between(call.since(), clock.instant()).toSecondsPart();
+  }
+
+  public List<String> getCallerIds() {
+    return callerIds;
+  }
+
+  public String getCallerId() {
+    return callerId;
+  }
+
+  public void setCallerId(String callerId) {
+    this.callerId = callerId == null || callerId.isBlank() ? null : callerId;
   }
 
   public List<RegistrationRow> getRegistrations() {
@@ -83,7 +132,14 @@ public class ExtensionEditBacking implements Serializable {
 
   public String save() {
     try {
-      settings.saveAll(id, displayName, userId, maxRegistrations, classOfService, destination);
+      settings.saveAll(
+          id,
+          displayName,
+          userId,
+          maxRegistrations,
+          classOfService,
+          destination,
+          E164Number.parse(callerId).orElse(null));
     } catch (ExtensionRefused e) {
       Messages.refusal(e);
       return null;

@@ -22,7 +22,8 @@ public class ExtensionRefused extends Refusal {
     TYPE_INVALID,
     USER_NOT_IN_ACCOUNT,
     MAX_REGISTRATIONS_INVALID,
-    DESTINATION_BLOCKED;
+    DESTINATION_BLOCKED,
+    CALLER_ID_NOT_HELD;
 
     public String messageKey() {
       return "extensions.refused." + name();

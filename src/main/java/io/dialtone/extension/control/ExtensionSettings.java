@@ -5,18 +5,25 @@ import io.dialtone.callpolicy.control.ClassOfService;
 import io.dialtone.callpolicy.control.ExtensionPolicies;
 import io.dialtone.extension.control.ExtensionRefused.Reason;
 import io.dialtone.extension.entity.Extension;
+import io.dialtone.kernel.entity.E164Number;
 import io.dialtone.kernel.entity.Permission;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.util.List;
 import java.util.Objects;
+import java.util.TreeSet;
 
 /**
  * An extension's call settings: how many devices may register at once (1–5; enforced by the
  * registrar), its class of service (stored by the call policy), and its service continuity
  * destination: where inbound calls go when no device is registered or answers. The destination
  * passes the same decision as a number the extension dials (SECURITY.md E6); a refused one names
- * the deciding rule.
+ * the deciding rule. And its outbound caller ID: one of the numbers its account holds, offered and
+ * checked through {@link AccountNumbers} (the DID component implements it; this component never
+ * calls it), or none for the account's default; call control checks it again at call time.
  */
 @ApplicationScoped
 public class ExtensionSettings {
@@ -25,12 +32,62 @@ public class ExtensionSettings {
   @Inject Extensions management;
   @Inject ExtensionPolicies policies;
   @Inject ContinuityDestinations continuity;
+  @Inject @Any Instance<AccountNumbers> accountNumbers;
 
   /** The class of service of an extension in scope. */
   @Transactional
   public ClassOfService classOfService(long extensionId) {
     Extension extension = extensions.manageable(extensionId, Permission.MANAGE_EXTENSIONS);
     return policies.classOfService(extension.getAccountId().value(), extension.getNumber());
+  }
+
+  /** The numbers an extension in scope may present as its caller ID: its account's DIDs. */
+  @Transactional
+  public List<E164Number> callerIdChoices(long extensionId) {
+    Extension extension = extensions.manageable(extensionId, Permission.MANAGE_EXTENSIONS);
+    return held(extension.getAccountId().value());
+  }
+
+  /** The edit page's one use case with the caller ID ({@code null}: the account's default). */
+  @Transactional(rollbackOn = ExtensionRefused.class)
+  public void saveAll(
+      long extensionId,
+      String displayName,
+      Long userId,
+      int maxRegistrations,
+      ClassOfService classOfService,
+      String destination,
+      E164Number callerId)
+      throws ExtensionRefused {
+    saveAll(extensionId, displayName, userId, maxRegistrations, classOfService, destination);
+    changeCallerId(extensionId, callerId);
+  }
+
+  /**
+   * Sets the outbound caller ID of an extension in scope; refuses a number its account does not
+   * hold ({@code null}: the account's default).
+   */
+  @Transactional(rollbackOn = ExtensionRefused.class)
+  public void changeCallerId(long extensionId, E164Number callerId) throws ExtensionRefused {
+    Extension extension = extensions.manageable(extensionId, Permission.MANAGE_EXTENSIONS);
+    if (Objects.equals(extension.getOutboundCallerId(), callerId)) {
+      return;
+    }
+    if (callerId != null && !held(extension.getAccountId().value()).contains(callerId)) {
+      throw new ExtensionRefused(Reason.CALLER_ID_NOT_HELD);
+    }
+    extension.changeOutboundCallerId(callerId);
+    extensions.record(
+        AuditAction.EXTENSION_CHANGED,
+        extension,
+        "outbound caller ID " + (callerId == null ? "account default" : callerId.value()));
+  }
+
+  private List<E164Number> held(long accountId) {
+    TreeSet<String> numbers = new TreeSet<>();
+    accountNumbers.forEach(
+        source -> source.numbersHeldBy(accountId).forEach(n -> numbers.add(n.value())));
+    return numbers.stream().map(E164Number::new).toList();
   }
 
   /**

@@ -1,6 +1,7 @@
 package io.dialtone.extension.entity;
 
 import io.dialtone.kernel.entity.AccountId;
+import io.dialtone.kernel.entity.E164Number;
 import io.dialtone.kernel.entity.ExtensionNumber;
 import io.dialtone.kernel.entity.ExtensionType;
 import io.dialtone.kernel.entity.SipDomain;
@@ -123,6 +124,9 @@ public class Extension {
   @Column(name = "last_call_at", insertable = false, updatable = false)
   private Instant lastCallAt;
 
+  @Column(name = "outbound_caller_id", length = E164Number.MAX_LENGTH)
+  private E164Number outboundCallerId;
+
   @Column(name = "created_at", nullable = false, updatable = false)
   private Instant createdAt;
 
@@ -200,6 +204,12 @@ public class Extension {
   /** The continuity destination (already checked against the call policy), or none. */
   public void changeContinuityDestination(String destination) {
     this.continuityDestination = destination;
+  }
+
+  /** The DID presented on outbound calls (already checked against the account's), or none. */
+  public void changeOutboundCallerId(E164Number number) {
+    requireLive();
+    this.outboundCallerId = number;
   }
 
   /** A new PIN hash; {@code mustChange} after an administrator's reset. Clears the lock. */
@@ -324,6 +334,10 @@ public class Extension {
 
   public Instant getLastRegisteredAt() {
     return lastRegisteredAt;
+  }
+
+  public E164Number getOutboundCallerId() {
+    return outboundCallerId;
   }
 
   public Instant getLastCallAt() {

@@ -4,6 +4,7 @@ import io.dialtone.kernel.control.AccessControl;
 import io.dialtone.notification.control.NoticeView;
 import io.dialtone.platform.boundary.LocaleBacking;
 import io.dialtone.platform.boundary.Messages;
+import io.dialtone.usage.control.CallDurations;
 import io.dialtone.usage.control.LimitRefused;
 import io.dialtone.usage.control.LimitRequests;
 import io.dialtone.usage.control.UsageLimits;
@@ -39,6 +40,7 @@ public class UsageBacking implements Serializable {
   private String accountName;
   private String currency;
   private List<GaugeRow> gauges;
+  private Integer maxCallMinutes;
   private List<String> grantedTexts;
   private String chart;
   private List<ExtensionCapRow> extensionCaps;
@@ -108,6 +110,36 @@ public class UsageBacking implements Serializable {
             .toList();
     notices = overview.notices();
     form.fill(caps.working());
+    maxCallMinutes = limits.maxCallMinutes(accountId);
+  }
+
+  /** Saves the maximum call duration (empty: the default). */
+  public void saveMaxCall() {
+    try {
+      limits.changeMaxCallMinutes(accountId, maxCallMinutes);
+      Messages.addGlobalInfo("usage.maxCallSaved");
+    } catch (LimitRefused e) {
+      Messages.refusal(e);
+    }
+    Integer typed = maxCallMinutes;
+    reload();
+    if (FacesContext.getCurrentInstance().getMessageList().stream()
+        .anyMatch(m -> m.getSeverity() == jakarta.faces.application.FacesMessage.SEVERITY_ERROR)) {
+      maxCallMinutes = typed;
+    }
+  }
+
+  public Integer getMaxCallMinutes() {
+    return maxCallMinutes;
+  }
+
+  public void setMaxCallMinutes(Integer maxCallMinutes) {
+    this.maxCallMinutes = maxCallMinutes;
+  }
+
+  /** The hint under the field: the default when empty. */
+  public String getMaxCallHint() {
+    return Messages.text("usage.maxCallMinutesHint", CallDurations.DEFAULT.toMinutes());
   }
 
   public void saveLimits() {

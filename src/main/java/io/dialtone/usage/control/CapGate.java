@@ -41,4 +41,14 @@ public class CapGate implements UsageGate {
     }
     return true;
   }
+
+  /**
+   * Whether {@code accountId} has as many calls in progress as its concurrent-call cap allows: for
+   * a reseller, the calls of the accounts below it, which call control counts for it too.
+   */
+  public boolean atConcurrentCap(AccountId accountId, Instant at) {
+    BigDecimal calls =
+        meter.state(accountId.value(), at).caps().effective(UsageCap.CONCURRENT_CALLS);
+    return calls != null && active.of(accountId) >= calls.intValue();
+  }
 }

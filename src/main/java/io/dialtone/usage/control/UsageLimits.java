@@ -120,6 +120,48 @@ public class UsageLimits {
   }
 
   /**
+   * Sets the longest an answered call of the account may last ({@code null}: the default, {@link
+   * CallDurations#DEFAULT}).
+   *
+   * @throws LimitRefused {@code usage.maxCallInvalid} outside 1 to 1,440 minutes
+   */
+  @Transactional
+  public void changeMaxCallMinutes(long accountId, Integer minutes) {
+    SignedInUser caller = access.caller();
+    account(accountId);
+    if (minutes != null && (minutes < 1 || minutes > CallDurations.MAX_MINUTES)) {
+      throw new LimitRefused("usage.maxCallInvalid", CallDurations.MAX_MINUTES);
+    }
+    WorkingLimits working = em.find(WorkingLimits.class, accountId);
+    Integer before = working == null ? null : working.getMaxCallMinutes();
+    if (java.util.Objects.equals(before, minutes)) {
+      return;
+    }
+    if (working == null) {
+      working = new WorkingLimits(accountId);
+      working.changeMaxCallMinutes(minutes);
+      em.persist(working);
+    } else {
+      working.changeMaxCallMinutes(minutes);
+    }
+    record(
+        caller,
+        accountId,
+        "maximum call duration "
+            + (before == null ? "-" : before + " min")
+            + " -> "
+            + (minutes == null ? "-" : minutes + " min"));
+  }
+
+  /** The account's own maximum call duration in minutes, or {@code null} for the default. */
+  @Transactional
+  public Integer maxCallMinutes(long accountId) {
+    account(accountId);
+    WorkingLimits working = em.find(WorkingLimits.class, accountId);
+    return working == null ? null : working.getMaxCallMinutes();
+  }
+
+  /**
    * Sets the concurrent-call cap of one extension ({@code null}: removes it).
    *
    * @throws LimitRefused {@code usage.extensionInvalid} or {@code usage.limitInvalid}

@@ -33,6 +33,9 @@ public class WorkingLimits {
   @Column(name = "concurrent_calls")
   private Integer concurrentCalls;
 
+  @Column(name = "max_call_minutes")
+  private Integer maxCallMinutes;
+
   @Version private long version;
 
   protected WorkingLimits() {}
@@ -53,6 +56,18 @@ public class WorkingLimits {
 
   public UsageCaps limits() {
     return new UsageCaps(dailySpend, monthlySpend, monthlyMinutes, concurrentCalls);
+  }
+
+  /** Longest an answered call may last, in minutes; {@code null}: the platform's default. */
+  public Integer getMaxCallMinutes() {
+    return maxCallMinutes;
+  }
+
+  public void changeMaxCallMinutes(Integer minutes) {
+    if (minutes != null && (minutes < 1 || minutes > 1440)) {
+      throw new IllegalArgumentException("max call minutes out of range");
+    }
+    maxCallMinutes = minutes;
   }
 
   public Long getAccountId() {

@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dialtone.callpolicy.control.DecidingRule;
 import io.dialtone.callpolicy.control.DestinationClass;
-import io.dialtone.cdr.entity.Direction;
-import io.dialtone.cdr.entity.Disposition;
-import io.dialtone.cdr.entity.TrunkAttempt;
 import io.dialtone.platform.control.CsvWriter;
 import java.io.IOException;
 import java.io.StringWriter;

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dialtone.callpolicy.control.DestinationClass;
-import io.dialtone.cdr.entity.Direction;
-import io.dialtone.cdr.entity.Disposition;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;

@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dialtone.callpolicy.control.DestinationClass;
-import io.dialtone.cdr.entity.CallRecord;
-import io.dialtone.cdr.entity.Direction;
-import io.dialtone.cdr.entity.Disposition;
 import io.dialtone.kernel.entity.AccountId;
+import io.dialtone.kernel.entity.ExtensionNumber;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,7 +30,7 @@ class GroupCommitTest {
     Instant start = Instant.parse("2026-11-28T10:00:00Z");
     return new CallRecord(
         AccountId.of(1),
-        "201",
+        new ExtensionNumber("201"),
         Direction.INBOUND,
         "+15145550100",
         "201",

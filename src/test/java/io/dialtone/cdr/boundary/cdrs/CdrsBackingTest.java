@@ -3,7 +3,7 @@ package io.dialtone.cdr.boundary.cdrs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dialtone.cdr.control.CdrFilter;
-import io.dialtone.cdr.entity.Disposition;
+import io.dialtone.cdr.control.Disposition;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;

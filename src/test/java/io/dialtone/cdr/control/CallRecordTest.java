@@ -1,4 +1,4 @@
-package io.dialtone.cdr.entity;
+package io.dialtone.cdr.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -9,6 +9,7 @@ import io.dialtone.callpolicy.control.Decision;
 import io.dialtone.callpolicy.control.DestinationClass;
 import io.dialtone.kernel.entity.AccountId;
 import io.dialtone.kernel.entity.E164Number;
+import io.dialtone.kernel.entity.ExtensionNumber;
 import io.dialtone.kernel.entity.Money;
 import java.time.Instant;
 import java.util.List;
@@ -30,7 +31,13 @@ class CallRecordTest {
 
     CallRecord r =
         CallRecord.blocked(
-            AccountId.of(9), "201", "+15145550100", "011 882 13", decision, T, "c1@x");
+            AccountId.of(9),
+            new ExtensionNumber("201"),
+            "+15145550100",
+            "011 882 13",
+            decision,
+            T,
+            "c1@x");
 
     assertThat(r.disposition()).isEqualTo(Disposition.BLOCKED);
     assertThat(r.blockReason()).isEqualTo(DecidingRule.PLATFORM_BLOCKED_RANGE);
@@ -50,7 +57,7 @@ class CallRecordTest {
             () ->
                 new CallRecord(
                     AccountId.of(1),
-                    "201",
+                    new ExtensionNumber("201"),
                     Direction.OUTBOUND,
                     "201",
                     "+15145550100",
@@ -72,7 +79,7 @@ class CallRecordTest {
             () ->
                 new CallRecord(
                     AccountId.of(1),
-                    "201",
+                    new ExtensionNumber("201"),
                     Direction.OUTBOUND,
                     "201",
                     "+15145550100",
@@ -117,7 +124,7 @@ class CallRecordTest {
   private static CallRecord answered(Disposition disposition) {
     return new CallRecord(
         AccountId.of(1),
-        "201",
+        new ExtensionNumber("201"),
         Direction.OUTBOUND,
         "201",
         "+15145550100",

@@ -1,4 +1,4 @@
-package io.dialtone.cdr.entity;
+package io.dialtone.cdr.control;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.dialtone.cdr.entity;
+package io.dialtone.cdr.control;
 
 import io.dialtone.callpolicy.control.Classification;
 import io.dialtone.callpolicy.control.DecidingRule;
@@ -6,6 +6,7 @@ import io.dialtone.callpolicy.control.Decision;
 import io.dialtone.callpolicy.control.DestinationClass;
 import io.dialtone.callpolicy.control.Verdict;
 import io.dialtone.kernel.entity.AccountId;
+import io.dialtone.kernel.entity.ExtensionNumber;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -20,16 +21,19 @@ import java.util.regex.Pattern;
  * rule whose verdict is BLOCK); times are in order; billable seconds are those from answer to end.
  * Times are kept to the microsecond, as stored.
  *
- * @param extension the account's extension on the call, or {@code ""} (a DID without one)
+ * @param extension the account's extension on the call, or {@code null} (a DID without one)
  * @param remoteDigits digits of the other party (the callee of an outbound or internal call, the
  *     caller of an inbound one), for the number prefix search
  * @param country ISO 3166 region of the other party, or {@code null}
  * @param blockRuleId the stored rule that blocked (see {@link Decision#ruleId()}), or {@code null}
  * @param trunk the trunk that carried the call, or {@code null}
+ * @param hangupSide who ended an answered call (the name of call control's hang-up side: {@code
+ *     CALLER}, {@code CALLEE}, {@code MAX_DURATION}, {@code SYSTEM}), or {@code null}
+ * @param sipStatus the attempt's final SIP status (200, 486 ...), or 0 when none was given
  */
 public record CallRecord(
     AccountId accountId,
-    String extension,
+    ExtensionNumber extension,
     Direction direction,
     String caller,
     String callee,
@@ -45,18 +49,65 @@ public record CallRecord(
     Long blockRuleId,
     String trunk,
     List<TrunkAttempt> trunkAttempts,
-    String callId) {
+    String callId,
+    String hangupSide,
+    int sipStatus) {
 
   public static final int PARTY_MAX = 32;
   public static final int CALL_ID_MAX = 128;
-  private static final Pattern EXTENSION = Pattern.compile("[0-9]{0,8}");
   private static final Pattern PARTY = Pattern.compile("[\\x21-\\x7e]{1," + PARTY_MAX + "}");
   private static final Pattern DIGITS = Pattern.compile("[0-9]{0,16}");
   private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
   private static final Pattern CALL_ID = Pattern.compile("[\\x21-\\x7e]{1," + CALL_ID_MAX + "}");
 
+  private static final Pattern HANGUP = Pattern.compile("[A-Z_]{1,16}");
+
+  /** A record without hang-up side and final status (generated and imported records). */
+  public CallRecord(
+      AccountId accountId,
+      ExtensionNumber extension,
+      Direction direction,
+      String caller,
+      String callee,
+      String remoteDigits,
+      DestinationClass destination,
+      String country,
+      Instant start,
+      Instant answer,
+      Instant end,
+      int billsec,
+      Disposition disposition,
+      DecidingRule blockReason,
+      Long blockRuleId,
+      String trunk,
+      List<TrunkAttempt> trunkAttempts,
+      String callId) {
+    this(
+        accountId,
+        extension,
+        direction,
+        caller,
+        callee,
+        remoteDigits,
+        destination,
+        country,
+        start,
+        answer,
+        end,
+        billsec,
+        disposition,
+        blockReason,
+        blockRuleId,
+        trunk,
+        trunkAttempts,
+        callId,
+        null,
+        0);
+  }
+
   public CallRecord {
-    require(extension != null && EXTENSION.matcher(extension).matches(), "extension");
+    require(hangupSide == null || HANGUP.matcher(hangupSide).matches(), "hang-up side");
+    require(sipStatus == 0 || sipStatus >= 100 && sipStatus <= 699, "SIP status");
     Objects.requireNonNull(accountId);
     Objects.requireNonNull(direction);
     Objects.requireNonNull(destination);
@@ -89,7 +140,7 @@ public record CallRecord(
    */
   public static CallRecord blocked(
       AccountId accountId,
-      String extension,
+      ExtensionNumber extension,
       String caller,
       String dialled,
       Decision decision,
@@ -119,6 +170,11 @@ public record CallRecord(
         null,
         List.of(),
         callId);
+  }
+
+  /** The extension's digits as stored, {@code ""} for none. */
+  public String extensionDigits() {
+    return extension == null ? "" : extension.digits();
   }
 
   /** The digits of {@code party} (at most 16), for {@link #remoteDigits}. */

@@ -1,4 +1,4 @@
-package io.dialtone.cdr.entity;
+package io.dialtone.cdr.control;
 
 /** Which way a call went, seen from the account. Stored as {@link #code()}: never renumber. */
 public enum Direction {

@@ -1,4 +1,4 @@
-package io.dialtone.cdr.entity;
+package io.dialtone.cdr.control;
 
 /** How a call attempt ended. Stored as {@link #code()}: never renumber. */
 public enum Disposition {

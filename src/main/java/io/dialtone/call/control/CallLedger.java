@@ -1,0 +1,93 @@
+package io.dialtone.call.control;
+
+import io.dialtone.cdr.control.CallRecord;
+import io.dialtone.cdr.control.CallRecorder;
+import io.dialtone.extension.control.CallingExtensions;
+import io.dialtone.kernel.entity.AccountId;
+import io.dialtone.kernel.entity.ExtensionNumber;
+import io.dialtone.usage.control.ActiveCalls;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * What a call's ticket does when it opens and closes, outside the SIP threads' way: counts the call
+ * in {@link ActiveCalls} for the account, the extension and every account above (the resellers'
+ * concurrent-call caps), lists it among the live calls, and at its close writes its one CDR ({@link
+ * CallRecorder#submit}: rated there; {@code UsageRecorded} follows the commit), releases the counts
+ * and stamps the extensions' last call.
+ */
+@ApplicationScoped
+public class CallLedger {
+
+  private static final Logger LOG = Logger.getLogger(CallLedger.class.getName());
+
+  @Inject CallRecorder recorder;
+  @Inject ActiveCalls active;
+  @Inject CallingExtensions extensions;
+  @Inject LiveTickets live;
+
+  @Resource(lookup = "java:comp/DefaultManagedExecutorService")
+  ManagedExecutorService executor;
+
+  /** The call of {@code ticket} started: counted for {@code accounts} (the account first). */
+  void opened(LedgerTicket ticket) {
+    long[] accounts = ticket.countedAccounts();
+    active.callStarted(AccountId.of(accounts[0]), ticket.caller());
+    for (int i = 1; i < accounts.length; i++) {
+      active.callStarted(AccountId.of(accounts[i]), null);
+    }
+    live.add(ticket);
+  }
+
+  /** The ticket closed with {@code call}: its CDR, its counts, its extensions' last call. */
+  void closed(LedgerTicket ticket, CallRecord call, long[] usedExtensions, Instant at) {
+    try {
+      recorder
+          .submit(call)
+          .whenComplete(
+              (done, failure) -> {
+                if (failure != null) {
+                  LOG.log(
+                      Level.SEVERE, "the call record of " + call.callId() + " was lost", failure);
+                }
+              });
+    } catch (RuntimeException e) {
+      LOG.log(Level.SEVERE, "the call record of " + call.callId() + " was lost", e);
+    } finally {
+      release(ticket);
+    }
+    stamp(usedExtensions, at);
+  }
+
+  private void release(LedgerTicket ticket) {
+    live.remove(ticket);
+    long[] accounts = ticket.countedAccounts();
+    active.callEnded(AccountId.of(accounts[0]), ticket.caller());
+    for (int i = 1; i < accounts.length; i++) {
+      active.callEnded(AccountId.of(accounts[i]), (ExtensionNumber) null);
+    }
+  }
+
+  private void stamp(long[] extensionIds, Instant at) {
+    try {
+      executor.execute(
+          () -> {
+            for (long id : extensionIds) {
+              try {
+                extensions.called(id, at);
+              } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "last call of extension " + id + " not stamped", e);
+              }
+            }
+          });
+    } catch (RejectedExecutionException e) {
+      LOG.log(Level.WARNING, "executor full: last call not stamped", e);
+    }
+  }
+}

@@ -1,0 +1,35 @@
+package io.dialtone.call.control;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * The ledger of one admitted call. The proxy reports what happens; exactly one of the closings
+ * ({@link #answered} then {@link #ended}, or {@link #failed}) happens once, and it writes exactly
+ * one CDR and releases the caps. Thread-safe; calls after closing are ignored.
+ */
+public interface CallTicket {
+
+  String callId();
+
+  /** Longest time the call may last once answered (account setting, default 4 h). */
+  Duration maxDuration();
+
+  /**
+   * One trunk tried (outbound): its name and the final status it gave (0 = no answer / transport
+   * error).
+   */
+  void trunkAttempt(String trunk, int status);
+
+  /** A 2xx reached the caller at 'at'; 'trunk' carried it (null for internal calls). */
+  void answered(Instant at, String trunk);
+
+  /** The answered call ended (BYE from side, or the maximum duration: side = MAX_DURATION). */
+  void ended(Instant at, HangupSide side);
+
+  /**
+   * The call ended without answer: status = final status passed back (486, 480, 487 cancelled,
+   * 503...).
+   */
+  void failed(Instant at, int status);
+}

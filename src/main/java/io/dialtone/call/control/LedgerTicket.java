@@ -1,0 +1,201 @@
+package io.dialtone.call.control;
+
+import io.dialtone.cdr.control.CallRecord;
+import io.dialtone.cdr.control.Disposition;
+import io.dialtone.cdr.control.TrunkAttempt;
+import io.dialtone.kernel.entity.ExtensionNumber;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Logger;
+
+/**
+ * The ledger of one admitted call: collects what the proxy reports and, at the first closing
+ * ({@link #ended} or {@link #failed}), builds the call's one {@link CallRecord} and hands it to its
+ * {@link Closer} exactly once. Everything after the closing is ignored. Thread-safe: the proxy's
+ * transaction threads and the maximum-duration timer may report at once.
+ */
+public final class LedgerTicket implements CallTicket {
+
+  /** Where a closed ticket's record goes (the CDR, the counts): called once per ticket. */
+  @FunctionalInterface
+  public interface Closer {
+    void closed(LedgerTicket ticket, CallRecord call, long[] extensionIds, Instant at);
+  }
+
+  private static final Logger LOG = Logger.getLogger(LedgerTicket.class.getName());
+
+  private final CallFacts facts;
+  private final Duration maxDuration;
+  private final long[] countedAccounts;
+  private final long[] extensionIds;
+  private final Closer closer;
+  private final List<TrunkAttempt> attempts = new ArrayList<>();
+  private Instant answeredAt;
+  private String trunk;
+  private boolean closed;
+
+  /**
+   * @param countedAccounts the account, then each account above it, as counted in the active calls
+   * @param extensionIds the extensions on the call (their last call is stamped at the end)
+   */
+  public LedgerTicket(
+      CallFacts facts,
+      Duration maxDuration,
+      long[] countedAccounts,
+      long[] extensionIds,
+      Closer closer) {
+    if (countedAccounts.length == 0 || countedAccounts[0] != facts.account().value()) {
+      throw new IllegalArgumentException("the account is counted first");
+    }
+    this.facts = facts;
+    this.maxDuration = maxDuration;
+    this.countedAccounts = countedAccounts.clone();
+    this.extensionIds = extensionIds.clone();
+    this.closer = closer;
+  }
+
+  @Override
+  public String callId() {
+    return facts.callId();
+  }
+
+  @Override
+  public Duration maxDuration() {
+    return maxDuration;
+  }
+
+  @Override
+  public synchronized void trunkAttempt(String trunk, int status) {
+    if (closed) {
+      return;
+    }
+    if (attempts.size() < MAX_ATTEMPTS) {
+      try {
+        attempts.add(new TrunkAttempt(trunk, status == 0 ? NO_ANSWER : status));
+      } catch (IllegalArgumentException e) {
+        LOG.warning("call " + callId() + ": trunk attempt not recorded: " + e.getMessage());
+      }
+    }
+  }
+
+  @Override
+  public synchronized void answered(Instant at, String trunk) {
+    if (closed || answeredAt != null) {
+      return;
+    }
+    answeredAt = notBefore(at, facts.start());
+    this.trunk = trunk;
+  }
+
+  @Override
+  public void ended(Instant at, HangupSide side) {
+    CallRecord call;
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      call = answeredAt == null ? unanswered(at, 0, side) : answered(at, side);
+    }
+    closer.closed(this, call, extensionIds, call.end());
+  }
+
+  @Override
+  public void failed(Instant at, int status) {
+    CallRecord call;
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      call = answeredAt == null ? unanswered(at, status, null) : answered(at, HangupSide.SYSTEM);
+    }
+    closer.closed(this, call, extensionIds, call.end());
+  }
+
+  /** Whether the call is connected now. */
+  public synchronized boolean isAnswered() {
+    return answeredAt != null && !closed;
+  }
+
+  /** Whether the ticket is closed (its record handed over). */
+  public synchronized boolean isClosed() {
+    return closed;
+  }
+
+  public CallFacts facts() {
+    return facts;
+  }
+
+  /** The calling extension (counted in the active calls). */
+  public ExtensionNumber caller() {
+    return facts.extension();
+  }
+
+  long[] countedAccounts() {
+    return countedAccounts.clone();
+  }
+
+  /** How a failed attempt's final status reads in the CDR. */
+  public static Disposition dispositionOf(int status) {
+    return switch (status) {
+      case 486, 600, 603 -> Disposition.BUSY;
+      case 408, 480, 487 -> Disposition.NO_ANSWER;
+      default -> Disposition.FAILED;
+    };
+  }
+
+  /**
+   * What an attempt without an answer (timeout, transport error: status 0) is recorded as: 408,
+   * what a proxy answers itself when a branch gives no response (RFC 3261 §16.7, §16.8).
+   */
+  private static final int NO_ANSWER = 408;
+
+  /** The most trunk attempts kept: what the CDR's column holds (each at most 36 characters). */
+  private static final int MAX_ATTEMPTS = 6;
+
+  private CallRecord answered(Instant at, HangupSide side) {
+    Instant answer = answeredAt.truncatedTo(ChronoUnit.MICROS);
+    Instant end = notBefore(at, answer).truncatedTo(ChronoUnit.MICROS);
+    return record(answer, end, Disposition.ANSWERED, side, 200);
+  }
+
+  private CallRecord unanswered(Instant at, int status, HangupSide side) {
+    Instant end = notBefore(at, facts.start());
+    int sip = status >= 100 && status <= 699 ? status : 0;
+    return record(null, end, dispositionOf(status), side, sip);
+  }
+
+  private CallRecord record(
+      Instant answer, Instant end, Disposition disposition, HangupSide side, int status) {
+    int billsec = answer == null ? 0 : (int) Duration.between(answer, end).toSeconds();
+    return new CallRecord(
+        facts.account(),
+        facts.extension(),
+        facts.direction(),
+        facts.caller(),
+        facts.callee(),
+        CallRecord.digitsOf(facts.callee()),
+        facts.destination(),
+        facts.country(),
+        facts.start(),
+        answer,
+        end,
+        billsec,
+        disposition,
+        null,
+        null,
+        answer == null ? null : trunk,
+        attempts,
+        facts.callId(),
+        side == null || answer == null ? null : side.name(),
+        status);
+  }
+
+  private static Instant notBefore(Instant at, Instant floor) {
+    return at == null || at.isBefore(floor) ? floor : at;
+  }
+}

@@ -1,0 +1,17 @@
+/**
+ * Call control: the life of a call from an authenticated INVITE to its CDR. Owns, so far, the
+ * admission of a call and its ledger; the SIP proxy (transactions, forking, trunks) is built on
+ * them.
+ *
+ * <p>{@code control.CallAdmission} decides one call: a short number that is a live extension of the
+ * caller's account is an internal call; anything else is read in the account's country, emergency
+ * numbers go out whatever the rules and caps, other numbers ask {@code callpolicy}'s {@code
+ * CallDecisions} (classes of service, rules, platform ranges, spend caps) and {@code usage}'s
+ * concurrent-call caps; a refusal leaves a blocked CDR through {@code cdr}'s {@code CallRecorder}.
+ * An admitted call holds a {@code control.CallTicket}: the proxy reports what happens on it, and
+ * its closing writes the call's one CDR and releases its place in {@code
+ * usage.control.ActiveCalls}.
+ *
+ * <p>Calls: account, callpolicy, cdr, did, extension, kernel, platform, sip, usage.
+ */
+package io.dialtone.call;
