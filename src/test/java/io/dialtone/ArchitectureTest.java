@@ -7,9 +7,12 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import io.dialtone.platform.control.DataCipher;
+import io.dialtone.platform.control.StoredSecrets;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -17,7 +20,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -123,6 +128,46 @@ class ArchitectureTest {
    * Each component and the components its package-info's {@code Calls:} line names ({@code Calls:
    * nothing.} for none).
    */
+  /**
+   * A component that encrypts values with the data key declares the columns it stores them in, so
+   * that a key rotation moves them and an old key is not retired while they still use it.
+   */
+  @Test
+  void everyComponentThatEncryptsDeclaresItsSecretColumns() {
+    Set<String> encrypting = new TreeSet<>();
+    Set<String> declaring = new TreeSet<>();
+    for (JavaClass type : MAIN) {
+      String component = componentOf(type);
+      if (component == null || component.equals("platform")) {
+        continue;
+      }
+      boolean encrypts =
+          type.getMethodCallsFromSelf().stream()
+              .anyMatch(
+                  call ->
+                      call.getTarget().getOwner().isEquivalentTo(DataCipher.class)
+                          && call.getTarget().getName().equals("encrypt"));
+      if (encrypts) {
+        encrypting.add(component);
+      }
+      if (type.isAssignableTo(StoredSecrets.class) && !type.isInterface()) {
+        declaring.add(component);
+      }
+    }
+    assertThat(encrypting).isNotEmpty();
+    assertThat(declaring).containsAll(encrypting);
+  }
+
+  private static String componentOf(JavaClass type) {
+    String name = type.getPackageName();
+    if (!name.startsWith(ROOT + ".")) {
+      return null;
+    }
+    String rest = name.substring(ROOT.length() + 1);
+    int dot = rest.indexOf('.');
+    return dot < 0 ? rest : rest.substring(0, dot);
+  }
+
   private static Map<String, List<String>> declaredCalls() {
     Map<String, List<String>> calls = new TreeMap<>();
     for (String component : components()) {

@@ -4,6 +4,13 @@
  * RFC 8760) with HMAC-signed per-challenge nonces, per-source flood and brute-force bans, and the
  * location service holding the bindings.
  *
+ * <p>And the stateful proxy's SIP half: an authenticated INVITE (407, {@code Proxy-Authorization})
+ * of a registered extension is handed to {@code control.CallHandler}, which {@code call}
+ * implements, as a {@code control.ProxiedCall} (forward on branches, fail, hang up) whose
+ * transactions {@code boundary.JainSipProxy} keeps on the RI's transaction layer; {@code
+ * control.SipContacts} tells call control where an extension's phones are, {@code
+ * control.OptionsPing} pings a carrier. This component knows no call logic.
+ *
  * <p>The portal reads the registrar's state through {@code control.LocationService} (live bindings
  * of an extension) and {@code control.SourceBans} (current bans, lifting one); it learns that an
  * extension went offline from the {@code control.DeviceOffline} event.

@@ -105,6 +105,8 @@ class AuthorizationMatrixIT {
     ALLOWED.put("/sip/bans.xhtml", Set.of(Caller.PLATFORM_ADMIN));
     // the data keys page
     ALLOWED.put("/keys/index.xhtml", Set.of(Caller.PLATFORM_ADMIN));
+    // carrier trunks
+    ALLOWED.put("/trunks/index.xhtml", Set.of(Caller.PLATFORM_ADMIN));
     // Every signed-in user has a notice centre (an agent acting as a customer sees the agent's own
     // notices).
     ALLOWED.put("/notices/index.xhtml", ALL);
@@ -132,6 +134,7 @@ class AuthorizationMatrixIT {
           "/rates/index.xhtml",
           "/calls/ranges.xhtml",
           "/sip/bans.xhtml",
+          "/trunks/index.xhtml",
           "/keys/index.xhtml",
           "/profile/password.xhtml",
           "/profile/security.xhtml");

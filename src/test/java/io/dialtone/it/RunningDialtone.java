@@ -27,6 +27,9 @@ public class RunningDialtone implements ParameterResolver {
   /** Nonce life on the shared server (the stale-nonce test waits a little longer). */
   static final int SIP_NONCE_SECONDS = 5;
 
+  /** The longest call on the shared server, seconds (SipCallsIT waits for it to end a call). */
+  static final int CALL_MAX_SECONDS = 4;
+
   /** How long the shared server lets a SIP connection that registered nothing stay silent. */
   static final int SIP_IDLE_SECONDS = 20;
 
@@ -79,6 +82,8 @@ public class RunningDialtone implements ParameterResolver {
             Map.entry("DIALTONE_SIP_TLS_PORT", Integer.toString(sipPort + 1)),
             Map.entry("DIALTONE_SIP_NONCE_SECONDS", Integer.toString(SIP_NONCE_SECONDS)),
             Map.entry("DIALTONE_SIP_MD5_FIRST_AGENTS", "sipp"),
+            // The longest call, whatever an account allows: SipCallsIT's held call ends after it.
+            Map.entry("DIALTONE_CALL_MAX_DURATION_SECONDS", Integer.toString(CALL_MAX_SECONDS)),
             // Connections that registered nothing end after SIP_IDLE_SECONDS, TLS handshakes after
             // SIP_HANDSHAKE_SECONDS, so SipConnectionsIT sees them end without minutes of waiting.
             Map.entry("DIALTONE_SIP_CONNECTIONS_IDLE_SECONDS", Integer.toString(SIP_IDLE_SECONDS)),

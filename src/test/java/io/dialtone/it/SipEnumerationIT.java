@@ -40,11 +40,16 @@ class SipEnumerationIT {
       java.util.regex.Pattern.compile("\\|\\s*30[125]\\s*\\|");
 
   private static DialtoneServer server;
+  private static long account;
 
   @BeforeAll
   static void provision(DialtoneServer started) {
     server = started;
-    ext = SipExtensions.create(server, "301", "302", "305");
+    TestUsers db = new TestUsers(server);
+    account = db.newCustomerAccount();
+    ext = SipExtensions.create(server, db.user("CUSTOMER_ADMIN", account), "301", "302", "305");
+    // 305 is disabled: its INVITEs are answered as a wrong secret's
+    SipExtensions.disable(server, db.user("CUSTOMER_ADMIN", account), "305");
   }
 
   @ParameterizedTest
@@ -62,7 +67,7 @@ class SipEnumerationIT {
       assertThat(b).isEqualTo(a);
       assertThat(c).isEqualTo(a);
       if (!"OPTIONS".equals(method)) {
-        assertThat(a).startsWith("SIP/2.0 401 ");
+        assertThat(a).startsWith("INVITE".equals(method) ? "SIP/2.0 407 " : "SIP/2.0 401 ");
         String wrong =
             normalized(
                 ask(client, method, "301", known.realm(), "not-the-secret"), "301", known.realm());
@@ -92,15 +97,70 @@ class SipEnumerationIT {
       return first;
     }
     String uri = "REGISTER".equals(method) ? "sip:" + realm : "sip:" + user + "@" + realm;
-    headers.add(
-        SipUdpClient.authorization(
-            SipUdpClient.challenge(first, "SHA-256"), method, user, secret, uri, 1));
+    headers.add(credentials(first, method, user, secret, uri));
     String answer =
         client.exchange(client.request(method, user, realm, callId, 2, "Phone/1.0", headers));
     if ("INVITE".equals(method)) {
       client.drain(); // the transaction's retransmissions of the 401 until our (absent) ACK
     }
     return answer;
+  }
+
+  /** The credentials header answering {@code challenge}: Proxy-Authorization on an INVITE. */
+  static String credentials(
+      String challenge, String method, String user, String secret, String uri) {
+    boolean proxy = "INVITE".equals(method);
+    String answer =
+        SipUdpClient.authorization(
+            SipUdpClient.challenge(
+                challenge, "SHA-256", proxy ? "Proxy-Authenticate" : "WWW-Authenticate"),
+            method,
+            user,
+            secret,
+            uri,
+            1);
+    return proxy ? "Proxy-" + answer : answer;
+  }
+
+  /**
+   * Wrong secret, unknown extension, disabled extension and suspended account: four INVITEs with
+   * credentials, one answer (the enumeration rule on the proxy's challenge, 407).
+   */
+  @Test
+  void anInviteFromADisabledOrSuspendedExtensionGetsTheWrongSecretsBytes() throws Exception {
+    TestUsers db = new TestUsers(server);
+    long reseller = db.account(1L, "RESELLER", "Enum Reseller " + SipUdpClient.newId());
+    String name = "Enum Customer " + SipUdpClient.newId();
+    long account = db.account(reseller, "CUSTOMER", name);
+    Map<String, Extension> suspended =
+        SipExtensions.create(server, db.user("CUSTOMER_ADMIN", account), "301");
+    try (Browser browser = new Browser(server.baseUrl())) {
+      SignIn.withBothFactors(browser, db.user("RESELLER_ADMIN", reseller));
+      browser.open("/accounts/index.xhtml");
+      browser.clickInRow("accounts:table", name, "suspend");
+      browser.find(".ui-confirmdialog-yes").click();
+      browser.waitForText("The account is suspended.");
+    }
+    Extension known = ext.get("301");
+    Extension off = ext.get("305");
+    Extension gone = suspended.get("301");
+    try (SipUdpClient client = new SipUdpClient("127.0.0.1")) {
+      String wrong =
+          normalized(
+              ask(client, "INVITE", "301", known.realm(), "not-the-secret"), "301", known.realm());
+      String unknown =
+          normalized(
+              ask(client, "INVITE", "399", known.realm(), known.secret()), "399", known.realm());
+      String disabled =
+          normalized(ask(client, "INVITE", "305", off.realm(), off.secret()), "305", off.realm());
+      String inSuspended =
+          normalized(
+              ask(client, "INVITE", "301", gone.realm(), gone.secret()), "301", gone.realm());
+      assertThat(wrong).startsWith("SIP/2.0 407 ").contains("Proxy-Authenticate: Digest");
+      assertThat(unknown).isEqualTo(wrong);
+      assertThat(disabled).isEqualTo(wrong);
+      assertThat(inSuspended).isEqualTo(wrong);
+    }
   }
 
   /**
@@ -157,9 +217,14 @@ class SipEnumerationIT {
     if ("OPTIONS".equals(method)) {
       assertThat(answer).startsWith("SIP/2.0 200 ");
     } else {
+      boolean invite = "INVITE".equals(method);
       assertThat(answer)
-          .startsWith("SIP/2.0 401 ")
-          .contains("WWW-Authenticate: Digest realm=\"" + ext.get("301").realm() + "\"")
+          .startsWith(invite ? "SIP/2.0 407 " : "SIP/2.0 401 ")
+          .contains(
+              (invite ? "Proxy-Authenticate" : "WWW-Authenticate")
+                  + ": Digest realm=\""
+                  + ext.get("301").realm()
+                  + "\"")
           .contains("algorithm=SHA-256")
           .contains("algorithm=MD5");
     }
@@ -195,7 +260,8 @@ class SipEnumerationIT {
       from sipvicious import svwar
       init = svwar.TakeASip.__init__
       svwar.TakeASip.__init__ = lambda self, *a, **k: init(self, *a, **dict(k, bindingip=source))
-      svwar.TakeASip.NOTFOUND = svwar.TakeASip.AUTHREQ
+      svwar.TakeASip.NOTFOUND = (svwar.TakeASip.PROXYAUTHREQ if 'INVITE' in sys.argv
+                                 else svwar.TakeASip.AUTHREQ)
       tag = svwar.getTag
       def probe(buff):
           found = tag(buff)

@@ -162,7 +162,12 @@ final class SipUdpClient implements AutoCloseable {
 
   /** The challenge of {@code response} for {@code algorithm}. */
   static String challenge(String response, String algorithm) {
-    return headers(response, "WWW-Authenticate").stream()
+    return challenge(response, algorithm, "WWW-Authenticate");
+  }
+
+  /** The challenge of {@code response} for {@code algorithm} in header {@code name}. */
+  static String challenge(String response, String algorithm, String name) {
+    return headers(response, name).stream()
         .filter(h -> h.contains("algorithm=" + algorithm + ","))
         .findFirst()
         .orElseThrow(() -> new AssertionError("no " + algorithm + " challenge in\n" + response));

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -81,6 +82,67 @@ final class Sipp {
     Files.deleteIfExists(out);
     Files.deleteIfExists(errors);
     return new Result(process.exitValue(), output);
+  }
+
+  /** A sipp started by {@link #start}: wait for its end with {@link #await}. */
+  record Running(Process process, Path log, String scenario) {
+
+    /** Its result once it ended (fails after {@code seconds}). */
+    Result await(int seconds) throws IOException, InterruptedException {
+      if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+        throw new IllegalStateException(
+            "sipp did not finish: " + scenario + "\n" + tail(Files.readString(log)));
+      }
+      Path errors = Path.of(log + ".err");
+      String errorText = Files.exists(errors) ? Files.readString(errors) : "";
+      String output = tail(Files.readString(log)) + "\n" + errorText;
+      Files.deleteIfExists(log);
+      Files.deleteIfExists(errors);
+      return new Result(process.exitValue(), output);
+    }
+  }
+
+  /**
+   * Starts sipp with scenario {@code scenario} of {@code src/test/resources/sipp}, each key of
+   * {@code replaced} in it replaced by its value, one call ({@code -m 1}) from {@code 127.0.0.1},
+   * and {@code args} (e.g. {@code -p}, the remote address). Returns once it is started.
+   */
+  static Running start(String scenario, Map<String, String> replaced, List<String> args)
+      throws IOException {
+    String text = Files.readString(scenarioFile(scenario));
+    for (Map.Entry<String, String> entry : replaced.entrySet()) {
+      text = text.replace(entry.getKey(), entry.getValue());
+    }
+    Path file = Files.createTempFile("sipp-" + scenario, ".xml");
+    Files.writeString(file, text);
+    Path out = Files.createTempFile("sipp-" + scenario, ".log");
+    List<String> command = new ArrayList<>();
+    command.addAll(
+        List.of(
+            System.getProperty("dialtone.test.sipp", "/usr/bin/sipp"),
+            "-sf",
+            file.toString(),
+            "-m",
+            "1",
+            "-l",
+            "1",
+            "-i",
+            "127.0.0.1",
+            "-nostdin",
+            "-timeout",
+            "40",
+            "-trace_err",
+            "-error_file",
+            out + ".err"));
+    command.addAll(args);
+    Process process =
+        new ProcessBuilder(command)
+            .directory(out.getParent().toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(out.toFile())
+            .start();
+    return new Running(process, out, scenario);
   }
 
   private static String tail(String text) {

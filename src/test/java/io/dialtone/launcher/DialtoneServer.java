@@ -72,6 +72,8 @@ public final class DialtoneServer implements AutoCloseable {
           if (name.startsWith("DIALTONE_SMTP_")
               || name.startsWith("DIALTONE_THROTTLE_")
               || name.startsWith("DIALTONE_CALLPOLICY_")
+              || name.startsWith("DIALTONE_CALL_")
+              || name.startsWith("DIALTONE_TRUNK_")
               || name.startsWith("DIALTONE_SIP_")
               || name.startsWith("DIALTONE_METRICS_")
               || name.startsWith("DIALTONE_DATA_KEYS_")) {

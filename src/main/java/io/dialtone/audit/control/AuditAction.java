@@ -165,6 +165,17 @@ public enum AuditAction {
    * while (the detail holds the source and the rule).
    */
   VOICEMAIL_PIN_SOURCE_REFUSED,
+  // carrier trunks (the detail says what changed in plain words, never a password)
+  /** A platform administrator added a carrier trunk. */
+  TRUNK_CREATED,
+  /** A platform administrator changed a carrier trunk (the detail holds before -> after). */
+  TRUNK_CHANGED,
+  /** A platform administrator enabled a carrier trunk: calls may use it again. */
+  TRUNK_ENABLED,
+  /** A platform administrator disabled a carrier trunk: no call uses it. */
+  TRUNK_DISABLED,
+  /** A platform administrator deleted a carrier trunk. */
+  TRUNK_DELETED,
   // data keys
   /** A platform administrator started a rotation to a new data key (the detail names both). */
   DATA_KEY_ROTATION_STARTED,

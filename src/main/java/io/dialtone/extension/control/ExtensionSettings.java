@@ -7,7 +7,9 @@ import io.dialtone.extension.control.ExtensionRefused.Reason;
 import io.dialtone.extension.entity.Extension;
 import io.dialtone.kernel.entity.E164Number;
 import io.dialtone.kernel.entity.Permission;
+import io.dialtone.sip.control.SipCredentialsChanged;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -32,6 +34,7 @@ public class ExtensionSettings {
   @Inject Extensions management;
   @Inject ExtensionPolicies policies;
   @Inject ContinuityDestinations continuity;
+  @Inject Event<SipCredentialsChanged> credentialsChanged;
   @Inject @Any Instance<AccountNumbers> accountNumbers;
 
   /** The class of service of an extension in scope. */
@@ -124,6 +127,10 @@ public class ExtensionSettings {
     if (extension.getMaxRegistrations() != maxRegistrations) {
       changes.append("max registrations ").append(maxRegistrations).append("; ");
       extension.changeMaxRegistrations(maxRegistrations);
+      // the registrar applies the new limit from the next REGISTER, its phones stay registered
+      credentialsChanged.fire(
+          new SipCredentialsChanged(
+              extension.getRealm().value(), extension.getNumber().digits(), true));
     }
     if (classOfService != null
         && classOfService

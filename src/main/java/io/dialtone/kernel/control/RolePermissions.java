@@ -129,6 +129,8 @@ public final class RolePermissions {
     GRANTS.get(Role.CUSTOMER_ADMIN).add(Permission.ROUTE_DIDS);
     // SIP registrar: platform administrators see the bans and lift them.
     GRANTS.get(Role.PLATFORM_ADMIN).add(Permission.MANAGE_SIP_BANS);
+    // carrier trunks: platform administrators only.
+    GRANTS.get(Role.PLATFORM_ADMIN).add(Permission.MANAGE_TRUNKS);
     // data keys: platform administrators rotate and retire them.
     GRANTS.get(Role.PLATFORM_ADMIN).add(Permission.MANAGE_DATA_KEYS);
   }

@@ -76,6 +76,9 @@ public enum Permission {
   // SIP registrar (the bans page)
   /** See the SIP registrar's banned source addresses and lift a ban. */
   MANAGE_SIP_BANS,
+  // carrier trunks
+  /** Maintain the carrier trunks outbound calls leave through (and their credentials). */
+  MANAGE_TRUNKS,
   // data keys (the key ring and its rotation)
   /** See the data keys and their use, rotate to a new key, retire an unused one. */
   MANAGE_DATA_KEYS

@@ -90,7 +90,9 @@ public final class JainSipMessages {
               contacts,
               wildcard,
               expires == null ? -1 : expires.getExpires(),
-              values(request, "Authorization"),
+              values(
+                  request,
+                  Request.REGISTER.equals(method) ? "Authorization" : "Proxy-Authorization"),
               agent == null ? "" : ((SIPHeader) agent).getHeaderValue().strip(),
               source));
     } catch (RuntimeException e) {

@@ -4,6 +4,7 @@ import gov.nist.javax.sip.SipStackImpl;
 import gov.nist.javax.sip.header.ExtensionHeaderImpl;
 import gov.nist.javax.sip.message.SIPRequest;
 import gov.nist.javax.sip.stack.NioMessageProcessorFactory;
+import io.dialtone.sip.control.CallHandler;
 import io.dialtone.sip.control.SipAnswer;
 import io.dialtone.sip.control.SipHandler;
 import io.dialtone.sip.control.SipRequest;
@@ -19,6 +20,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sip.DialogTerminatedEvent;
@@ -26,6 +28,7 @@ import javax.sip.IOExceptionEvent;
 import javax.sip.ListeningPoint;
 import javax.sip.RequestEvent;
 import javax.sip.ResponseEvent;
+import javax.sip.ServerTransaction;
 import javax.sip.SipException;
 import javax.sip.SipFactory;
 import javax.sip.SipListener;
@@ -82,8 +85,11 @@ public final class JainSipTransport implements SipListener, AutoCloseable {
   private final Map<SipProvider, String> transports = new IdentityHashMap<>();
   private final RecentAnswers recent = new RecentAnswers();
   private final Connections connections;
+  private final CallHandler calls;
+  private final ScheduledExecutorService timers;
   private SipStack stack;
   private MessageFactory messages;
+  private volatile JainSipProxy proxy;
 
   /**
    * @param handler answers each request
@@ -92,9 +98,25 @@ public final class JainSipTransport implements SipListener, AutoCloseable {
    * @param config where to listen
    */
   public JainSipTransport(SipHandler handler, Executor workers, SipListenConfig config) {
+    this(handler, workers, config, null, null);
+  }
+
+  /**
+   * @param calls receives the authenticated INVITEs, proxied statefully ({@link JainSipProxy});
+   *     null: an authenticated INVITE gets 501
+   * @param timers runs the proxy's timers (a branch's time to answer)
+   */
+  public JainSipTransport(
+      SipHandler handler,
+      Executor workers,
+      SipListenConfig config,
+      CallHandler calls,
+      ScheduledExecutorService timers) {
     this.handler = handler;
     this.workers = workers;
     this.config = config;
+    this.calls = calls;
+    this.timers = timers;
     this.connections = new Connections(config.limits(), handler, System::currentTimeMillis);
   }
 
@@ -119,10 +141,31 @@ public final class JainSipTransport implements SipListener, AutoCloseable {
         }
       }
       stack.start();
+      if (calls != null && timers != null) {
+        Map<String, SipProvider> byTransport = new java.util.HashMap<>();
+        transports.forEach((provider, transport) -> byTransport.put(transport, provider));
+        proxy =
+            new JainSipProxy(
+                calls,
+                workers,
+                timers,
+                byTransport,
+                advertised(config.address()),
+                messages,
+                factory.createHeaderFactory(),
+                factory.createAddressFactory());
+      }
     } catch (Exception e) {
       close();
       throw e instanceof SipException sip ? sip : new SipException("SIP stack failed", e);
     }
+  }
+
+  /** The address the proxy writes in Via and Record-Route: the listening one, else this host's. */
+  private static String advertised(String address) throws java.net.UnknownHostException {
+    return "0.0.0.0".equals(address) || "::".equals(address) || address.isBlank()
+        ? java.net.InetAddress.getLocalHost().getHostAddress()
+        : address;
   }
 
   private void listen(String transport, int port) throws Exception {
@@ -178,10 +221,24 @@ public final class JainSipTransport implements SipListener, AutoCloseable {
   @Override
   public void processRequest(RequestEvent event) {
     Request request = event.getRequest();
-    if (Request.ACK.equals(request.getMethod())) {
-      return; // the registrar's answers are all final and non-INVITE: nothing to acknowledge
-    }
     SipProvider provider = (SipProvider) event.getSource();
+    String method = request.getMethod();
+    // REGISTER and OPTIONS never look at the proxy: the registrar's fast path is unchanged
+    if (!Request.REGISTER.equals(method) && !Request.OPTIONS.equals(method)) {
+      JainSipProxy current = proxy;
+      if (current != null && current.owns(request)) {
+        ServerTransaction existing = event.getServerTransaction();
+        try {
+          workers.execute(() -> current.inCall(request, existing, provider));
+        } catch (RejectedExecutionException e) {
+          LOG.fine(() -> "SIP workers saturated: dropped a " + method);
+        }
+        return;
+      }
+      if (Request.ACK.equals(method)) {
+        return; // the ACK of a stateless final answer: nothing to do
+      }
+    }
     SIPRequest nist = (SIPRequest) request;
     Peer peer =
         new Peer(
@@ -192,7 +249,7 @@ public final class JainSipTransport implements SipListener, AutoCloseable {
     String key = nist.getTransactionId() + ' ' + request.getMethod() + ' ' + peer;
     RecentAnswers.Entry earlier = recent.claim(key, System.nanoTime());
     if (earlier != null) {
-      if (!earlier.inFlight() && !earlier.answer().dropped()) {
+      if (!earlier.inFlight() && !earlier.answer().dropped() && !earlier.answer().proxied()) {
         send(provider, request, earlier.answer(), earlier.toTag());
       }
       return;
@@ -228,6 +285,15 @@ public final class JainSipTransport implements SipListener, AutoCloseable {
     }
     String tag = tag();
     recent.answered(key, answer, tag);
+    if (answer.proxied()) {
+      JainSipProxy current = proxy;
+      if (current != null && parsed.isPresent()) {
+        current.invite(request, provider, parsed.get(), answer.caller());
+      } else {
+        send(provider, request, SipAnswer.of(501), tag);
+      }
+      return;
+    }
     if (!answer.dropped()) {
       send(provider, request, answer, tag);
     }
@@ -271,12 +337,41 @@ public final class JainSipTransport implements SipListener, AutoCloseable {
 
   @Override
   public void processResponse(ResponseEvent event) {
-    // the registrar sends no requests
+    JainSipProxy current = proxy;
+    if (current != null) {
+      try {
+        current.response(event);
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "SIP proxy failed on a response", e);
+      }
+    }
   }
 
   @Override
   public void processTimeout(TimeoutEvent event) {
-    // nothing to clean up: no dialogs, no client transactions
+    JainSipProxy current = proxy;
+    if (current != null) {
+      try {
+        current.timeout(event);
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "SIP proxy failed on a timeout", e);
+      }
+    }
+  }
+
+  /** An OPTIONS to {@code uri}: its final status, or 0 without one within {@code timeout}. */
+  public java.util.concurrent.CompletableFuture<Integer> ping(
+      String uri, java.time.Duration timeout) {
+    JainSipProxy current = proxy;
+    return current == null
+        ? java.util.concurrent.CompletableFuture.completedFuture(0)
+        : current.ping(uri, timeout);
+  }
+
+  /** Calls in progress through the proxy. */
+  public int callsInProgress() {
+    JainSipProxy current = proxy;
+    return current == null ? 0 : current.inProgress();
   }
 
   @Override

@@ -1,8 +1,10 @@
 package io.dialtone.sip.boundary;
 
 import io.dialtone.platform.control.DatabaseMigration;
+import io.dialtone.sip.control.CallHandler;
 import io.dialtone.sip.control.MemoryLocationService;
 import io.dialtone.sip.control.MemorySourceGuard;
+import io.dialtone.sip.control.OptionsPing;
 import io.dialtone.sip.control.SipCredentialCache;
 import io.dialtone.sip.control.SipService;
 import io.dialtone.sip.control.SipSettings;
@@ -16,8 +18,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.BeforeDestroyed;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -33,7 +38,7 @@ import java.util.logging.Logger;
  * server use that).
  */
 @ApplicationScoped
-public class SipEndpoint {
+public class SipEndpoint implements OptionsPing {
 
   private static final Logger LOG = Logger.getLogger(SipEndpoint.class.getName());
 
@@ -42,6 +47,7 @@ public class SipEndpoint {
   @Inject MemoryLocationService location;
   @Inject MemorySourceGuard guard;
   @Inject SipCredentialCache credentials;
+  @Inject Instance<CallHandler> calls;
 
   @Resource ManagedThreadFactory threadFactory;
   @Resource ManagedScheduledExecutorService scheduler;
@@ -76,7 +82,9 @@ public class SipEndpoint {
                 settings.tlsPort(),
                 settings.keystore(),
                 settings.keystorePassword(),
-                settings.connectionLimits()));
+                settings.connectionLimits()),
+            calls.isResolvable() ? calls.get() : null,
+            scheduler);
     try {
       transport.start();
     } catch (Exception e) {
@@ -144,6 +152,17 @@ public class SipEndpoint {
         LOG.log(Level.WARNING, "SIP connection sweep failed", e);
       }
     }
+  }
+
+  @Override
+  public CompletableFuture<Integer> ping(String uri, Duration timeout) {
+    JainSipTransport current = transport;
+    return current == null ? CompletableFuture.completedFuture(0) : current.ping(uri, timeout);
+  }
+
+  @Override
+  public boolean active() {
+    return transport != null;
   }
 
   /** A source just banned keeps no connection. */

@@ -60,9 +60,9 @@ public class CredentialLookup {
   private SipUser userOf(SipCredential c) {
     return new SipUser(
         c.extensionId(),
-        c.accountId().value(),
-        c.user().digits(),
-        c.realm().value(),
+        c.accountId(),
+        c.user(),
+        c.realm(),
         c.maxRegistrations(),
         credentials.ha1(c, SipDigest.SHA_256),
         credentials.ha1(c, SipDigest.MD5));

@@ -122,17 +122,24 @@ public class DigestAuth {
     return digestUri.equalsIgnoreCase(requestUri);
   }
 
-  /** The 401 answer: SHA-256 then MD5 (MD5 first for the configured legacy User-Agents). */
+  /**
+   * The challenge: SHA-256 then MD5 (MD5 first for the configured legacy User-Agents); 401 with
+   * WWW-Authenticate for a REGISTER (the registrar is its target), 407 with Proxy-Authenticate for
+   * any other request (Dialtone proxies it on).
+   */
   public SipAnswer challenge(SipRequest request, String realm, boolean stale) {
+    boolean registrar = "REGISTER".equals(request.method());
+    String name = registrar ? "WWW-Authenticate" : "Proxy-Authenticate";
     String nonce = nonces.issue();
     String safeRealm = SAFE_REALM.matcher(realm).matches() ? realm : "invalid";
     String common = "Digest realm=\"" + safeRealm + "\", nonce=\"" + nonce + "\", algorithm=";
     String tail = ", qop=\"auth\"" + (stale ? ", stale=true" : "");
-    SipAnswer.Header sha = new SipAnswer.Header("WWW-Authenticate", common + "SHA-256" + tail);
-    SipAnswer.Header md5 = new SipAnswer.Header("WWW-Authenticate", common + "MD5" + tail);
+    SipAnswer.Header sha = new SipAnswer.Header(name, common + "SHA-256" + tail);
+    SipAnswer.Header md5 = new SipAnswer.Header(name, common + "MD5" + tail);
+    int status = registrar ? 401 : 407;
     return md5First(request.userAgent())
-        ? SipAnswer.of(401, md5, sha)
-        : SipAnswer.of(401, sha, md5);
+        ? SipAnswer.of(status, md5, sha)
+        : SipAnswer.of(status, sha, md5);
   }
 
   private boolean md5First(String userAgent) {

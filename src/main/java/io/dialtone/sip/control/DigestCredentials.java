@@ -56,6 +56,38 @@ public record DigestCredentials(
             params.getOrDefault("cnonce", "")));
   }
 
+  /**
+   * The parameters of a {@code WWW-Authenticate} or {@code Proxy-Authenticate: Digest ...}
+   * challenge (a carrier's): realm, nonce, algorithm (MD5 when absent) and qop (empty when absent);
+   * the other fields empty.
+   */
+  public static Optional<DigestCredentials> parseChallenge(String header) {
+    if (header == null || header.length() > MAX_LENGTH) {
+      return Optional.empty();
+    }
+    String text = header.strip();
+    if (text.length() < 7
+        || !text.regionMatches(true, 0, "Digest", 0, 6)
+        || !Character.isWhitespace(text.charAt(6))) {
+      return Optional.empty();
+    }
+    Map<String, String> params = params(text.substring(7));
+    if (params == null || params.get("nonce") == null || params.get("realm") == null) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new DigestCredentials(
+            "",
+            params.get("realm"),
+            params.get("nonce"),
+            "",
+            "",
+            params.getOrDefault("algorithm", "MD5"),
+            params.getOrDefault("qop", ""),
+            "",
+            ""));
+  }
+
   /** {@code name=value} or {@code name="value"} pairs separated by commas; null when malformed. */
   private static Map<String, String> params(String text) {
     Map<String, String> params = new HashMap<>();

@@ -111,9 +111,9 @@ public class MemorySourceGuard implements SourceGuard, SourceBans, BanLookup {
       if (count(times, now) >= rules.burstFailures() && burstDue(target.extensionId(), now)) {
         events.fire(
             new FailureBurst(
-                target.accountId(),
+                target.accountId().value(),
                 target.extensionId(),
-                target.number(),
+                target.number().digits(),
                 rules.burstFailures(),
                 now.minus(rules.window())));
       }

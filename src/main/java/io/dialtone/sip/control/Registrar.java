@@ -119,8 +119,8 @@ public class Registrar {
     String agent = request.userAgent();
     return new Binding(
         user.extensionId(),
-        user.accountId(),
-        user.number(),
+        user.accountId().value(),
+        user.number().digits(),
         contact,
         agent.length() > 255 ? agent.substring(0, 255) : agent,
         request.source().toString(),

@@ -4,17 +4,34 @@ import java.util.List;
 
 /**
  * What a handler answers to a request: a final response with a status and extra headers in order
- * (the transport copies Via, From, To, Call-ID and CSeq and adds the To tag), or nothing at all.
+ * (the transport copies Via, From, To, Call-ID and CSeq and adds the To tag), nothing at all, or
+ * (an authenticated INVITE) "proxy it": the transport keeps a transaction and hands the call to
+ * call control as coming from {@code caller}.
  *
- * @param status the status code; 0 means drop the request silently
+ * @param status the status code; 0 means drop the request silently; 100 with a caller: proxy it
  * @param headers extra headers, each {@code {name, value}}, in order
+ * @param caller the authenticated caller of a request to proxy, else null
  */
-public record SipAnswer(int status, List<Header> headers) {
+public record SipAnswer(int status, List<Header> headers, SipUser caller) {
 
   private static final SipAnswer DROP = new SipAnswer(0, List.of());
 
   public SipAnswer {
     headers = List.copyOf(headers);
+  }
+
+  public SipAnswer(int status, List<Header> headers) {
+    this(status, headers, null);
+  }
+
+  /** Proxy the request (an INVITE) as coming from {@code caller}. */
+  public static SipAnswer proxy(SipUser caller) {
+    return new SipAnswer(100, List.of(), java.util.Objects.requireNonNull(caller));
+  }
+
+  /** Whether the request is to be proxied. */
+  public boolean proxied() {
+    return caller != null;
   }
 
   /** Send nothing back (scanners, floods, ACK). */

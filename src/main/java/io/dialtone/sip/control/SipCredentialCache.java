@@ -67,7 +67,7 @@ public class SipCredentialCache {
       List<SipUser> all = lookup.all();
       Map<String, SipUser> next = new ConcurrentHashMap<>(Math.max(16, all.size() * 2));
       for (SipUser user : all) {
-        next.put(key(user.realm(), user.number()), user);
+        next.put(key(user.realm().value(), user.number().digits()), user);
       }
       users = next;
       Set<Long> usable = new HashSet<>(all.size() * 2);
@@ -84,7 +84,7 @@ public class SipCredentialCache {
 
   void changed(@Observes(during = TransactionPhase.AFTER_SUCCESS) SipCredentialsChanged event) {
     String key = key(event.realm(), event.user());
-    SipUser before = users.remove(key);
+    SipUser before = event.keepBindings() ? null : users.remove(key);
     if (before != null) {
       // disabled, deleted or a new secret: the phones registered with the old one are logged out
       location.evictUnless(id -> id != before.extensionId());

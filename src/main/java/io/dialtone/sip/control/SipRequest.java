@@ -16,7 +16,8 @@ import java.util.Objects;
  * @param contacts the Contact entries, empty for none or for {@code *}
  * @param wildcard whether the request had {@code Contact: *}
  * @param expires the Expires header value, -1 when absent
- * @param authorizations the values of the Authorization headers
+ * @param authorizations the values of the credentials headers: Authorization on a REGISTER,
+ *     Proxy-Authorization on any other request
  * @param userAgent the User-Agent header, empty when absent
  * @param source where it came from
  */

@@ -10,9 +10,12 @@ import java.util.Locale;
  * is: scanners are dropped and banned, a source over its rate ceiling is dropped, OPTIONS gets 200
  * (keep-alive) without looking at any user, ACK is absorbed, CANCEL gets 481; every other request
  * is digest-authenticated against the To user (REGISTER) or the From user (others) in that
- * address's domain. A banned source is answered exactly as a wrong password. An authenticated
- * REGISTER goes to the {@link Registrar}; other authenticated requests get 501 (no call control
- * yet). A message the codec could not read counts as a failure of its source and gets a plain 400
+ * address's domain (401 for a REGISTER, 407 for any other request). A banned source is answered
+ * exactly as a wrong password. An authenticated REGISTER goes to the {@link Registrar}; an
+ * authenticated INVITE from a registered extension is proxied (the transport hands it to {@link
+ * CallHandler}), from an unregistered one gets 403; other authenticated requests get 501. Requests
+ * within a call (BYE, ACK, CANCEL of a proxied INVITE) never come here: the transport routes them.
+ * A message the codec could not read counts as a failure of its source and gets a plain 400
  * (nothing while the source is banned or flooding); a flooding source is not even read, and a
  * banned one may hold no connection. Every failure logs one line ({@link FailureLog}) and is
  * counted by the {@link SourceGuard}.
@@ -31,6 +34,7 @@ public class SipService implements SipHandler {
   @Inject SourceGuard guard;
   @Inject BanLookup bans;
   @Inject FailureLog log;
+  @Inject LocationService location;
 
   @Override
   public SipAnswer handle(SipRequest request) {
@@ -95,7 +99,16 @@ public class SipService implements SipHandler {
     }
     SipUser user = ((DigestAuth.Authenticated) outcome).user();
     SipAnswer answer =
-        "REGISTER".equals(request.method()) ? registrar.register(request, user) : SipAnswer.of(501);
+        switch (request.method()) {
+          case "REGISTER" -> registrar.register(request, user);
+          // only a phone registered right now may call (a stolen secret alone does not do)
+          case "INVITE" ->
+              location.isRegistered(user.extensionId())
+                  ? SipAnswer.proxy(user)
+                  : SipAnswer.of(
+                      403, new SipAnswer.Header("Warning", "399 dialtone \"Not registered\""));
+          default -> SipAnswer.of(501);
+        };
     if (answer.status() >= 300) {
       log.failed(request, who.user(), realm, Integer.toString(answer.status()));
     }

@@ -89,6 +89,8 @@ class RolePermissionsTest {
                   "MANAGE_RATE_DECK",
                   // SIP registrar: the bans page.
                   "MANAGE_SIP_BANS",
+                  // carrier trunks
+                  "MANAGE_TRUNKS",
                   // the data keys page
                   "MANAGE_DATA_KEYS"));
 

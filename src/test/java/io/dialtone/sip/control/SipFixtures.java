@@ -1,5 +1,8 @@
 package io.dialtone.sip.control;
 
+import io.dialtone.kernel.entity.AccountId;
+import io.dialtone.kernel.entity.ExtensionNumber;
+import io.dialtone.kernel.entity.SipDomain;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -61,6 +64,7 @@ final class SipFixtures {
     service.guard = guard;
     service.bans = guard;
     service.log = log;
+    service.location = location;
   }
 
   static SipSettings settings() {
@@ -103,9 +107,9 @@ final class SipFixtures {
         return Optional.of(
             new SipUser(
                 7L,
-                42L,
-                USER,
-                REALM,
+                AccountId.of(42L),
+                new ExtensionNumber(USER),
+                new SipDomain(REALM),
                 max,
                 SipDigest.SHA_256.ha1(USER, REALM, SECRET),
                 SipDigest.MD5.ha1(USER, REALM, SECRET)));

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  */
 class SipFuzzTest {
 
-  private static final Set<Integer> KNOWN = Set.of(0, 200, 400, 401, 403, 423, 481, 501);
+  private static final Set<Integer> KNOWN = Set.of(0, 200, 400, 401, 403, 407, 423, 481, 501);
 
   private static final String[] CORPUS = {
     "REGISTER sip:c-000042.sip.dialtone.invalid SIP/2.0\r\n"

@@ -206,7 +206,7 @@ class SipServiceTest {
         Requests.authorization(
             SipDigest.SHA_256, USER, SECRET, nonce, "00000001", "INVITE", elsewhere);
     SipAnswer refused = f.service.handle(Requests.withAuthorization(invite, forOther));
-    assertThat(refused.status()).isEqualTo(401);
+    assertThat(refused.status()).isEqualTo(407);
     assertThat(refused.headers().get(0).value()).doesNotContain("stale");
 
     String register = "sip:" + REALM;
@@ -235,7 +235,7 @@ class SipServiceTest {
   }
 
   @Test
-  void optionsGets200WithoutAUserAndAuthenticatedInviteGets501() {
+  void optionsGets200WithoutAUserAndAnInviteIsChallengedWith407ThenProxiedOnceRegistered() {
     SipRequest options =
         new SipRequest(
             "OPTIONS",
@@ -266,7 +266,10 @@ class SipServiceTest {
             "",
             Requests.PHONE);
     SipAnswer challenge = f.service.handle(invite);
-    assertThat(challenge.status()).isEqualTo(401);
+    assertThat(challenge.status()).isEqualTo(407);
+    assertThat(challenge.headers())
+        .extracting(SipAnswer.Header::name)
+        .containsOnly("Proxy-Authenticate");
     String auth =
         Requests.authorization(
             SipDigest.SHA_256,
@@ -276,7 +279,24 @@ class SipServiceTest {
             "00000001",
             "INVITE",
             invite.requestUri());
-    assertThat(f.service.handle(Requests.withAuthorization(invite, auth)).status()).isEqualTo(501);
+    SipAnswer unregistered = f.service.handle(Requests.withAuthorization(invite, auth));
+    assertThat(unregistered.status()).isEqualTo(403);
+    assertThat(unregistered.proxied()).isFalse();
+
+    register(SECRET, SipDigest.SHA_256, List.of(DESK), 600);
+    SipAnswer again = f.service.handle(invite);
+    String second =
+        Requests.authorization(
+            SipDigest.SHA_256,
+            USER,
+            SECRET,
+            Requests.nonceOf(again),
+            "00000001",
+            "INVITE",
+            invite.requestUri());
+    SipAnswer proxied = f.service.handle(Requests.withAuthorization(invite, second));
+    assertThat(proxied.proxied()).isTrue();
+    assertThat(proxied.caller().extensionId()).isEqualTo(7L);
   }
 
   @Test

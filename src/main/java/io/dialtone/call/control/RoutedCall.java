@@ -1,0 +1,295 @@
+package io.dialtone.call.control;
+
+import io.dialtone.kernel.entity.E164Number;
+import io.dialtone.sip.control.Branch;
+import io.dialtone.sip.control.BranchListener;
+import io.dialtone.sip.control.CallListener;
+import io.dialtone.sip.control.ForkTarget;
+import io.dialtone.sip.control.ProxiedCall;
+import io.dialtone.trunk.control.TrunkRoute;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The routing of one admitted call and its life until its ticket closes. Internal: forked in
+ * parallel to every registered contact of the callee (RFC 3261 §16.7); the first 2xx wins and the
+ * other branches are cancelled; a 6xx ends the call at once; when every branch failed the caller
+ * gets the best failure (6xx, else the lowest class); no contact: 480. Outbound: one trunk after
+ * the other in the directory's order, skipping trunks whose channels are all busy; 408, 5xx, a
+ * transport error or no answer within the trunk's setup time moves on to the next trunk, any other
+ * failure (404, 486, 603...) is final; none left: 503. Every trunk tried goes into the ticket.
+ * Unanswered after {@link SignallingSettings#ring()}: 480. Answered: ended by the first BYE, or by
+ * Dialtone at the maximum duration (BYE to both phones). Every ending releases the call's place and
+ * trunk channel exactly once. Thread-safe (one lock per call).
+ */
+final class RoutedCall implements CallListener {
+
+  private static final java.util.logging.Logger LOG =
+      java.util.logging.Logger.getLogger(RoutedCall.class.getName());
+
+  private final ProxiedCall call;
+  private final CallTicket ticket;
+  private final Clock clock;
+  private final ScheduledExecutorService timers;
+  private final SignallingSettings settings;
+  private final TrunkChannels channels;
+  private final Runnable released;
+
+  private final List<Branch> branches = new ArrayList<>();
+  private int pending;
+  private int best;
+  private boolean answered;
+  private boolean over;
+  private ScheduledFuture<?> ringTimer;
+  private ScheduledFuture<?> durationTimer;
+
+  private Deque<TrunkRoute> trunks;
+  private Admission.Outbound outbound;
+  private TrunkRoute heldTrunk;
+
+  RoutedCall(
+      ProxiedCall call,
+      CallTicket ticket,
+      Clock clock,
+      ScheduledExecutorService timers,
+      SignallingSettings settings,
+      TrunkChannels channels,
+      Runnable released) {
+    this.call = call;
+    this.ticket = ticket;
+    this.clock = clock;
+    this.timers = timers;
+    this.settings = settings;
+    this.channels = channels;
+    this.released = released;
+  }
+
+  /** Forks the call to the callee's registered {@code contacts}. */
+  synchronized void toContacts(List<String> contacts) {
+    call.listen(this);
+    if (contacts.isEmpty()) {
+      fail(480, "Not registered");
+      return;
+    }
+    ringTimer = schedule(settings.ring(), this::ringTimeout);
+    for (String contact : contacts) {
+      pending++;
+      branches.add(call.forward(ForkTarget.contact(contact), new ContactBranch()));
+    }
+  }
+
+  /** Sends the call out through {@code candidates}, in order. */
+  synchronized void toTrunks(Admission.Outbound admitted, List<TrunkRoute> candidates) {
+    call.listen(this);
+    outbound = admitted;
+    trunks = new ArrayDeque<>(candidates);
+    ringTimer = schedule(settings.ring(), this::ringTimeout);
+    nextTrunk();
+  }
+
+  private void nextTrunk() {
+    while (!trunks.isEmpty()) {
+      TrunkRoute trunk = trunks.poll();
+      if (!channels.take(trunk)) {
+        continue; // every channel busy: as if it were down, without an attempt on the wire
+      }
+      heldTrunk = trunk;
+      pending = 1;
+      ForkTarget target =
+          new ForkTarget(
+              uriOf(trunk, outbound.dialString()),
+              Optional.ofNullable(outbound.callerId()).map(E164Number::value),
+              trunk.setupTimeout(),
+              trunk.login().map(l -> new ForkTarget.Login(l.username(), l.password(), l.realm())));
+      branches.add(call.forward(target, new TrunkBranch(trunk)));
+      return;
+    }
+    fail(503, "No trunk available");
+  }
+
+  /** The Request-URI of a call to {@code user} through {@code trunk}. */
+  static String uriOf(TrunkRoute trunk, String user) {
+    String host = trunk.host().indexOf(':') >= 0 ? "[" + trunk.host() + "]" : trunk.host();
+    String transport = trunk.transport().toUpperCase(Locale.ROOT);
+    return "sip:"
+        + (user == null || user.isEmpty() ? "" : user + "@")
+        + host
+        + ":"
+        + trunk.port()
+        + ("UDP".equals(transport) ? "" : ";transport=" + transport.toLowerCase(Locale.ROOT));
+  }
+
+  private final class ContactBranch implements BranchListener {
+    @Override
+    public void ringing(int status) {
+      // passed on to the caller by the proxy
+    }
+
+    @Override
+    public void answered() {
+      RoutedCall.this.answered(null, this);
+    }
+
+    @Override
+    public void failed(int status) {
+      synchronized (RoutedCall.this) {
+        pending--;
+        int given = status == 0 ? 408 : status;
+        if (best == 0 || rank(given) < rank(best)) {
+          best = given;
+        }
+        if (over || answered) {
+          return;
+        }
+        if (given >= 600 || pending == 0) {
+          fail(best, "");
+        }
+      }
+    }
+  }
+
+  private final class TrunkBranch implements BranchListener {
+    private final TrunkRoute trunk;
+
+    TrunkBranch(TrunkRoute trunk) {
+      this.trunk = trunk;
+    }
+
+    @Override
+    public void ringing(int status) {
+      // passed on to the caller by the proxy
+    }
+
+    @Override
+    public void answered() {
+      ticket.trunkAttempt(trunk.name(), 200);
+      RoutedCall.this.answered(trunk.name(), this);
+    }
+
+    @Override
+    public void failed(int status) {
+      synchronized (RoutedCall.this) {
+        ticket.trunkAttempt(trunk.name(), status);
+        if (heldTrunk == trunk) {
+          channels.release(trunk);
+          heldTrunk = null;
+        }
+        if (over || answered) {
+          return;
+        }
+        if (failsOver(status)) {
+          nextTrunk();
+        } else {
+          fail(status, "");
+        }
+      }
+    }
+  }
+
+  /** Whether a trunk's failure moves the call to the next trunk (RFC 3261 §16.7 + the issue). */
+  static boolean failsOver(int status) {
+    return status == 0 || status == 408 || (status >= 500 && status < 600);
+  }
+
+  private synchronized void answered(String trunk, BranchListener winner) {
+    if (over || answered) {
+      return;
+    }
+    answered = true;
+    cancel(ringTimer);
+    ticket.answered(clock.instant(), trunk);
+    for (Branch branch : branches) {
+      branch.cancel(); // the winner's is final already: no effect on it
+    }
+    durationTimer = schedule(settings.maxDuration(ticket), this::maxDuration);
+  }
+
+  private synchronized void ringTimeout() {
+    if (over || answered) {
+      return;
+    }
+    for (Branch branch : branches) {
+      branch.cancel();
+    }
+    fail(480, "No answer");
+  }
+
+  private synchronized void maxDuration() {
+    if (over) {
+      return;
+    }
+    over = true;
+    LOG.info(() -> "call " + ticket.callId() + " reached its maximum duration: BYE to both phones");
+    call.hangUp();
+    ticket.ended(clock.instant(), HangupSide.MAX_DURATION);
+    release();
+  }
+
+  @Override
+  public synchronized void cancelled() {
+    if (over) {
+      return;
+    }
+    over = true;
+    ticket.failed(clock.instant(), 487);
+    release();
+  }
+
+  @Override
+  public synchronized void ended(boolean byCaller) {
+    if (over) {
+      return;
+    }
+    over = true;
+    ticket.ended(clock.instant(), byCaller ? HangupSide.CALLER : HangupSide.CALLEE);
+    release();
+  }
+
+  /** Ends the unanswered call with {@code status} towards the caller and in the ticket. */
+  private void fail(int status, String reason) {
+    if (over) {
+      return;
+    }
+    over = true;
+    ticket.failed(clock.instant(), status);
+    call.fail(status, reason);
+    release();
+  }
+
+  private void release() {
+    cancel(ringTimer);
+    cancel(durationTimer);
+    if (heldTrunk != null) {
+      channels.release(heldTrunk);
+      heldTrunk = null;
+    }
+    released.run();
+  }
+
+  private ScheduledFuture<?> schedule(Duration after, Runnable task) {
+    return timers.schedule(task, Math.max(1, after.toMillis()), TimeUnit.MILLISECONDS);
+  }
+
+  private static void cancel(ScheduledFuture<?> timer) {
+    if (timer != null) {
+      timer.cancel(false);
+    }
+  }
+
+  /** RFC 3261 §16.7 step 6: any 6xx first, else the lowest class (503 counted as 500). */
+  private static int rank(int status) {
+    if (status >= 600) {
+      return 0;
+    }
+    return status == 503 ? 500 : status;
+  }
+}
