@@ -119,6 +119,27 @@ class SipCallsIT {
   }
 
   @Test
+  void theCallerHangsUpWhileItRingsTheCalleeIsCancelledAndTheCdrSaysNoAnswer() throws Exception {
+    Extension caller = ext.get("604");
+    Extension callee = ext.get("603");
+    register(caller, uasPort(6));
+    register(callee, uasPort(7));
+    Sipp.Running rings = uas("uas-ring", uasPort(7), Map.of());
+    String callId = "cancel-" + SipUdpClient.newId();
+    Sipp.Result call = call("call-cancel", caller, callee, callId, Map.of());
+    assertThat(call.passed())
+        .as("the caller: 200 to its CANCEL, then 487:\n" + call.output())
+        .isTrue();
+    assertPassed(rings.await(30), "the ringing phone got the CANCEL");
+    unregister(callee, uasPort(7));
+    unregister(caller, uasPort(6));
+    Map<String, Object> cdr = cdr(callId + "-1");
+    assertThat(cdr.get("sip_status")).isEqualTo(487L);
+    assertThat(cdr.get("disposition")).as("NO_ANSWER").isEqualTo(2L);
+    assertThat(cdr.get("answer_time")).isNull();
+  }
+
+  @Test
   void aCallPastTheMaximumDurationGetsByeOnBothLegs() throws Exception {
     Extension caller = ext.get("603");
     Extension callee = ext.get("601");
@@ -127,9 +148,23 @@ class SipCallsIT {
     Sipp.Running answers = uas("uas-answer", uasPort(5), Map.of());
     String callId = "max-" + SipUdpClient.newId();
     // the caller never hangs up: it waits for Dialtone's BYE (the test server's maximum: a few s)
-    Sipp.Result call = call("call-held", caller, callee, callId, Map.of());
+    Sipp.Running held = startCall("call-held", caller, callee, callId, Map.of());
+    // Meanwhile a stranger who knows the Call-ID sends BYEs of its own, aimed elsewhere: none is
+    // relayed, none ends the call.
+    List<Integer> strangers = new ArrayList<>();
+    try (SipUdpClient stranger = new SipUdpClient("127.0.0.1")) {
+      for (int i = 1; held.process().isAlive() && i <= 40; i++) {
+        strangers.add(
+            SipUdpClient.status(
+                stranger.exchange(forgedBye(stranger, callId + "-1", caller, uasPort(9), i))));
+        Thread.sleep(100); // spread over the call's life: the BYEs are the test, not a wait
+      }
+    }
+    Sipp.Result call = held.await(60);
     assertThat(call.passed()).as("the caller got a BYE:\n" + call.output()).isTrue();
     assertPassed(answers.await(30), "the callee got a BYE");
+    // 407 before the call exists (a request of no call is challenged like any other), 481 after
+    assertThat(strangers).hasSizeGreaterThan(5).containsOnly(407, 481).contains(481);
     unregister(callee, uasPort(5));
     Map<String, Object> cdr = cdr(callId + "-1");
     assertThat(cdr.get("disposition")).as("ANSWERED").isEqualTo(1L);
@@ -206,6 +241,13 @@ class SipCallsIT {
   private static Sipp.Result call(
       String scenario, Extension from, Extension to, String callId, Map<String, String> replaced)
       throws Exception {
+    return startCall(scenario, from, to, callId, replaced).await(60);
+  }
+
+  /** Starts the caller's sipp as {@link #call} does and returns at once. */
+  private static Sipp.Running startCall(
+      String scenario, Extension from, Extension to, String callId, Map<String, String> replaced)
+      throws Exception {
     List<String> args =
         new ArrayList<>(
             List.of(
@@ -231,7 +273,43 @@ class SipCallsIT {
                 "-recv_timeout",
                 "15000",
                 "127.0.0.1:" + SipExtensions.sipPort()));
-    return Sipp.start(scenario, replaced, args).await(60);
+    return Sipp.start(scenario, replaced, args);
+  }
+
+  /**
+   * A BYE for Call-ID {@code callId} from someone who is neither side: its own tags, and a
+   * Request-URI of its choosing ({@code port} of 127.0.0.1, where nothing listens).
+   */
+  private static String forgedBye(
+      SipUdpClient stranger, String callId, Extension victim, int port, int cseq) {
+    return "BYE sip:elsewhere@127.0.0.1:"
+        + port
+        + " SIP/2.0\r\n"
+        + "Via: SIP/2.0/UDP 127.0.0.1:"
+        + stranger.localPort()
+        + ";rport;branch=z9hG4bK"
+        + SipUdpClient.newId()
+        + "\r\n"
+        + "Max-Forwards: 70\r\n"
+        + "From: <sip:stranger@"
+        + victim.realm()
+        + ">;tag="
+        + SipUdpClient.newId()
+        + "\r\n"
+        + "To: <sip:"
+        + victim.number()
+        + "@"
+        + victim.realm()
+        + ">;tag="
+        + SipUdpClient.newId()
+        + "\r\n"
+        + "Call-ID: "
+        + callId
+        + "\r\n"
+        + "CSeq: "
+        + cseq
+        + " BYE\r\n"
+        + "Content-Length: 0\r\n\r\n";
   }
 
   private static void assertPassed(Sipp.Result result, String who) {

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.ListIterator;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -152,7 +153,7 @@ final class JainSipProxy {
     Call call = id == null ? null : calls.get(id.getCallId());
     String method = request.getMethod();
     if (Request.ACK.equals(method)) {
-      if (call != null && call.answered()) {
+      if (call != null && call.answered() && call.belongs(request)) {
         forwardStateless(request);
       }
       return;
@@ -169,9 +170,13 @@ final class JainSipProxy {
     if (call == null) {
       answer(server, request, 481, null);
     } else if (Request.CANCEL.equals(method)) {
-      answer(server, request, 200, null);
-      call.cancelledByCaller();
-    } else if (!call.answered()) {
+      if (call.cancelledBy(request)) {
+        answer(server, request, 200, null);
+        call.cancelledByCaller();
+      } else {
+        answer(server, request, 481, null);
+      }
+    } else if (!call.answered() || !call.belongs(request)) {
       answer(server, request, 481, null);
     } else {
       call.inDialog(request, server);
@@ -393,6 +398,48 @@ final class JainSipProxy {
 
     synchronized boolean answered() {
       return state == ANSWERED;
+    }
+
+    /**
+     * Whether an in-dialog request is of this answered dialog: one side's From tag and the other's
+     * To tag, and a Request-URI naming the other side's target as that side gave it (user, host and
+     * port of its Contact). Nothing else is relayed: knowing a Call-ID must not let anyone have
+     * Dialtone send a request wherever they like, from the address the trunks trust.
+     */
+    synchronized boolean belongs(Request request) {
+      String calleeTag = answer == null ? null : toTag(answer);
+      String from = fromTag(request);
+      String to = toTag(request);
+      if (callerTag == null || calleeTag == null || from == null || to == null) {
+        return false;
+      }
+      URI target;
+      if (callerTag.equals(from) && calleeTag.equals(to)) {
+        target = contactOf(answer);
+      } else if (calleeTag.equals(from) && callerTag.equals(to)) {
+        target = contactOf(invite);
+      } else {
+        return false;
+      }
+      return sameTarget(target, request.getRequestURI());
+    }
+
+    /**
+     * Whether {@code cancel} cancels this call's INVITE (RFC 3261 §9.2): the caller's From tag, the
+     * INVITE's CSeq number and the branch of its top Via.
+     */
+    boolean cancelledBy(Request cancel) {
+      CSeqHeader cseq = (CSeqHeader) cancel.getHeader(CSeqHeader.NAME);
+      ViaHeader via = (ViaHeader) cancel.getHeader(ViaHeader.NAME);
+      ViaHeader inviteVia = (ViaHeader) invite.getHeader(ViaHeader.NAME);
+      return callerTag != null
+          && callerTag.equals(fromTag(cancel))
+          && cseq != null
+          && cseq.getSeqNumber() == parsed.cseq()
+          && via != null
+          && inviteVia != null
+          && via.getBranch() != null
+          && via.getBranch().equals(inviteVia.getBranch());
     }
 
     /** Whether {@code response} is the 2xx the call was answered with (same To tag). */
@@ -898,6 +945,17 @@ final class JainSipProxy {
   private static URI contactOf(javax.sip.message.Message message) {
     ContactHeader contact = (ContactHeader) message.getHeader(ContactHeader.NAME);
     return contact == null || contact.getAddress() == null ? null : contact.getAddress().getURI();
+  }
+
+  /** Same user, host (case ignored) and port: the parts a phone copies from a Contact. */
+  private static boolean sameTarget(URI expected, URI given) {
+    if (!(expected instanceof SipURI want) || !(given instanceof SipURI got)) {
+      return false;
+    }
+    return Objects.equals(want.getUser(), got.getUser())
+        && want.getHost() != null
+        && want.getHost().equalsIgnoreCase(got.getHost())
+        && want.getPort() == got.getPort();
   }
 
   private static String toTag(javax.sip.message.Message message) {
