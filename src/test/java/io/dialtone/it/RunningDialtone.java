@@ -30,6 +30,13 @@ public class RunningDialtone implements ParameterResolver {
   /** The longest call on the shared server, seconds (SipCallsIT waits for it to end a call). */
   static final int CALL_MAX_SECONDS = 4;
 
+  /**
+   * The ceiling of calls in progress on the shared server (beyond it: 503 with Retry-After);
+   * SipTrunkCallsIT holds this many calls and sees the next refused. No other test holds more than
+   * two calls at once.
+   */
+  static final int CALL_CEILING = 3;
+
   /** How long the shared server lets a SIP connection that registered nothing stay silent. */
   static final int SIP_IDLE_SECONDS = 20;
 
@@ -84,6 +91,10 @@ public class RunningDialtone implements ParameterResolver {
             Map.entry("DIALTONE_SIP_MD5_FIRST_AGENTS", "sipp"),
             // The longest call, whatever an account allows: SipCallsIT's held call ends after it.
             Map.entry("DIALTONE_CALL_MAX_DURATION_SECONDS", Integer.toString(CALL_MAX_SECONDS)),
+            Map.entry("DIALTONE_CALL_MAX_IN_PROGRESS", Integer.toString(CALL_CEILING)),
+            // The tests' carriers are sipp UAS that live for the calls of one test and fail on any
+            // other message: no health probe (an OPTIONS) may reach them, so it runs once a day.
+            Map.entry("DIALTONE_TRUNK_PROBE_SECONDS", "86400"),
             // Connections that registered nothing end after SIP_IDLE_SECONDS, TLS handshakes after
             // SIP_HANDSHAKE_SECONDS, so SipConnectionsIT sees them end without minutes of waiting.
             Map.entry("DIALTONE_SIP_CONNECTIONS_IDLE_SECONDS", Integer.toString(SIP_IDLE_SECONDS)),

@@ -25,6 +25,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Decides one call: number read in the account's country, call policy, caps (spend, concurrent of
@@ -47,6 +49,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 @ApplicationScoped
 public class CallAdmission {
+
+  private static final Logger LOG = Logger.getLogger(CallAdmission.class.getName());
 
   private static final int STRIPES = 64;
 
@@ -188,35 +192,67 @@ public class CallAdmission {
     return new Admission.Refused(403, reason(decision.rule()));
   }
 
+  /**
+   * Records a call refused with 503 beyond the ceiling of calls in progress, before any admission:
+   * a FAILED CDR, so the customer sees the attempt. Queued without waiting for its commit (the
+   * refusal must stay cheap when the node is full); the caller is an authenticated phone of an
+   * active account, held to its source's request rate like any other, so these rows grow no faster
+   * than the blocked attempts a phone can make.
+   */
+  public void refusedAtCeiling(CallRequest request) {
+    boolean internal =
+        decisions.classify(request.account().value(), request.dialled()).destination()
+            == DestinationClass.INTERNAL;
+    CallRecord call =
+        failedRecord(
+            request,
+            internal ? Direction.INTERNAL : Direction.OUTBOUND,
+            printable(request.dialled()),
+            503);
+    recorder
+        .submit(call)
+        .whenComplete(
+            (done, failure) -> {
+              if (failure != null) {
+                LOG.log(
+                    Level.WARNING, "the CDR of a call refused at the ceiling was lost", failure);
+              }
+            });
+  }
+
   private Admission failed(
       CallRequest request, Direction direction, String callee, int status, String reason) {
+    recorder.record(failedRecord(request, direction, callee, status));
+    return new Admission.Refused(status, reason);
+  }
+
+  private static CallRecord failedRecord(
+      CallRequest request, Direction direction, String callee, int status) {
     Classification reading =
         direction == Direction.INTERNAL
             ? new Classification(DestinationClass.INTERNAL, callee, null, null, false)
             : Classification.invalid();
-    recorder.record(
-        new CallRecord(
-            request.account(),
-            request.caller(),
-            direction,
-            request.caller().digits(),
-            callee,
-            CallRecord.digitsOf(callee),
-            reading.destination(),
-            null,
-            request.at(),
-            null,
-            request.at(),
-            0,
-            Disposition.FAILED,
-            null,
-            null,
-            null,
-            List.of(),
-            request.callId(),
-            null,
-            status));
-    return new Admission.Refused(status, reason);
+    return new CallRecord(
+        request.account(),
+        request.caller(),
+        direction,
+        request.caller().digits(),
+        callee,
+        CallRecord.digitsOf(callee),
+        reading.destination(),
+        null,
+        request.at(),
+        null,
+        request.at(),
+        0,
+        Disposition.FAILED,
+        null,
+        null,
+        null,
+        List.of(),
+        request.callId(),
+        null,
+        status);
   }
 
   /**

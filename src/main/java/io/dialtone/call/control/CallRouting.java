@@ -18,10 +18,10 @@ import java.util.logging.Logger;
 
 /**
  * Where an authenticated INVITE goes: beyond the ceiling of calls in progress, 503 with Retry-After
- * (before any admission, so no CDR); else {@link CallAdmission} decides, and an admitted call is
- * routed by a {@link RoutedCall}: to the callee's registered contacts (internal) or out through the
- * carrier trunks ({@link TrunkDirectory#candidates}); a refusal answers its status with the rule in
- * a Warning header (its CDR is already written).
+ * before any admission (with a FAILED CDR of the attempt); else {@link CallAdmission} decides, and
+ * an admitted call is routed by a {@link RoutedCall}: to the callee's registered contacts
+ * (internal) or out through the carrier trunks ({@link TrunkDirectory#candidates}); a refusal
+ * answers its status with the rule in a Warning header (its CDR is already written).
  */
 @ApplicationScoped
 public class CallRouting implements CallHandler {
@@ -48,6 +48,11 @@ public class CallRouting implements CallHandler {
   public void invited(SipUser caller, ProxiedCall call) {
     if (inProgress.incrementAndGet() > settings.maxInProgress()) {
       inProgress.decrementAndGet();
+      try {
+        admission.refusedAtCeiling(request(caller, call));
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "the CDR of a call refused at the ceiling was not written", e);
+      }
       call.fail(
           503,
           "Too many calls",
@@ -71,16 +76,7 @@ public class CallRouting implements CallHandler {
   }
 
   private void route(SipUser caller, ProxiedCall call, Runnable released) {
-    Admission decided =
-        admission.admit(
-            new CallRequest(
-                caller.accountId(),
-                caller.extensionId(),
-                caller.number(),
-                caller.realm(),
-                call.dialled(),
-                call.request().callId(),
-                clock.instant()));
+    Admission decided = admission.admit(request(caller, call));
     switch (decided) {
       case Admission.Refused refused -> {
         call.fail(
@@ -96,6 +92,17 @@ public class CallRouting implements CallHandler {
           routed(call, outbound.ticket(), released)
               .toTrunks(outbound, trunks.candidates(outbound.emergency()));
     }
+  }
+
+  private CallRequest request(SipUser caller, ProxiedCall call) {
+    return new CallRequest(
+        caller.accountId(),
+        caller.extensionId(),
+        caller.number(),
+        caller.realm(),
+        call.dialled(),
+        call.request().callId(),
+        clock.instant());
   }
 
   private RoutedCall routed(ProxiedCall call, CallTicket ticket, Runnable released) {

@@ -35,12 +35,13 @@ import javax.sip.message.Response;
  * The stateful proxy on the library's transaction layer (RFC 3261 §16): a server transaction per
  * proxied INVITE, a client transaction per branch, Record-Route (twice when the call changes
  * transport), Max-Forwards (483), loop detection (482: an INVITE that already passed here; Dialtone
- * never spirals), CANCEL, hop-by-hop ACK of non-2xx answers (the library's client transactions),
- * ACK and BYE of the answered dialog along the record-route, and 2xx retransmissions passed on
- * statelessly. Bodies (SDP) pass untouched; Proxy-Authorization and P-Asserted-Identity of the
- * phone never leave. One entry per call in progress, by Call-ID, removed on every ending. Events
- * reach call control on the workers, one at a time per call. In-dialog requests towards a phone go
- * to its Contact as it wrote it (no NAT traversal).
+ * never spirals), 481 for an INVITE with a To tag of no call here, CANCEL, hop-by-hop ACK of
+ * non-2xx answers (the library's client transactions), ACK and BYE of the answered dialog along the
+ * record-route, and 2xx retransmissions passed on statelessly. Bodies (SDP) pass untouched;
+ * Proxy-Authorization and P-Asserted-Identity of the phone never leave. One entry per call in
+ * progress, by Call-ID, removed on every ending. Events reach call control on the workers, one at a
+ * time per call. In-dialog requests towards a phone go to its Contact as it wrote it (no NAT
+ * traversal).
  */
 final class JainSipProxy {
 
@@ -94,6 +95,10 @@ final class JainSipProxy {
     MaxForwardsHeader hops = (MaxForwardsHeader) request.getHeader(MaxForwardsHeader.NAME);
     if (hops != null && hops.getMaxForwards() <= 0) {
       wire.answer(server, request, 483, null);
+      return;
+    }
+    if (toTag(request) != null) {
+      wire.answer(server, request, 481, null); // a re-INVITE of no dialog here: never a new call
       return;
     }
     if (wire.looped(request) || calls.containsKey(callId)) {

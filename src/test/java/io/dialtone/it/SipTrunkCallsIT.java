@@ -1,0 +1,637 @@
+package io.dialtone.it;
+
+import static io.dialtone.it.CallPeers.assertPassed;
+import static io.dialtone.it.CallPeers.call;
+import static io.dialtone.it.CallPeers.register;
+import static io.dialtone.it.CallPeers.startCall;
+import static io.dialtone.it.CallPeers.uas;
+import static io.dialtone.it.CallPeers.uasPort;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dialtone.it.SipExtensions.Extension;
+import io.dialtone.it.TestUsers.SeededUser;
+import io.dialtone.launcher.DialtoneServer;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Outbound calls through Dialtone's proxy with real SIP peers: sipp phones as callers, sipp UAS as
+ * the carriers behind two trunks this class owns for its duration (priority 1 on UAS port 0,
+ * priority 2 on UAS port 1, both with a setup time of 1 s, made and deleted on the trunks page, so
+ * the trunk directory follows at once). Each test checks the SIP answers and the CDR (and the usage
+ * rows, e-mails and notices) the calls leave: failover, call blocking, an emergency call against
+ * every block and a reached cap, the spend and concurrent-call caps, the ceiling of calls in
+ * progress, and hostile INVITEs. Every account is this class's own.
+ */
+@ExtendWith(RunningDialtone.class)
+class SipTrunkCallsIT {
+
+  /** A Montreal number, rated 1.00 CAD a started minute by this class's rate deck. */
+  private static final String MONTREAL = "+15145550111";
+
+  private static final String RATES =
+      """
+      prefix,description,price_per_minute,currency,increment,effective_from,effective_to
+      +1,Canada and US,0.01000,CAD,6/6,2020-01-01,
+      +1514555,Montreal test range,1.00000,CAD,60/60,2020-01-01,
+      +44,United Kingdom,0.02000,CAD,6/6,2020-01-01,
+      +447,United Kingdom mobile,0.08000,CAD,60/60,2020-01-01,
+      """;
+
+  private static DialtoneServer server;
+  private static TestUsers db;
+  private static SeededUser platform;
+  private static String first;
+  private static String second;
+  private static final List<String> othersDisabled = new ArrayList<>();
+
+  /** Failover, the concurrent-call cap (2) and the hostile INVITEs. */
+  private static Tenant plain;
+
+  /** International, premium and long distance blocked. */
+  private static Tenant blocked;
+
+  /** Every class blocked, no outbound class of service, a daily spend cap of 0 (reached). */
+  private static Tenant shut;
+
+  /** A daily spend cap of 2.50 CAD. */
+  private static Tenant spender;
+
+  /** A concurrent-call cap equal to the server's ceiling of calls in progress. */
+  private static Tenant busy;
+
+  private record Tenant(long id, SeededUser admin, Extension phone, String did) {}
+
+  @BeforeAll
+  static void provision(DialtoneServer started) throws Exception {
+    server = started;
+    db = new TestUsers(server);
+    platform = db.user("PLATFORM_ADMIN", 1L);
+    String unique = SipUdpClient.newId().substring(0, 6);
+    first = "wire1-" + unique;
+    second = "wire2-" + unique;
+    ownTheTrunks();
+    plain = tenant("731", "INTERNATIONAL");
+    db.execute("UPDATE account SET concurrent_calls_cap = 2 WHERE id = ?", plain.id());
+    blocked = tenant("741", "INTERNATIONAL");
+    db.execute(
+        "INSERT INTO call_policy_account (account_id, block_international, block_long_distance,"
+            + " block_premium) VALUES (?, TRUE, TRUE, TRUE)",
+        blocked.id());
+    shut = tenant("751", "INTERNAL_ONLY");
+    db.execute(
+        "INSERT INTO call_policy_account (account_id, block_international, block_long_distance,"
+            + " block_premium) VALUES (?, TRUE, TRUE, TRUE)",
+        shut.id());
+    db.execute("UPDATE account SET daily_spend_cap = 0.00 WHERE id = ?", shut.id());
+    spender = tenant("761", "INTERNATIONAL");
+    db.execute("UPDATE account SET daily_spend_cap = 2.50 WHERE id = ?", spender.id());
+    busy = tenant("771", "INTERNATIONAL");
+    db.execute(
+        "UPDATE account SET concurrent_calls_cap = ? WHERE id = ?",
+        RunningDialtone.CALL_CEILING,
+        busy.id());
+  }
+
+  /**
+   * The platform administrator disables any other enabled trunk, adds this class's two and puts
+   * this class's rates in the deck, all on the pages (each change reaches the directory at once).
+   */
+  private static void ownTheTrunks() throws IOException {
+    try (Browser browser = new Browser(server.baseUrl())) {
+      SignIn.withBothFactors(browser, platform);
+      browser.open("/trunks/index.xhtml");
+      for (String other : enabledTrunks()) {
+        browser.clickInRow("trunks:table", other, "disable");
+        browser.waitForText(other + " is disabled");
+        othersDisabled.add(other);
+      }
+      addTrunk(browser, first, uasPort(0), 1);
+      addTrunk(browser, second, uasPort(1), 2);
+      browser.open("/rates/index.xhtml");
+      Path file = Files.createTempFile("rates-", ".csv");
+      Files.writeString(file, RATES, StandardCharsets.UTF_8);
+      browser.find("input[type='file']").sendKeys(file.toAbsolutePath().toString());
+      browser.submit("upload:send");
+      assertThat(browser.pageText()).contains("The rate deck was replaced: 4 rates.");
+    }
+  }
+
+  private static List<String> enabledTrunks() {
+    List<String> names = new ArrayList<>();
+    long count = ((Number) db.queryValue("SELECT COUNT(*) FROM trunk WHERE enabled")).longValue();
+    for (long i = 0; i < count; i++) {
+      names.add(
+          (String)
+              db.queryValue(
+                  "SELECT name FROM trunk WHERE enabled ORDER BY id LIMIT 1 OFFSET ?", i));
+    }
+    return names;
+  }
+
+  private static void addTrunk(Browser browser, String name, int port, int priority) {
+    browser.open("/trunks/edit.xhtml");
+    browser.type("edit:name", name);
+    browser.type("edit:host", "127.0.0.1");
+    browser.type("edit:port", Integer.toString(port));
+    browser.type("edit:priority", Integer.toString(priority));
+    browser.type("edit:setupTimeout", "1");
+    browser.submit("edit:save");
+    browser.waitForText(name + " was added");
+  }
+
+  /** The trunks go (deleted on the page) and the others come back as they were. */
+  @AfterAll
+  static void giveTheTrunksBack() {
+    try (Browser browser = new Browser(server.baseUrl())) {
+      SignIn.withBothFactors(browser, platform);
+      browser.open("/trunks/index.xhtml");
+      for (String name : List.of(first, second)) {
+        browser.clickInRow("trunks:table", name, "delete");
+        browser.find("[id='trunks:confirmYes']").click();
+        browser.waitForText(name + " was deleted");
+      }
+      for (String other : othersDisabled) {
+        browser.clickInRow("trunks:table", other, "enable");
+        browser.waitForText(other + " is enabled");
+      }
+    }
+  }
+
+  /**
+   * A new customer account whose administrator makes extension {@code number} on the page, with the
+   * class of service {@code classOfService}, a registered phone and a DID of its own.
+   */
+  private static Tenant tenant(String number, String classOfService) throws Exception {
+    long account = db.newCustomerAccount();
+    SeededUser admin = db.user("CUSTOMER_ADMIN", account);
+    Extension phone = SipExtensions.create(server, admin, number).get(number);
+    db.execute(
+        "UPDATE call_policy_extension SET class_of_service = ? WHERE account_id = ?"
+            + " AND extension_number = ?",
+        classOfService,
+        account,
+        number);
+    String did = "+1613555" + String.format("%04d", account % 10_000);
+    db.execute(
+        "INSERT INTO did (number, account_id, created_at) VALUES (?, ?, UTC_TIMESTAMP(6))",
+        did,
+        account);
+    register(phone, Sipp.freeUdpPort()); // a phone on the line: only a registered phone may call
+    return new Tenant(account, admin, phone, did);
+  }
+
+  @AfterEach
+  void endLeftovers() {
+    CallPeers.endLeftovers();
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Failover
+
+  @Test
+  void aTrunkAnswering503IsLeftForTheNextWhichConnectsTheCallAndTheCdrListsBoth() throws Exception {
+    Sipp.Running refuses = uas("uas-reject", uasPort(0), Map.of("STATUS", "503"));
+    Sipp.Running answers = uas("uas-carrier", uasPort(1), expect(MONTREAL, plain.did()));
+    String callId = "failover-" + SipUdpClient.newId();
+    Sipp.Result call = call("call-talk", plain.phone(), MONTREAL, callId, Map.of());
+    assertPassed(call, "the caller, connected");
+    assertPassed(refuses.await(30), "the first trunk (503)");
+    assertPassed(answers.await(30), "the second trunk");
+
+    Map<String, Object> cdr = cdr(callId);
+    assertThat(cdr.get("disposition")).as("ANSWERED").isEqualTo(1L);
+    assertThat(cdr.get("direction")).as("OUTBOUND").isEqualTo(1L);
+    assertThat(cdr.get("trunk")).isEqualTo(second);
+    assertThat(cdr.get("trunk_attempts")).isEqualTo(first + "=503," + second + "=200");
+    assertThat(cdr.get("caller")).isEqualTo(plain.did());
+    assertThat(cdr.get("callee")).isEqualTo(MONTREAL);
+  }
+
+  @Test
+  void aTrunkThatNeverAnswersIsLeftAfterItsSetupTimeForTheNext() throws Exception {
+    Sipp.Running answers = uas("uas-carrier", uasPort(1), expect(MONTREAL, plain.did()));
+    String callId = "silent-" + SipUdpClient.newId();
+    Instant start = Instant.now();
+    Sipp.Result call = call("call-talk", plain.phone(), MONTREAL, callId, Map.of());
+    assertPassed(call, "the caller, connected");
+    assertThat(Duration.between(start, Instant.now()))
+        .as("the first trunk's setup time (1 s) passed first")
+        .isGreaterThanOrEqualTo(Duration.ofSeconds(1));
+    assertPassed(answers.await(30), "the second trunk");
+
+    Map<String, Object> cdr = cdr(callId);
+    assertThat(cdr.get("disposition")).as("ANSWERED").isEqualTo(1L);
+    assertThat(cdr.get("trunk")).isEqualTo(second);
+    assertThat(cdr.get("trunk_attempts"))
+        .as("no answer is written 408")
+        .isEqualTo(first + "=408," + second + "=200");
+  }
+
+  @Test
+  void withEveryTrunkDownThePhoneGets503AndTheCdrSaysFailed() throws Exception {
+    String callId = "down-" + SipUdpClient.newId();
+    Sipp.Result call =
+        call(
+            "call-refused",
+            plain.phone(),
+            MONTREAL,
+            callId,
+            Map.of("FINAL", "503", "EXPECT", "No trunk available"));
+    assertPassed(call, "the caller got 503");
+
+    Map<String, Object> cdr = cdr(callId);
+    assertThat(cdr.get("disposition")).as("FAILED").isEqualTo(4L);
+    assertThat(cdr.get("sip_status")).isEqualTo(503L);
+    assertThat(cdr.get("answer_time")).isNull();
+    assertThat(cdr.get("trunk_attempts")).isEqualTo(first + "=408," + second + "=408");
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Call policy
+
+  @Test
+  void blockedNumbersGet403WithTheRuleAndABlockedCdrUntilTheCustomerLiftsTheRule()
+      throws Exception {
+    Map<String, String> refused =
+        Map.of(
+            "+442079460000", "international blocked",
+            "19002345678", "premium blocked",
+            "+14165550199", "long distance blocked");
+    for (Map.Entry<String, String> number : refused.entrySet()) {
+      String callId = "blocked-" + SipUdpClient.newId();
+      Sipp.Result call =
+          call(
+              "call-refused",
+              blocked.phone(),
+              number.getKey(),
+              callId,
+              Map.of(
+                  "FINAL",
+                  "403",
+                  "EXPECT",
+                  "Warning: 399 dialtone .Blocked by rule: " + number.getValue() + "."));
+      assertPassed(call, "the caller got 403 for " + number.getKey());
+      Map<String, Object> cdr = cdr(callId);
+      assertThat(cdr.get("disposition")).as("BLOCKED").isEqualTo(5L);
+      assertThat(cdr.get("block_reason"))
+          .isEqualTo(number.getValue().toUpperCase(java.util.Locale.ROOT).replace(' ', '_'));
+    }
+
+    try (Browser browser = new Browser(server.baseUrl())) {
+      SignIn.withBothFactors(browser, blocked.admin());
+      browser.open("/calls/blocking.xhtml");
+      browser.find("[id='toggles:longDistance'] .ui-chkbox-box").click();
+      browser.submit("toggles:save");
+      assertThat(browser.pageText()).contains("The call blocking was saved.");
+    }
+    Sipp.Running answers = uas("uas-carrier", uasPort(0), expect("\\+14165550199", blocked.did()));
+    String callId = "lifted-" + SipUdpClient.newId();
+    assertPassed(
+        call("call-talk", blocked.phone(), "+14165550199", callId, Map.of()),
+        "the caller, connected once long distance is allowed");
+    assertPassed(answers.await(30), "the first trunk");
+    assertThat(cdr(callId).get("disposition")).as("ANSWERED").isEqualTo(1L);
+  }
+
+  @Test
+  void anEmergencyCallGoesOutThroughTheFirstTrunkWhateverIsBlockedAndWhateverTheCaps()
+      throws Exception {
+    Sipp.Running answers = uas("uas-carrier", uasPort(0), Map.of("EXPECT", "INVITE sip:911@"));
+    String callId = "emergency-" + SipUdpClient.newId();
+    assertPassed(call("call-talk", shut.phone(), "911", callId, Map.of()), "the caller");
+    assertPassed(answers.await(30), "the first trunk took the call");
+
+    Map<String, Object> cdr = cdr(callId);
+    assertThat(cdr.get("disposition")).as("ANSWERED").isEqualTo(1L);
+    assertThat(cdr.get("trunk")).isEqualTo(first);
+    assertThat(cdr.get("block_reason")).isNull();
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Caps
+
+  @Test
+  void callsUntilTheSpendCapIsCrossedThenTheNextIs403WithAlertsByMailAndNotice() throws Exception {
+    // three calls at 1.00 CAD each (a started minute) against a cap of 2.50 CAD
+    Sipp.Running carrier = uas("uas-carrier", uasPort(0), expect(MONTREAL, spender.did()), 3);
+    List<String> ids = new ArrayList<>();
+    List<Sipp.Running> calls = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      String callId = "spend-" + SipUdpClient.newId();
+      ids.add(callId);
+      calls.add(startCall("call-held", spender.phone(), MONTREAL, callId, Map.of()));
+    }
+    for (Sipp.Running call : calls) {
+      assertPassed(call.await(60), "a caller, held until the maximum duration");
+    }
+    assertPassed(carrier.await(30), "the carrier");
+    for (String callId : ids) {
+      assertThat((BigDecimal) cdr(callId).get("cost")).isEqualByComparingTo("1.00");
+    }
+    awaitAlert(spender.id(), "DAILY_SPEND", 100);
+
+    String callId = "capped-" + SipUdpClient.newId();
+    Sipp.Result refused =
+        call(
+            "call-refused",
+            spender.phone(),
+            MONTREAL,
+            callId,
+            Map.of(
+                "FINAL", "403", "EXPECT", "Warning: 399 dialtone .Blocked by rule: usage limit."));
+    assertPassed(refused, "the caller over the cap got 403");
+    Map<String, Object> cdr = cdr(callId);
+    assertThat(cdr.get("disposition")).as("BLOCKED").isEqualTo(5L);
+    assertThat(cdr.get("block_reason")).isEqualTo("USAGE_LIMIT");
+
+    TestSmtp mail = TestSmtp.started();
+    for (int level : List.of(80, 100)) {
+      mail.await(spender.admin().email(), m -> m.subject().contains(level + " % of the"));
+    }
+    assertThat(
+            db.queryValue(
+                "SELECT COUNT(*) FROM portal_notice WHERE account_id = ? AND kind = 'USAGE_ALERT'",
+                spender.id()))
+        .as("the 80 % and 100 % notices")
+        .isEqualTo(2L);
+  }
+
+  @Test
+  void withAConcurrentCapOfTwoTheThirdSimultaneousCallIs403() throws Exception {
+    Sipp.Running carrier = uas("uas-carrier", uasPort(0), expect(MONTREAL, plain.did()), 2);
+    List<Sipp.Running> held = new ArrayList<>();
+    for (int i = 0; i < 2; i++) {
+      held.add(
+          startCall(
+              "call-held", plain.phone(), MONTREAL, "pair-" + SipUdpClient.newId(), Map.of()));
+    }
+    awaitAlert(plain.id(), "CONCURRENT_CALLS", 100); // two calls in progress
+    String callId = "third-" + SipUdpClient.newId();
+    Sipp.Result third =
+        call(
+            "call-refused",
+            plain.phone(),
+            MONTREAL,
+            callId,
+            Map.of(
+                "FINAL", "403", "EXPECT", "Warning: 399 dialtone .Blocked by rule: usage limit."));
+    assertPassed(third, "the third caller got 403");
+    for (Sipp.Running call : held) {
+      assertPassed(call.await(60), "a held caller");
+    }
+    assertPassed(carrier.await(30), "the carrier");
+    assertThat(cdr(callId).get("block_reason")).isEqualTo("USAGE_LIMIT");
+  }
+
+  @Test
+  void beyondTheCeilingOfCallsInProgressACallGets503WithRetryAfterAndAFailedCdr() throws Exception {
+    int ceiling = RunningDialtone.CALL_CEILING;
+    Sipp.Running carrier = uas("uas-carrier", uasPort(0), expect(MONTREAL, busy.did()), ceiling);
+    List<Sipp.Running> held = new ArrayList<>();
+    for (int i = 0; i < ceiling; i++) {
+      held.add(
+          startCall("call-held", busy.phone(), MONTREAL, "full-" + SipUdpClient.newId(), Map.of()));
+    }
+    awaitAlert(busy.id(), "CONCURRENT_CALLS", 100); // the ceiling's count of calls in progress
+    String callId = "ceiling-" + SipUdpClient.newId();
+    Sipp.Result over =
+        call(
+            "call-refused",
+            busy.phone(),
+            MONTREAL,
+            callId,
+            Map.of("FINAL", "503", "EXPECT", "Retry-After: [0-9]+"));
+    assertPassed(over, "the caller beyond the ceiling got 503");
+    for (Sipp.Running call : held) {
+      assertPassed(call.await(60), "a held caller");
+    }
+    assertPassed(carrier.await(30), "the carrier");
+    Map<String, Object> cdr = cdr(callId);
+    assertThat(cdr.get("disposition")).as("FAILED").isEqualTo(4L);
+    assertThat(cdr.get("sip_status")).isEqualTo(503L);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Hostile INVITEs
+
+  @Test
+  void hostileInvitesGet4xxOrAreDroppedAndNoneLeavesAnExceptionInTheServerLog() throws Exception {
+    Path log = Path.of(server.applicationSetting("DIALTONE_HOME"), "logs", "server.log");
+    long before = Files.size(log);
+    String nobody = "739"; // no such extension: an admitted call would get 404, never ring
+    try (SipUdpClient phone = new SipUdpClient("127.0.0.1");
+        java.net.DatagramSocket elsewhere =
+            new java.net.DatagramSocket(0, java.net.InetAddress.getLoopbackAddress())) {
+      int sip = SipExtensions.sipPort();
+      Map<String, Integer> answers = new java.util.LinkedHashMap<>();
+      answers.put("Max-Forwards 0", hostile(phone, nobody, "Max-Forwards: 0", "", ""));
+      answers.put(
+          "a loop",
+          hostile(
+              phone, nobody, "", "Via: SIP/2.0/UDP 127.0.0.1:" + sip + ";branch=z9hG4bKloop", ""));
+      answers.put("a To tag of no dialog", hostile(phone, nobody, "", "", ";tag=nodialog"));
+      answers.put(
+          "a Route elsewhere",
+          hostile( // out through trunks that are not there: 503
+              phone,
+              MONTREAL,
+              "",
+              "Route: <sip:127.0.0.1:" + elsewhere.getLocalPort() + ";lr>",
+              ""));
+      answers.put("no Via branch", hostile(phone, nobody, "no-branch", "", ""));
+      answers.put(
+          "a huge header", hostile(phone, nobody, "", "X-Filler: " + "a".repeat(12_000), ""));
+      answers.put("an SDP shorter than its length", hostile(phone, nobody, "long-body", "", ""));
+      assertThat(answers)
+          .as("4xx, or dropped (0); 503 when no trunk took the call")
+          .allSatisfy(
+              (what, status) -> assertThat(status).as(what).isIn(0, 400, 404, 481, 482, 483, 503))
+          .containsEntry("Max-Forwards 0", 483)
+          .containsEntry("a loop", 482)
+          .containsEntry("a To tag of no dialog", 481)
+          .containsEntry("a Route elsewhere", 503);
+      elsewhere.setSoTimeout(300);
+      java.net.DatagramPacket packet = new java.net.DatagramPacket(new byte[2048], 2048);
+      assertThat(receivedAnything(elsewhere, packet))
+          .as("nothing was sent where the Route pointed")
+          .isFalse();
+    }
+    String written;
+    try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(log.toFile(), "r")) {
+      file.seek(before);
+      byte[] bytes = new byte[(int) (file.length() - before)];
+      file.readFully(bytes);
+      written = new String(bytes, StandardCharsets.UTF_8);
+    }
+    assertThat(written).as("the server log meanwhile").doesNotContain("Exception", "\tat ");
+  }
+
+  private static boolean receivedAnything(java.net.DatagramSocket socket, java.net.DatagramPacket p)
+      throws IOException {
+    try {
+      socket.receive(p);
+      return true;
+    } catch (java.net.SocketTimeoutException e) {
+      return false;
+    }
+  }
+
+  /**
+   * An INVITE of {@code plain}'s phone to {@code callee}, made hostile by {@code change} (a
+   * replaced Max-Forwards line, or "no-branch", or "long-body"), {@code extra} header and {@code
+   * toTag}; answered to the 407 with the right credentials. The final status, or 0 when none came.
+   */
+  private static int hostile(
+      SipUdpClient phone, String callee, String change, String extra, String toTag)
+      throws IOException {
+    Extension e = plain.phone();
+    String callId = "hostile-" + SipUdpClient.newId();
+    String uri = "sip:" + callee + "@" + e.realm();
+    String fromTag = SipUdpClient.newId();
+    String first = invite(phone, e, uri, callId, 1, fromTag, change, extra, toTag, null);
+    Optional<String> answer = finalAnswer(phone, first);
+    if (answer.isEmpty() || SipUdpClient.status(answer.get()) != 407) {
+      return answer.map(SipUdpClient::status).orElse(0);
+    }
+    String credentials =
+        "Proxy-"
+            + SipUdpClient.authorization(
+                SipUdpClient.challenge(answer.get(), "SHA-256", "Proxy-Authenticate"),
+                "INVITE",
+                e.number(),
+                e.secret(),
+                uri,
+                1);
+    String second = invite(phone, e, uri, callId, 2, fromTag, change, extra, toTag, credentials);
+    return finalAnswer(phone, second).map(SipUdpClient::status).orElse(0);
+  }
+
+  /**
+   * Sends {@code request} and returns its final answer within 4 s (answers of other requests, e.g.
+   * an earlier answer sent again, are skipped); a failure is acknowledged as RFC 3261 §17.1.1.3
+   * says, so it is not sent again.
+   */
+  private static Optional<String> finalAnswer(SipUdpClient phone, String request)
+      throws IOException {
+    String callId = SipUdpClient.headers(request, "Call-ID").getFirst();
+    String cseq = SipUdpClient.headers(request, "CSeq").getFirst();
+    phone.send(request);
+    Instant end = Instant.now().plusSeconds(4);
+    while (Instant.now().isBefore(end)) {
+      Optional<String> answer = phone.receive(500);
+      if (answer.isEmpty()
+          || !SipUdpClient.headers(answer.get(), "Call-ID").contains(callId)
+          || !SipUdpClient.headers(answer.get(), "CSeq").contains(cseq)) {
+        continue;
+      }
+      if (SipUdpClient.status(answer.get()) >= 300) {
+        String uri = request.substring(7, request.indexOf(" SIP/2.0"));
+        phone.send(
+            "ACK "
+                + uri
+                + " SIP/2.0\r\nVia: "
+                + SipUdpClient.headers(request, "Via").getFirst()
+                + "\r\nMax-Forwards: 70\r\nFrom: "
+                + SipUdpClient.headers(request, "From").getFirst()
+                + "\r\nTo: "
+                + SipUdpClient.headers(answer.get(), "To").getFirst()
+                + "\r\nCall-ID: "
+                + callId
+                + "\r\nCSeq: "
+                + cseq.replace("INVITE", "ACK")
+                + "\r\nContent-Length: 0\r\n\r\n");
+      }
+      return answer;
+    }
+    return Optional.empty();
+  }
+
+  private static String invite(
+      SipUdpClient phone,
+      Extension e,
+      String uri,
+      String callId,
+      int cseq,
+      String fromTag,
+      String change,
+      String extra,
+      String toTag,
+      String credentials) {
+    String sdp =
+        "v=0\r\no=user1 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n"
+            + "m=audio 4000 RTP/AVP 0\r\n";
+    StringBuilder text = new StringBuilder("INVITE " + uri + " SIP/2.0\r\n");
+    text.append("Via: SIP/2.0/UDP 127.0.0.1:").append(phone.localPort());
+    text.append("no-branch".equals(change) ? "" : ";branch=z9hG4bK" + SipUdpClient.newId());
+    text.append("\r\n");
+    if (!extra.isEmpty()) {
+      text.append(extra).append("\r\n");
+    }
+    text.append(change.startsWith("Max-Forwards") ? change : "Max-Forwards: 70").append("\r\n");
+    text.append("From: <sip:").append(e.number()).append('@').append(e.realm());
+    text.append(">;tag=").append(fromTag).append("\r\n");
+    text.append("To: <").append(uri).append('>').append(toTag).append("\r\n");
+    text.append("Call-ID: ").append(callId).append("\r\n");
+    text.append("CSeq: ").append(cseq).append(" INVITE\r\n");
+    text.append("Contact: <sip:").append(e.number()).append("@127.0.0.1:");
+    text.append(phone.localPort()).append(">\r\n");
+    text.append("User-Agent: Hostile/1.0\r\n");
+    if (credentials != null) {
+      text.append(credentials).append("\r\n");
+    }
+    text.append("Content-Type: application/sdp\r\n");
+    int length = sdp.getBytes(StandardCharsets.UTF_8).length;
+    text.append("Content-Length: ").append("long-body".equals(change) ? length + 500 : length);
+    text.append("\r\n\r\n").append(sdp);
+    return text.toString();
+  }
+
+  // ---------------------------------------------------------------------------------------------
+
+  /** What a carrier's INVITE must contain: the number dialled and the account's DID as caller. */
+  private static Map<String, String> expect(String dialled, String did) {
+    return Map.of(
+        "EXPECT",
+        "INVITE sip:"
+            + dialled.replace("+", "\\+")
+            + "@127\\.0\\.0\\.1:[0-9]+ SIP/2\\.0.*P-Asserted-Identity: .sip:"
+            + did.replace("+", "\\+")
+            + "@");
+  }
+
+  /** Waits until the {@code level} % alert of {@code cap} is recorded for {@code account}. */
+  private static void awaitAlert(long account, String cap, int level) throws Exception {
+    Instant end = Instant.now().plus(Duration.ofSeconds(20));
+    while (((Number)
+                db.queryValue(
+                    "SELECT COUNT(*) FROM usage_alert WHERE account_id = ? AND cap = ?"
+                        + " AND threshold = ?",
+                    account,
+                    cap,
+                    level))
+            .longValue()
+        == 0) {
+      assertThat(Instant.now()).as("the %d %% alert of %s", level, cap).isBefore(end);
+      Thread.sleep(50); // polled: the first sight of the alert's row ends the wait
+    }
+  }
+
+  private static Map<String, Object> cdr(String callId) throws Exception {
+    return CallPeers.cdr(db, callId + "-1");
+  }
+}
