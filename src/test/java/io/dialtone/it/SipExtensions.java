@@ -27,19 +27,24 @@ final class SipExtensions {
 
   /** Extensions {@code numbers} made by {@code admin} in their account, keyed by number. */
   static Map<String, Extension> create(DialtoneServer server, SeededUser admin, String... numbers) {
-    Map<String, Extension> made = new LinkedHashMap<>();
     try (Browser browser = new Browser(server.baseUrl())) {
       SignIn.withBothFactors(browser, admin);
-      for (String number : numbers) {
-        browser.open("/extensions/index.xhtml");
-        browser.type("create:number", number);
-        browser.type("create:displayName", "Phone " + number);
-        browser.find("[id='create:submit']").click();
-        String secret = browser.text("#sipSecret");
-        assertThat(secret).matches("[A-Za-z0-9_-]{22}");
-        assertThat(browser.text("#sipUser")).isEqualTo(number);
-        made.put(number, new Extension(number, browser.text("#realm"), secret));
-      }
+      return create(browser, numbers);
+    }
+  }
+
+  /** Extensions {@code numbers} made by the customer administrator signed in on {@code browser}. */
+  static Map<String, Extension> create(Browser browser, String... numbers) {
+    Map<String, Extension> made = new LinkedHashMap<>();
+    for (String number : numbers) {
+      browser.open("/extensions/index.xhtml");
+      browser.type("create:number", number);
+      browser.type("create:displayName", "Phone " + number);
+      browser.find("[id='create:submit']").click();
+      String secret = browser.text("#sipSecret");
+      assertThat(secret).matches("[A-Za-z0-9_-]{22}");
+      assertThat(browser.text("#sipUser")).isEqualTo(number);
+      made.put(number, new Extension(number, browser.text("#realm"), secret));
     }
     return made;
   }

@@ -6,6 +6,8 @@ import static io.dialtone.it.CallPeers.register;
 import static io.dialtone.it.CallPeers.startCall;
 import static io.dialtone.it.CallPeers.uas;
 import static io.dialtone.it.CallPeers.uasPort;
+import static io.dialtone.it.HostileInvites.hostile;
+import static io.dialtone.it.HostileInvites.receivedAnything;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dialtone.it.SipExtensions.Extension;
@@ -21,7 +23,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -84,51 +85,53 @@ class SipTrunkCallsIT {
     String unique = SipUdpClient.newId().substring(0, 6);
     first = "wire1-" + unique;
     second = "wire2-" + unique;
-    ownTheTrunks();
-    plain = tenant("731", "INTERNATIONAL");
-    db.execute("UPDATE account SET concurrent_calls_cap = 2 WHERE id = ?", plain.id());
-    blocked = tenant("741", "INTERNATIONAL");
-    db.execute(
-        "INSERT INTO call_policy_account (account_id, block_international, block_long_distance,"
-            + " block_premium) VALUES (?, TRUE, TRUE, TRUE)",
-        blocked.id());
-    shut = tenant("751", "INTERNAL_ONLY");
-    db.execute(
-        "INSERT INTO call_policy_account (account_id, block_international, block_long_distance,"
-            + " block_premium) VALUES (?, TRUE, TRUE, TRUE)",
-        shut.id());
-    db.execute("UPDATE account SET daily_spend_cap = 0.00 WHERE id = ?", shut.id());
-    spender = tenant("761", "INTERNATIONAL");
-    db.execute("UPDATE account SET daily_spend_cap = 2.50 WHERE id = ?", spender.id());
-    busy = tenant("771", "INTERNATIONAL");
-    db.execute(
-        "UPDATE account SET concurrent_calls_cap = ? WHERE id = ?",
-        RunningDialtone.CALL_CEILING,
-        busy.id());
+    // one browser for the whole set-up: each administrator signs in, does its part, signs out
+    try (Browser browser = new Browser(server.baseUrl())) {
+      ownTheTrunks(browser);
+      plain = tenant(browser, "731", "INTERNATIONAL");
+      db.execute("UPDATE account SET concurrent_calls_cap = 2 WHERE id = ?", plain.id());
+      blocked = tenant(browser, "741", "INTERNATIONAL");
+      db.execute(
+          "INSERT INTO call_policy_account (account_id, block_international, block_long_distance,"
+              + " block_premium) VALUES (?, TRUE, TRUE, TRUE)",
+          blocked.id());
+      shut = tenant(browser, "751", "INTERNAL_ONLY");
+      db.execute(
+          "INSERT INTO call_policy_account (account_id, block_international, block_long_distance,"
+              + " block_premium) VALUES (?, TRUE, TRUE, TRUE)",
+          shut.id());
+      db.execute("UPDATE account SET daily_spend_cap = 0.00 WHERE id = ?", shut.id());
+      spender = tenant(browser, "761", "INTERNATIONAL");
+      db.execute("UPDATE account SET daily_spend_cap = 2.50 WHERE id = ?", spender.id());
+      busy = tenant(browser, "771", "INTERNATIONAL");
+      db.execute(
+          "UPDATE account SET concurrent_calls_cap = ? WHERE id = ?",
+          RunningDialtone.CALL_CEILING,
+          busy.id());
+    }
   }
 
   /**
    * The platform administrator disables any other enabled trunk, adds this class's two and puts
    * this class's rates in the deck, all on the pages (each change reaches the directory at once).
    */
-  private static void ownTheTrunks() throws IOException {
-    try (Browser browser = new Browser(server.baseUrl())) {
-      SignIn.withBothFactors(browser, platform);
-      browser.open("/trunks/index.xhtml");
-      for (String other : enabledTrunks()) {
-        browser.clickInRow("trunks:table", other, "disable");
-        browser.waitForText(other + " is disabled");
-        othersDisabled.add(other);
-      }
-      addTrunk(browser, first, uasPort(0), 1);
-      addTrunk(browser, second, uasPort(1), 2);
-      browser.open("/rates/index.xhtml");
-      Path file = Files.createTempFile("rates-", ".csv");
-      Files.writeString(file, RATES, StandardCharsets.UTF_8);
-      browser.find("input[type='file']").sendKeys(file.toAbsolutePath().toString());
-      browser.submit("upload:send");
-      assertThat(browser.pageText()).contains("The rate deck was replaced: 4 rates.");
+  private static void ownTheTrunks(Browser browser) throws IOException {
+    SignIn.withBothFactors(browser, platform);
+    browser.open("/trunks/index.xhtml");
+    for (String other : enabledTrunks()) {
+      browser.clickInRow("trunks:table", other, "disable");
+      browser.waitForText(other + " is disabled");
+      othersDisabled.add(other);
     }
+    addTrunk(browser, first, uasPort(0), 1);
+    addTrunk(browser, second, uasPort(1), 2);
+    browser.open("/rates/index.xhtml");
+    Path file = Files.createTempFile("rates-", ".csv");
+    Files.writeString(file, RATES, StandardCharsets.UTF_8);
+    browser.find("input[type='file']").sendKeys(file.toAbsolutePath().toString());
+    browser.submit("upload:send");
+    assertThat(browser.pageText()).contains("The rate deck was replaced: 4 rates.");
+    browser.submit("signOutForm:signOut");
   }
 
   private static List<String> enabledTrunks() {
@@ -176,10 +179,13 @@ class SipTrunkCallsIT {
    * A new customer account whose administrator makes extension {@code number} on the page, with the
    * class of service {@code classOfService}, a registered phone and a DID of its own.
    */
-  private static Tenant tenant(String number, String classOfService) throws Exception {
+  private static Tenant tenant(Browser browser, String number, String classOfService)
+      throws Exception {
     long account = db.newCustomerAccount();
     SeededUser admin = db.user("CUSTOMER_ADMIN", account);
-    Extension phone = SipExtensions.create(server, admin, number).get(number);
+    SignIn.withBothFactors(browser, admin);
+    Extension phone = SipExtensions.create(browser, number).get(number);
+    browser.submit("signOutForm:signOut");
     db.execute(
         "UPDATE call_policy_extension SET class_of_service = ? WHERE account_id = ?"
             + " AND extension_number = ?",
@@ -439,24 +445,35 @@ class SipTrunkCallsIT {
             new java.net.DatagramSocket(0, java.net.InetAddress.getLoopbackAddress())) {
       int sip = SipExtensions.sipPort();
       Map<String, Integer> answers = new java.util.LinkedHashMap<>();
-      answers.put("Max-Forwards 0", hostile(phone, nobody, "Max-Forwards: 0", "", ""));
+      answers.put(
+          "Max-Forwards 0", hostile(phone, plain.phone(), nobody, "Max-Forwards: 0", "", ""));
       answers.put(
           "a loop",
           hostile(
-              phone, nobody, "", "Via: SIP/2.0/UDP 127.0.0.1:" + sip + ";branch=z9hG4bKloop", ""));
-      answers.put("a To tag of no dialog", hostile(phone, nobody, "", "", ";tag=nodialog"));
+              phone,
+              plain.phone(),
+              nobody,
+              "",
+              "Via: SIP/2.0/UDP 127.0.0.1:" + sip + ";branch=z9hG4bKloop",
+              ""));
+      answers.put(
+          "a To tag of no dialog", hostile(phone, plain.phone(), nobody, "", "", ";tag=nodialog"));
       answers.put(
           "a Route elsewhere",
           hostile( // out through trunks that are not there: 503
               phone,
+              plain.phone(),
               MONTREAL,
               "",
               "Route: <sip:127.0.0.1:" + elsewhere.getLocalPort() + ";lr>",
               ""));
-      answers.put("no Via branch", hostile(phone, nobody, "no-branch", "", ""));
+      answers.put("no Via branch", hostile(phone, plain.phone(), nobody, "no-branch", "", ""));
       answers.put(
-          "a huge header", hostile(phone, nobody, "", "X-Filler: " + "a".repeat(12_000), ""));
-      answers.put("an SDP shorter than its length", hostile(phone, nobody, "long-body", "", ""));
+          "a huge header",
+          hostile(phone, plain.phone(), nobody, "", "X-Filler: " + "a".repeat(12_000), ""));
+      answers.put(
+          "an SDP shorter than its length",
+          hostile(phone, plain.phone(), nobody, "long-body", "", ""));
       assertThat(answers)
           .as("4xx, or dropped (0); 503 when no trunk took the call")
           .allSatisfy(
@@ -479,126 +496,6 @@ class SipTrunkCallsIT {
       written = new String(bytes, StandardCharsets.UTF_8);
     }
     assertThat(written).as("the server log meanwhile").doesNotContain("Exception", "\tat ");
-  }
-
-  private static boolean receivedAnything(java.net.DatagramSocket socket, java.net.DatagramPacket p)
-      throws IOException {
-    try {
-      socket.receive(p);
-      return true;
-    } catch (java.net.SocketTimeoutException e) {
-      return false;
-    }
-  }
-
-  /**
-   * An INVITE of {@code plain}'s phone to {@code callee}, made hostile by {@code change} (a
-   * replaced Max-Forwards line, or "no-branch", or "long-body"), {@code extra} header and {@code
-   * toTag}; answered to the 407 with the right credentials. The final status, or 0 when none came.
-   */
-  private static int hostile(
-      SipUdpClient phone, String callee, String change, String extra, String toTag)
-      throws IOException {
-    Extension e = plain.phone();
-    String callId = "hostile-" + SipUdpClient.newId();
-    String uri = "sip:" + callee + "@" + e.realm();
-    String fromTag = SipUdpClient.newId();
-    String first = invite(phone, e, uri, callId, 1, fromTag, change, extra, toTag, null);
-    Optional<String> answer = finalAnswer(phone, first);
-    if (answer.isEmpty() || SipUdpClient.status(answer.get()) != 407) {
-      return answer.map(SipUdpClient::status).orElse(0);
-    }
-    String credentials =
-        "Proxy-"
-            + SipUdpClient.authorization(
-                SipUdpClient.challenge(answer.get(), "SHA-256", "Proxy-Authenticate"),
-                "INVITE",
-                e.number(),
-                e.secret(),
-                uri,
-                1);
-    String second = invite(phone, e, uri, callId, 2, fromTag, change, extra, toTag, credentials);
-    return finalAnswer(phone, second).map(SipUdpClient::status).orElse(0);
-  }
-
-  /**
-   * Sends {@code request} and returns its final answer within 4 s (answers of other requests, e.g.
-   * an earlier answer sent again, are skipped); a failure is acknowledged as RFC 3261 §17.1.1.3
-   * says, so it is not sent again.
-   */
-  private static Optional<String> finalAnswer(SipUdpClient phone, String request)
-      throws IOException {
-    String callId = SipUdpClient.headers(request, "Call-ID").getFirst();
-    String cseq = SipUdpClient.headers(request, "CSeq").getFirst();
-    phone.send(request);
-    Instant end = Instant.now().plusSeconds(4);
-    while (Instant.now().isBefore(end)) {
-      Optional<String> answer = phone.receive(500);
-      if (answer.isEmpty()
-          || !SipUdpClient.headers(answer.get(), "Call-ID").contains(callId)
-          || !SipUdpClient.headers(answer.get(), "CSeq").contains(cseq)) {
-        continue;
-      }
-      if (SipUdpClient.status(answer.get()) >= 300) {
-        String uri = request.substring(7, request.indexOf(" SIP/2.0"));
-        phone.send(
-            "ACK "
-                + uri
-                + " SIP/2.0\r\nVia: "
-                + SipUdpClient.headers(request, "Via").getFirst()
-                + "\r\nMax-Forwards: 70\r\nFrom: "
-                + SipUdpClient.headers(request, "From").getFirst()
-                + "\r\nTo: "
-                + SipUdpClient.headers(answer.get(), "To").getFirst()
-                + "\r\nCall-ID: "
-                + callId
-                + "\r\nCSeq: "
-                + cseq.replace("INVITE", "ACK")
-                + "\r\nContent-Length: 0\r\n\r\n");
-      }
-      return answer;
-    }
-    return Optional.empty();
-  }
-
-  private static String invite(
-      SipUdpClient phone,
-      Extension e,
-      String uri,
-      String callId,
-      int cseq,
-      String fromTag,
-      String change,
-      String extra,
-      String toTag,
-      String credentials) {
-    String sdp =
-        "v=0\r\no=user1 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n"
-            + "m=audio 4000 RTP/AVP 0\r\n";
-    StringBuilder text = new StringBuilder("INVITE " + uri + " SIP/2.0\r\n");
-    text.append("Via: SIP/2.0/UDP 127.0.0.1:").append(phone.localPort());
-    text.append("no-branch".equals(change) ? "" : ";branch=z9hG4bK" + SipUdpClient.newId());
-    text.append("\r\n");
-    if (!extra.isEmpty()) {
-      text.append(extra).append("\r\n");
-    }
-    text.append(change.startsWith("Max-Forwards") ? change : "Max-Forwards: 70").append("\r\n");
-    text.append("From: <sip:").append(e.number()).append('@').append(e.realm());
-    text.append(">;tag=").append(fromTag).append("\r\n");
-    text.append("To: <").append(uri).append('>').append(toTag).append("\r\n");
-    text.append("Call-ID: ").append(callId).append("\r\n");
-    text.append("CSeq: ").append(cseq).append(" INVITE\r\n");
-    text.append("Contact: <sip:").append(e.number()).append("@127.0.0.1:");
-    text.append(phone.localPort()).append(">\r\n");
-    text.append("User-Agent: Hostile/1.0\r\n");
-    if (credentials != null) {
-      text.append(credentials).append("\r\n");
-    }
-    text.append("Content-Type: application/sdp\r\n");
-    int length = sdp.getBytes(StandardCharsets.UTF_8).length;
-    text.append("Content-Length: ").append("long-body".equals(change) ? length + 500 : length);
-    text.append("\r\n\r\n").append(sdp);
-    return text.toString();
   }
 
   // ---------------------------------------------------------------------------------------------
