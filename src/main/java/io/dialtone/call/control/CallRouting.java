@@ -50,8 +50,8 @@ public class CallRouting implements CallHandler {
       inProgress.decrementAndGet();
       try {
         admission.refusedAtCeiling(request(caller, call));
-      } catch (RuntimeException e) {
-        LOG.log(Level.WARNING, "the CDR of a call refused at the ceiling was not written", e);
+      } catch (RuntimeException e) { // e.g. the CDR writer full: one line, no trace per request
+        LOG.warning("the CDR of a call refused at the ceiling was not written: " + e);
       }
       call.fail(
           503,
