@@ -6,7 +6,7 @@ import io.dialtone.it.TestUsers.SeededUser;
 import io.dialtone.launcher.DialtoneServer;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.List;
@@ -39,6 +39,12 @@ class DashboardIT {
           "usersActive",
           "usersPending",
           "usersDisabled");
+
+  /** The zone of every seeded account (the column's default), so of its users' pages. */
+  private static final ZoneId TORONTO = ZoneId.of("America/Toronto");
+
+  /** A relative time of a moment ago. */
+  private static final String JUST_NOW = "just now|\\d+ min ago";
 
   /** A time written the ISO way (2026-11-28T07:52), not for people. */
   private static final String ISO_TIME = "\\d{4}-\\d{2}-\\d{2}T\\d{2}";
@@ -187,7 +193,7 @@ class DashboardIT {
       assertThat(rowWith(rows, admin.email()).getText())
           .contains("Customer administrator")
           .contains("Active")
-          .contains("UTC")
+          .containsPattern(JUST_NOW)
           .doesNotContain("Never");
       assertThat(rowWith(rows, colleague.email()).getText())
           .contains("Customer user")
@@ -225,14 +231,22 @@ class DashboardIT {
           .contains("Acme " + unique)
           .contains(number(db, customer));
       assertThat(browser.text("#profileRoles")).isEqualTo("Customer user");
-      assertThat(browser.text("#profileLastSignIn")).contains("UTC").doesNotContain("Never");
+      assertThat(browser.text("#profileLastSignIn")).matches(JUST_NOW);
       assertThat(browser.text("[id='activity']"))
           .contains("Signed in (authenticator code)")
           .contains("Password accepted")
           .contains("Sign-in failed")
-          .contains(today(Locale.ENGLISH))
+          .containsPattern(JUST_NOW)
+          .doesNotContain("UTC")
           .doesNotContainPattern(ISO_TIME);
-      assertThat(browser.text("#profileLastSignIn")).startsWith(today(Locale.ENGLISH));
+      // In the account's zone (America/Toronto by default), named once under the content.
+      assertThat(browser.find("#profileLastSignIn time").getDomAttribute("datetime"))
+          .matches(ISO_TIME + ".*-0[45]:00");
+      assertThat(browser.find("#profileLastSignIn time").getDomAttribute("title"))
+          .startsWith(today(Locale.ENGLISH));
+      assertThat(browser.findAll("[id='timeZone']")).hasSize(1);
+      assertThat(browser.text("[id='timeZone']"))
+          .isEqualTo("Times are in America/Toronto (Eastern Time).");
 
       assertThat(browser.isPresent("#ownAccount")).isFalse();
       assertThat(browser.isPresent("#platform")).isFalse();
@@ -280,8 +294,9 @@ class DashboardIT {
       assertThat(browser.text("#profileRoles")).isEqualTo("Administrateur de la plateforme");
       assertThat(browser.text("[id='activity']"))
           .contains("Connecté (code d’authentificateur)")
-          .contains(today(Locale.FRENCH))
+          .containsPattern("à l’instant|il y a \\d+ min")
           .doesNotContainPattern(ISO_TIME);
+      assertThat(browser.text("[id='timeZone']")).startsWith("Heures affichées : ");
       assertNoCspViolation(browser);
 
       // The check above would see a violation: an inline script added now is refused and logged.
@@ -343,9 +358,12 @@ class DashboardIT {
     return row.findElements(By.tagName("td")).stream().map(WebElement::getText).toList();
   }
 
-  /** Today (UTC) as the pages write a date: medium style, e.g. "Nov 28, 2026", "28 nov. 2026". */
+  /**
+   * Today in the seeded accounts' zone as the pages write a date: medium style, e.g. "Nov 28,
+   * 2026", "28 nov. 2026".
+   */
   private static String today(Locale locale) {
-    return LocalDate.now(ZoneOffset.UTC)
+    return LocalDate.now(TORONTO)
         .format(DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale));
   }
 
