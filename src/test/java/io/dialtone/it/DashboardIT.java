@@ -80,7 +80,8 @@ class DashboardIT {
 
       WebElement events = browser.find("[id='securityEvents']");
       assertThat(events.getText())
-          .contains("user:" + victim.id())
+          .contains(victim.email())
+          .doesNotContain("user:" + victim.id())
           .contains("Sign-in failed")
           .doesNotContainPattern(ISO_TIME);
       assertThat(events.findElements(By.cssSelector("tbody tr"))).hasSizeBetween(1, 10);

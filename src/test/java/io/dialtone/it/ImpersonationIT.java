@@ -161,7 +161,8 @@ class ImpersonationIT {
           .contains("Stopped by the agent")
           .contains("Account changed")
           .contains(newName)
-          .contains(onBehalfOf);
+          .contains("changed the name") // in words, never account:8 or a field's code
+          .doesNotContain(onBehalfOf);
     }
 
     SeededUser admin = db.user("PLATFORM_ADMIN", 1L);
