@@ -174,9 +174,40 @@ class DashboardIT {
     SeededUser leaver = db.user("CUSTOMER_USER", customer);
     db.execute("UPDATE app_user SET status = 'DISABLED' WHERE id = ?", leaver.id());
     SeededUser stranger = db.user("CUSTOMER_USER", sibling);
+    db.execute(
+        "UPDATE account SET daily_spend_cap = 50.00, concurrent_calls_cap = 4 WHERE id = ?",
+        customer);
+    db.execute(
+        "INSERT INTO cdr_daily_account (account_id, day, calls, answered, blocked, billsec,"
+            + " minutes, cost) VALUES (?, ?, 7, 4, 3, 600, 10, 12.5)",
+        customer,
+        java.sql.Date.valueOf(LocalDate.now(ZoneId.of("America/Vancouver"))));
+    for (String number : new String[] {"201", "202"}) {
+      db.execute(
+          "INSERT INTO extension (account_id, number, display_name, type, realm, ha1_sha256,"
+              + " ha1_md5, created_at) VALUES (?, ?, 'Desk', 'USER', ?, 'test', 'test',"
+              + " UTC_TIMESTAMP(6))",
+          customer,
+          number,
+          "dash-" + customer + ".sip.dialtone.invalid");
+    }
 
     try (Browser browser = new Browser(server.baseUrl())) {
       SignIn.withBothFactors(browser, admin);
+
+      // Today: figures against the caps, phones, the 30-day chart, each linking to its page.
+      assertThat(browser.text("#callsNow")).contains("0 of 4 (0 %)");
+      assertThat(browser.text("#spendToday")).contains("12.50 CAD of 50.00 CAD (25 %)");
+      assertThat(browser.text("#spendMonth")).contains("12.50 CAD (no cap)");
+      assertThat(browser.text("#callsToday")).isEqualTo("7");
+      assertThat(browser.text("#blockedToday")).isEqualTo("3");
+      assertThat(browser.text("#phonesRegistered")).isEqualTo("0");
+      assertThat(browser.text("[id='phonesOf']")).isEqualTo("of 2 (2 not registered)");
+      assertThat(browser.find("#spendToday a").getDomAttribute("href"))
+          .endsWith("/usage/index.xhtml");
+      List<List<Long>> calls = chartData(browser, "callsChart_canvas");
+      assertThat(calls.get(0)).hasSize(30).endsWith(4L);
+      assertThat(calls.get(1)).hasSize(30).endsWith(3L);
 
       assertThat(browser.text("#accountName")).isEqualTo("Acme " + unique);
       assertThat(browser.text("#accountNumber"))
