@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -20,6 +21,7 @@ import java.util.Optional;
  * Checks no permission: it serves notices, never a page. Joins the caller's transaction.
  */
 @ApplicationScoped
+@Transactional(dontRollbackOn = RuntimeException.class)
 public class Recipients implements NoticeRecipients {
 
   @PersistenceContext(unitName = "dialtone")
