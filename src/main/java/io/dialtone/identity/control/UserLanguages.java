@@ -13,6 +13,7 @@ import java.util.Optional;
  * only caller is the signed-in user's own session, about themselves.
  */
 @ApplicationScoped
+@Transactional(dontRollbackOn = RuntimeException.class)
 public class UserLanguages {
 
   @PersistenceContext(unitName = "dialtone")
@@ -27,7 +28,6 @@ public class UserLanguages {
    * From now on {@code userId}'s pages and e-mails are in {@code code}. A bulk update, so a
    * language switch never collides with an administrator editing the same user.
    */
-  @Transactional
   public void choose(long userId, String code) {
     if (code == null || !code.matches(User.LANGUAGE_PATTERN)) {
       throw new IllegalArgumentException("not a language code: " + code);
