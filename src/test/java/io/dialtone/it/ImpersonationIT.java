@@ -161,7 +161,7 @@ class ImpersonationIT {
           .contains("Stopped by the agent")
           .contains("Account changed")
           .contains(newName)
-          .contains("changed the name") // in words, never account:8 or a field's code
+          .contains("on the account’s own profile; changed the name") // never account:8
           .doesNotContain(onBehalfOf);
     }
 

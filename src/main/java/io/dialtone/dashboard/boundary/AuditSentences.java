@@ -43,6 +43,7 @@ final class AuditSentences {
           "monthlySpendCap",
           "monthlyMinutesCap",
           "concurrentCallsCap");
+  private static final String OWN_PROFILE = "own profile; ";
   private static final Set<String> MONEY = Set.of("dailySpendCap", "monthlySpendCap");
   private static final Pattern VALUED = Pattern.compile("(\\w+) (\\S+) -> (\\S+)");
   private static final Pattern NAMED = Pattern.compile("\\w+");
@@ -64,6 +65,15 @@ final class AuditSentences {
     if (detail == null || detail.isBlank()) {
       return "";
     }
+    if (detail.startsWith(OWN_PROFILE)) { // an administrator changed their own account
+      return texts.text("audit.words.ownProfile")
+          + "; "
+          + part(detail.substring(OWN_PROFILE.length()), accountId);
+    }
+    return part(detail, accountId);
+  }
+
+  private String part(String detail, Long accountId) {
     if (detail.equals("no change")) {
       return texts.text("audit.words.noChange");
     }

@@ -35,6 +35,8 @@ class AuditSentencesTest {
         .startsWith("from none to ")
         .doesNotContain("ACTIVE");
     assertThat(sentences(Locale.ENGLISH).sentence("null -> 12", 7L)).isEqualTo("from none to 12");
+    assertThat(sentences(Locale.ENGLISH).sentence("own profile; changed name", 7L))
+        .isEqualTo("on the account’s own profile; changed the name");
     assertThat(sentences(Locale.ENGLISH).sentence("roles [A]; link valid 72 h", 7L))
         .isEqualTo("roles [A]; link valid 72 h"); // no known shape: as written
   }
