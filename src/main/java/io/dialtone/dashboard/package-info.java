@@ -6,6 +6,6 @@
  * Also the platform administrator's data keys page ({@code control.DataKeyAdministration}: access
  * check and audit around {@code platform}'s {@code DataKeyRotation}). Nothing calls it.
  *
- * <p>Calls: account, audit, identity, kernel, platform.
+ * <p>Calls: account, audit, cdr, extension, identity, kernel, notification, platform, sip, usage.
  */
 package io.dialtone.dashboard;

@@ -29,7 +29,18 @@ class AuditTrailIT {
       browser.open("/audit/index.xhtml");
 
       String table = browser.text("[id='audit:events']");
-      assertThat(table).contains("user:" + mine.id()).doesNotContain("user:" + theirs.id());
+      assertThat(table)
+          .contains(mine.email()) // by name and e-mail, never user:8
+          .doesNotContain("user:" + mine.id())
+          .doesNotContain(theirs.email());
+      // the actor's name links to their page (a customer administrator manages the account's users)
+      assertThat(
+              browser
+                  .find("[id='audit:events'] a[href$='/users/edit.xhtml?id=" + mine.id() + "']")
+                  .getText())
+          .isNotBlank();
+      assertThat(browser.text("[id='timeZone']")).startsWith("Times are in ");
+      assertThat(table).doesNotContain("UTC");
       assertThat(
               db.queryValue(
                   "SELECT COUNT(*) FROM audit_event WHERE action = 'AUDIT_VIEWED' AND actor = ?",

@@ -6,7 +6,7 @@ import io.dialtone.it.TestUsers.SeededUser;
 import io.dialtone.launcher.DialtoneServer;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.List;
@@ -39,6 +39,12 @@ class DashboardIT {
           "usersActive",
           "usersPending",
           "usersDisabled");
+
+  /** The zone of every seeded account (the column's default), so of its users' pages. */
+  private static final ZoneId TORONTO = ZoneId.of("America/Toronto");
+
+  /** A relative time of a moment ago. */
+  private static final String JUST_NOW = "just now|\\d+ min ago";
 
   /** A time written the ISO way (2026-11-28T07:52), not for people. */
   private static final String ISO_TIME = "\\d{4}-\\d{2}-\\d{2}T\\d{2}";
@@ -74,7 +80,8 @@ class DashboardIT {
 
       WebElement events = browser.find("[id='securityEvents']");
       assertThat(events.getText())
-          .contains("user:" + victim.id())
+          .contains(victim.email())
+          .doesNotContain("user:" + victim.id())
           .contains("Sign-in failed")
           .doesNotContainPattern(ISO_TIME);
       assertThat(events.findElements(By.cssSelector("tbody tr"))).hasSizeBetween(1, 10);
@@ -167,9 +174,40 @@ class DashboardIT {
     SeededUser leaver = db.user("CUSTOMER_USER", customer);
     db.execute("UPDATE app_user SET status = 'DISABLED' WHERE id = ?", leaver.id());
     SeededUser stranger = db.user("CUSTOMER_USER", sibling);
+    db.execute(
+        "UPDATE account SET daily_spend_cap = 50.00, concurrent_calls_cap = 4 WHERE id = ?",
+        customer);
+    db.execute(
+        "INSERT INTO cdr_daily_account (account_id, day, calls, answered, blocked, billsec,"
+            + " minutes, cost) VALUES (?, ?, 7, 4, 3, 600, 10, 12.5)",
+        customer,
+        java.sql.Date.valueOf(LocalDate.now(ZoneId.of("America/Vancouver"))));
+    for (String number : new String[] {"201", "202"}) {
+      db.execute(
+          "INSERT INTO extension (account_id, number, display_name, type, realm, ha1_sha256,"
+              + " ha1_md5, created_at) VALUES (?, ?, 'Desk', 'USER', ?, 'test', 'test',"
+              + " UTC_TIMESTAMP(6))",
+          customer,
+          number,
+          "dash-" + customer + ".sip.dialtone.invalid");
+    }
 
     try (Browser browser = new Browser(server.baseUrl())) {
       SignIn.withBothFactors(browser, admin);
+
+      // Today: figures against the caps, phones, the 30-day chart, each linking to its page.
+      assertThat(browser.text("#callsNow")).contains("0 of 4 (0 %)");
+      assertThat(browser.text("#spendToday")).contains("12.50 CAD of 50.00 CAD (25 %)");
+      assertThat(browser.text("#spendMonth")).contains("12.50 CAD (no cap)");
+      assertThat(browser.text("#callsToday")).isEqualTo("7");
+      assertThat(browser.text("#blockedToday")).isEqualTo("3");
+      assertThat(browser.text("#phonesRegistered")).isEqualTo("0");
+      assertThat(browser.text("[id='phonesOf']")).isEqualTo("of 2 (2 not registered)");
+      assertThat(browser.find("#spendToday a").getDomAttribute("href"))
+          .endsWith("/usage/index.xhtml");
+      List<List<Long>> calls = chartData(browser, "callsChart_canvas");
+      assertThat(calls.get(0)).hasSize(30).endsWith(4L);
+      assertThat(calls.get(1)).hasSize(30).endsWith(3L);
 
       assertThat(browser.text("#accountName")).isEqualTo("Acme " + unique);
       assertThat(browser.text("#accountNumber"))
@@ -187,7 +225,7 @@ class DashboardIT {
       assertThat(rowWith(rows, admin.email()).getText())
           .contains("Customer administrator")
           .contains("Active")
-          .contains("UTC")
+          .containsPattern(JUST_NOW)
           .doesNotContain("Never");
       assertThat(rowWith(rows, colleague.email()).getText())
           .contains("Customer user")
@@ -225,14 +263,22 @@ class DashboardIT {
           .contains("Acme " + unique)
           .contains(number(db, customer));
       assertThat(browser.text("#profileRoles")).isEqualTo("Customer user");
-      assertThat(browser.text("#profileLastSignIn")).contains("UTC").doesNotContain("Never");
+      assertThat(browser.text("#profileLastSignIn")).matches(JUST_NOW);
       assertThat(browser.text("[id='activity']"))
           .contains("Signed in (authenticator code)")
           .contains("Password accepted")
           .contains("Sign-in failed")
-          .contains(today(Locale.ENGLISH))
+          .containsPattern(JUST_NOW)
+          .doesNotContain("UTC")
           .doesNotContainPattern(ISO_TIME);
-      assertThat(browser.text("#profileLastSignIn")).startsWith(today(Locale.ENGLISH));
+      // In the account's zone (America/Toronto by default), named once under the content.
+      assertThat(browser.find("#profileLastSignIn time").getDomAttribute("datetime"))
+          .matches(ISO_TIME + ".*-0[45]:00");
+      assertThat(browser.find("#profileLastSignIn time").getDomAttribute("title"))
+          .startsWith(today(Locale.ENGLISH));
+      assertThat(browser.findAll("[id='timeZone']")).hasSize(1);
+      assertThat(browser.text("[id='timeZone']"))
+          .isEqualTo("Times are in America/Toronto (Eastern Time).");
 
       assertThat(browser.isPresent("#ownAccount")).isFalse();
       assertThat(browser.isPresent("#platform")).isFalse();
@@ -280,8 +326,9 @@ class DashboardIT {
       assertThat(browser.text("#profileRoles")).isEqualTo("Administrateur de la plateforme");
       assertThat(browser.text("[id='activity']"))
           .contains("Connecté (code d’authentificateur)")
-          .contains(today(Locale.FRENCH))
+          .containsPattern("à l’instant|il y a \\d+ min")
           .doesNotContainPattern(ISO_TIME);
+      assertThat(browser.text("[id='timeZone']")).startsWith("Heures affichées : ");
       assertNoCspViolation(browser);
 
       // The check above would see a violation: an inline script added now is refused and logged.
@@ -343,9 +390,12 @@ class DashboardIT {
     return row.findElements(By.tagName("td")).stream().map(WebElement::getText).toList();
   }
 
-  /** Today (UTC) as the pages write a date: medium style, e.g. "Nov 28, 2026", "28 nov. 2026". */
+  /**
+   * Today in the seeded accounts' zone as the pages write a date: medium style, e.g. "Nov 28,
+   * 2026", "28 nov. 2026".
+   */
   private static String today(Locale locale) {
-    return LocalDate.now(ZoneOffset.UTC)
+    return LocalDate.now(TORONTO)
         .format(DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale));
   }
 

@@ -161,7 +161,8 @@ class ImpersonationIT {
           .contains("Stopped by the agent")
           .contains("Account changed")
           .contains(newName)
-          .contains(onBehalfOf);
+          .contains("on the account’s own profile; changed the name") // never account:8
+          .doesNotContain(onBehalfOf);
     }
 
     SeededUser admin = db.user("PLATFORM_ADMIN", 1L);

@@ -131,9 +131,8 @@ class NoticeCentreIT {
       customer.submit("request:send");
       assertThat(customer.pageText()).contains("Your request was sent to your provider.");
 
-      SignIn.withBothFactors(reseller, t.resellerAdminA());
-      reseller.find("button[lang='fr']").click();
-      reseller.find("html[lang='fr']");
+      SignIn.withBothFactors(reseller, t.resellerAdminA()); // their language, from sign-in on
+      assertThat(reseller.htmlLang()).isEqualTo("fr");
       assertThat(reseller.text("#noticeCount")).isEqualTo("1 non lus");
       reseller.find("#navNotices").click();
       reseller.waitForPath("/notices/index.xhtml");

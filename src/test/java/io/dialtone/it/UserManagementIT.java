@@ -266,6 +266,55 @@ class UserManagementIT {
   }
 
   @Test
+  void aUsersLanguageIsKeptForSignInAndMailAndInviteesStartInTheAccountsLanguage(
+      DialtoneServer server) throws InterruptedException {
+    TestUsers db = new TestUsers(server);
+    Tenants t = Tenants.seed(db);
+    db.execute("UPDATE account SET language = 'fr' WHERE id = ?", t.customerA1());
+    SeededUser admin = t.customerAdminA1();
+    SeededUser english = db.user("CUSTOMER_USER", t.customerA1());
+    db.execute("UPDATE app_user SET locale = 'en' WHERE id = ?", english.id());
+    SeededUser french = db.user("CUSTOMER_USER", t.customerA1());
+    db.execute("UPDATE app_user SET locale = 'fr' WHERE id = ?", french.id());
+    String invitee = "invitee-" + UUID.randomUUID().toString().substring(0, 8) + "@example.test";
+
+    try (Browser browser = new Browser(server.baseUrl())) {
+      SignIn.withBothFactors(browser, admin);
+      assertThat(browser.htmlLang()).isEqualTo("en"); // never chose one: the browser's
+      invite(browser, invitee);
+      assertThat(db.queryValue("SELECT locale FROM app_user WHERE email = ?", invitee))
+          .isEqualTo("fr");
+
+      browser.find("button[lang='fr']").click(); // on the users page: for good
+      browser.find("html[lang='fr']");
+      assertThat(browser.path()).isEqualTo("/users/index.xhtml");
+      assertThat(db.queryValue("SELECT locale FROM app_user WHERE id = ?", admin.id()))
+          .isEqualTo("fr");
+      browser.find("button[lang='en']").click();
+      browser.find("html[lang='en']");
+      assertThat(db.queryValue("SELECT locale FROM app_user WHERE id = ?", admin.id()))
+          .isEqualTo("en");
+
+      browser.clickInRow("users:table", english.email(), "resetMfa");
+      browser.find(".ui-confirmdialog-yes").click();
+      browser.type("stepUp:secret", admin.password());
+      browser.submit("stepUp:confirm");
+      browser.waitForText("The second factor is reset");
+    }
+    TestSmtp smtp = TestSmtp.started();
+    assertThat(smtp.await(invitee, m -> LINK.matcher(m.body()).find()).subject())
+        .isEqualTo("Vous êtes invité sur Dialtone"); // the account's language
+    assertThat(smtp.await(english.email(), m -> LINK.matcher(m.body()).find()).subject())
+        .isEqualTo("Set up a new authenticator for Dialtone"); // the user's, not the account's
+
+    try (Browser browser = new Browser(server.baseUrl())) { // asks for English
+      SignIn.withBothFactors(browser, french);
+      assertThat(browser.htmlLang()).isEqualTo("fr");
+      assertThat(browser.text("h1")).isEqualTo("Accueil");
+    }
+  }
+
+  @Test
   void administratorsCannotReachAnotherTenantsUsers(DialtoneServer server) {
     TestUsers db = new TestUsers(server);
     Tenants t = Tenants.seed(db);

@@ -15,6 +15,7 @@ import io.dialtone.kernel.control.AccessControl;
 import io.dialtone.kernel.control.AccountScope;
 import io.dialtone.kernel.control.SignedInUser;
 import io.dialtone.kernel.entity.Permission;
+import io.dialtone.platform.boundary.ViewerZone;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -22,7 +23,6 @@ import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.Serializable;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -49,6 +49,7 @@ public class AuditBacking implements Serializable {
   @Inject transient AuditTrail audit;
   @Inject transient DailyChainCheck chainCheck;
   @Inject transient HttpServletRequest request;
+  @Inject transient ViewerZone zone;
 
   private LocalDate from;
   private LocalDate to;
@@ -81,16 +82,6 @@ public class AuditBacking implements Serializable {
     verification = chainCheck.check(caller.actor(), caller.accountId());
   }
 
-  /** An event's time in UTC, formatted for the viewer's language. */
-  public String format(java.time.Instant instant) {
-    return java.time.format.DateTimeFormatter.ofLocalizedDateTime(
-            java.time.format.FormatStyle.MEDIUM)
-        .withLocale(
-            jakarta.faces.context.FacesContext.getCurrentInstance().getViewRoot().getLocale())
-        .withZone(ZoneOffset.UTC)
-        .format(instant);
-  }
-
   public boolean isMayVerify() {
     return access.may(Permission.VERIFY_AUDIT_CHAIN);
   }
@@ -107,8 +98,8 @@ public class AuditBacking implements Serializable {
 
   private AuditFilter filter() {
     return new AuditFilter(
-        from == null ? null : from.atStartOfDay().toInstant(ZoneOffset.UTC),
-        to == null ? null : to.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC),
+        from == null ? null : from.atStartOfDay(zone.get()).toInstant(),
+        to == null ? null : to.plusDays(1).atStartOfDay(zone.get()).toInstant(),
         actor,
         action,
         result);

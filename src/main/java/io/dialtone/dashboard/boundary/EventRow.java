@@ -3,20 +3,15 @@ package io.dialtone.dashboard.boundary;
 import io.dialtone.audit.control.AuditAction;
 import io.dialtone.audit.control.AuditEntry;
 import io.dialtone.audit.control.AuditResult;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
+import java.time.Instant;
 
-/**
- * One audit event in a dashboard table, its time as UTC wall-clock time: Faces formats {@code
- * LocalDateTime} in the viewer's locale (date and time styles), whereas it writes an {@code
- * OffsetDateTime} in ISO form whatever the styles.
- */
+/** One audit event in a dashboard table (pages show its time with {@code dt:time}). */
 public record EventRow(
-    LocalDateTime when, AuditAction action, AuditResult result, String actor, String sourceIp) {
+    Instant when, AuditAction action, AuditResult result, String actor, String sourceIp) {
 
   static EventRow of(AuditEntry event) {
     return new EventRow(
-        LocalDateTime.ofInstant(event.getOccurredAt(), ZoneOffset.UTC),
+        event.getOccurredAt(),
         event.getAction(),
         event.getResult(),
         event.getActor(),

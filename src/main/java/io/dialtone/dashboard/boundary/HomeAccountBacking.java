@@ -11,8 +11,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 
@@ -54,9 +53,9 @@ public class HomeAccountBacking {
         .getDisplayCountry(FacesContext.getCurrentInstance().getViewRoot().getLocale());
   }
 
-  /** The UTC day the account was created. */
-  public LocalDate getCreated() {
-    return LocalDate.ofInstant(account.createdAt(), ZoneOffset.UTC);
+  /** When the account was created (pages show the day in the viewer's zone). */
+  public Instant getCreated() {
+    return account.createdAt();
   }
 
   /** {@code null} without {@code MANAGE_USERS}. */

@@ -59,6 +59,11 @@ public class HomeBacking {
   }
 
   /** Support: customer counts and one's own recent actions (the platform overview has more). */
+  /** A customer account's day: calls, spend and caps, phones, alerts. */
+  public boolean isTodaySection() {
+    return access.may(Permission.MANAGE_USAGE_LIMITS) && account.kind() == AccountKind.CUSTOMER;
+  }
+
   public boolean isSupportSection() {
     return access.may(Permission.SEARCH_CUSTOMERS) && !access.may(Permission.MANAGE_RESELLERS);
   }

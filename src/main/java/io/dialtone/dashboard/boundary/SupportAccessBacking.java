@@ -13,13 +13,9 @@ import io.dialtone.kernel.control.SignedInUser;
 import io.dialtone.kernel.entity.Permission;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,7 +31,7 @@ import java.util.stream.Collectors;
 @RequestScoped
 public class SupportAccessBacking {
 
-  /** One support session as the page shows it; times in UTC. */
+  /** One support session as the page shows it. */
   public record Row(
       String agentName,
       String agentEmail,
@@ -94,15 +90,6 @@ public class SupportAccessBacking {
     } catch (NumberFormatException e) {
       return Optional.empty();
     }
-  }
-
-  /** A time in UTC, formatted for the viewer's language, with "UTC" after it. */
-  public String format(Instant instant) {
-    return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
-            .withLocale(FacesContext.getCurrentInstance().getViewRoot().getLocale())
-            .withZone(ZoneOffset.UTC)
-            .format(instant)
-        + " UTC";
   }
 
   public List<Row> getRows() {

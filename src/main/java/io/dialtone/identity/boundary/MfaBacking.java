@@ -2,9 +2,14 @@ package io.dialtone.identity.boundary;
 
 import static jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters.withParams;
 
+import io.dialtone.account.control.AccountTree;
 import io.dialtone.identity.boundary.SecondFactorCredential.Kind;
 import io.dialtone.identity.control.SignInOutcome;
+import io.dialtone.identity.control.UserLanguages;
+import io.dialtone.kernel.control.SignedInUser;
+import io.dialtone.platform.boundary.LocaleBacking;
 import io.dialtone.platform.boundary.Messages;
+import io.dialtone.platform.boundary.ViewerZone;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
@@ -16,7 +21,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
-/** The second step of {@code /mfa.xhtml}: a TOTP code, or a recovery code instead. */
+/**
+ * The second step of {@code /mfa.xhtml}: a TOTP code, or a recovery code instead; once signed in,
+ * the session speaks the user's own language and shows times in their account's zone.
+ */
 @Named
 @RequestScoped
 public class MfaBacking {
@@ -24,6 +32,10 @@ public class MfaBacking {
   @Inject SecurityContext securityContext;
   @Inject SignInAttempt attempt;
   @Inject FacesContext faces;
+  @Inject UserLanguages languages;
+  @Inject LocaleBacking locale;
+  @Inject ViewerZone zone;
+  @Inject AccountTree accounts;
 
   @NotBlank
   @Size(max = 32)
@@ -51,6 +63,8 @@ public class MfaBacking {
                     recoveryCode ? Kind.RECOVERY_CODE : Kind.TOTP, code)));
     code = null;
     if (attempt.getOutcome() == SignInOutcome.SIGNED_IN) {
+      // The user's own language and their account's time zone from the first page on.
+      attempt.signedInUser().ifPresent(this::settle);
       return "/home.xhtml?faces-redirect=true";
     }
     switch (attempt.getOutcome()) {
@@ -62,6 +76,11 @@ public class MfaBacking {
       default -> Messages.addGlobalError(recoveryCode ? "mfa.recoveryFailed" : "mfa.failed");
     }
     return null;
+  }
+
+  private void settle(SignedInUser user) {
+    languages.of(user.userId()).ifPresent(locale::setLanguage);
+    accounts.find(user.accountId()).ifPresent(account -> zone.set(account.profile().timeZone()));
   }
 
   public String getCode() {

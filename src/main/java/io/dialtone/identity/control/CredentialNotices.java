@@ -10,7 +10,7 @@ import java.time.Clock;
 
 /**
  * The e-mails about a user's second factor and address (SECURITY.md A9), in the user's language
- * ({@code app_user.locale}, English when unset). They say when and from where, never a secret: no
+ * ({@code app_user.locale}, else their account's). They say when and from where, never a secret: no
  * TOTP secret, no recovery code; only the confirmation mail to the new address carries its link.
  * Another address appears masked ({@link #masked(String)}). Sent after the caller's transaction
  * commits.

@@ -63,6 +63,7 @@ public class Invitations {
       throw new EmailTaken();
     }
     User user = User.invited(account.id(), email, blankToNull(displayName), roles, now());
+    user.chooseLanguage(account.profile().language()); // until they choose their own
     em.persist(user);
     em.flush();
     send(user, account);
@@ -91,7 +92,7 @@ public class Invitations {
   /** Mails a re-enrolment link after an MFA reset (older enrolment links die). */
   public void sendMfaReset(User user, AccountView account) {
     String token = issue(user, TokenPurpose.MFA_RESET);
-    notices.mfaReset(user.getEmail(), languageOf(account), token, invitationHours);
+    notices.mfaReset(user.getEmail(), languageOf(user, account), token, invitationHours);
   }
 
   /** Voids every open invitation or re-enrolment link of {@code user}. */
@@ -102,7 +103,7 @@ public class Invitations {
   private void send(User user, AccountView account) {
     String token = issue(user, TokenPurpose.INVITATION);
     notices.invitation(
-        user.getEmail(), languageOf(account), token, account.name(), invitationHours);
+        user.getEmail(), languageOf(user, account), token, account.name(), invitationHours);
   }
 
   private String issue(User user, TokenPurpose purpose) {
@@ -132,8 +133,9 @@ public class Invitations {
     return clock.instant().truncatedTo(ChronoUnit.MICROS);
   }
 
-  private static Locale languageOf(AccountView account) {
-    return Locale.forLanguageTag(account.profile().language());
+  /** The user's own language, else (a user who never chose one) the account's. */
+  private static Locale languageOf(User user, AccountView account) {
+    return Locale.forLanguageTag(user.getLanguage().orElse(account.profile().language()));
   }
 
   private static String blankToNull(String text) {

@@ -10,7 +10,7 @@ import java.time.Clock;
 
 /**
  * The e-mails of the password lifecycle (SECURITY.md A9), in the user's language ({@code
- * app_user.locale}, English when unset). Notices carry when and from where, never a secret; only
+ * app_user.locale}, else their account's). Notices carry when and from where, never a secret; only
  * the reset link mail carries its link. Sent after the caller's transaction commits.
  */
 @ApplicationScoped

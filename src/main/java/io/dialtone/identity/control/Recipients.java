@@ -1,10 +1,12 @@
 package io.dialtone.identity.control;
 
+import io.dialtone.account.control.AccountTree;
 import io.dialtone.identity.entity.User;
 import io.dialtone.kernel.entity.Role;
 import io.dialtone.notification.control.NoticeRecipients;
 import io.dialtone.notification.control.Recipient;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -14,9 +16,9 @@ import java.util.Optional;
 
 /**
  * Who to tell, and in which language: the people every component's notices go to, for {@code
- * notification} (which sits below the users and cannot read them). A user's language is {@code
- * app_user.locale}, English when unset. Only active users are recipients. Checks no permission: it
- * serves notices, never a page. Joins the caller's transaction.
+ * notification} (which sits below the users and cannot read them). A user's language is the one
+ * they chose ({@code app_user.locale}), else their account's. Only active users are recipients.
+ * Checks no permission: it serves notices, never a page. Joins the caller's transaction.
  */
 @ApplicationScoped
 @Transactional(dontRollbackOn = RuntimeException.class)
@@ -24,6 +26,8 @@ public class Recipients implements NoticeRecipients {
 
   @PersistenceContext(unitName = "dialtone")
   EntityManager em;
+
+  @Inject AccountTree tree;
 
   /** {@code user} at their own address, in their language, whatever their status. */
   public Recipient of(User user) {
@@ -40,12 +44,15 @@ public class Recipients implements NoticeRecipients {
 
   @Override
   public Locale localeOf(long userId) {
-    List<?> tags =
-        em.createNativeQuery("SELECT locale FROM app_user WHERE id = ?1")
-            .setParameter(1, userId)
-            .getResultList();
-    Object tag = tags.isEmpty() ? null : tags.get(0); // NULL when the user never chose one
-    return tag == null ? Locale.ENGLISH : Locale.forLanguageTag(tag.toString());
+    return Optional.ofNullable(em.find(User.class, userId))
+        .flatMap(user -> user.getLanguage().or(() -> accountLanguage(user)))
+        .map(Locale::forLanguageTag)
+        .orElse(Locale.ENGLISH);
+  }
+
+  /** For a user who never chose a language: their account's. */
+  private Optional<String> accountLanguage(User user) {
+    return tree.find(user.getAccountId()).map(account -> account.profile().language());
   }
 
   @Override

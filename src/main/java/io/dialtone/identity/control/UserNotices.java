@@ -10,8 +10,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The e-mails of user administration: the invitation and the MFA-reset link. Each carries its own
- * one-time link and nothing else secret; sent after the caller's transaction commits, in the
- * language of the account (an invitee has chosen none yet).
+ * one-time link and nothing else secret; sent after the caller's transaction commits, in the user's
+ * language (an invitee's is their account's until they choose one).
  */
 @ApplicationScoped
 public class UserNotices {

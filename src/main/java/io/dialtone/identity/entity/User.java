@@ -19,10 +19,12 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -39,13 +41,20 @@ import java.util.Set;
 @NamedQuery(
     name = User.COUNT_ACTIVE_WITH_ROLE,
     query = "SELECT COUNT(u) FROM User u JOIN u.roles r WHERE r = :role AND u.status = :status")
+@NamedQuery(
+    name = User.CHOOSE_LANGUAGE,
+    query = "UPDATE User u SET u.language = :language WHERE u.id = :id")
 public class User {
 
+  public static final String CHOOSE_LANGUAGE = "User.chooseLanguage";
   public static final String FIND_BY_EMAIL = "User.findByEmail";
   public static final String COUNT_ACTIVE_WITH_ROLE = "User.countActiveWithRole";
   public static final String LIST_BY_ACCOUNT = "User.listByAccount";
   public static final int EMAIL_MAX = 254;
   public static final int NAME_MAX = 120;
+
+  /** An ISO 639 language code such as {@code fr}: the language the user chose. */
+  public static final String LANGUAGE_PATTERN = "[a-z]{2}";
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -97,6 +106,11 @@ public class User {
 
   @Column(name = "session_epoch", nullable = false)
   private long sessionEpoch;
+
+  /** The language the user's pages and e-mails use; {@code null} until one is chosen. */
+  @Pattern(regexp = LANGUAGE_PATTERN)
+  @Column(name = "locale", length = 8)
+  private String language;
 
   @Version private long version;
 
@@ -219,6 +233,19 @@ public class User {
   }
 
   /** Whether the user finished enrolment at least up to a password (an accepted invitation). */
+  /** From now on the user's pages (at each sign-in) and e-mails are in {@code code}. */
+  public void chooseLanguage(String code) {
+    if (code == null || !code.matches(LANGUAGE_PATTERN)) {
+      throw new IllegalArgumentException("not a language code: " + code);
+    }
+    this.language = code;
+  }
+
+  /** The language the user chose (or was invited in), if any. */
+  public Optional<String> getLanguage() {
+    return Optional.ofNullable(language);
+  }
+
   public boolean hasPassword() {
     return passwordHash != null;
   }

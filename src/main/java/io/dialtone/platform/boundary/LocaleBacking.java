@@ -1,9 +1,12 @@
 package io.dialtone.platform.boundary;
 
+import io.dialtone.platform.control.LanguageSwitched;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.SessionScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.Iterator;
@@ -14,8 +17,10 @@ import java.util.Locale;
  * The visitor's language for this session: English or French.
  *
  * <p>The first request of the session picks the first supported language in the browser's
- * Accept-Language list, else English; the layout's language switch changes it afterwards. Locales
- * carry the language only, so every visitor of one language sees the same texts and formats.
+ * Accept-Language list, else English; a signed-in user's own language replaces it at sign-in, and
+ * the layout's language switch changes it afterwards (announced as {@link LanguageSwitched}, so the
+ * user's choice is kept for good). Locales carry the language only, so every visitor of one
+ * language sees the same texts and formats.
  */
 @Named
 @SessionScoped
@@ -29,6 +34,8 @@ public class LocaleBacking implements Serializable {
   private static final Locale FALLBACK = Locale.of(LANGUAGES.getFirst());
   private static final String ACCEPT_LANGUAGE = "Accept-Language";
   private static final String REDIRECT_TO_SAME_VIEW = "?faces-redirect=true&includeViewParams=true";
+
+  @Inject Event<LanguageSwitched> switched;
 
   private Locale locale = FALLBACK;
 
@@ -61,10 +68,14 @@ public class LocaleBacking implements Serializable {
   }
 
   /**
-   * Action of the language switch: shows the current page again, in the new language, with a
-   * redirect (POST-redirect-GET) that keeps the page's view parameters.
+   * Action of the language switch: the visitor's language from now on, then the current page again,
+   * in the new language, with a redirect (POST-redirect-GET) that keeps the page's view parameters.
    */
-  public String reload() {
+  public String switchTo(String language) {
+    if (language != null && LANGUAGES.contains(language)) {
+      setLanguage(language);
+      switched.fire(new LanguageSwitched(language));
+    }
     return FacesContext.getCurrentInstance().getViewRoot().getViewId() + REDIRECT_TO_SAME_VIEW;
   }
 

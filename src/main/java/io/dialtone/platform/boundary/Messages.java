@@ -12,7 +12,7 @@ import java.util.ResourceBundle;
  */
 public final class Messages {
 
-  static final String BUNDLE = "io.dialtone.i18n.messages";
+  public static final String BUNDLE = "io.dialtone.i18n.messages";
 
   private Messages() {}
 

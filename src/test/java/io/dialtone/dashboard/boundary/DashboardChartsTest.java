@@ -7,6 +7,7 @@ import io.dialtone.audit.control.AuditAction;
 import io.dialtone.audit.control.DailyCount;
 import io.dialtone.identity.control.SignInSeries;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.IntStream;
@@ -55,6 +56,11 @@ class DashboardChartsTest {
   }
 
   private static CustomerRow row(String name, long users) {
-    return new CustomerRow(name, "C-000001", AccountStatus.ACTIVE, users, DAY);
+    return new CustomerRow(
+        name,
+        "C-000001",
+        AccountStatus.ACTIVE,
+        users,
+        DAY.atStartOfDay(ZoneOffset.UTC).toInstant());
   }
 }

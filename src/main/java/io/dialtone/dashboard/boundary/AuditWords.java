@@ -1,0 +1,142 @@
+package io.dialtone.dashboard.boundary;
+
+import io.dialtone.account.control.AccountTree;
+import io.dialtone.account.control.AccountView;
+import io.dialtone.identity.control.UserDirectory;
+import io.dialtone.identity.control.UserSummary;
+import io.dialtone.kernel.control.AccessControl;
+import io.dialtone.kernel.control.AccountScope;
+import io.dialtone.kernel.control.SignedInUser;
+import io.dialtone.kernel.entity.Permission;
+import io.dialtone.platform.boundary.Messages;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.ResourceBundle;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The audit trail in plain words ({@code #{auditWords}}): the people and accounts a row names, by
+ * name and e-mail with a link to their page when the viewer may open it, instead of {@code user:8};
+ * and a row's detail as a sentence ({@link AuditSentences}). Each reference is looked up once per
+ * request.
+ */
+@Named
+@RequestScoped
+public class AuditWords {
+
+  private static final Pattern REFERENCE = Pattern.compile("(user|account):(\\d+)");
+
+  @Inject AccessControl access;
+  @Inject AccountTree accounts;
+  @Inject UserDirectory users;
+
+  private final Map<String, AuditParty> parties = new HashMap<>();
+  private Set<Long> scope;
+  private AuditSentences sentences;
+
+  /** The party {@code reference} ({@code user:8}, {@code account:3}, {@code system}) names. */
+  public AuditParty party(String reference) {
+    if (reference == null || reference.isBlank()) {
+      return null;
+    }
+    return parties.computeIfAbsent(reference, this::lookUp);
+  }
+
+  /** The detail of a row as a sentence, or as written when it has no known shape. */
+  public String sentence(String detail, Long accountId) {
+    if (sentences == null) {
+      Locale locale = FacesContext.getCurrentInstance().getViewRoot().getLocale();
+      sentences = new AuditSentences(new BundleTexts(locale), locale, this::currency);
+    }
+    return sentences.sentence(detail, accountId);
+  }
+
+  private AuditParty lookUp(String reference) {
+    if ("system".equals(reference)) {
+      return AuditParty.plain(Messages.text("audit.words.system"));
+    }
+    Matcher m = REFERENCE.matcher(reference);
+    if (!m.matches()) {
+      return AuditParty.plain(reference);
+    }
+    long id = Long.parseLong(m.group(2));
+    return "user".equals(m.group(1)) ? user(id) : account(id);
+  }
+
+  private AuditParty user(long id) {
+    Optional<UserSummary> user = users.find(id);
+    if (user.isEmpty()) {
+      return AuditParty.plain(Messages.text("audit.words.deletedUser"));
+    }
+    UserSummary u = user.get();
+    String name =
+        u.displayName() == null || u.displayName().isBlank() ? u.email() : u.displayName();
+    boolean linked = access.may(Permission.MANAGE_USERS) && inScope(u.accountId());
+    return new AuditParty(name, u.email(), linked ? "/users/edit" : null, id);
+  }
+
+  private AuditParty account(long id) {
+    Optional<AccountView> account = accounts.find(id);
+    if (account.isEmpty()) {
+      return AuditParty.plain(Messages.text("audit.words.deletedAccount"));
+    }
+    AccountView a = account.get();
+    boolean linked = access.may(Permission.MANAGE_CUSTOMERS) && inScope(id);
+    return new AuditParty(
+        a.profile().name(), a.accountNumber(), linked ? "/accounts/edit" : null, id);
+  }
+
+  private boolean inScope(long accountId) {
+    SignedInUser caller = access.caller();
+    if (caller.accountId() == AccountScope.PLATFORM_ACCOUNT_ID) {
+      return true;
+    }
+    if (scope == null) {
+      scope = accounts.subtreeIds(caller.accountId());
+    }
+    return scope.contains(accountId);
+  }
+
+  private Optional<String> currency(Long accountId) {
+    return accountId == null
+        ? Optional.empty()
+        : accounts.find(accountId).map(a -> a.profile().currency());
+  }
+
+  /** The application bundle, and its enum labels ({@code SimpleName.CONSTANT}) by constant. */
+  private static final class BundleTexts implements AuditSentences.Texts {
+    private static final Pattern LABEL_KEY = Pattern.compile("[A-Z]\\w*\\.([A-Z][A-Z0-9_]*)");
+    private final Map<String, String> labels = new HashMap<>();
+
+    BundleTexts(Locale locale) {
+      ResourceBundle bundle = ResourceBundle.getBundle(Messages.BUNDLE, locale);
+      bundle.keySet().stream()
+          .sorted()
+          .forEach(
+              key -> {
+                Matcher m = LABEL_KEY.matcher(key);
+                if (m.matches()) {
+                  labels.putIfAbsent(m.group(1), bundle.getString(key));
+                }
+              });
+    }
+
+    @Override
+    public String text(String key, Object... args) {
+      return Messages.text(key, args);
+    }
+
+    @Override
+    public Optional<String> label(String constant) {
+      return Optional.ofNullable(labels.get(constant));
+    }
+  }
+}

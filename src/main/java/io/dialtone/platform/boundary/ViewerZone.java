@@ -1,0 +1,34 @@
+package io.dialtone.platform.boundary;
+
+import jakarta.enterprise.context.SessionScoped;
+import java.io.Serializable;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+
+/**
+ * The time zone this session's pages show times in: UTC until sign-in, then the signed-in user's
+ * (their account's zone, set by the sign-in step).
+ */
+@SessionScoped
+public class ViewerZone implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+
+  private ZoneId zone = ZoneOffset.UTC;
+
+  public ZoneId get() {
+    return zone;
+  }
+
+  /**
+   * Switches to the zone named {@code id} (e.g. {@code America/Toronto}); an unknown id is ignored.
+   */
+  public void set(String id) {
+    try {
+      zone = ZoneId.of(id);
+    } catch (DateTimeException | NullPointerException e) {
+      // an account's zone is validated when saved: an unknown one leaves the current zone
+    }
+  }
+}
