@@ -134,7 +134,8 @@ public class CallRecords {
                     d.blockReason() == null ? null : d.blockReason().name(),
                     d.cost(),
                     d.currency(),
-                    d.trunk()));
+                    d.trunk(),
+                    d.sipStatus()));
   }
 
   /**
