@@ -91,8 +91,8 @@ class CdrPagesIT {
       browser.open("/cdrs/index.xhtml");
       openCall(browser, FAILED_OVER);
       assertThat(browser.text("#attempts"))
-          .contains("carrier-b 503 Service unavailable 0.80 s after the start")
-          .contains("carrier-a 200 OK 2.50 s after the start");
+          .contains("carrier-b 503 Service unavailable (0.80 s after the start)")
+          .contains("carrier-a 200 OK (2.50 s after the start)");
       assertThat(browser.text("#trunk")).isEqualTo("carrier-a");
 
       browser.open("/cdrs/index.xhtml");
@@ -147,8 +147,8 @@ class CdrPagesIT {
       browser.open("/cdrs/index.xhtml");
       openCall(browser, FAILED_OVER);
       assertThat(browser.text("#attempts"))
-          .contains("carrier-b 503 Service indisponible 0,80 s après le début")
-          .contains("carrier-a 200 OK 2,50 s après le début");
+          .contains("carrier-b 503 Service indisponible (0,80 s après le début)")
+          .contains("carrier-a 200 OK (2,50 s après le début)");
 
       browser.open("/cdrs/index.xhtml");
       browser.find("[id='filter:blocked']").click();
