@@ -47,6 +47,9 @@ public final class CdrFacets {
       dest_class, dest_country, calls, answered, blocked, billsec, minutes, cost) VALUES \
       """;
 
+  private static final String SELECT =
+      "SELECT day, SUM(calls), SUM(answered), SUM(blocked), SUM(billsec), SUM(minutes), SUM(cost)";
+
   private static final String START = "SELECT complete_from FROM cdr_facet_start WHERE id = 1";
 
   /** Rows per multi-row upsert (the generator's large accounts have many). */
@@ -123,15 +126,12 @@ public final class CdrFacets {
       throw new IllegalArgumentException("the facets keep no number prefix or duration");
     }
     List<Object> params = new ArrayList<>();
-    StringBuilder sql =
-        new StringBuilder(
-            "SELECT day, SUM(calls), SUM(answered), SUM(blocked), SUM(billsec), SUM(minutes),"
-                + " SUM(cost) FROM ");
+    StringBuilder sql = new StringBuilder(SELECT);
     if (f.extension() == null) {
-      sql.append("cdr_daily_facet WHERE account_id = ?");
+      sql.append(" FROM cdr_daily_facet WHERE account_id = ?");
       params.add(f.accountId());
     } else {
-      sql.append("cdr_daily_extension_facet WHERE account_id = ? AND extension = ?");
+      sql.append(" FROM cdr_daily_extension_facet WHERE account_id = ? AND extension = ?");
       params.add(f.accountId());
       params.add(f.extension());
     }
