@@ -11,6 +11,10 @@
 #                                      # account, enough for the 1 M-row export)
 #   KEEP=1 ...                         # leave the server and data running (stop: bench/cdr-bench.sh stop)
 #   REUSE=1 KEEP=1 ...                 # measure again on the data left running by a KEEP=1 run
+#   STEPS="totals" ROWS=2000000 ACCOUNTS=1 DAYS=90 bench/cdr-bench.sh
+#                                      # only the filtered 90-day totals (CdrFilteredTotalsBench) of
+#                                      # one account holding 2 M calls in 90 days; STEPS is any of
+#                                      # "queries totals export inserts" (default: all four)
 # Results: bench/results/cdr-<UTC time>.txt and cdr-<UTC time>-explain.txt.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -72,7 +76,8 @@ if [ "${REUSE:-0}" != 1 ]; then
     --user=root --auth-root-authentication-method=normal --skip-test-db > "$B/install.log" 2>&1
   "$MDB/bin/mariadbd" --defaults-file="$B/my.cnf" > /dev/null 2>&1 &
   [ "${KEEP:-0}" = 1 ] || trap 'stop; rm -rf "$B/data"' EXIT
-  for _ in $(seq 60); do $CLIENT -e 'select 1' > /dev/null 2>&1 && break; sleep 1; done
+  # up to 5 min: a loaded 2-core machine can take minutes to start it
+  for _ in $(seq 300); do $CLIENT -e 'select 1' > /dev/null 2>&1 && break; sleep 1; done
   $CLIENT -e "CREATE DATABASE dialtone CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci"
 fi
 URL="jdbc:mariadb://127.0.0.1:$PORT/dialtone?allowLocalInfile=true"
@@ -90,13 +95,26 @@ OUT=bench/results/cdr-$STAMP.txt
   LARGE=$($CLIENT -N dialtone -e "SELECT account_id FROM cdr_daily_account GROUP BY account_id ORDER BY SUM(calls) DESC LIMIT 1")
   SMALL=$($CLIENT -N dialtone -e "SELECT account_id FROM cdr_daily_account GROUP BY account_id ORDER BY account_id DESC LIMIT 1")
   $CLIENT -t dialtone -e "SELECT COUNT(*) AS large_account_rows FROM cdr WHERE account_id = $LARGE"
+  STEPS=${STEPS:-queries totals export inserts}
+  if [[ " $STEPS " == *" queries "* ]]; then
   echo "# load average before the queries: $(cut -d' ' -f1-3 /proc/loadavg)"
   $J io.dialtone.bench.CdrQueryBench "$URL" root "" "$LARGE" "$SMALL" "$RUNS" "bench/results/cdr-$STAMP-explain.txt"
+  fi
+  if [[ " $STEPS " == *" totals "* ]]; then
+  # The filtered totals and charts of 90 days, every filter combination, from the summary rows
+  # (and, for comparison, a sample counted from the call rows).
+  echo "# load average before the filtered totals: $(cut -d' ' -f1-3 /proc/loadavg)"
+  $J io.dialtone.bench.CdrFilteredTotalsBench "$URL" root "" "$LARGE" "${TOTALS_RUNS:-30}" "${ROW_RUNS:-3}"
+  fi
+  if [[ " $STEPS " == *" export "* ]]; then
   echo "# load average before the export: $(cut -d' ' -f1-3 /proc/loadavg)"
   # The CSV export in a JVM with a 128 MB heap: the fewest recent days of the large account that
   # hold EXPORT_ROWS calls, through the export job's code.
   $JAVA_HOME/bin/java -Xmx${EXPORT_XMX:-128m} -Duser.timezone=UTC -Dmariadbd.pid="$B/mariadbd.pid" -cp "$CP" io.dialtone.bench.CdrExportBench "$URL" root "" "$LARGE" "${EXPORT_ROWS:-1000000}"
+  fi
+  if [[ " $STEPS " == *" inserts "* ]]; then
   echo "# load average before the inserts: $(cut -d' ' -f1-3 /proc/loadavg)"
   $J io.dialtone.bench.CdrInsertBench "$URL" root "" ${INSERTS:-20000 200000 50000}
+  fi
   echo "# load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 } 2>&1 | tee "$OUT"

@@ -1,6 +1,7 @@
 package io.dialtone.bench;
 
 import io.dialtone.cdr.control.CallRecord;
+import io.dialtone.cdr.control.CdrFacets;
 import io.dialtone.cdr.control.CdrPartitions;
 import io.dialtone.cdr.control.Direction;
 import io.dialtone.cdr.control.Disposition;
@@ -163,7 +164,9 @@ public final class CdrGenerator {
       throw failures.get(0);
     }
     try (Statement s = c.createStatement()) {
-      s.execute("ANALYZE TABLE cdr, cdr_daily_account, cdr_daily_extension");
+      s.execute(
+          "ANALYZE TABLE cdr, cdr_daily_account, cdr_daily_extension, cdr_daily_facet,"
+              + " cdr_daily_extension_facet");
     }
     return new Result(ids.get(0), ids, written.get(), Duration.ofNanos(System.nanoTime() - t0));
   }
@@ -174,6 +177,7 @@ public final class CdrGenerator {
     Map<String, long[]> extDays = new TreeMap<>();
     Map<LocalDate, BigDecimal> dayCost = new TreeMap<>();
     Map<String, BigDecimal> extDayCost = new TreeMap<>();
+    CdrFacets.Tally facets = new CdrFacets.Tally();
     Path tsv = tempFile();
     try (BufferedWriter out = Files.newBufferedWriter(tsv, StandardCharsets.US_ASCII)) {
       for (CallRecord r : calls) {
@@ -184,6 +188,7 @@ public final class CdrGenerator {
         add(days.computeIfAbsent(day, d -> new long[5]), r);
         add(extDays.computeIfAbsent(extDay, d -> new long[5]), r);
         BigDecimal counted = cost == null ? BigDecimal.ZERO : cost;
+        facets.add(r, day, cost);
         dayCost.merge(day, counted, BigDecimal::add);
         extDayCost.merge(extDay, counted, BigDecimal::add);
       }
@@ -238,6 +243,7 @@ public final class CdrGenerator {
       }
       s.executeBatch();
     }
+    facets.write(c);
     return calls.size();
   }
 

@@ -20,6 +20,7 @@ import io.dialtone.cdr.control.CdrRow;
 import io.dialtone.cdr.control.Direction;
 import io.dialtone.cdr.control.Disposition;
 import io.dialtone.cdr.control.ExportJob;
+import io.dialtone.cdr.control.FilterTotals;
 import io.dialtone.cdr.control.PartitionPlan;
 import io.dialtone.cdr.control.SavedCriteria;
 import io.dialtone.cdr.control.SavedFilters;
@@ -39,7 +40,9 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -322,6 +325,164 @@ public class CdrPageIT {
       assertThat(exports.take(job.id())).isEmpty(); // once only
       return lines;
     }
+  }
+
+  @Test
+  void filteredTotalsOfEveryFilterCombinationEqualTheCountsOfTheCallRows() throws Exception {
+    Tenants t = seeded.tenants();
+    seeded.signInAs(Role.CUSTOMER_ADMIN, t.a1());
+    ZoneId zone = records.zoneOf(t.a1());
+    LocalDate today = LocalDate.now(zone);
+    Instant now = Instant.now();
+    List<CallRecord> calls = new ArrayList<>();
+    for (int i = 0; i < 150; i++) {
+      // spread over six days and both sides of their midnights in the account's zone
+      Instant start = now.minus(i * 53L + 30, ChronoUnit.MINUTES);
+      calls.add(mixed(t.a1(), i, start));
+    }
+    pageRows.recordAll(calls);
+    assertThat(pageRows.facetCalls(t.a1(), false)).isEqualTo(150);
+    assertThat(pageRows.facetCalls(t.a1(), true)).isEqualTo(150);
+
+    LocalDate first = today.minusDays(7);
+    CdrFilter range =
+        new CdrFilter(
+            t.a1(),
+            first.atStartOfDay(zone).toInstant(),
+            today.plusDays(1).atStartOfDay(zone).toInstant(),
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null);
+    int compared = 0;
+    for (String extension : java.util.Arrays.asList(null, "401", "402")) {
+      for (Direction direction :
+          java.util.Arrays.asList(
+              null, Direction.OUTBOUND, Direction.INBOUND, Direction.INTERNAL)) {
+        for (Disposition disposition :
+            java.util.Arrays.asList(
+                null, Disposition.ANSWERED, Disposition.BLOCKED, Disposition.BUSY)) {
+          for (DestinationClass destination :
+              java.util.Arrays.asList(
+                  null, DestinationClass.INTERNATIONAL, DestinationClass.LOCAL)) {
+            for (String country : java.util.Arrays.asList(null, "GB", "CA")) {
+              CdrFilter f =
+                  range
+                      .withExtension(extension)
+                      .withDirection(direction)
+                      .withDisposition(disposition)
+                      .withDestination(destination)
+                      .withCountry(country);
+              List<CdrRow> rows = records.page(f, null, CallRecords.MAX_PAGE);
+              assertThat(rows).hasSizeLessThan(CallRecords.MAX_PAGE);
+              FilterTotals totals = records.totals(f);
+              String what = io.dialtone.cdr.control.CdrFilterText.describe(f);
+              assertThat(totals.total().calls()).as(what).isEqualTo(rows.size());
+              assertThat(totals.total().answered())
+                  .as(what)
+                  .isEqualTo(
+                      rows.stream().filter(r -> r.disposition() == Disposition.ANSWERED).count());
+              assertThat(totals.total().blocked())
+                  .as(what)
+                  .isEqualTo(
+                      rows.stream().filter(r -> r.disposition() == Disposition.BLOCKED).count());
+              assertThat(totals.total().billsec())
+                  .as(what)
+                  .isEqualTo(rows.stream().mapToLong(CdrRow::billsec).sum());
+              assertThat(totals.total().cost())
+                  .as(what)
+                  .isEqualByComparingTo(
+                      rows.stream()
+                          .map(r -> r.cost() == null ? java.math.BigDecimal.ZERO : r.cost())
+                          .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add));
+              for (var day : totals.days()) {
+                assertThat(day.usage().calls())
+                    .as(what + " on " + day.day())
+                    .isEqualTo(
+                        rows.stream()
+                            .filter(r -> LocalDate.ofInstant(r.start(), zone).equals(day.day()))
+                            .count());
+              }
+              compared += rows.isEmpty() ? 0 : 1;
+            }
+          }
+        }
+      }
+    }
+    assertThat(compared).as("filters that match some calls").isGreaterThan(100);
+
+    // The totals of such a filter are the summary rows', not a count of the calls: a summary row
+    // changed by hand shows (a number prefix still counts the calls).
+    pageRows.addToFacets(t.a1(), 1000);
+    assertThat(records.totals(range.withDirection(Direction.INBOUND)).total().calls())
+        .isEqualTo(records.page(range.withDirection(Direction.INBOUND), null, 200).size() + 1000);
+    assertThat(records.totals(range.withNumberPrefix("44")).total().calls())
+        .isEqualTo(records.page(range.withNumberPrefix("44"), null, 200).size());
+  }
+
+  /**
+   * The {@code i}-th call of a mix of extensions (401, 402, none), directions, results, destination
+   * types, countries, durations and costs.
+   */
+  private static CallRecord mixed(long account, int i, Instant start) {
+    Direction direction = Direction.values()[i % 3];
+    ExtensionNumber extension = i % 5 == 4 ? null : new ExtensionNumber(i % 2 == 0 ? "401" : "402");
+    if (direction == Direction.OUTBOUND && i % 7 == 0) {
+      return CallRecord.blocked(
+          AccountId.of(account),
+          extension == null ? new ExtensionNumber("401") : extension,
+          "401",
+          "011442079460" + (100 + i),
+          new Decision(
+              DecidingRule.INTERNATIONAL_BLOCKED,
+              null,
+              new Classification(
+                  DestinationClass.INTERNATIONAL,
+                  "442079460" + (100 + i),
+                  new E164Number("+442079460" + (100 + i)),
+                  "GB",
+                  true)),
+          start,
+          UUID.randomUUID() + "@mix");
+    }
+    String other = i % 4 == 0 ? "+442079460" + (100 + i) : "+1514555" + (1000 + i);
+    DestinationClass destination =
+        direction == Direction.INTERNAL
+            ? DestinationClass.INTERNAL
+            : i % 4 == 0 ? DestinationClass.INTERNATIONAL : DestinationClass.LOCAL;
+    String country = direction == Direction.INTERNAL ? null : i % 4 == 0 ? "GB" : "CA";
+    String party = direction == Direction.INTERNAL ? "403" : other;
+    Disposition disposition =
+        switch (i % 4) {
+          case 0, 1 -> Disposition.ANSWERED;
+          case 2 -> Disposition.BUSY;
+          default -> Disposition.NO_ANSWER;
+        };
+    Instant answer = disposition == Disposition.ANSWERED ? start.plusSeconds(3) : null;
+    int billsec = answer == null ? 0 : 7 + i * 11 % 400;
+    Instant end = answer == null ? start.plusSeconds(20) : answer.plusSeconds(billsec);
+    return new CallRecord(
+        AccountId.of(account),
+        extension,
+        direction,
+        direction == Direction.INBOUND ? party : extension == null ? "+15145550100" : "401",
+        direction == Direction.INBOUND ? "+15145550100" : party,
+        CallRecord.digitsOf(party),
+        destination,
+        country,
+        start,
+        answer,
+        end,
+        billsec,
+        disposition,
+        null,
+        null,
+        direction == Direction.OUTBOUND && answer != null ? "carrier-b" : null,
+        List.of(),
+        UUID.randomUUID() + "@mix");
   }
 
   private static void awaitEnd(ExportJob job) throws InterruptedException {

@@ -27,6 +27,37 @@ public class CdrPageRows {
         .forEach(java.util.concurrent.CompletableFuture::join);
   }
 
+  /** The calls the facet summary of {@code accountId} counts (per extension, or the account's). */
+  @Transactional
+  public long facetCalls(long accountId, boolean perExtension) {
+    return ((Number)
+            em.createNativeQuery(
+                    perExtension
+                        ? "SELECT COALESCE(SUM(calls), 0) FROM cdr_daily_extension_facet"
+                            + " WHERE account_id = ?1"
+                        : "SELECT COALESCE(SUM(calls), 0) FROM cdr_daily_facet WHERE account_id = ?1")
+                .setParameter(1, accountId)
+                .getSingleResult())
+        .longValue();
+  }
+
+  /**
+   * Adds {@code calls} to one of the account's inbound facet rows (proves where totals come from).
+   */
+  @Transactional
+  public void addToFacets(long accountId, int calls) {
+    int changed =
+        em.createNativeQuery(
+                "UPDATE cdr_daily_facet SET calls = calls + ?1 WHERE account_id = ?2"
+                    + " AND direction = 2 ORDER BY day DESC LIMIT 1")
+            .setParameter(1, calls)
+            .setParameter(2, accountId)
+            .executeUpdate();
+    if (changed != 1) {
+      throw new IllegalStateException("no inbound facet row of account " + accountId);
+    }
+  }
+
   @Transactional
   public long savedFilters(long userId) {
     return ((Number)

@@ -134,7 +134,8 @@ public class CallRecords {
                     d.blockReason() == null ? null : d.blockReason().name(),
                     d.cost(),
                     d.currency(),
-                    d.trunk()));
+                    d.trunk(),
+                    d.sipStatus()));
   }
 
   /**
@@ -196,9 +197,12 @@ public class CallRecords {
 
   /**
    * The totals of a filter, one entry per day of its range in the account's time zone. A filter of
-   * whole days narrowed at most by extension reads the daily tables; any other, and any of a
-   * customer user (their extensions by id: the daily tables count by number), reads the CDRs
-   * through the filter's index ({@link CdrTotalsQuery}). Audited for staff of another account.
+   * whole days reads summary rows: the daily tables when it is narrowed at most by extension, the
+   * facet tables ({@link CdrFacets}) for any combination of extension, direction, result,
+   * destination type and country. A number prefix or a minimum duration, a range that is not whole
+   * days, and any filter of a customer user (their extensions by id: the summaries count by number)
+   * count the CDRs through the filter's index ({@link CdrTotalsQuery}). Audited for staff of
+   * another account.
    */
   @Transactional(dontRollbackOn = AccessDenied.class)
   public FilterTotals totals(@NotNull CdrFilter filter) {
@@ -208,11 +212,13 @@ public class CallRecords {
     LocalDate last = LocalDate.ofInstant(filter.to().minusNanos(1000), zone);
     viewed(filter.accountId(), CdrFilterText.describe(filter));
     try (Connection c = dataSource.getConnection()) {
-      if (scope.wholeAccount()
-          && CdrFilterText.wholeDays(filter, zone)
-          && CdrFilterText.onlyExtension(filter)) {
+      boolean summarised = scope.wholeAccount() && CdrFilterText.wholeDays(filter, zone);
+      if (summarised && CdrFilterText.onlyExtension(filter)) {
         return FilterTotals.of(
             UsageTotals.daily(c, filter.accountId(), filter.extension(), first, last.plusDays(1)));
+      }
+      if (summarised && CdrFacets.answers(filter)) {
+        return FilterTotals.of(CdrFacets.totals(c, filter, zone, first, last));
       }
       return FilterTotals.of(
           CdrTotalsQuery.daily(c, filter, scope.extensionIds(), zone, first, last));

@@ -10,7 +10,10 @@ import java.util.List;
  * Every stored field of one call attempt: what a call's detail page and the CSV export show. Times
  * are UTC instants; {@code answer} is {@code null} unless answered; {@code blockReason} and {@code
  * blockRuleId} only for a blocked attempt; {@code cost} is {@code null} for an answered outbound
- * call without a rate.
+ * call without a rate; {@code hangupSide} (a name of call control's hang-up side: {@code CALLER},
+ * {@code CALLEE}, {@code MAX_DURATION}, {@code SYSTEM}) only for an answered call that call control
+ * ended; {@code sipStatus} is the attempt's final SIP status, {@code null} when none was stored
+ * (generated or imported records, blocked attempts).
  */
 public record CdrDetail(
     long id,
@@ -33,7 +36,9 @@ public record CdrDetail(
     List<TrunkAttempt> trunkAttempts,
     BigDecimal cost,
     String currency,
-    String callId) {
+    String callId,
+    String hangupSide,
+    Integer sipStatus) {
 
   public boolean blocked() {
     return disposition == Disposition.BLOCKED;

@@ -25,14 +25,14 @@ final class CdrDetails {
       """
       SELECT id, account_id, start_time, answer_time, end_time, direction, extension, caller, \
       callee, remote_digits, dest_class, dest_country, billsec, disposition, block_reason, \
-      block_rule_id, trunk, trunk_attempts, cost, currency, call_id FROM cdr\
+      block_rule_id, trunk, trunk_attempts, cost, currency, call_id, hangup_side, sip_status FROM cdr\
       """;
 
   private static final String BY_ID =
       """
       SELECT id, account_id, start_time, answer_time, end_time, direction, extension, caller, \
       callee, remote_digits, dest_class, dest_country, billsec, disposition, block_reason, \
-      block_rule_id, trunk, trunk_attempts, cost, currency, call_id FROM cdr \
+      block_rule_id, trunk, trunk_attempts, cost, currency, call_id, hangup_side, sip_status FROM cdr \
       WHERE id = ? AND account_id = ?\
       """;
 
@@ -99,7 +99,14 @@ final class CdrDetails {
         TrunkAttempt.decode(rs.getString(18)),
         rs.getBigDecimal(19),
         rs.getString(20),
-        rs.getString(21));
+        rs.getString(21),
+        rs.getString(22),
+        status(rs, 23));
+  }
+
+  private static Integer status(ResultSet rs, int column) throws SQLException {
+    int status = rs.getInt(column);
+    return rs.wasNull() || status == 0 ? null : status;
   }
 
   private static Instant instant(ResultSet rs, int column) throws SQLException {

@@ -22,7 +22,7 @@ public final class CdrQueries {
   static final String COLUMNS =
       """
       SELECT id, account_id, start_time, direction, extension, caller, callee, dest_class, \
-      dest_country, billsec, disposition, block_reason, cost, currency, trunk FROM cdr\
+      dest_country, billsec, disposition, block_reason, cost, currency, trunk, sip_status FROM cdr\
       """;
 
   private CdrQueries() {}
@@ -161,7 +161,13 @@ public final class CdrQueries {
         rs.getString(12),
         rs.getBigDecimal(13),
         rs.getString(14),
-        rs.getString(15));
+        rs.getString(15),
+        status(rs.getInt(16)));
+  }
+
+  /** A stored final SIP status; 0 or NULL (none stored) as {@code null}. */
+  private static Integer status(int stored) {
+    return stored == 0 ? null : stored;
   }
 
   static LocalDateTime utc(java.time.Instant instant) {

@@ -6,7 +6,8 @@ import java.time.Instant;
 
 /**
  * One line of the CDR list: what the table shows. {@code cost} is {@code null} for an answered
- * outbound call that found no rate; {@code blockReason} is a {@code DecidingRule} name.
+ * outbound call that found no rate; {@code blockReason} is a {@code DecidingRule} name; {@code
+ * sipStatus} the attempt's final SIP status, {@code null} when none was stored.
  */
 public record CdrRow(
     long id,
@@ -23,4 +24,5 @@ public record CdrRow(
     String blockReason,
     BigDecimal cost,
     String currency,
-    String trunk) {}
+    String trunk,
+    Integer sipStatus) {}

@@ -22,7 +22,7 @@ import java.util.Set;
  * a multiple of 15 minutes, and MariaDB's time-zone tables need not be loaded). At most 96 groups a
  * day come back, whatever the number of calls.
  */
-final class CdrTotalsQuery {
+public final class CdrTotalsQuery {
 
   /** The origin of the quarter-hour buckets. */
   static final Instant EPOCH = Instant.parse("2000-01-01T00:00:00Z");
@@ -39,7 +39,7 @@ final class CdrTotalsQuery {
   private CdrTotalsQuery() {}
 
   /** One entry per day {@code from..to} (inclusive, in {@code zone}), zeros where nothing. */
-  static List<DailyUsage> daily(
+  public static List<DailyUsage> daily(
       Connection c, CdrFilter f, Set<Long> only, ZoneId zone, LocalDate from, LocalDate to)
       throws SQLException {
     List<Object> params = new ArrayList<>();

@@ -23,10 +23,11 @@ import java.util.TreeMap;
  * The statements that store a batch of call records and their totals, on the caller's connection
  * (enlisted in its transaction): one query for the Call-IDs already stored, one multi-row {@code
  * INSERT ... RETURNING id}, one multi-row upsert per totals table with the batch's sums per account
- * (and extension) and day, in key order (concurrent writers lock the same rows in the same order).
- * A record whose Call-ID and start are stored already, or that comes twice in the batch, is a
- * duplicate and adds nothing. Times are bound as UTC {@code LocalDateTime}s, whatever the JVM's
- * zone. Used by {@link CallRecorder} and by the benchmark, so both measure the same statements.
+ * (and extension) and day, in key order (concurrent writers lock the same rows in the same order),
+ * and the same per value of the list's filters ({@link CdrFacets}). A record whose Call-ID and
+ * start are stored already, or that comes twice in the batch, is a duplicate and adds nothing.
+ * Times are bound as UTC {@code LocalDateTime}s, whatever the JVM's zone. Used by {@link
+ * CallRecorder} and by the benchmark, so both measure the same statements.
  */
 public final class CdrWrites {
 
@@ -198,6 +199,11 @@ public final class CdrWrites {
     }
     upsert(c, ACCOUNT_TOTALS, "(?, ?, ?, ?, ?, ?, ?, ?)", accounts.values(), false);
     upsert(c, EXTENSION_TOTALS, "(?, ?, ?, ?, ?, ?, ?, ?, ?)", extensions.values(), true);
+    CdrFacets.Tally facets = new CdrFacets.Tally();
+    for (PendingCall p : calls) {
+      facets.add(p.call(), p.day(), p.cost() == null ? null : p.cost().amount());
+    }
+    facets.write(c);
   }
 
   private static void upsert(

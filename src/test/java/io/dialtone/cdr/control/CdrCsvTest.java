@@ -44,7 +44,9 @@ class CdrCsvTest {
             List.of(new TrunkAttempt("sbc-1", 503), new TrunkAttempt("carrier-b", 200)),
             new BigDecimal("1234.50000"),
             "CAD",
-            "abc@10.0.0.1"));
+            "abc@10.0.0.1",
+            "CALLER",
+            200));
 
     assertThat(out.toString())
         .isEqualTo(
@@ -82,7 +84,9 @@ class CdrCsvTest {
             List.of(),
             BigDecimal.ZERO,
             "CAD",
-            "x@y"));
+            "x@y",
+            null,
+            null));
     assertThat(out.toString())
         .isEqualTo(
             "8,2026-11-28T00:00:00Z,,2026-11-28T00:00:00Z,OUTBOUND,201,201,+88213,INTERNATIONAL,,"
@@ -115,7 +119,9 @@ class CdrCsvTest {
             List.of(),
             new BigDecimal("100.00000"),
             "CAD",
-            "@SUM(A1)"));
+            "@SUM(A1)",
+            null,
+            null));
     assertThat(out.toString())
         .isEqualTo(
             "9,2026-11-28T00:00:00Z,,2026-11-28T00:00:00Z,INBOUND,201,\"'=HYPERLINK(\"\"x\"\")\","

@@ -171,15 +171,23 @@ public class CdrsBacking implements Serializable {
     }
   }
 
-  /** A start time in the account's time zone, in the viewer's language. */
+  /**
+   * A start time in the account's time zone, in the viewer's language: the short date and the time
+   * to the second, on one line of the list.
+   */
   public String format(Instant instant) {
     if (instant == null) {
       return "";
     }
-    return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
+    return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT, FormatStyle.MEDIUM)
         .withLocale(language.getLocale())
         .withZone(zone == null ? ZoneId.of("UTC") : zone)
         .format(instant);
+  }
+
+  /** A final SIP status with its meaning ("486 Busy here"), for the list's tooltip. */
+  public String status(Integer status) {
+    return SipStatusText.of(status);
   }
 
   /** A duration as {@code m:ss} (or {@code h:mm:ss}). */
