@@ -113,6 +113,28 @@ class ArchitectureTest {
         .check(MAIN);
   }
 
+  /**
+   * Every class that holds a container-managed {@code EntityManager} says at class level how it
+   * uses transactions. Outside a transaction Payara hands out a non-transactional {@code
+   * EntityManager} kept in the current invocation's registry, and an invocation cloned for a
+   * background task or a managed thread shares that registry: the task's end closes the request's
+   * {@code EntityManager} (the request then fails with "closed EntityManager"), and the SIP workers
+   * would all share one. In a transaction each thread has its own.
+   */
+  @Test
+  void everyClassWithAnEntityManagerDeclaresItsTransactions() {
+    classes()
+        .that()
+        .containAnyFieldsThat(
+            com.tngtech.archunit.base.DescribedPredicate.describe(
+                "hold an EntityManager",
+                field ->
+                    field.getRawType().isEquivalentTo(jakarta.persistence.EntityManager.class)))
+        .should()
+        .beAnnotatedWith(jakarta.transaction.Transactional.class)
+        .check(MAIN);
+  }
+
   @Test
   void onlyTheSipBoundaryTouchesTheSipStack() {
     noClasses()
@@ -124,10 +146,6 @@ class ArchitectureTest {
         .check(MAIN);
   }
 
-  /**
-   * Each component and the components its package-info's {@code Calls:} line names ({@code Calls:
-   * nothing.} for none).
-   */
   /**
    * A component that encrypts values with the data key declares the columns it stores them in, so
    * that a key rotation moves them and an old key is not retired while they still use it.
@@ -168,6 +186,10 @@ class ArchitectureTest {
     return dot < 0 ? rest : rest.substring(0, dot);
   }
 
+  /**
+   * Each component and the components its package-info's {@code Calls:} line names ({@code Calls:
+   * nothing.} for none).
+   */
   private static Map<String, List<String>> declaredCalls() {
     Map<String, List<String>> calls = new TreeMap<>();
     for (String component : components()) {

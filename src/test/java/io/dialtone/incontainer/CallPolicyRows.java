@@ -8,6 +8,7 @@ import java.util.List;
 
 /** In-container fixture: committed call policy and audit rows, read behind the controls' back. */
 @ApplicationScoped
+@Transactional(dontRollbackOn = RuntimeException.class)
 public class CallPolicyRows {
 
   @PersistenceContext(unitName = "dialtone")

@@ -15,6 +15,7 @@ import java.util.List;
  * and the call records and extension stamps read back.
  */
 @ApplicationScoped
+@Transactional(dontRollbackOn = RuntimeException.class)
 public class CallRows {
 
   @PersistenceContext(unitName = "dialtone")

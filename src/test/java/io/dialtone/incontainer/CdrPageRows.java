@@ -11,6 +11,7 @@ import java.util.List;
 
 /** In-container fixture of the CDR page tests: many calls recorded in one transaction. */
 @ApplicationScoped
+@Transactional(dontRollbackOn = RuntimeException.class)
 public class CdrPageRows {
 
   @PersistenceContext(unitName = "dialtone")

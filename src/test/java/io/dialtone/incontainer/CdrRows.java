@@ -9,6 +9,7 @@ import java.util.List;
 
 /** In-container fixture of the CDR tests: reads of committed CDR, totals and audit rows. */
 @ApplicationScoped
+@Transactional(dontRollbackOn = RuntimeException.class)
 public class CdrRows {
 
   @PersistenceContext(unitName = "dialtone")

@@ -27,6 +27,7 @@ import java.util.UUID;
  * reads committed state (status, session epoch, e-mail, tokens, recovery codes).
  */
 @ApplicationScoped
+@Transactional(dontRollbackOn = RuntimeException.class)
 public class CredentialFixtures {
 
   @PersistenceContext(unitName = "dialtone")

@@ -16,6 +16,7 @@ import java.util.UUID;
  * nobody signs in as them) and audit events of an account, appended through the real trail.
  */
 @ApplicationScoped
+@Transactional(dontRollbackOn = RuntimeException.class)
 public class DashboardRows {
 
   @PersistenceContext(unitName = "dialtone")

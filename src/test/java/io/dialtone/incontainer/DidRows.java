@@ -12,6 +12,7 @@ import java.security.SecureRandom;
  * committed DID and audit rows straight from the database.
  */
 @ApplicationScoped
+@Transactional(dontRollbackOn = RuntimeException.class)
 public class DidRows {
 
   private final SecureRandom random = new SecureRandom();

@@ -21,6 +21,7 @@ import java.util.Set;
  * database, including a search of every text column of every table for a value.
  */
 @ApplicationScoped
+@Transactional(dontRollbackOn = RuntimeException.class)
 public class ExtensionRows {
 
   @PersistenceContext(unitName = "dialtone")

@@ -239,6 +239,12 @@ public class ExtensionsIT {
                     ext.extensionId(), "Renamed", null, 2, ClassOfService.LOCAL, "+442079460000"))
         .isInstanceOf(ExtensionRefused.class);
     assertThat(rows.row(ext.extensionId())).as("all or nothing").isEqualTo(before);
+    assertThatThrownBy(() -> settings.save(ext.extensionId(), 3, ClassOfService.LOCAL, "502"))
+        .as("an extension that does not exist")
+        .isInstanceOfSatisfying(
+            ExtensionRefused.class,
+            e -> assertThat(e.detailKey()).isEqualTo("extensions.rule.NO_SUCH_EXTENSION"));
+    extensions.create(t.a1(), "502", "Reception", ExtensionType.USER, null);
     settings.save(ext.extensionId(), 3, ClassOfService.LOCAL, "502");
     assertThat(rows.row(ext.extensionId())).contains("|3|502|");
     assertThat(rows.classOfService(t.a1(), "501")).isEqualTo("LOCAL");

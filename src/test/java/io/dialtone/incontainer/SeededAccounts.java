@@ -19,6 +19,7 @@ import java.util.UUID;
  * account state.
  */
 @ApplicationScoped
+@Transactional(dontRollbackOn = RuntimeException.class)
 public class SeededAccounts {
 
   /** Two tenants: reseller A with customers A1, A2 and reseller B with customers B1, B2. */

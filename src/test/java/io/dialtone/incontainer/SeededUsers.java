@@ -26,6 +26,7 @@ import java.util.UUID;
  * (its data key). Also reads and resets the identity state a test must check or start from.
  */
 @ApplicationScoped
+@Transactional(dontRollbackOn = RuntimeException.class)
 public class SeededUsers {
 
   /** A seeded user and the secrets a test needs to sign in as them. */

@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
  * notices, users' languages, account status and DIDs as committed, read and set behind the back.
  */
 @ApplicationScoped
+@Transactional(dontRollbackOn = RuntimeException.class)
 public class SelfServiceRows {
 
   @PersistenceContext(unitName = "dialtone")

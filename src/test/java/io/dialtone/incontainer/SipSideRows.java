@@ -12,6 +12,7 @@ import java.util.UUID;
  * committed ({@code portal_notice}, {@code audit_event}). Added only by those tests.
  */
 @ApplicationScoped
+@Transactional(dontRollbackOn = RuntimeException.class)
 public class SipSideRows {
 
   @PersistenceContext(unitName = "dialtone")

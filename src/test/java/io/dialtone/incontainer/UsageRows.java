@@ -9,6 +9,7 @@ import java.util.List;
 
 /** In-container fixture of the usage-limit tests: committed rows, read and set behind the back. */
 @ApplicationScoped
+@Transactional(dontRollbackOn = RuntimeException.class)
 public class UsageRows {
 
   @PersistenceContext(unitName = "dialtone")

@@ -30,6 +30,7 @@ import java.util.List;
  * (or one above it) here. Every change is audited with what changed, never a secret.
  */
 @ApplicationScoped
+@Transactional(dontRollbackOn = RuntimeException.class)
 public class AccountManagement {
 
   @PersistenceContext(unitName = "dialtone")

@@ -16,6 +16,7 @@ import java.util.List;
  * below the caller's own account. Each read checks its permission.
  */
 @ApplicationScoped
+@Transactional(dontRollbackOn = RuntimeException.class)
 public class AccountOverview {
 
   @PersistenceContext(unitName = "dialtone")

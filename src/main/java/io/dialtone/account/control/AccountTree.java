@@ -5,6 +5,7 @@ import io.dialtone.kernel.control.AccountHierarchy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -15,6 +16,7 @@ import java.util.stream.Collectors;
  * io.dialtone.kernel.control.AccountScope}, which decides what subtree a caller sees.
  */
 @ApplicationScoped
+@Transactional(dontRollbackOn = RuntimeException.class)
 public class AccountTree implements AccountHierarchy {
 
   /** The query of a path: the account's id first, then each ancestor's. */

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -16,6 +17,7 @@ import java.util.Optional;
  * caller's transaction; checks no permission (its callers do).
  */
 @ApplicationScoped
+@Transactional(dontRollbackOn = RuntimeException.class)
 public class CustomerDirectory {
 
   @PersistenceContext(unitName = "dialtone")

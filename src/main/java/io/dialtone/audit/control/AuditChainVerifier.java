@@ -22,6 +22,7 @@ import java.util.List;
  * AUDIT_CHAIN_VERIFIED}.
  */
 @ApplicationScoped
+@Transactional(dontRollbackOn = RuntimeException.class)
 public class AuditChainVerifier {
 
   /** Rows read per query. */

@@ -42,6 +42,7 @@ import java.util.logging.Logger;
  * reads back other instants than were hashed. A start in another zone is logged at SEVERE.
  */
 @ApplicationScoped
+@Transactional(dontRollbackOn = RuntimeException.class)
 public class AuditTrail {
 
   private static final Logger LOG = Logger.getLogger("io.dialtone.audit");

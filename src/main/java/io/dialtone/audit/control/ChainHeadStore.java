@@ -3,12 +3,14 @@ package io.dialtone.audit.control;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 
 /**
  * Reads and moves the single {@code audit_chain_head} row with native SQL (it is no entity). Joins
  * the caller's transaction and never starts one.
  */
 @ApplicationScoped
+@Transactional(dontRollbackOn = RuntimeException.class)
 public class ChainHeadStore {
 
   private static final String SELECT =

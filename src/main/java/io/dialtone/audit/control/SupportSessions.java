@@ -4,6 +4,7 @@ import io.dialtone.audit.entity.AuditEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -16,6 +17,7 @@ import java.util.Set;
  * of account ids the caller may see (empty optional = the whole platform); callers compute it.
  */
 @ApplicationScoped
+@Transactional(dontRollbackOn = RuntimeException.class)
 public class SupportSessions {
 
   /** The most sessions, and the most rows of activity per session, one call returns. */

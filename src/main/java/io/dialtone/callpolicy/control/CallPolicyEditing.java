@@ -34,6 +34,7 @@ import java.util.Objects;
  * are dropped after commit) and is audited with before → after.
  */
 @ApplicationScoped
+@Transactional(dontRollbackOn = RuntimeException.class)
 public class CallPolicyEditing {
 
   @PersistenceContext(unitName = "dialtone")

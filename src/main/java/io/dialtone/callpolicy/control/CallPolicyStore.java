@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 
 /**
  * Loads stored call policy and compiles it. Starts no transaction (STYLE.md 5): it runs in its
@@ -20,6 +21,7 @@ import jakarta.persistence.PersistenceContext;
  * account's range.
  */
 @ApplicationScoped
+@Transactional(dontRollbackOn = RuntimeException.class)
 public class CallPolicyStore implements PolicySource {
 
   @PersistenceContext(unitName = "dialtone")

@@ -19,6 +19,7 @@ import java.util.List;
  * audited.
  */
 @ApplicationScoped
+@Transactional(dontRollbackOn = RuntimeException.class)
 public class PlatformRangeManagement {
 
   @PersistenceContext(unitName = "dialtone")

@@ -31,6 +31,7 @@ import java.util.List;
  * is, once per test, with the number and the verdict.
  */
 @ApplicationScoped
+@Transactional(dontRollbackOn = RuntimeException.class)
 public class RuleTester {
 
   @PersistenceContext(unitName = "dialtone")

@@ -26,6 +26,7 @@ import java.util.List;
  * account's profile in scope (customer admins, resellers, platform administrators), audited.
  */
 @ApplicationScoped
+@Transactional(dontRollbackOn = RuntimeException.class)
 public class CdrRetention {
 
   private static final String SELECT = "SELECT months FROM cdr_retention WHERE account_id = ?1";

@@ -15,6 +15,7 @@ import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -33,6 +34,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 @Alternative
 @Priority(Interceptor.Priority.APPLICATION + 10)
+@Transactional(dontRollbackOn = RuntimeException.class)
 public class RateDeck implements RateLookup {
 
   @PersistenceContext(unitName = "dialtone")

@@ -26,6 +26,7 @@ import java.util.List;
  * so calls are rated by the old deck or the new one, never a mix. Both outcomes are audited.
  */
 @ApplicationScoped
+@Transactional(dontRollbackOn = RuntimeException.class)
 public class RateDeckAdmin {
 
   @PersistenceContext(unitName = "dialtone")

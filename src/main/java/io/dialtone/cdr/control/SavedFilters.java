@@ -20,6 +20,7 @@ import java.util.Optional;
  * filter names is checked again when it is applied, like any filter.
  */
 @ApplicationScoped
+@Transactional(dontRollbackOn = RuntimeException.class)
 public class SavedFilters {
 
   /** The most filters a user keeps. */

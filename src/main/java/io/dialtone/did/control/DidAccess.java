@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.transaction.Transactional;
 import java.util.List;
 
 /**
@@ -22,6 +23,7 @@ import java.util.List;
  * audit rows of the DID controls.
  */
 @ApplicationScoped
+@Transactional(dontRollbackOn = RuntimeException.class)
 public class DidAccess {
 
   /** The permissions that show DIDs, broadest first. */

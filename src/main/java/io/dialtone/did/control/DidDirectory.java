@@ -20,6 +20,7 @@ import java.util.Optional;
  * support's customer search. Joins the caller's transaction.
  */
 @ApplicationScoped
+@Transactional(dontRollbackOn = RuntimeException.class)
 public class DidDirectory implements RoutedNumbers, AccountNumbers {
 
   @PersistenceContext(unitName = "dialtone")

@@ -37,6 +37,7 @@ import javax.sql.DataSource;
  * dids.refused.takenMeanwhile}), never with an error page.
  */
 @ApplicationScoped
+@Transactional(dontRollbackOn = RuntimeException.class)
 public class DidInventory {
 
   static final int BATCH = 500;

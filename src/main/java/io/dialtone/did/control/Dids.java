@@ -25,6 +25,7 @@ import java.util.Set;
  * digits and capped at {@value #MAX_ROWS} rows.
  */
 @ApplicationScoped
+@Transactional(dontRollbackOn = RuntimeException.class)
 public class Dids {
 
   /** The most rows one list shows. */

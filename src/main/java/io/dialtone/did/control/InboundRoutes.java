@@ -22,6 +22,7 @@ import java.util.Optional;
  * hold, so that the answer to a caller reveals nothing about the inventory.
  */
 @ApplicationScoped
+@Transactional(dontRollbackOn = RuntimeException.class)
 public class InboundRoutes {
 
   @PersistenceContext(unitName = "dialtone")

@@ -18,6 +18,7 @@ import java.util.Optional;
  * last_call_at}, for "not used for N days").
  */
 @ApplicationScoped
+@Transactional(dontRollbackOn = RuntimeException.class)
 public class CallingExtensions {
 
   @PersistenceContext(unitName = "dialtone")

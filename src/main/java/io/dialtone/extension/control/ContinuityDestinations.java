@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 import java.time.Clock;
 
 /**
@@ -22,6 +23,7 @@ import java.time.Clock;
  * no permission: its callers (extension settings, DID routing) have.
  */
 @ApplicationScoped
+@Transactional(dontRollbackOn = RuntimeException.class)
 public class ContinuityDestinations {
 
   @Inject CallDecisions decisions;

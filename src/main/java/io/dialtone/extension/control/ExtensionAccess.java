@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.transaction.Transactional;
 
 /**
  * Loads extensions by an id from a request, never trusting it (SECURITY.md F2): the extension must
@@ -21,6 +22,7 @@ import jakarta.servlet.http.HttpServletRequest;
  * rows of the extension controls.
  */
 @ApplicationScoped
+@Transactional(dontRollbackOn = RuntimeException.class)
 public class ExtensionAccess {
 
   @PersistenceContext(unitName = "dialtone")

@@ -4,6 +4,7 @@ import io.dialtone.kernel.entity.ExtensionNumber;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -21,6 +22,7 @@ import java.util.stream.Collectors;
  * the caller's transaction and checks no permission: its caller scopes the accounts it returns.
  */
 @ApplicationScoped
+@Transactional(dontRollbackOn = RuntimeException.class)
 public class ExtensionDirectory {
 
   /** Extension numbers are 2–6 digits: nothing else is looked up. */

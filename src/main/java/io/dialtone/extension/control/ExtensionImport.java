@@ -50,6 +50,7 @@ import javax.sql.DataSource;
  * ImportJobs}, with progress for its bars.
  */
 @ApplicationScoped
+@Transactional(dontRollbackOn = RuntimeException.class)
 public class ExtensionImport {
 
   static final int BATCH = 500;

@@ -41,6 +41,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * new extension at once, its HA1 values and PIN are wiped and its call-policy row is removed.
  */
 @ApplicationScoped
+@Transactional(dontRollbackOn = RuntimeException.class)
 public class Extensions {
 
   @PersistenceContext(unitName = "dialtone")

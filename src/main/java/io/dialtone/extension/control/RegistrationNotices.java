@@ -37,6 +37,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * names: an event about an extension that is not live in that account is ignored (logged).
  */
 @ApplicationScoped
+@Transactional(dontRollbackOn = RuntimeException.class)
 public class RegistrationNotices {
 
   private static final Logger LOG = Logger.getLogger(RegistrationNotices.class.getName());

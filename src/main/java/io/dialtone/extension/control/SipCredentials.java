@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,6 +22,7 @@ import java.util.Optional;
  * {@link SipCredentialsChanged} (regenerated, disabled, enabled, deleted).
  */
 @ApplicationScoped
+@Transactional(dontRollbackOn = RuntimeException.class)
 public class SipCredentials implements CredentialSource {
 
   @PersistenceContext(unitName = "dialtone")

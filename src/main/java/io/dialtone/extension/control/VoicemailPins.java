@@ -38,6 +38,7 @@ import java.util.stream.StreamSupport;
  * password hasher), never plain, never logged.
  */
 @ApplicationScoped
+@Transactional(dontRollbackOn = RuntimeException.class)
 public class VoicemailPins {
 
   public static final int MAX_FAILURES = 5;

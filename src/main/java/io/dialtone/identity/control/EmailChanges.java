@@ -40,6 +40,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * caller's continues when it is that user's) and notifies the old address. Both steps are audited.
  */
 @ApplicationScoped
+@Transactional(dontRollbackOn = RuntimeException.class)
 public class EmailChanges {
 
   /** Lifetime of a confirmation link. */

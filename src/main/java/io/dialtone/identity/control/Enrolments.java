@@ -28,6 +28,7 @@ import java.util.Set;
  * transaction, or changes nothing.
  */
 @ApplicationScoped
+@Transactional(dontRollbackOn = RuntimeException.class)
 public class Enrolments {
 
   /** The links this flow follows. */

@@ -38,6 +38,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * parameter, so a test can run the sweep "91 days later".
  */
 @ApplicationScoped
+@Transactional(dontRollbackOn = RuntimeException.class)
 public class InactivitySweep {
 
   private static final Logger LOG = Logger.getLogger(InactivitySweep.class.getName());

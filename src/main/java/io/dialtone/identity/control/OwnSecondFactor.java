@@ -35,6 +35,7 @@ import java.util.OptionalLong;
  * Codes are returned once for display and stored only as hashes.
  */
 @ApplicationScoped
+@Transactional(dontRollbackOn = RuntimeException.class)
 public class OwnSecondFactor {
 
   private static final String ISSUER = "Dialtone";

@@ -21,6 +21,7 @@ import jakarta.transaction.Transactional;
  * other sessions end (C5); the caller's own continues with the new session epoch.
  */
 @ApplicationScoped
+@Transactional(dontRollbackOn = RuntimeException.class)
 public class PasswordChanges {
 
   @PersistenceContext(unitName = "dialtone")

@@ -34,6 +34,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * or a running lockout: the user then signs in with the new password and the second factor.
  */
 @ApplicationScoped
+@Transactional(dontRollbackOn = RuntimeException.class)
 public class PasswordResets {
 
   /** Lifetime of a reset link. */

@@ -7,6 +7,7 @@ import io.dialtone.notification.control.Recipient;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -18,6 +19,7 @@ import java.util.Optional;
  * serves notices, never a page. Joins the caller's transaction.
  */
 @ApplicationScoped
+@Transactional(dontRollbackOn = RuntimeException.class)
 public class Recipients implements NoticeRecipients {
 
   @PersistenceContext(unitName = "dialtone")

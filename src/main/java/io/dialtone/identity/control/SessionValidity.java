@@ -4,12 +4,14 @@ import io.dialtone.kernel.control.SignedInUser;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 
 /**
  * Whether a signed-in session still stands (SECURITY.md C5): its user is still active and still in
  * the session epoch the session signed in with. One primary-key lookup per page request.
  */
 @ApplicationScoped
+@Transactional(dontRollbackOn = RuntimeException.class)
 public class SessionValidity {
 
   @PersistenceContext(unitName = "dialtone")

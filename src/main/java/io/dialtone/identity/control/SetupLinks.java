@@ -25,6 +25,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * administrator with password, TOTP secret and recovery codes in one transaction.
  */
 @ApplicationScoped
+@Transactional(dontRollbackOn = RuntimeException.class)
 public class SetupLinks {
 
   @PersistenceContext(unitName = "dialtone")

@@ -28,6 +28,7 @@ import java.util.OptionalLong;
  * atomic conditional UPDATE decides between parallel submissions), or an unused recovery code.
  */
 @ApplicationScoped
+@Transactional(dontRollbackOn = RuntimeException.class)
 public class SignIn {
 
   @PersistenceContext(unitName = "dialtone")

@@ -57,6 +57,7 @@ import java.util.OptionalLong;
  * and a step-up made as the agent does not carry over, as the sign-in it is bound to differs.
  */
 @ApplicationScoped
+@Transactional(dontRollbackOn = RuntimeException.class)
 public class StepUp {
 
   @PersistenceContext(unitName = "dialtone")

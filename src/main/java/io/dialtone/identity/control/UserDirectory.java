@@ -4,11 +4,13 @@ import io.dialtone.identity.entity.User;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Optional;
 
 /** Finds users; joins the caller's transaction. */
 @ApplicationScoped
+@Transactional(dontRollbackOn = RuntimeException.class)
 public class UserDirectory {
 
   @PersistenceContext(unitName = "dialtone")

@@ -34,6 +34,7 @@ import java.util.Set;
  * (C5). Every change is audited with what changed.
  */
 @ApplicationScoped
+@Transactional(dontRollbackOn = RuntimeException.class)
 public class UserManagement {
 
   @PersistenceContext(unitName = "dialtone")

@@ -25,6 +25,7 @@ import java.util.stream.Collectors;
  * from {@link AccountTree}, never from a join on the account table.
  */
 @ApplicationScoped
+@Transactional(dontRollbackOn = RuntimeException.class)
 public class UserOverview {
 
   @PersistenceContext(unitName = "dialtone")

@@ -25,6 +25,7 @@ import java.util.List;
  * pass the signed-in user's id, never one from a request. Joins the caller's transaction.
  */
 @ApplicationScoped
+@Transactional(dontRollbackOn = RuntimeException.class)
 public class PortalNotices {
 
   private static final String INSERT_ONCE =

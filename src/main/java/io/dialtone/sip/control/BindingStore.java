@@ -22,6 +22,7 @@ import javax.sql.DataSource;
  * MemoryLocationService} calls it.
  */
 @ApplicationScoped
+@Transactional(dontRollbackOn = RuntimeException.class)
 public class BindingStore {
 
   /** Extensions per delete statement of a flush. */

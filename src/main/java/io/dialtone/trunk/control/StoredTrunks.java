@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -17,6 +18,7 @@ import java.util.logging.Logger;
  * (STYLE.md 5): it reads in its caller's, or without one when call control asks outside any.
  */
 @ApplicationScoped
+@Transactional(dontRollbackOn = RuntimeException.class)
 public class StoredTrunks implements TrunkSource {
 
   private static final Logger LOG = Logger.getLogger(StoredTrunks.class.getName());

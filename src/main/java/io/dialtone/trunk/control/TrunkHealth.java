@@ -22,6 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * seconds per trunk); the count of misses in a row is kept in memory, per node.
  */
 @ApplicationScoped
+@Transactional(dontRollbackOn = RuntimeException.class)
 public class TrunkHealth {
 
   private final Map<Long, HealthRule> rules = new ConcurrentHashMap<>();

@@ -23,6 +23,7 @@ import java.util.List;
  * not exist is refused like one out of reach (404).
  */
 @ApplicationScoped
+@Transactional(dontRollbackOn = RuntimeException.class)
 public class TrunkManagement {
 
   @PersistenceContext(unitName = "dialtone")

@@ -12,6 +12,7 @@ import java.time.Duration;
  * setting on its limits page, else {@link #DEFAULT}. For call control, without permission checks.
  */
 @ApplicationScoped
+@Transactional(dontRollbackOn = RuntimeException.class)
 public class CallDurations {
 
   /** Without a setting of the account's. */

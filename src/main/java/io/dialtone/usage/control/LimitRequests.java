@@ -45,6 +45,7 @@ import java.util.Set;
  * refused as not found (audited).
  */
 @ApplicationScoped
+@Transactional(dontRollbackOn = RuntimeException.class)
 public class LimitRequests {
 
   /** How many pending requests an approver's list holds at most (the oldest). */

@@ -36,6 +36,7 @@ import java.util.logging.Logger;
  * clock's), so a test can run it "after the end date".
  */
 @ApplicationScoped
+@Transactional(dontRollbackOn = RuntimeException.class)
 public class RaiseExpiry {
 
   private static final Logger LOG = Logger.getLogger(RaiseExpiry.class.getName());

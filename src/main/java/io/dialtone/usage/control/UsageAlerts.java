@@ -26,6 +26,7 @@ import java.time.ZoneOffset;
  * concurrent-call cap's alerts ({@link CallCapAlerts}) have texts of their own.
  */
 @ApplicationScoped
+@Transactional(dontRollbackOn = RuntimeException.class)
 public class UsageAlerts {
 
   @PersistenceContext(unitName = "dialtone")

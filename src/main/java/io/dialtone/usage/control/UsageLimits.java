@@ -43,6 +43,7 @@ import java.util.TreeMap;
  * USAGE_LIMITS_CHANGED}, before → after) and reaches {@link CapGate} when it commits.
  */
 @ApplicationScoped
+@Transactional(dontRollbackOn = RuntimeException.class)
 public class UsageLimits {
 
   /** How many notices the page shows. */

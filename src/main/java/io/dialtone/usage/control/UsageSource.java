@@ -28,6 +28,7 @@ import java.util.Map;
  * calling control checks first).
  */
 @ApplicationScoped
+@Transactional(dontRollbackOn = RuntimeException.class)
 public class UsageSource {
 
   @PersistenceContext(unitName = "dialtone")
