@@ -20,7 +20,13 @@ import java.util.regex.Pattern;
  * The password goes to the client programs in their environment, never on the command line.
  */
 record DatabaseAccess(
-    String host, int port, String database, String user, String password, Path bin) {
+    String host,
+    int port,
+    String database,
+    String user,
+    String password,
+    Path bin,
+    String jdbcUrl) {
 
   private static final Pattern URL =
       Pattern.compile("jdbc:(?:mariadb|mysql)://([^:/?,]+)(?::(\\d+))?/([^?;]+).*");
@@ -43,7 +49,8 @@ record DatabaseAccess(
         url.group(3),
         env.getOrDefault("DIALTONE_DB_USER", ""),
         env.getOrDefault("DIALTONE_DB_PASSWORD", ""),
-        clientPrograms(env, home));
+        clientPrograms(env, home),
+        settings.externalDbUrl().get());
   }
 
   /** The embedded MariaDB of {@code home} on {@code port}. */
@@ -54,7 +61,8 @@ record DatabaseAccess(
         EmbeddedMariaDb.DATABASE,
         EmbeddedMariaDb.USER,
         home.secret("db-password", 24),
-        home.dir("mariadb/base/bin"));
+        home.dir("mariadb/base/bin"),
+        "jdbc:mariadb://127.0.0.1:%d/%s".formatted(port, EmbeddedMariaDb.DATABASE));
   }
 
   /** The folder of the client programs, or null when none is found (then only JDBC works). */
@@ -109,8 +117,8 @@ record DatabaseAccess(
   }
 
   Connection connect() throws SQLException {
-    return DriverManager.getConnection(
-        "jdbc:mariadb://%s:%d/%s".formatted(host, port, database), user, password);
+    // The configured URL, with its options (TLS) for an external server.
+    return DriverManager.getConnection(jdbcUrl, user, password);
   }
 
   /** For messages: where the database is, never how to sign in. */

@@ -112,8 +112,8 @@ public final class DialtoneServer implements AutoCloseable {
     boolean marked;
     try {
       marked = RestoreCheck.markedFailed(DatabaseAccess.of(env));
-    } catch (IOException e) {
-      marked = false; // an unreachable database is the application's to report
+    } catch (IOException | RuntimeException e) {
+      marked = false; // an unreachable or unusual database is the application's to report
     }
     if (marked) {
       if (database != null) {

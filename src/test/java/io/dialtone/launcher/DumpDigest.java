@@ -121,11 +121,10 @@ final class DumpDigest extends OutputStream {
    */
   private void values(byte[] bytes, int from) {
     MessageDigest digest = digests.get(inValues);
+    // A row is hashed from its "(" to its ")"; one begun on an earlier line is in {@code row}.
+    int rowStart = depth > 0 ? 0 : -1;
     for (int i = from; i < bytes.length; i++) {
       byte b = bytes[i];
-      if (depth > 0) {
-        row.write(b);
-      }
       if (quoted) {
         if (escaped) {
           escaped = false;
@@ -139,18 +138,26 @@ final class DumpDigest extends OutputStream {
       } else if (b == '(') {
         if (depth++ == 0) {
           row.reset();
-          row.write(b);
+          rowStart = i;
         }
       } else if (b == ')' && --depth == 0) {
-        digest.update(row.toByteArray());
+        if (row.size() == 0) {
+          digest.update(bytes, rowStart, i + 1 - rowStart);
+        } else {
+          row.write(bytes, rowStart, i + 1 - rowStart);
+          digest.update(row.toByteArray());
+          row.reset();
+        }
         digest.update((byte) '\n');
         rows.merge(inValues, 1L, Long::sum);
+        rowStart = -1;
       } else if (b == ';' && depth == 0) {
         inValues = null;
         return;
       }
     }
     if (depth > 0) {
+      row.write(bytes, rowStart, bytes.length - rowStart);
       row.write('\n');
     }
   }
