@@ -22,6 +22,9 @@
 # Env: DT_SIP_PORT=25090 DT_HTTPS_PORT=25443 DT_HTTP_PORT=25080 DT_DB_PORT=25317
 #      EXTENSIONS=10000 BUILD=1 (0: use the existing target/ build)
 #      DT_JVM_OPTIONS= extra JVM options of Payara Micro's JVM (e.g. another collector), none by default
+#      DT_CARRIER_PORT=0 for the call benchmark: a trunk to a sipp carrier on 127.0.0.1:PORT, the
+#                      account's caller ID and national calls for every extension are seeded, and
+#                      data/dialtone-calls.csv is written (0: REGISTER only)
 set -euo pipefail
 cd "$(dirname "$0")"
 HERE=$PWD
@@ -56,7 +59,7 @@ DIALTONE_SIP_RATE_LIMIT=0 \
 DIALTONE_SIP_BAN_FAILURES=1000000000 \
 DIALTONE_SIP_BURST_FAILURES=0 \
 setsid "$JAVA_HOME/bin/java" -Xmx512m -Duser.timezone=UTC -cp "$CP" \
-	-Dbench.dir="$HERE" -Dbench.extensions="$EXTENSIONS" \
+	-Dbench.dir="$HERE" -Dbench.extensions="$EXTENSIONS" -Dbench.carrier.port="${DT_CARRIER_PORT:-0}" \
 	-Ddialtone.payara.jvm-options="${DT_JVM_OPTIONS:-}" \
 	-Ddialtone.war="$ROOT/target/dialtone.war" -Dpayara.micro.jar="$ROOT/target/payara-micro.jar" \
 	io.dialtone.bench.SipBenchDialtone > run/dialtone.log 2>&1 &

@@ -114,6 +114,11 @@ public final class SipBenchDialtone {
             + " ms");
     String realm = writeInjectionFiles(credentials, benchDir.resolve("data"));
     Files.delete(credentials); // the secrets live on only in sipp's injection file
+    int carrier = Integer.getInteger("bench.carrier.port", 0);
+    if (carrier > 0) {
+      seedCallRoute(server, admin.accountId(), carrier);
+      writeCallsFile(benchDir.resolve("data"));
+    }
     long payara =
         ProcessHandle.current()
             .descendants()
@@ -126,6 +131,74 @@ public final class SipBenchDialtone {
   }
 
   private record Admin(long accountId, String email, String password, String totpSecret) {}
+
+  /** The number every benchmark call dials: a Canadian number, national for the account. */
+  static final String DIALLED = "+16135550100";
+
+  /** The account's number, presented as caller ID on every call. */
+  static final String CALLER_ID = "+16135550199";
+
+  /**
+   * What an outbound call needs besides a registered phone, as a platform administrator and the
+   * customer would set it on their pages: a carrier trunk to the sipp UAS on {@code carrierPort}
+   * (UDP, no login), a DID of the account as its default caller ID and a rate for the dialled
+   * number's prefix in the rate deck. The imported extensions are users, whose class of service
+   * reaches national numbers by default. Seeded in the database: the pages are not what is
+   * measured.
+   */
+  private static void seedCallRoute(DialtoneServer server, long accountId, int carrierPort)
+      throws SQLException {
+    try (Connection db =
+        DriverManager.getConnection(
+            server.applicationSetting("DIALTONE_DB_URL"),
+            server.applicationSetting("DIALTONE_DB_USER"),
+            server.applicationSetting("DIALTONE_DB_PASSWORD"))) {
+      try (PreparedStatement trunk =
+          db.prepareStatement(
+              "INSERT INTO trunk (name, host, port, transport, priority, weight, created_at,"
+                  + " updated_at) VALUES ('carrier', '127.0.0.1', ?, 'UDP', 1, 1,"
+                  + " UTC_TIMESTAMP(6), UTC_TIMESTAMP(6))")) {
+        trunk.setInt(1, carrierPort);
+        trunk.executeUpdate();
+      }
+      try (PreparedStatement did =
+          db.prepareStatement(
+              "INSERT INTO did (number, account_id, caller_id_default, created_at, assigned_at)"
+                  + " VALUES (?, ?, TRUE, UTC_TIMESTAMP(6), UTC_TIMESTAMP(6))")) {
+        did.setString(1, CALLER_ID);
+        did.setLong(2, accountId);
+        did.executeUpdate();
+      }
+      // A number without a rate is refused ("no rate"), as a provider's rate deck would have it.
+      try (Statement rate = db.createStatement()) {
+        rate.executeUpdate(
+            "INSERT INTO rate (prefix, description, price_per_minute, currency, first_increment,"
+                + " next_increment, effective_from) VALUES ('+1613', 'Ottawa (benchmark)', 0.01000,"
+                + " 'CAD', 60, 60, UTC_TIMESTAMP(6) - INTERVAL 1 DAY)");
+      }
+    }
+    log(
+        "call route: trunk carrier -> 127.0.0.1:"
+            + carrierPort
+            + " (UDP), caller ID "
+            + CALLER_ID
+            + ", dialled number "
+            + DIALLED);
+  }
+
+  /**
+   * sipp's injection file for the call scenario ({@code scenarios/call-uac-digest.xml}): the
+   * registration file's fields with the dialled number as field 3 (the password field is unused).
+   */
+  private static void writeCallsFile(Path data) throws IOException {
+    List<String> lines = Files.readAllLines(data.resolve("dialtone-users.csv"));
+    List<String> calls = new ArrayList<>();
+    for (String line : lines) {
+      String[] f = line.split(";");
+      calls.add(f.length < 3 ? line : f[0] + ";" + f[1] + ";" + f[2] + ";" + DIALLED);
+    }
+    Files.write(data.resolve("dialtone-calls.csv"), calls);
+  }
 
   /** A customer account below a reseller and its administrator, as the tests seed them. */
   private static Admin seedCustomerAdmin(DialtoneServer server) throws SQLException, IOException {

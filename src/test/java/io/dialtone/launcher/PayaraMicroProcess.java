@@ -26,6 +26,10 @@ final class PayaraMicroProcess implements AutoCloseable {
 
   private static final Pattern READY =
       Pattern.compile("Payara Micro .* ready in |Failed to start, exiting");
+
+  /** Payara Micro's count of the archives it deployed, printed before the readiness line. */
+  private static final Pattern DEPLOYED = Pattern.compile("Deployed (\\d+) archive\\(s\\)");
+
   private static final int MAX_LINES = 50_000;
 
   private final Process process;
@@ -113,6 +117,14 @@ final class PayaraMicroProcess implements AutoCloseable {
       close();
       throw new IllegalStateException(
           "Payara Micro failed to start (a port in use?): see " + logFile);
+    }
+    // A WAR that fails to deploy (a bean that cannot be created, a failed migration) still leaves
+    // Payara Micro "ready", serving nothing: that is no Dialtone.
+    boolean deployed =
+        awaitLine(DEPLOYED, Duration.ZERO).map(m -> Integer.parseInt(m.group(1)) > 0).orElse(false);
+    if (!deployed) {
+      close();
+      throw new IllegalStateException("Payara Micro did not deploy Dialtone: see " + logFile);
     }
   }
 

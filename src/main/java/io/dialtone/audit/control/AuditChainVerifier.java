@@ -33,8 +33,12 @@ public class AuditChainVerifier {
 
   @Inject ChainHeadStore heads;
 
-  /** Walks the chain up to its current head and says whether, and where, it is broken. */
-  @Transactional(Transactional.TxType.NOT_SUPPORTED)
+  /**
+   * Walks the chain up to its current head and says whether, and where, it is broken. In a
+   * transaction of its own: its persistence context is cleared after each batch, which must not
+   * detach a caller's entities.
+   */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
   public ChainVerification verify() {
     ChainHead head = heads.read();
     ChainWalk walk = new ChainWalk();
@@ -48,6 +52,7 @@ public class AuditChainVerifier {
         }
         afterId = event.getId();
       }
+      em.clear(); // a long chain is read in batches, not held in memory
     } while (batch.size() == BATCH);
     return walk.finish(head);
   }
