@@ -28,6 +28,12 @@ final class Sipp {
 
   static Result run(String scenario, String user, String secret, String realm)
       throws IOException, InterruptedException {
+    return run(scenario, user, secret, realm, SipExtensions.sipPort());
+  }
+
+  /** As {@link #run(String, String, String, String)}, against the SIP port {@code sipPort}. */
+  static Result run(String scenario, String user, String secret, String realm, int sipPort)
+      throws IOException, InterruptedException {
     Path file = scenarioFile(scenario);
     Path out = Files.createTempFile("sipp-" + scenario, ".log");
     List<String> command = new ArrayList<>();
@@ -65,7 +71,7 @@ final class Sipp {
             "-trace_err",
             "-error_file",
             out.toString() + ".err",
-            "127.0.0.1:" + SipExtensions.sipPort()));
+            "127.0.0.1:" + sipPort));
     Process process =
         new ProcessBuilder(command)
             .directory(out.getParent().toFile())

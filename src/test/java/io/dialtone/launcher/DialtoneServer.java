@@ -51,6 +51,7 @@ public final class DialtoneServer implements AutoCloseable {
       appEnv.put("DIALTONE_DB_USER", database.user());
       appEnv.put("DIALTONE_DB_PASSWORD", database.password());
     }
+    refuseFailedRestore(environment, database);
     if (!environment.containsKey("DIALTONE_DATA_KEY")
         && !environment.containsKey("DIALTONE_DATA_KEY_FILE")) {
       home.secret("data-key", 32);
@@ -89,6 +90,7 @@ public final class DialtoneServer implements AutoCloseable {
                   systemProperties(settings, home, environment),
                   PayaraRuntimeConfig.preBootCommands(home, URI.create(settings.publicUrl())),
                   ServerCipherOrder.jar(home),
+                  LogFormat.properties(environment, home, microJar),
                   settings.httpPort(),
                   settings.httpsPort()),
               appEnv,
@@ -102,6 +104,25 @@ public final class DialtoneServer implements AutoCloseable {
         database.close();
       }
       throw e;
+    }
+  }
+
+  /** A database emptied by a failed restore must not become a new, empty Dialtone. */
+  private static void refuseFailedRestore(Map<String, String> env, EmbeddedMariaDb database) {
+    boolean marked;
+    try {
+      marked = RestoreCheck.markedFailed(DatabaseAccess.of(env));
+    } catch (IOException | RuntimeException e) {
+      marked = false; // an unreachable or unusual database is the application's to report
+    }
+    if (marked) {
+      if (database != null) {
+        database.close();
+      }
+      throw new IllegalStateException(
+          "The database was emptied by a failed restore (table "
+              + RestoreCheck.MARKER
+              + "): restore a backup again (--replace) before starting Dialtone");
     }
   }
 
@@ -162,6 +183,16 @@ public final class DialtoneServer implements AutoCloseable {
   /** The operating system's id of the Payara Micro process (its threads, its sockets). */
   public long pid() {
     return payara.pid();
+  }
+
+  /**
+   * Stops the embedded database under the running application, as an outage would (tests of
+   * readiness); {@link #close()} still stops everything else.
+   */
+  public void stopDatabase() {
+    if (database != null) {
+      database.close();
+    }
   }
 
   /** Blocks until Payara Micro exits by itself (the run command). */

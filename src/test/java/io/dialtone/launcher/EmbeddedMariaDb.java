@@ -21,6 +21,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
   private final DB db;
   private final int port;
   private final String password;
+  private boolean stopped;
 
   private EmbeddedMariaDb(DB db, int port, String password) {
     this.db = db;
@@ -88,7 +89,11 @@ public final class EmbeddedMariaDb implements AutoCloseable {
   }
 
   @Override
-  public void close() {
+  public synchronized void close() {
+    if (stopped) {
+      return;
+    }
+    stopped = true;
     try {
       db.stop();
     } catch (ManagedProcessException e) {

@@ -64,6 +64,7 @@ final class PayaraMicroProcess implements AutoCloseable {
       Path systemProperties,
       Path preBoot,
       Path cipherOrderAgent,
+      Optional<Path> logProperties,
       int httpPort,
       int httpsPort) {
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
@@ -92,6 +93,7 @@ final class PayaraMicroProcess implements AutoCloseable {
             systemProperties.toString(),
             "--prebootcommandfile",
             preBoot.toString()));
+    logProperties.ifPresent(file -> command.addAll(List.of("--logproperties", file.toString())));
     return List.copyOf(command);
   }
 

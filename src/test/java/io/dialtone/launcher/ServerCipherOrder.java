@@ -24,7 +24,9 @@ final class ServerCipherOrder {
           ServerCipherOrderAgent.OrderedTlsProvider.class,
           ServerCipherOrderAgent.OrderedTlsProvider.OrderedContextService.class,
           ServerOrderSslContext.class,
-          ServerOrderSslEngine.class);
+          ServerOrderSslEngine.class,
+          // Not part of the agent: the JSON log format must be on the system class path too.
+          JsonLogFormatter.class);
 
   private ServerCipherOrder() {}
 

@@ -1,0 +1,327 @@
+package io.dialtone.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.dialtone.bench.CdrDistribution;
+import io.dialtone.bench.CdrGenerator;
+import io.dialtone.it.SipExtensions.Extension;
+import io.dialtone.it.TestUsers.SeededUser;
+import io.dialtone.launcher.Backup;
+import io.dialtone.launcher.DialtoneServer;
+import io.dialtone.launcher.Restore;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The restore drill (docs/operations.md): a backup of the shared server taken while a phone keeps
+ * registering, restored into a new home, and Dialtone started on that home (its one server of its
+ * own): the restore verified every table's rows and checksum, the schema, the audit chain and a
+ * secret; on the restored server the chain still verifies, the administrator signs in with the same
+ * password and TOTP secret and the phone registers with the same SIP secret; then its database is
+ * stopped and readiness turns DOWN. And the refusals: a backup under another key, an altered file
+ * or manifest, a non-empty target, each with a clear message and the target untouched.
+ */
+@ExtendWith(RunningDialtone.class)
+class BackupRestoreIT {
+
+  private static final int HTTP = 17080;
+  private static final int HTTPS = 17443;
+  private static final int DB = 3316;
+  private static final int SIP = 5096;
+  private static final int CDRS = 500;
+
+  @Test
+  void theRestoreDrill(DialtoneServer source) throws Exception {
+    TestUsers db = new TestUsers(source);
+    long account = db.newCustomerAccount();
+    SeededUser admin = db.user("CUSTOMER_ADMIN", account);
+    long usedStep = Totp.currentStep();
+    Extension phone = SipExtensions.create(source, admin, "301").get("301");
+    writeCdrs(source, account);
+    Path key = backupKey();
+    Path backups = RunningDialtone.freshHome("backups");
+
+    AtomicBoolean backingUp = new AtomicBoolean(true);
+    List<Sipp.Result> during = new ArrayList<>();
+    ExecutorService load = Executors.newSingleThreadExecutor();
+    Path backup;
+    try {
+      Future<?> registering =
+          load.submit(
+              () -> {
+                do {
+                  during.add(Sipp.run("register", phone.number(), phone.secret(), phone.realm()));
+                } while (backingUp.get());
+                return null;
+              });
+      backup = Backup.take(sourceEnv(source, key), backups, 2, "drill");
+      backingUp.set(false);
+      registering.get();
+    } finally {
+      backingUp.set(false);
+      load.shutdownNow();
+    }
+    assertThat(during)
+        .as("REGISTERs while the backup ran")
+        .isNotEmpty()
+        .allSatisfy(r -> assertThat(r.passed()).as(r.output()).isTrue());
+    Properties manifest = manifest(backup);
+    assertThat(rows(manifest, "cdr")).isGreaterThanOrEqualTo(CDRS);
+    assertThat(rows(manifest, "extension")).isPositive();
+    assertThat(manifest.getProperty("flyway.version")).isNotBlank();
+    String dataKey =
+        Files.readString(Path.of(source.applicationSetting("DIALTONE_DATA_KEY_FILE"))).strip();
+    assertThat(
+            new String(Files.readAllBytes(backup.resolve("keys.enc")), StandardCharsets.ISO_8859_1))
+        .as("the keys file is encrypted")
+        .doesNotContain(dataKey);
+    assertThat(
+            new String(
+                Files.readAllBytes(backup.resolve("database.sql.gz.enc")),
+                StandardCharsets.ISO_8859_1))
+        .doesNotContain("INSERT INTO", phone.realm());
+
+    Map<String, String> target = targetEnv(RunningDialtone.freshHome("restored"), key);
+    List<String> report = Restore.run(target, backup, false);
+    assertThat(String.join("\n", report))
+        .contains("all " + manifest.getProperty("tables") + " tables match the manifest")
+        .contains("Audit chain: intact")
+        .contains("Stored secrets: decrypt with key")
+        .contains("Restore complete");
+
+    try (DialtoneServer restored = RunningDialtone.startServer(target)) {
+      TestUsers copy = new TestUsers(restored);
+      for (String table : List.of("account", "app_user", "extension", "cdr", "rate")) {
+        assertThat(((Number) copy.queryValue("SELECT COUNT(*) FROM " + table)).longValue())
+            .as(table)
+            .isEqualTo(rows(manifest, table));
+      }
+      assertThat(Restore.verifyAuditChain(target)).startsWith("Audit chain: intact");
+      Totp.stepAfter(usedStep);
+      try (Browser browser = new Browser(restored.baseUrl())) {
+        SignIn.withBothFactors(browser, admin);
+      }
+      Sipp.Result registered =
+          Sipp.run("register", phone.number(), phone.secret(), phone.realm(), SIP);
+      assertThat(registered.passed()).as(registered.output()).isTrue();
+      Sipp.Result refused =
+          Sipp.run("register", phone.number(), "not-the-secret-00000", phone.realm(), SIP);
+      assertThat(refused.passed()).isFalse();
+
+      assertThat(Https.get(restored.baseUrl() + "/health/ready").statusCode()).isEqualTo(200);
+      restored.stopDatabase();
+      HttpResponse<String> ready = awaitReadiness(restored, 503);
+      assertThat(ready.body()).isEqualTo("{\"status\":\"DOWN\"}");
+      assertThat(Https.get(restored.baseUrl() + "/health/live").statusCode()).isEqualTo(200);
+    }
+    assertJsonLines(Path.of(target.get("DIALTONE_HOME"), "logs", "server.log"), phone);
+  }
+
+  /**
+   * The restored server ran with JSON logs: Python's own JSON parser reads every log line as one
+   * object with time, level, logger and message; audit lines carry their fields; the SIP failure
+   * line is the plain text the fail2ban filter matches (its regular expression, from {@code
+   * docker/fail2ban/dialtone-sip.conf}).
+   */
+  private static void assertJsonLines(Path log, Extension phone) throws Exception {
+    String failregex =
+        Files.readAllLines(Path.of("docker/fail2ban/dialtone-sip.conf")).stream()
+            .filter(line -> line.startsWith("failregex = "))
+            .map(line -> line.substring("failregex = ".length()))
+            .findFirst()
+            .orElseThrow()
+            .replace("<HOST>", "(?P<host>[0-9.]+)");
+    String script =
+        """
+        import json, re, sys
+        fail = re.compile(sys.argv[2])
+        jvm = re.compile(r"WARNING: (A terminally deprecated method|sun[.]misc[.]Unsafe|Please consider reporting)")
+        counts = {"json": 0, "audit": 0, "sipfail": 0, "other": 0}
+        for line in open(sys.argv[1], encoding="utf-8"):
+            line = line.rstrip("\\n")
+            if not line.strip():
+                continue
+            if line.startswith("SIP-FAIL "):
+                assert fail.search(line), line
+                counts["sipfail"] += 1
+                continue
+            if jvm.match(line):
+                continue  # the JVM's own warnings on stderr, not log records
+            try:
+                record = json.loads(line)
+            except ValueError:
+                counts["other"] += 1
+                print("NOT JSON: " + line[:200])
+                continue
+            assert set(["time", "level", "logger", "message"]) <= set(record), line
+            counts["json"] += 1
+            if record.get("audit"):
+                assert record["action"] and record["result"] and record["hash"], line
+                counts["audit"] += 1
+        print(json.dumps(counts))
+        """;
+    Process python =
+        new ProcessBuilder("/usr/bin/python3", "-c", script, log.toString(), failregex)
+            .redirectErrorStream(true)
+            .start();
+    String output = new String(python.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(python.waitFor()).as(output).isZero();
+    assertThat(output).as(output).contains("\"other\": 0").doesNotContain("\"json\": 0,");
+    assertThat(output).doesNotContain("\"audit\": 0,").doesNotContain("\"sipfail\": 0}");
+    assertThat(Files.readString(log)).contains("user=" + phone.number() + "@" + phone.realm());
+  }
+
+  @Test
+  void aWronglyKeyedOrAlteredBackupOrANonEmptyTargetIsRefused(DialtoneServer source)
+      throws Exception {
+    Path key = backupKey();
+    Path backup = Backup.take(sourceEnv(source, key), RunningDialtone.freshHome("backups"), 2, "t");
+    Path home = RunningDialtone.freshHome("refused");
+
+    Path otherKey = backupKey();
+    assertRefused(targetEnv(home, otherKey), backup, "made with another backup key");
+
+    Path damaged = copy(backup);
+    byte[] bytes = Files.readAllBytes(damaged.resolve("database.sql.gz.enc"));
+    bytes[bytes.length / 2] ^= 0x01;
+    Files.write(damaged.resolve("database.sql.gz.enc"), bytes);
+    assertRefused(targetEnv(home, key), damaged, "altered or damaged at segment");
+
+    Path cut = copy(backup);
+    Files.write(
+        cut.resolve("database.sql.gz.enc"), java.util.Arrays.copyOf(bytes, bytes.length - 100));
+    assertRefused(targetEnv(home, key), cut, "is cut short");
+
+    Path forged = copy(backup);
+    String text = Files.readString(forged.resolve("manifest.properties"));
+    Files.writeString(
+        forged.resolve("manifest.properties"), text.replaceFirst("(table\\.cdr=)\\d+", "$19"));
+    assertRefused(targetEnv(home, key), forged, "does not match its signature");
+
+    assertThat(home).isEmptyDirectory();
+
+    TestUsers db = new TestUsers(source);
+    Object users = db.queryValue("SELECT COUNT(*) FROM app_user");
+    Map<String, String> external = new HashMap<>(targetEnv(home, key));
+    external.put("DIALTONE_DB_URL", source.applicationSetting("DIALTONE_DB_URL"));
+    external.put("DIALTONE_DB_USER", source.applicationSetting("DIALTONE_DB_USER"));
+    external.put("DIALTONE_DB_PASSWORD", source.applicationSetting("DIALTONE_DB_PASSWORD"));
+    external.put(
+        "DIALTONE_MARIADB_BIN", source.applicationSetting("DIALTONE_HOME") + "/mariadb/base/bin");
+    assertRefused(external, backup, "is not empty");
+    assertThat(db.queryValue("SELECT COUNT(*) FROM app_user")).isEqualTo(users);
+  }
+
+  private static void assertRefused(Map<String, String> env, Path backup, String why) {
+    assertThatThrownBy(() -> Restore.run(env, backup, false))
+        .isInstanceOf(Restore.Failed.class)
+        .hasMessageContaining(why)
+        .hasMessageContaining("nothing was changed");
+  }
+
+  private static HttpResponse<String> awaitReadiness(DialtoneServer server, int status)
+      throws InterruptedException {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+    while (true) {
+      HttpResponse<String> answer = Https.get(server.baseUrl() + "/health/ready");
+      if (answer.statusCode() == status || Instant.now().isAfter(deadline)) {
+        assertThat(answer.statusCode()).isEqualTo(status);
+        return answer;
+      }
+      Thread.sleep(200); // polling the endpoint for its change, bounded by the deadline
+    }
+  }
+
+  private static Map<String, String> sourceEnv(DialtoneServer source, Path key) {
+    return Map.of(
+        "DIALTONE_HOME", source.applicationSetting("DIALTONE_HOME"),
+        "DIALTONE_EMBEDDED_DB_PORT", System.getProperty("dialtone.test.db-port", "3317"),
+        "DIALTONE_DATA_KEYS_DIR", source.applicationSetting("DIALTONE_DATA_KEYS_DIR"),
+        "DIALTONE_BACKUP_KEY_FILE", key.toString());
+  }
+
+  private static Map<String, String> targetEnv(Path home, Path key) {
+    return Map.ofEntries(
+        Map.entry("DIALTONE_HOME", home.toString()),
+        Map.entry("DIALTONE_HTTP_PORT", Integer.toString(HTTP)),
+        Map.entry("DIALTONE_HTTPS_PORT", Integer.toString(HTTPS)),
+        Map.entry("DIALTONE_EMBEDDED_DB_PORT", Integer.toString(DB)),
+        Map.entry("DIALTONE_BACKUP_KEY_FILE", key.toString()),
+        Map.entry("DIALTONE_SIP_ENABLED", "true"),
+        Map.entry("DIALTONE_SIP_LISTEN_ADDRESS", "127.0.0.1"),
+        Map.entry("DIALTONE_SIP_PORT", Integer.toString(SIP)),
+        Map.entry("DIALTONE_SIP_TLS_PORT", Integer.toString(SIP + 1)),
+        Map.entry("DIALTONE_SIP_MD5_FIRST_AGENTS", "sipp"),
+        Map.entry("DIALTONE_LOG_FORMAT", "json"));
+  }
+
+  private static Path backupKey() throws IOException {
+    byte[] key = new byte[32];
+    new SecureRandom().nextBytes(key);
+    Path file = RunningDialtone.freshHome("backup-key").resolve("backup.key");
+    Files.writeString(file, Base64.getEncoder().encodeToString(key));
+    return file;
+  }
+
+  private static Properties manifest(Path backup) throws IOException {
+    Properties p = new Properties();
+    p.load(new StringReader(Files.readString(backup.resolve("manifest.properties"))));
+    return p;
+  }
+
+  private static long rows(Properties manifest, String table) {
+    return Long.parseLong(manifest.getProperty("table." + table).split(" ")[0]);
+  }
+
+  private static Path copy(Path backup) throws IOException {
+    Path copy = RunningDialtone.freshHome("copy");
+    try (var files = Files.list(backup)) {
+      for (Path f : files.toList()) {
+        Files.copy(f, copy.resolve(f.getFileName()));
+      }
+    }
+    return copy;
+  }
+
+  private static void writeCdrs(DialtoneServer server, long account) throws Exception {
+    ZoneId zone = ZoneId.of("America/Toronto");
+    Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    var calls =
+        new CdrDistribution(account, zone, "514", 5, 7)
+            .calls(CDRS, now.minus(20, ChronoUnit.DAYS), now.minus(1, ChronoUnit.HOURS));
+    String url = server.applicationSetting("DIALTONE_DB_URL");
+    try (Connection c =
+        DriverManager.getConnection(
+            url + (url.contains("?") ? "&" : "?") + "allowLocalInfile=true",
+            server.applicationSetting("DIALTONE_DB_USER"),
+            server.applicationSetting("DIALTONE_DB_PASSWORD"))) {
+      c.setAutoCommit(false);
+      CdrGenerator.writeAccount(c, calls, zone);
+      c.commit();
+    }
+  }
+}
