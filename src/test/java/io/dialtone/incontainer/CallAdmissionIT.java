@@ -80,6 +80,7 @@ public class CallAdmissionIT {
     assertThat(num(cdr[4])).isEqualTo(Disposition.BLOCKED.code());
     assertThat(cdr[5]).isEqualTo("BLOCKED_NUMBER");
     assertThat(num(cdr[6])).isEqualTo(rule);
+    assertThat(num(cdr[9])).as("the answer the phone got").isEqualTo(403);
     assertThat(active.of(AccountId.of(account))).isZero();
   }
 

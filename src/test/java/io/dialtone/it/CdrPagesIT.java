@@ -283,6 +283,7 @@ class CdrPagesIT {
       assertThat(browser.text("#hangupSide")).isEqualTo("Not recorded");
       browser.open("/cdrs/call.xhtml?id=" + refusedId);
       assertThat(browser.text("#reason")).contains("Premium-rate numbers blocked");
+      assertThat(browser.text("#sipStatus")).isEqualTo("403 Forbidden");
       assertThat(browser.text("#callee")).isEqualTo(PREMIUM);
       assertThat(browser.text("#extension")).isEqualTo("621");
       browser.find("#rule").click();

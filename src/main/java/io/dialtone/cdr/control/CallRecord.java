@@ -54,6 +54,9 @@ public record CallRecord(
     int sipStatus) {
 
   public static final int PARTY_MAX = 32;
+
+  /** What the phone is answered when a rule or a cap blocks its call: 403 Forbidden. */
+  public static final int BLOCKED_STATUS = 403;
   public static final int CALL_ID_MAX = 128;
   private static final Pattern PARTY = Pattern.compile("[\\x21-\\x7e]{1," + PARTY_MAX + "}");
   private static final Pattern DIGITS = Pattern.compile("[0-9]{0,16}");
@@ -169,7 +172,9 @@ public record CallRecord(
         decision.ruleId(),
         null,
         List.of(),
-        callId);
+        callId,
+        null,
+        BLOCKED_STATUS);
   }
 
   /** The extension's digits as stored, {@code ""} for none. */
