@@ -26,6 +26,9 @@
 #
 # Env: DT_SIP_PORT=25090 CARRIER_PORT=25096 SIPP_PORT=25070 COOLDOWN=5 REGISTER_RATE=500
 #      JIT_WARMUP_SECONDS=30 JIT_WARMUP_RATE=50 PROFILE=0 KEEP=0, and run-anchor.sh's (SIPP_CPUS, ...)
+#      RING_MS=0: how long the carrier rings between its 180 and its 200. With 0 the two leave at
+#      once, and a proxy whose threads handle them in parallel may relay the 200 first: sipp's
+#      phone, which requires the 180, then counts a failed call (both proxies did, see README.md).
 set -uo pipefail
 cd "$(dirname "$0")"
 SECS=${1:-30}
@@ -55,7 +58,7 @@ fi
 KAMAILIO=$(cat run/kamailio.pid)
 if ! { [ -f run/carrier.pid ] && kill -0 "$(cat run/carrier.pid)" 2>/dev/null; }; then
 	# -aa answers the trunk probe's OPTIONS with 200, as a carrier does
-	setsid /usr/bin/sipp -sf scenarios/call-uas.xml -i 127.0.0.1 -p "$CARRIER_PORT" -aa \
+	setsid /usr/bin/sipp -sf scenarios/call-uas.xml -i 127.0.0.1 -p "$CARRIER_PORT" -aa -d "${RING_MS:-0}" \
 		-buff_size 4194304 -l 100000 -nd -nostdin -trace_err -error_file run/carrier-errors.log \
 		> run/carrier.log 2>&1 &
 	echo $! > run/carrier.pid
@@ -64,7 +67,7 @@ fi
 
 {
 	echo "# calls session $SESSION: $(nproc) cpus, load average $(cut -d' ' -f1-3 /proc/loadavg) at start"
-	echo "# rates: ${RATES[*]} calls/s  seconds: $SECS  repeats: $REPEATS  sipp_cpus=${SIPP_CPUS:-all}"
+	echo "# rates: ${RATES[*]} calls/s  seconds: $SECS  repeats: $REPEATS  sipp_cpus=${SIPP_CPUS:-all}  carrier rings ${RING_MS:-0} ms"
 	echo "# dialtone: 127.0.0.1:$DT_SIP_PORT payara pid $PAYARA; kamailio proxy: 127.0.0.1:$KAM_PORT pid $KAMAILIO;" \
 		"carrier: sipp UAS 127.0.0.1:$CARRIER_PORT pid $(cat run/carrier.pid)"
 	grep '^\[sip-bench\]' run/dialtone.log
@@ -129,8 +132,8 @@ for r in "${!RATES[@]}"; do
 				jcmd "$PAYARA" JFR.stop name=calls > /dev/null
 				{
 					echo "# JFR profile of Dialtone's JVM over its last run ($rate calls/s, $SECS s)"
-					"${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/jfr" view --width 200 hot-methods "run/calls-$SESSION.jfr"
-					"${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/jfr" view --width 200 allocation-by-site "run/calls-$SESSION.jfr"
+					"${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/jfr" view --width 260 hot-methods "run/calls-$SESSION.jfr" | sed 's/  */ /g'
+					"${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/jfr" view --width 260 allocation-by-site "run/calls-$SESSION.jfr" | sed 's/  */ /g'
 				} > "results/calls-profile-$SESSION.txt" 2>&1
 			else
 				run_one "$server" "$rate" "$SECS"
