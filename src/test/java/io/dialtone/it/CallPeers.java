@@ -184,6 +184,12 @@ final class CallPeers {
     }
   }
 
+  /** The id of the one CDR of Call-ID {@code callId}, once written (see {@link #cdr}). */
+  static long cdrId(TestUsers db, String callId) throws Exception {
+    cdr(db, callId);
+    return ((Number) db.queryValue("SELECT id FROM cdr WHERE call_id = ?", callId)).longValue();
+  }
+
   /** The CDR of Call-ID {@code callId}, once written (the writer batches; 15 s at most). */
   static Map<String, Object> cdr(TestUsers db, String callId) throws Exception {
     Instant end = Instant.now().plus(Duration.ofSeconds(15));

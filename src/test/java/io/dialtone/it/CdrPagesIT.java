@@ -236,31 +236,31 @@ class CdrPagesIT {
         SipExtensions.create(server, db.user("CUSTOMER_ADMIN", account), "621", "622");
     Extension caller = ext.get("621");
     Extension callee = ext.get("622");
-    int phonePort = CdrSipCalls.uasPort(8);
+    int phonePort = CallPeers.uasPort(8);
     String id = SipUdpClient.newId();
-    CdrSipCalls.register(caller, CdrSipCalls.uasPort(9), 300);
-    CdrSipCalls.register(callee, phonePort, 300);
+    CallPeers.register(caller, CallPeers.uasPort(9));
+    CallPeers.register(callee, phonePort);
     try {
-      Sipp.Running answers = CdrSipCalls.phone("uas-answer", phonePort, Map.of());
-      Sipp.Result talk = CdrSipCalls.call("call-talk", caller, "622", "talk-" + id, Map.of());
+      Sipp.Running answers = CallPeers.uas("uas-answer", phonePort, Map.of());
+      Sipp.Result talk = CallPeers.call("call-talk", caller, "622", "talk-" + id, Map.of());
       assertThat(talk.passed()).as("the caller:\n" + talk.output()).isTrue();
       assertThat(answers.await(30).passed()).as("the phone that answered").isTrue();
-      Sipp.Running busy = CdrSipCalls.phone("uas-reject", phonePort, Map.of("STATUS", "486"));
+      Sipp.Running busy = CallPeers.uas("uas-reject", phonePort, Map.of("STATUS", "486"));
       Sipp.Result refused =
-          CdrSipCalls.call("call-fails", caller, "622", "busy-" + id, Map.of("FINAL", "486"));
+          CallPeers.call("call-fails", caller, "622", "busy-" + id, Map.of("FINAL", "486"));
       assertThat(refused.passed()).as("the caller got 486:\n" + refused.output()).isTrue();
       assertThat(busy.await(30).passed()).as("the busy phone").isTrue();
     } finally {
-      CdrSipCalls.register(callee, phonePort, 0);
+      CallPeers.unregister(callee, phonePort);
     }
     Sipp.Result blocked =
-        CdrSipCalls.call(
+        CallPeers.call(
             "call-fails", caller, PREMIUM.substring(1), "blocked-" + id, Map.of("FINAL", "403"));
     assertThat(blocked.passed()).as("the caller got 403:\n" + blocked.output()).isTrue();
-    CdrSipCalls.register(caller, CdrSipCalls.uasPort(9), 0);
-    long talked = CdrSipCalls.cdrId(db, "talk-" + id + "-1");
-    long busied = CdrSipCalls.cdrId(db, "busy-" + id + "-1");
-    long refusedId = CdrSipCalls.cdrId(db, "blocked-" + id + "-1");
+    CallPeers.unregister(caller, CallPeers.uasPort(9));
+    long talked = CallPeers.cdrId(db, "talk-" + id + "-1");
+    long busied = CallPeers.cdrId(db, "busy-" + id + "-1");
+    long refusedId = CallPeers.cdrId(db, "blocked-" + id + "-1");
 
     try (Browser browser = new Browser(server.baseUrl())) {
       SignIn.withBothFactors(browser, db.user("CUSTOMER_ADMIN", account));
