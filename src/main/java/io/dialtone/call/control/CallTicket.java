@@ -16,10 +16,10 @@ public interface CallTicket {
   Duration maxDuration();
 
   /**
-   * One trunk tried (outbound): its name and the final status it gave (0 = no answer / transport
-   * error).
+   * One trunk tried (outbound): its name, the final status it gave (0 = no answer / transport
+   * error) and when that was known.
    */
-  void trunkAttempt(String trunk, int status);
+  void trunkAttempt(String trunk, int status, Instant at);
 
   /** A 2xx reached the caller at 'at'; 'trunk' carried it (null for internal calls). */
   void answered(Instant at, String trunk);

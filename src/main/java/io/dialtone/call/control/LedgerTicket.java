@@ -68,13 +68,17 @@ public final class LedgerTicket implements CallTicket {
   }
 
   @Override
-  public synchronized void trunkAttempt(String trunk, int status) {
+  public synchronized void trunkAttempt(String trunk, int status, Instant at) {
     if (closed) {
       return;
     }
     if (attempts.size() < MAX_ATTEMPTS) {
       try {
-        attempts.add(new TrunkAttempt(trunk, status == 0 ? NO_ANSWER : status));
+        attempts.add(
+            new TrunkAttempt(
+                trunk,
+                status == 0 ? NO_ANSWER : status,
+                Duration.between(facts.start(), notBefore(at, facts.start()))));
       } catch (IllegalArgumentException e) {
         LOG.warning("call " + callId() + ": trunk attempt not recorded: " + e.getMessage());
       }

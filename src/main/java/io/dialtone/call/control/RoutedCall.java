@@ -171,14 +171,14 @@ final class RoutedCall implements CallListener {
 
     @Override
     public void answered() {
-      ticket.trunkAttempt(trunk.name(), 200);
+      ticket.trunkAttempt(trunk.name(), 200, clock.instant());
       RoutedCall.this.answered(trunk.name(), this);
     }
 
     @Override
     public void failed(int status) {
       synchronized (RoutedCall.this) {
-        ticket.trunkAttempt(trunk.name(), status);
+        ticket.trunkAttempt(trunk.name(), status, clock.instant());
         if (heldTrunk == trunk) {
           channels.release(trunk);
           heldTrunk = null;

@@ -57,6 +57,7 @@ public record CallRecord(
 
   /** What the phone is answered when a rule or a cap blocks its call: 403 Forbidden. */
   public static final int BLOCKED_STATUS = 403;
+
   public static final int CALL_ID_MAX = 128;
   private static final Pattern PARTY = Pattern.compile("[\\x21-\\x7e]{1," + PARTY_MAX + "}");
   private static final Pattern DIGITS = Pattern.compile("[0-9]{0,16}");

@@ -28,8 +28,8 @@ class LedgerTicketTest {
   @Test
   void anAnsweredCallLeavesOneRecordWithItsDurationFromAnswerToEndAndWhoHungUp() {
     LedgerTicket ticket = outbound();
-    ticket.trunkAttempt("trunk-1", 503);
-    ticket.trunkAttempt("trunk-2", 200);
+    ticket.trunkAttempt("trunk-1", 503, T.plusMillis(800));
+    ticket.trunkAttempt("trunk-2", 200, T.plusSeconds(5));
     ticket.answered(T.plusSeconds(5), "trunk-2");
     ticket.ended(T.plusSeconds(65).plusMillis(900), HangupSide.CALLEE);
 
@@ -41,7 +41,9 @@ class LedgerTicketTest {
         .isEqualTo(T.plusSeconds(5).truncatedTo(java.time.temporal.ChronoUnit.MICROS));
     assertThat(r.trunk()).isEqualTo("trunk-2");
     assertThat(r.trunkAttempts())
-        .containsExactly(new TrunkAttempt("trunk-1", 503), new TrunkAttempt("trunk-2", 200));
+        .containsExactly(
+            new TrunkAttempt("trunk-1", 503, Duration.ofMillis(800)),
+            new TrunkAttempt("trunk-2", 200, Duration.ofSeconds(5)));
     assertThat(r.hangupSide()).isEqualTo("CALLEE");
     assertThat(r.sipStatus()).isEqualTo(200);
     assertThat(r.callee()).isEqualTo("+15145550100");
@@ -66,11 +68,11 @@ class LedgerTicketTest {
   @Test
   void aTrunkThatGaveNoAnswerIsRecordedAs408() {
     LedgerTicket ticket = outbound();
-    ticket.trunkAttempt("trunk-1", 0);
+    ticket.trunkAttempt("trunk-1", 0, T.plusSeconds(5));
     ticket.failed(T.plusSeconds(32), 503);
 
     assertThat(records.getFirst().trunkAttempts())
-        .containsExactly(new TrunkAttempt("trunk-1", 408));
+        .containsExactly(new TrunkAttempt("trunk-1", 408, Duration.ofSeconds(5)));
   }
 
   @Test
@@ -80,7 +82,7 @@ class LedgerTicketTest {
     ticket.ended(T.plusSeconds(11), HangupSide.CALLER);
     ticket.ended(T.plusSeconds(20), HangupSide.CALLEE);
     ticket.failed(T.plusSeconds(30), 500);
-    ticket.trunkAttempt("late", 200);
+    ticket.trunkAttempt("late", 200, T.plusSeconds(9));
     ticket.answered(T.plusSeconds(40), "late");
 
     assertThat(records).hasSize(1);
