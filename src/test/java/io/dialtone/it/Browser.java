@@ -67,6 +67,17 @@ final class Browser implements AutoCloseable {
         .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
   }
 
+  /**
+   * Shows the portal in {@code lang} ({@code en}, {@code fr}) with the page's language switch,
+   * unless it shows in it already (a user's language is kept from one sign-in to the next).
+   */
+  void useLanguage(String lang) {
+    if (driver.findElements(By.cssSelector("html[lang='" + lang + "']")).isEmpty()) {
+      find("button[lang='" + lang + "']").click();
+    }
+    find("html[lang='" + lang + "']");
+  }
+
   List<WebElement> findAll(String css) {
     return driver.findElements(By.cssSelector(css));
   }

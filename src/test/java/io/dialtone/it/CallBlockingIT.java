@@ -81,8 +81,7 @@ class CallBlockingIT {
     SeededUser admin = db.customerAdmin();
     try (Browser browser = new Browser(server.baseUrl())) {
       SignIn.withBothFactors(browser, admin);
-      browser.find("button[lang='fr']").click();
-      browser.find("html[lang='fr']");
+      browser.useLanguage("fr");
       browser.open("/calls/blocking.xhtml");
       browser.find("[id='toggles:international'] .ui-chkbox-box").click();
       browser.submit("toggles:save");

@@ -126,8 +126,7 @@ class CdrPagesIT {
 
     try (Browser browser = new Browser(server.baseUrl())) {
       SignIn.withBothFactors(browser, admin);
-      browser.find("button[lang='fr']").click();
-      browser.find("html[lang='fr']");
+      browser.useLanguage("fr");
       browser.open("/cdrs/index.xhtml");
       assertThat(browser.text("h1")).isEqualTo("Enregistrements d’appels");
       browser.find("[id='filter:blocked']").click();
@@ -203,8 +202,7 @@ class CdrPagesIT {
       browser.find("[id='list:calls'] .ui-paginator-next").click();
       browser.waitForText("51–100 of 1,234");
 
-      browser.find("button[lang='fr']").click();
-      browser.find("html[lang='fr']");
+      browser.useLanguage("fr");
       browser.open("/cdrs/index.xhtml");
       browser.find("[id='list:calls']");
       assertThat(browser.text("[id='list:calls'] .ui-paginator-current"))
@@ -293,8 +291,7 @@ class CdrPagesIT {
       browser.waitForPath("/calls/tester.xhtml");
       assertThat(browser.text("#verdict")).isEqualTo("Blocked");
 
-      browser.find("button[lang='fr']").click();
-      browser.find("html[lang='fr']");
+      browser.useLanguage("fr");
       browser.open("/cdrs/call.xhtml?id=" + busied);
       assertThat(browser.text("#sipStatus")).isEqualTo("486 Occupé");
       assertThat(browser.text("#disposition")).isEqualTo("Occupé");

@@ -316,8 +316,7 @@ class DashboardIT {
     SeededUser admin = db.user("PLATFORM_ADMIN", 1L);
     try (Browser browser = new Browser(server.baseUrl())) {
       SignIn.withBothFactors(browser, admin);
-      browser.find("button[lang='fr']").click();
-      browser.find("html[lang='fr']");
+      browser.useLanguage("fr");
 
       assertThat(browser.text("#platformHeading")).isEqualTo("Vue d’ensemble de la plateforme");
       assertThat(browser.text("#signInsHeading"))

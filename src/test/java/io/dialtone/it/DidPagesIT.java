@@ -67,8 +67,7 @@ class DidPagesIT {
 
     try (Browser browser = new Browser(server.baseUrl())) {
       SignIn.withBothFactors(browser, admin);
-      browser.find("button[lang='fr']").click();
-      browser.find("html[lang='fr']");
+      browser.useLanguage("fr");
       browser.find("#navExtensions").click();
       browser.waitForPath("/extensions/index.xhtml");
       browser.type("create:number", "201");

@@ -134,8 +134,7 @@ class ExtensionPagesIT {
     }
     try (Browser browser = new Browser(server.baseUrl())) {
       SignIn.withBothFactors(browser, member);
-      browser.find("button[lang='fr']").click();
-      browser.find("html[lang='fr']");
+      browser.useLanguage("fr");
       browser.find("#navMyExtension").click();
       browser.waitForPath("/extensions/mine.xhtml");
       assertThat(browser.pageText()).contains("Mon poste", "305", "Choisissez un nouveau NIP");

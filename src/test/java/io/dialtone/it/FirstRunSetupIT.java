@@ -96,8 +96,7 @@ class FirstRunSetupIT {
       assertThat(browser.text("#accountName")).isEqualTo("Dialtone platform");
       assertThat(browser.text("[id$='activity']")).contains("Signed in (authenticator code)");
 
-      browser.find("button[lang='fr']").click();
-      browser.find("html[lang='fr']");
+      browser.useLanguage("fr");
       assertThat(browser.text("h1")).isEqualTo("Accueil");
       assertThat(browser.text("[id$='activity']")).contains("Connecté (code d’authentificateur)");
 

@@ -173,8 +173,7 @@ class PortalFindingsIT {
   }
 
   private static void frenchAmounts(Browser browser, TestUsers db, long account) {
-    browser.find("button[lang='fr']").click();
-    browser.find("html[lang='fr']");
+    browser.useLanguage("fr");
     browser.open("/usage/index.xhtml");
     browser.type("limits:dailySpend", "20,50");
     browser.submit("limits:save");

@@ -117,8 +117,7 @@ class SipPortalPagesIT {
           .contains("127.0.0.91", "127.0.0.92", "repeated failed authentications");
       assertThat(browser.pageText()).contains("The SIP registrar banned 127.0.0.91");
 
-      browser.find("button[lang='fr']").click();
-      browser.find("html[lang='fr']");
+      browser.useLanguage("fr");
       assertThat(browser.pageText())
           .contains(
               "Bannissements SIP", "authentifications échouées répétées", "Lever le bannissement");

@@ -31,8 +31,7 @@ class TrunksPageIT {
 
     try (Browser browser = new Browser(server.baseUrl())) {
       SignIn.withBothFactors(browser, platform);
-      browser.find("button[lang='fr']").click();
-      browser.find("html[lang='fr']");
+      browser.useLanguage("fr");
       browser.find("#navTrunks").click();
       browser.waitForPath("/trunks/index.xhtml");
       assertThat(browser.find("#navTrunks").getText()).isEqualTo("Liaisons opérateur");
