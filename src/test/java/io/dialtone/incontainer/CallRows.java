@@ -1,6 +1,7 @@
 package io.dialtone.incontainer;
 
 import io.dialtone.callpolicy.control.CallDecisions;
+import io.dialtone.platform.control.DataCipher;
 import io.dialtone.usage.control.UsageMeter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -21,6 +22,9 @@ public class CallRows {
   @PersistenceContext(unitName = "dialtone")
   EntityManager em;
 
+  /** Stored hashes are real ciphertexts of the current data key, so a key rotation moves them. */
+  @Inject DataCipher cipher;
+
   @Inject CallDecisions decisions;
   @Inject UsageMeter meter;
 
@@ -30,11 +34,12 @@ public class CallRows {
     em.createNativeQuery(
             "INSERT INTO extension (account_id, number, display_name, type, status, realm,"
                 + " ha1_sha256, ha1_md5, created_at) VALUES (?1, ?2, ?3, 'USER', ?4,"
-                + " 'calls.example.test', 'v1:test:none', 'v1:test:none', UTC_TIMESTAMP(6))")
+                + " 'calls.example.test', ?5, ?5, UTC_TIMESTAMP(6))")
         .setParameter(1, accountId)
         .setParameter(2, number)
         .setParameter(3, "Phone " + number)
         .setParameter(4, status)
+        .setParameter(5, cipher.encrypt("no secret: a test fixture"))
         .executeUpdate();
     long id =
         ((Number) em.createNativeQuery("SELECT LAST_INSERT_ID()").getSingleResult()).longValue();

@@ -1,6 +1,8 @@
 package io.dialtone.incontainer;
 
+import io.dialtone.platform.control.DataCipher;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -18,6 +20,9 @@ public class SipSideRows {
   @PersistenceContext(unitName = "dialtone")
   EntityManager em;
 
+  /** Stored hashes are real ciphertexts of the current data key, so a key rotation moves them. */
+  @Inject DataCipher cipher;
+
   /** A live extension {@code number} of {@code accountId}, assigned to {@code userId} or nobody. */
   @Transactional
   public long extension(long accountId, String number, Long userId) {
@@ -26,13 +31,14 @@ public class SipSideRows {
                     """
                     INSERT INTO extension (account_id, number, display_name, type, status,
                     assigned_user_id, realm, ha1_sha256, ha1_md5, created_at)
-                    VALUES (?1, ?2, ?3, 'USER', 'ACTIVE', ?4, ?5, 'v1:test:none', 'v1:test:none',
+                    VALUES (?1, ?2, ?3, 'USER', 'ACTIVE', ?4, ?5, ?6, ?6,
                     UTC_TIMESTAMP(6)) RETURNING id""")
                 .setParameter(1, accountId)
                 .setParameter(2, number)
                 .setParameter(3, "Desk " + number)
                 .setParameter(4, userId)
                 .setParameter(5, "t-" + UUID.randomUUID().toString().substring(0, 8) + ".test")
+                .setParameter(6, cipher.encrypt("no secret: a test fixture"))
                 .getSingleResult())
         .longValue();
   }
