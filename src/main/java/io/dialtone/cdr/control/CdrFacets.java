@@ -138,37 +138,14 @@ public final class CdrFacets {
     sql.append(" AND day >= ? AND day <= ?");
     params.add(first);
     params.add(last);
-    if (f.direction() != null) {
-      sql.append(" AND direction = ?");
-      params.add(f.direction().code());
-    }
-    if (f.disposition() != null) {
-      sql.append(" AND disposition = ?");
-      params.add(f.disposition().code());
-    }
-    if (f.destination() != null) {
-      sql.append(" AND dest_class = ?");
-      params.add(ClassCodes.code(f.destination()));
-    }
-    if (f.country() != null) {
-      sql.append(" AND dest_country = ?");
-      params.add(f.country());
-    }
+    CdrQueries.outcomeConditions(f, sql, params);
     sql.append(" GROUP BY day");
     Map<LocalDate, Usage> found = new HashMap<>();
     try (PreparedStatement s = c.prepareStatement(sql.toString())) {
       CdrQueries.bind(s, params);
       try (ResultSet rs = s.executeQuery()) {
         while (rs.next()) {
-          found.put(
-              rs.getObject(1, LocalDate.class),
-              new Usage(
-                  rs.getLong(2),
-                  rs.getLong(3),
-                  rs.getLong(4),
-                  rs.getLong(5),
-                  rs.getLong(6),
-                  rs.getBigDecimal(7)));
+          found.put(rs.getObject(1, LocalDate.class), Usage.fromColumns(rs, 2));
         }
       }
     }

@@ -113,6 +113,22 @@ public final class CdrQueries {
       sql.append(" AND extension = ?");
       params.add(f.extension());
     }
+    outcomeConditions(f, sql, params);
+    if (f.numberPrefix() != null) {
+      sql.append(" AND remote_digits LIKE ?"); // digits only (CdrFilter): no wildcard inside
+      params.add(f.numberPrefix() + "%");
+    }
+    if (f.minBillsec() != null) {
+      sql.append(" AND billsec >= ?");
+      params.add(f.minBillsec());
+    }
+  }
+
+  /**
+   * The conditions of {@code f}'s direction, result, destination type and country, columns that the
+   * call rows and the daily summary rows share.
+   */
+  static void outcomeConditions(CdrFilter f, StringBuilder sql, List<Object> params) {
     if (f.direction() != null) {
       sql.append(" AND direction = ?");
       params.add(f.direction().code());
@@ -128,14 +144,6 @@ public final class CdrQueries {
     if (f.country() != null) {
       sql.append(" AND dest_country = ?");
       params.add(f.country());
-    }
-    if (f.numberPrefix() != null) {
-      sql.append(" AND remote_digits LIKE ?"); // digits only (CdrFilter): no wildcard inside
-      params.add(f.numberPrefix() + "%");
-    }
-    if (f.minBillsec() != null) {
-      sql.append(" AND billsec >= ?");
-      params.add(f.minBillsec());
     }
   }
 

@@ -84,15 +84,7 @@ public class UsageTotals {
       s.setObject(i, to);
       try (ResultSet rs = s.executeQuery()) {
         while (rs.next()) {
-          found.put(
-              rs.getObject(1, LocalDate.class),
-              new Usage(
-                  rs.getLong(2),
-                  rs.getLong(3),
-                  rs.getLong(4),
-                  rs.getLong(5),
-                  rs.getLong(6),
-                  rs.getBigDecimal(7)));
+          found.put(rs.getObject(1, LocalDate.class), Usage.fromColumns(rs, 2));
         }
       }
     }
