@@ -18,53 +18,39 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * Debian's headless Chromium driven by Debian's chromedriver (no browser download), with a fresh
- * profile, English as the browser language, and small helpers that wait for pages to load.
+ * Debian's headless Chromium driven by Debian's chromedriver (no browser download), in a fresh
+ * profile's state, English as the browser language, and small helpers that wait for pages to load.
  */
 final class Browser implements AutoCloseable {
 
   static final String SESSION_COOKIE = "__Host-DIALTONE";
   private static final Duration WAIT = Duration.ofSeconds(20);
+
+  /**
+   * How often a wait looks again (Selenium's default is 500 ms): a page or Ajax answer is seen
+   * within a tenth of a second of its arrival instead of up to half a second later.
+   */
+  private static final Duration POLL = Duration.ofMillis(100);
+
   private final ChromeDriver driver;
   private final String baseUrl;
 
   Browser(String baseUrl) {
     this.baseUrl = baseUrl;
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(System.getProperty("dialtone.test.chromium", "/usr/bin/chromium"));
-    options.addArguments(
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--ignore-certificate-errors",
-        "--lang=en-US",
-        "--window-size=1280,1000",
-        "--user-data-dir=" + tempProfile());
-    options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-US,en"));
-    options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
-    ChromeDriverService service =
-        new ChromeDriverService.Builder()
-            .usingDriverExecutable(
-                Path.of(System.getProperty("dialtone.test.chromedriver", "/usr/bin/chromedriver"))
-                    .toFile())
-            .build();
-    driver = new ChromeDriver(service, options);
-    driver.manage().timeouts().pageLoadTimeout(WAIT);
+    this.driver = IdleBrowsers.takeOrStart();
   }
 
   void open(String pathOrUrl) {
     driver.get(pathOrUrl.startsWith("http") ? pathOrUrl : baseUrl + pathOrUrl);
   }
 
+  /** A wait of up to {@link #WAIT} that looks every {@link #POLL}. */
+  private WebDriverWait waiting() {
+    return new WebDriverWait(driver, WAIT, POLL);
+  }
+
   WebElement find(String css) {
-    return new WebDriverWait(driver, WAIT)
-        .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
+    return waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
   }
 
   /**
@@ -96,8 +82,8 @@ final class Browser implements AutoCloseable {
   void submit(String buttonId) {
     WebElement button = find("[id='" + buttonId + "']");
     button.click();
-    new WebDriverWait(driver, WAIT).until(d -> isGone(button));
-    new WebDriverWait(driver, WAIT)
+    waiting().until(d -> isGone(button));
+    waiting()
         .until(
             d ->
                 "complete"
@@ -129,7 +115,7 @@ final class Browser implements AutoCloseable {
 
   /** Ticks (or unticks) the option labelled {@code label} of a checkbox group. */
   void toggleOption(String groupId, String label) {
-    new WebDriverWait(driver, WAIT)
+    waiting()
         .until(
             ExpectedConditions.elementToBeClickable(
                 By.xpath("//*[@id='" + groupId + "']//label[normalize-space()='" + label + "']")))
@@ -138,14 +124,14 @@ final class Browser implements AutoCloseable {
 
   /** Waits until the page shows {@code text} (after an Ajax update). */
   void waitForText(String text) {
-    new WebDriverWait(driver, WAIT)
+    waiting()
         .ignoring(org.openqa.selenium.StaleElementReferenceException.class) // mid-navigation body
         .until(d -> pageText().contains(text));
   }
 
   /** Waits until the browser is on {@code path} (after a redirect). */
   void waitForPath(String path) {
-    new WebDriverWait(driver, WAIT).until(d -> path().equals(path));
+    waiting().until(d -> path().equals(path));
   }
 
   String path() {
@@ -199,7 +185,7 @@ final class Browser implements AutoCloseable {
    */
   boolean inViewport(String css) {
     try {
-      return new WebDriverWait(driver, Duration.ofSeconds(3))
+      return new WebDriverWait(driver, Duration.ofSeconds(3), POLL)
           .until(
               d ->
                   (Boolean)
@@ -249,16 +235,135 @@ final class Browser implements AutoCloseable {
     return driver;
   }
 
-  private static Path tempProfile() {
-    try {
-      return Files.createTempDirectory("dialtone-chromium-");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
+  /**
+   * Hands the browser back for the next test, as good as new (see {@link IdleBrowsers}); quits it
+   * when it cannot be made so.
+   */
   @Override
   public void close() {
-    driver.quit();
+    IdleBrowsers.giveBack(driver);
+  }
+
+  /**
+   * Chromium processes kept between tests: starting Chromium and its driver costs seconds on two
+   * busy cores, and a browser test opens one or two per test. A browser handed back is wiped to a
+   * fresh profile's state (no cookies, empty cache, nothing in web storage, the window size and
+   * timeouts of a new one, no other windows, console read) before the next {@link Browser} gets it;
+   * one that cannot be wiped is quit. A test never shares a browser: two open {@link Browser}s are
+   * two Chromium processes, each its own session. {@code -Ddialtone.test.reuse-browsers=false}
+   * starts a new Chromium for every {@link Browser} instead.
+   */
+  private static final class IdleBrowsers {
+
+    private static final boolean REUSE =
+        Boolean.parseBoolean(System.getProperty("dialtone.test.reuse-browsers", "true"));
+    private static final java.util.Deque<ChromeDriver> IDLE = new java.util.ArrayDeque<>();
+
+    static {
+      Runtime.getRuntime().addShutdownHook(new Thread(IdleBrowsers::quitAll, "quit-idle-browsers"));
+    }
+
+    private IdleBrowsers() {}
+
+    static ChromeDriver takeOrStart() {
+      synchronized (IDLE) {
+        ChromeDriver idle = IDLE.pollFirst();
+        if (idle != null) {
+          return idle;
+        }
+      }
+      return started();
+    }
+
+    static void giveBack(ChromeDriver driver) {
+      if (!REUSE || !wiped(driver)) {
+        driver.quit();
+        return;
+      }
+      synchronized (IDLE) {
+        IDLE.addFirst(driver);
+      }
+    }
+
+    /** Whether {@code driver} is back to a new browser's state. */
+    private static boolean wiped(ChromeDriver driver) {
+      try {
+        if (driver.getWindowHandles().size() != 1) {
+          return false;
+        }
+        driver.get("about:blank");
+        driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
+        driver.executeCdpCommand("Network.clearBrowserCache", Map.of());
+        driver.executeCdpCommand("Network.setCacheDisabled", Map.of("cacheDisabled", false));
+        driver.executeCdpCommand(
+            "Storage.clearDataForOrigin", Map.of("origin", "*", "storageTypes", "all"));
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1000));
+        driver.manage().timeouts().pageLoadTimeout(WAIT);
+        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+        driver.manage().timeouts().implicitlyWait(Duration.ZERO);
+        driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER);
+        return driver.manage().getCookies().isEmpty();
+      } catch (WebDriverException e) {
+        return false;
+      }
+    }
+
+    private static ChromeDriver started() {
+      ChromeOptions options = new ChromeOptions();
+      options.setBinary(System.getProperty("dialtone.test.chromium", "/usr/bin/chromium"));
+      options.addArguments(
+          "--headless=new",
+          "--no-sandbox",
+          "--disable-gpu",
+          "--disable-dev-shm-usage",
+          "--disable-quic",
+          "--no-first-run",
+          "--disable-background-networking",
+          "--disable-component-update",
+          "--disable-sync",
+          // Puppeteer's quiet set: no extensions, crash reports, phishing checks, translation or
+          // background throttling of a window the test is not looking at.
+          "--disable-extensions",
+          "--disable-default-apps",
+          "--disable-breakpad",
+          "--disable-client-side-phishing-detection",
+          "--disable-hang-monitor",
+          "--disable-background-timer-throttling",
+          "--disable-backgrounding-occluded-windows",
+          "--disable-renderer-backgrounding",
+          "--disable-features=Translate,MediaRouter,OptimizationHints",
+          "--password-store=basic",
+          "--mute-audio",
+          "--ignore-certificate-errors",
+          "--lang=en-US",
+          "--window-size=1280,1000",
+          "--user-data-dir=" + tempProfile());
+      options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-US,en"));
+      options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
+      ChromeDriverService service =
+          new ChromeDriverService.Builder()
+              .usingDriverExecutable(
+                  Path.of(System.getProperty("dialtone.test.chromedriver", "/usr/bin/chromedriver"))
+                      .toFile())
+              .build();
+      ChromeDriver driver = new ChromeDriver(service, options);
+      driver.manage().timeouts().pageLoadTimeout(WAIT);
+      return driver;
+    }
+
+    private static void quitAll() {
+      synchronized (IDLE) {
+        IDLE.forEach(ChromeDriver::quit);
+        IDLE.clear();
+      }
+    }
+
+    private static Path tempProfile() {
+      try {
+        return Files.createTempDirectory("dialtone-chromium-");
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
   }
 }
