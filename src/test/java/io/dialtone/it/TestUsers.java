@@ -27,6 +27,17 @@ final class TestUsers {
   /** A seeded user and the secrets a test needs to sign in as them. */
   record SeededUser(long id, String email, String password, String totpSecret) {}
 
+  /**
+   * The password of every user seeded in this test JVM, new for each run, and its hash, made once:
+   * one hash costs the application's full PBKDF2 work (seconds on two busy cores), and a run seeds
+   * hundreds of users. No test signs a user in with another user's password; each user still has a
+   * TOTP secret of their own.
+   */
+  private static final String PASSWORD =
+      "Correct-Horse-" + UUID.randomUUID().toString().substring(0, 8) + "-42";
+
+  private static volatile String passwordHash;
+
   private final DialtoneServer server;
 
   TestUsers(DialtoneServer server) {
@@ -53,7 +64,6 @@ final class TestUsers {
   SeededUser user(String role, long accountId) {
     String unique = UUID.randomUUID().toString().substring(0, 8);
     String email = role.toLowerCase(java.util.Locale.ROOT) + "-" + unique + "@example.test";
-    String password = "Correct-Horse-" + unique + "-42";
     String secret = TotpCodes.newSecret();
     long customer = accountId;
     try (Connection db = connect()) {
@@ -66,7 +76,7 @@ final class TestUsers {
         insert.setLong(1, customer);
         insert.setString(2, email);
         insert.setString(3, "Test " + unique);
-        insert.setString(4, new PasswordHasher().hash(password.toCharArray()));
+        insert.setString(4, passwordHash());
         insert.setString(5, cipher().encrypt(secret));
         insert.executeUpdate();
         userId = generatedKey(insert);
@@ -77,7 +87,7 @@ final class TestUsers {
         grant.setString(2, role);
         grant.executeUpdate();
       }
-      return new SeededUser(userId, email, password, secret);
+      return new SeededUser(userId, email, PASSWORD, secret);
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }
@@ -139,6 +149,19 @@ final class TestUsers {
       keys.next();
       return keys.getLong(1);
     }
+  }
+
+  private static String passwordHash() {
+    String hash = passwordHash;
+    if (hash == null) {
+      synchronized (TestUsers.class) {
+        if (passwordHash == null) {
+          passwordHash = new PasswordHasher().hash(PASSWORD.toCharArray());
+        }
+        hash = passwordHash;
+      }
+    }
+    return hash;
   }
 
   private Connection connect() throws SQLException {
