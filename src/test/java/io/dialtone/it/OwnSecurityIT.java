@@ -30,7 +30,7 @@ class OwnSecurityIT {
     SeededUser user = new TestUsers(server).customerAdmin();
     TestUsers db = new TestUsers(server);
     try (Browser browser = new Browser(server.baseUrl())) {
-      long signInStep = signIn(browser, user);
+      signIn(browser, user);
       assertThat(browser.find("#navSecurity").getText()).isEqualTo("Security");
       browser.open(PAGE);
       browser.submit("recovery:regenerate");
@@ -56,12 +56,11 @@ class OwnSecurityIT {
       assertThat(browser.findAll("#recoveryCodes li")).hasSize(10);
       browser.submit("signOutForm:signOut");
 
-      signInAfter(browser, user, signInStep);
-      long current = Totp.currentStep();
+      signIn(browser, user);
       browser.open(PAGE);
       browser.submit("recovery:regenerate");
       assertThat(browser.isPresent("#stepUp")).as("a new sign-in steps up again").isTrue();
-      stepUp(browser, Totp.codeAt(user.totpSecret(), Totp.stepAfter(current)));
+      stepUp(browser, Totp.freshCode(user.totpSecret())); // a step neither sign-in used
       assertThat(browser.findAll("#recoveryCodes li")).hasSize(10);
     }
     assertThat(
@@ -85,8 +84,8 @@ class OwnSecurityIT {
     String newEmail = "moved-" + UUID.randomUUID().toString().substring(0, 8) + "@example.test";
     try (Browser browser = new Browser(server.baseUrl());
         Browser other = new Browser(server.baseUrl())) {
-      long step = signIn(browser, user);
-      signInAfter(other, user, step);
+      signIn(browser, user);
+      signIn(other, user);
 
       browser.open(PAGE);
       browser.type("email:newEmail", "jane@localhost");
@@ -209,8 +208,7 @@ class OwnSecurityIT {
       browser.submit("mfa:confirm");
       assertThat(browser.text("[id$='messages']")).contains("does not match the new authenticator");
 
-      long enrolStep = Totp.currentStep();
-      browser.type("mfa:code", Totp.codeAt(secret, enrolStep));
+      browser.type("mfa:code", Totp.freshCode(secret)); // one step back: the next is current
       browser.submit("mfa:confirm");
       assertThat(browser.text("[id$='messages']")).contains("Your new authenticator is active");
       List<String> newCodes = codes(browser);
@@ -218,9 +216,9 @@ class OwnSecurityIT {
       assertThat(browser.overlaps("#recoveryCodes")).isEmpty();
       browser.submit("signOutForm:signOut");
 
-      long next = Totp.stepAfter(enrolStep);
       PasswordChangeIT.signInWithPassword(browser, user.email(), user.password());
-      secondFactor(browser, Totp.codeAt(user.totpSecret(), next), false);
+      // a step after the new authenticator's: refused for its secret, not as a replay
+      secondFactor(browser, Totp.codeAt(user.totpSecret(), Totp.currentStep()), false);
       assertThat(browser.text("[id$='messages']")).contains("This code is not right");
       secondFactor(browser, oldCodes.getFirst(), true);
       assertThat(browser.text("[id$='messages']")).contains("recovery code is not valid");
@@ -305,22 +303,14 @@ class OwnSecurityIT {
   }
 
   /**
-   * A fresh user's first sign-in with both factors (no step used yet: the current one is fine);
-   * returns the TOTP step it used.
+   * Signs in with both factors, with a TOTP step no code of the user's used before ({@link
+   * Totp#freshCode}: one step back, then the current one, before it waits for the next).
    */
-  private static long signIn(Browser browser, SeededUser user) throws InterruptedException {
-    return signInAfter(browser, user, Totp.currentStep() - 1);
-  }
-
-  /** Signs in with a TOTP step after {@code usedStep}; returns the step it used. */
-  private static long signInAfter(Browser browser, SeededUser user, long usedStep)
-      throws InterruptedException {
+  private static void signIn(Browser browser, SeededUser user) {
     PasswordChangeIT.signInWithPassword(browser, user.email(), user.password());
     assertThat(browser.path()).isEqualTo("/mfa.xhtml");
-    long step = Totp.stepAfter(usedStep);
-    secondFactor(browser, Totp.codeAt(user.totpSecret(), step), false);
+    secondFactor(browser, Totp.freshCode(user.totpSecret()), false);
     assertThat(browser.path()).isEqualTo("/home.xhtml");
-    return step;
   }
 
   private static void secondFactor(Browser browser, String code, boolean recoveryCode) {

@@ -61,6 +61,18 @@ final class Totp {
     }
   }
 
+  /**
+   * The current step when it lasts at least {@code seconds} more, else the next one once it begins:
+   * the server accepts a code of it for {@code seconds} + one period or longer.
+   */
+  static long stepLastingAtLeast(int seconds) throws InterruptedException {
+    Instant now = Instant.now();
+    long left =
+        TotpCodes.PERIOD_SECONDS - Math.floorMod(now.getEpochSecond(), TotpCodes.PERIOD_SECONDS);
+    long current = TotpCodes.stepAt(now);
+    return left >= seconds ? current : stepAfter(current);
+  }
+
   /** Waits until a time step after {@code usedStep} begins and returns its number. */
   static long stepAfter(long usedStep) throws InterruptedException {
     while (currentStep() <= usedStep) {
