@@ -46,10 +46,30 @@ class ArchitectureTest {
   /** The kernel's domain types (numbers, roles, permissions) are shared by every component. */
   private static final String SHARED_ENTITIES = "kernel";
 
+  /**
+   * The WAR's classes. The launcher ({@code src/main/launcher/java}, compiled into the same folder
+   * and kept out of the WAR) is no component: it starts the application and reads its database.
+   */
   private static final JavaClasses MAIN =
       new ClassFileImporter()
           .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+          .withImportOption(location -> !location.contains("/io/dialtone/launcher/"))
           .importPackages(ROOT);
+
+  @Test
+  void theApplicationNeverUsesTheLauncher() {
+    JavaClasses all =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages(ROOT);
+    noClasses()
+        .that()
+        .resideOutsideOfPackage(ROOT + ".launcher..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage(ROOT + ".launcher..")
+        .check(all);
+  }
 
   @TestFactory
   Stream<DynamicTest> eachComponentCallsOnlyWhatItsPackageInfoSays() {

@@ -8,6 +8,7 @@ import io.dialtone.bench.CdrGenerator;
 import io.dialtone.it.SipExtensions.Extension;
 import io.dialtone.it.TestUsers.SeededUser;
 import io.dialtone.launcher.Backup;
+import io.dialtone.launcher.BackupFixtures;
 import io.dialtone.launcher.DialtoneServer;
 import io.dialtone.launcher.Restore;
 import java.io.IOException;
@@ -234,6 +235,25 @@ class BackupRestoreIT {
         "DIALTONE_MARIADB_BIN", source.applicationSetting("DIALTONE_HOME") + "/mariadb/base/bin");
     assertRefused(external, backup, "is not empty");
     assertThat(db.queryValue("SELECT COUNT(*) FROM app_user")).isEqualTo(users);
+
+    // A failure after loading (here: the schema is not the version the manifest names) empties
+    // the target and marks it unusable; the launcher then refuses to start on it.
+    Path wrongSchema = copy(backup);
+    BackupFixtures.claimSchemaVersion(wrongSchema, key, "999");
+    Map<String, String> target = targetEnv(home, key);
+    assertThatThrownBy(() -> Restore.run(target, wrongSchema, false))
+        .isInstanceOf(Restore.Failed.class)
+        .hasMessageContaining("schema version")
+        .hasMessageContaining("the backup's is 999")
+        .hasMessageContaining("was emptied and marked unusable (table dialtone_restore_failed)");
+    assertThatThrownBy(() -> RunningDialtone.startServer(target))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage(
+            "The database was emptied by a failed restore (table dialtone_restore_failed):"
+                + " restore a backup again (--replace) before starting Dialtone");
+    assertThat(Path.of(target.get("DIALTONE_HOME"), "logs", "server.log"))
+        .as("Payara Micro never started")
+        .doesNotExist();
   }
 
   private static void assertRefused(Map<String, String> env, Path backup, String why) {

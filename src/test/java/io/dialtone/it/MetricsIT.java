@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -37,9 +38,17 @@ class MetricsIT {
   void theScrapeParsesAndItsCountersMoveWithTraffic(DialtoneServer server) throws Exception {
     List<Sample> before = parse(scrape(server));
 
-    Extension phone = SipExtensions.create(server, "401").get("401"); // an admin signs in
+    var extensions = SipExtensions.create(server, "401", "402"); // an admin signs in
+    Extension phone = extensions.get("401");
     Sipp.Result registered = Sipp.run("register", phone.number(), phone.secret(), phone.realm());
     assertThat(registered.passed()).as(registered.output()).isTrue();
+    // A call to a phone that is not registered: refused (480), its record committed.
+    CallPeers.register(phone, CallPeers.uasPort(0));
+    String callId = "metrics-" + SipUdpClient.newId();
+    Sipp.Result call =
+        CallPeers.call("call-fails", phone, extensions.get("402"), callId, Map.of("FINAL", "480"));
+    assertThat(call.passed()).as(call.output()).isTrue();
+    assertThat(CallPeers.cdr(new TestUsers(server), callId + "-1")).isNotEmpty();
 
     List<Sample> after = parse(scrape(server));
     assertThat(after)
@@ -52,6 +61,7 @@ class MetricsIT {
             "http_server_requests_seconds_count",
             "dialtone_jobs_runs_total",
             "dialtone_cdr_queue",
+            "dialtone_cdr_commit_seconds_bucket",
             "dialtone_audit_chain_intact",
             "dialtone_sip_registered_extensions",
             "dialtone_sip_bans_total");
@@ -64,6 +74,10 @@ class MetricsIT {
         .isGreaterThan(
             value(before, "http_server_requests_seconds_count", "method=GET,status=200"));
     assertThat(value(after, "dialtone_sip_registered_extensions", "")).isGreaterThanOrEqualTo(1);
+    assertThat(value(after, "dialtone_cdr_commit_seconds_count", "outcome=committed"))
+        .isGreaterThan(value(before, "dialtone_cdr_commit_seconds_count", "outcome=committed"));
+    assertThat(value(after, "dialtone_cdr_commit_seconds_sum", "outcome=committed"))
+        .isGreaterThan(value(before, "dialtone_cdr_commit_seconds_sum", "outcome=committed"));
   }
 
   @Test

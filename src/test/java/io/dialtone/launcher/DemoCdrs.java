@@ -11,11 +11,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Demo call records for the run command: {@code mvn -Prun package -Ddialtone.demo-cdrs=200000} (or
- * {@code DIALTONE_DEMO_CDRS=200000}) fills an empty CDR store, once Dialtone has migrated the
- * schema, with that many generated calls of the last 90 days over generated customer accounts (one
- * per 20,000 calls, at most 50; the first holds a fifth) below a "Generated reseller". A store that
- * already holds calls is left alone, so a restart with the flag adds nothing.
+ * Demo call records for the demo run command: {@code mvn -Pdemo package
+ * -Ddialtone.demo-cdrs=200000} (or {@code DIALTONE_DEMO_CDRS=200000}) fills an empty CDR store,
+ * once Dialtone has migrated the schema, with that many generated calls of the last 90 days over
+ * generated customer accounts (one per 20,000 calls, at most 50; the first holds a fifth) below a
+ * "Generated reseller". A store that already holds calls is left alone, so a restart with the flag
+ * adds nothing.
  */
 final class DemoCdrs {
 

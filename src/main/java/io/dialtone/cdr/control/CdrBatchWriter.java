@@ -5,15 +5,22 @@ import io.dialtone.account.control.AccountTree;
 import io.dialtone.extension.control.ExtensionDirectory;
 import io.dialtone.kernel.entity.Money;
 import io.dialtone.platform.control.DatabaseMigration;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -22,6 +29,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.function.LongFunction;
 import javax.sql.DataSource;
 
@@ -30,7 +38,8 @@ import javax.sql.DataSource;
  * commit): rates each, finds its account's currency and calendar day and the extension that holds
  * its number, writes them ({@link CdrWrites}) and fires one {@link UsageRecorded} per stored record
  * (observed after the commit). An unknown account fails the whole batch (the group commit then
- * stores the others one by one).
+ * stores the others one by one). Each batch's time from its start to the end of its commit goes to
+ * the operator's scrape ({@code dialtone_cdr_commit_seconds}, by outcome).
  */
 @ApplicationScoped
 public class CdrBatchWriter {
@@ -41,9 +50,49 @@ public class CdrBatchWriter {
   @Inject AccountTree accounts;
   @Inject RateDeck rates;
   @Inject Event<UsageRecorded> recorded;
+  @Inject MeterRegistry registry;
+  @Resource TransactionSynchronizationRegistry transactions;
+
+  private Timer committed;
+  private Timer rolledBack;
+
+  @PostConstruct
+  void meters() {
+    committed = commitTimer("committed");
+    rolledBack = commitTimer("rolled_back");
+  }
+
+  private Timer commitTimer(String outcome) {
+    return Timer.builder("dialtone.cdr.commit")
+        .description("Call record batches: time from the batch's start to the end of its commit")
+        .tag("outcome", outcome)
+        .serviceLevelObjectives(
+            Duration.ofMillis(5),
+            Duration.ofMillis(10),
+            Duration.ofMillis(25),
+            Duration.ofMillis(50),
+            Duration.ofMillis(100),
+            Duration.ofMillis(250),
+            Duration.ofMillis(500),
+            Duration.ofSeconds(1),
+            Duration.ofMillis(2500))
+        .register(registry);
+  }
 
   @Transactional(TxType.REQUIRES_NEW)
   public List<Recorded> write(List<CallRecord> calls) {
+    long start = System.nanoTime();
+    transactions.registerInterposedSynchronization(
+        new Synchronization() {
+          @Override
+          public void beforeCompletion() {}
+
+          @Override
+          public void afterCompletion(int status) {
+            (status == Status.STATUS_COMMITTED ? committed : rolledBack)
+                .record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+          }
+        });
     Map<Long, AccountTerms> terms = new HashMap<>();
     RateTable deck = rates.table();
     try (Connection c = dataSource.getConnection()) {

@@ -12,10 +12,8 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import javax.crypto.Cipher;
-import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The encrypted file format of a backup: AES-256-GCM over segments of {@value #SEGMENT} bytes, so a
@@ -24,6 +22,10 @@ import javax.crypto.spec.SecretKeySpec;
  * a damaged file; each segment's IV is the header's random prefix and the segment's number, and its
  * additional data the header, the number and whether it is the last, so segments can be neither
  * altered, reordered, dropped nor cut off the end unnoticed.
+ *
+ * <p>Files of format 2 ({@code DTBACKUP2}) encrypt and fingerprint with keys derived from the
+ * backup key ({@link BackupKeys}); files of format 1 ({@code DTBACKUP1}, which used the backup key
+ * itself) are still read.
  */
 final class BackupEnvelope {
 
@@ -37,7 +39,8 @@ final class BackupEnvelope {
   }
 
   static final int SEGMENT = 64 * 1024;
-  private static final byte[] MAGIC = "DTBACKUP1".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] MAGIC = "DTBACKUP2".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] MAGIC_FORMAT_ONE = "DTBACKUP1".getBytes(StandardCharsets.US_ASCII);
   private static final int FINGERPRINT_BYTES = 8;
   private static final int PREFIX_BYTES = 8;
   private static final int HEADER_BYTES = MAGIC.length + FINGERPRINT_BYTES + PREFIX_BYTES;
@@ -46,57 +49,62 @@ final class BackupEnvelope {
 
   private BackupEnvelope() {}
 
-  /** The first bytes of the key's HMAC over a fixed label: names a key without revealing it. */
-  static String fingerprint(SecretKey key) {
-    return java.util.HexFormat.of().formatHex(fingerprintBytes(key));
+  /**
+   * The first bytes of an HMAC over a fixed label with the backup key's fingerprint key: names a
+   * key without revealing it.
+   */
+  static String fingerprint(SecretKey backupKey) {
+    return java.util.HexFormat.of().formatHex(fingerprintBytes(BackupKeys.derive(backupKey)));
   }
 
-  private static byte[] fingerprintBytes(SecretKey key) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(key.getEncoded(), "HmacSHA256"));
-      return Arrays.copyOf(
-          mac.doFinal("dialtone backup key".getBytes(StandardCharsets.US_ASCII)),
-          FINGERPRINT_BYTES);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("HMAC-SHA256 is missing from this JVM", e);
-    }
+  private static byte[] fingerprintBytes(BackupKeys keys) {
+    return Arrays.copyOf(
+        BackupKeys.hmac(
+            keys.fingerprint().getEncoded(),
+            "dialtone backup key".getBytes(StandardCharsets.US_ASCII)),
+        FINGERPRINT_BYTES);
   }
 
   /**
    * A stream that encrypts what is written to it into {@code out}; closing it closes {@code out}.
    */
-  static OutputStream seal(OutputStream out, SecretKey key) throws IOException {
+  static OutputStream seal(OutputStream out, SecretKey backupKey) throws IOException {
+    BackupKeys keys = BackupKeys.derive(backupKey);
     byte[] header = new byte[HEADER_BYTES];
     System.arraycopy(MAGIC, 0, header, 0, MAGIC.length);
-    System.arraycopy(fingerprintBytes(key), 0, header, MAGIC.length, FINGERPRINT_BYTES);
+    System.arraycopy(fingerprintBytes(keys), 0, header, MAGIC.length, FINGERPRINT_BYTES);
     byte[] prefix = new byte[PREFIX_BYTES];
     RANDOM.nextBytes(prefix);
     System.arraycopy(prefix, 0, header, MAGIC.length + FINGERPRINT_BYTES, PREFIX_BYTES);
     out.write(header);
-    return new Sealing(out, key, header);
+    return new Sealing(out, keys.encryption(), header);
   }
 
   /**
    * A stream of what {@code in} holds, decrypted; it throws {@link Refused} on the first segment
    * that does not authenticate, and at the end if the last segment is missing.
    */
-  static InputStream open(InputStream in, SecretKey key) throws IOException {
+  static InputStream open(InputStream in, SecretKey backupKey) throws IOException {
     byte[] header = in.readNBytes(HEADER_BYTES);
-    if (header.length < HEADER_BYTES
-        || !Arrays.equals(Arrays.copyOf(header, MAGIC.length), MAGIC)) {
+    byte[] magic = Arrays.copyOf(header, MAGIC.length);
+    BackupKeys keys;
+    if (header.length == HEADER_BYTES && Arrays.equals(magic, MAGIC)) {
+      keys = BackupKeys.derive(backupKey);
+    } else if (header.length == HEADER_BYTES && Arrays.equals(magic, MAGIC_FORMAT_ONE)) {
+      keys = BackupKeys.formatOne(backupKey);
+    } else {
       throw new Refused("not a Dialtone backup file");
     }
     byte[] fingerprint = Arrays.copyOfRange(header, MAGIC.length, MAGIC.length + FINGERPRINT_BYTES);
-    if (!MessageDigest.isEqual(fingerprint, fingerprintBytes(key))) {
+    if (!MessageDigest.isEqual(fingerprint, fingerprintBytes(keys))) {
       throw new Refused(
           "made with another backup key (key "
               + java.util.HexFormat.of().formatHex(fingerprint)
               + ", given "
-              + fingerprint(key)
+              + java.util.HexFormat.of().formatHex(fingerprintBytes(keys))
               + ")");
     }
-    return new Opening(new DataInputStream(in), key, header);
+    return new Opening(new DataInputStream(in), keys.encryption(), header);
   }
 
   private static byte[] crypt(

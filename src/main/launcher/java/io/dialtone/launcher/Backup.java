@@ -166,8 +166,9 @@ public final class Backup {
   }
 
   /**
-   * The backup command ({@code mvn -Pbackup package}): the folder from {@code DIALTONE_BACKUP_DIR}
-   * (default the home's {@code backups}), the number kept from {@code DIALTONE_BACKUP_KEEP} (7).
+   * The backup command ({@code bin/dialtone backup}, or {@code mvn -Pbackup package}): the folder
+   * from {@code DIALTONE_BACKUP_DIR} (default the home's {@code backups}), the number kept from
+   * {@code DIALTONE_BACKUP_KEEP} (7).
    */
   public static void main(String[] args) throws Exception {
     Map<String, String> env = System.getenv();
@@ -178,7 +179,7 @@ public final class Backup {
                 LauncherSettings.fromEnvironment(env).home().resolve("backups").toString()));
     int keep = Integer.parseInt(env.getOrDefault("DIALTONE_BACKUP_KEEP", "7"));
     try {
-      take(env, folder, keep, System.getProperty("dialtone.version", "unknown"));
+      take(env, folder, keep, Dialtone.version());
     } catch (RuntimeException | IOException e) {
       System.err.println("Backup failed: " + e.getMessage());
       System.exit(1);

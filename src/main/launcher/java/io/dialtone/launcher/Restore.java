@@ -275,18 +275,23 @@ public final class Restore {
   }
 
   /**
-   * The restore command ({@code mvn -Prestore package -Ddialtone.restore.from=<backup folder>},
-   * {@code -Ddialtone.restore.replace=true} to empty a non-empty target first).
+   * The restore command ({@code bin/dialtone restore <backup folder> [--replace]}; {@code
+   * --replace} empties a non-empty target first). {@code mvn -Prestore package} passes the same as
+   * {@code dialtone.restore.from} and {@code dialtone.restore.replace}.
    */
   public static void main(String[] args) throws Exception {
-    String from = System.getProperty("dialtone.restore.from", args.length > 0 ? args[0] : "");
+    List<String> words = List.of(args);
+    String from =
+        System.getProperty(
+            "dialtone.restore.from",
+            words.stream().filter(w -> !w.startsWith("--")).findFirst().orElse(""));
+    boolean replace = Boolean.getBoolean("dialtone.restore.replace") || words.contains("--replace");
     if (from.isBlank()) {
-      System.err.println("Restore: name the backup folder (-Ddialtone.restore.from=…)");
+      System.err.println("Restore: name the backup folder (dialtone restore <folder> [--replace])");
       System.exit(2);
     }
     try {
-      run(System.getenv(), Path.of(from), Boolean.getBoolean("dialtone.restore.replace"))
-          .forEach(System.out::println);
+      run(System.getenv(), Path.of(from), replace).forEach(System.out::println);
     } catch (Failed | RuntimeException e) {
       System.err.println(e.getMessage());
       System.exit(1);

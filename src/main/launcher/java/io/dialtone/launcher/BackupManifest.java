@@ -15,13 +15,13 @@ import java.util.Map;
 import java.util.Properties;
 import javax.crypto.Mac;
 import javax.crypto.SecretKey;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * What a backup holds, in {@code manifest.properties} beside its files: readable without the key
- * (to list and choose backups), signed with it ({@code manifest.mac}, HMAC-SHA256) so a restore
- * trusts no figure an intruder changed. Holds the Dialtone and schema versions, the time, the
- * encrypted files' digests, the key ids, and each table's row count and checksum.
+ * (to list and choose backups), signed with it ({@code manifest.mac}, HMAC-SHA256 with the manifest
+ * key derived from the backup key; format 1 signed with the backup key itself) so a restore trusts
+ * no figure an intruder changed. Holds the Dialtone and schema versions, the time, the encrypted
+ * files' digests, the key ids, and each table's row count and checksum.
  */
 record BackupManifest(
     String dialtoneVersion,
@@ -38,7 +38,7 @@ record BackupManifest(
 
   String text() {
     StringBuilder out = new StringBuilder("# Dialtone backup manifest\n");
-    out.append("format=1\n");
+    out.append("format=2\n");
     out.append("dialtone.version=").append(dialtoneVersion).append('\n');
     out.append("flyway.version=").append(flywayVersion).append('\n');
     out.append("created=").append(createdAt).append('\n');
@@ -66,7 +66,7 @@ record BackupManifest(
   void write(Path dir, SecretKey key) throws IOException {
     byte[] bytes = text().getBytes(StandardCharsets.UTF_8);
     Files.write(dir.resolve(FILE), bytes);
-    Files.writeString(dir.resolve(MAC_FILE), mac(key, bytes) + "\n");
+    Files.writeString(dir.resolve(MAC_FILE), mac(BackupKeys.derive(key), bytes) + "\n");
   }
 
   /**
@@ -80,7 +80,10 @@ record BackupManifest(
       throw new BackupEnvelope.Refused("incomplete: it lacks " + FILE + " or " + MAC_FILE);
     }
     byte[] bytes = Files.readAllBytes(file);
-    byte[] expected = mac(key, bytes).getBytes(StandardCharsets.US_ASCII);
+    // The format line chooses the signing key; either way the signature covers it.
+    boolean formatOne = new String(bytes, StandardCharsets.UTF_8).contains("\nformat=1\n");
+    BackupKeys keys = formatOne ? BackupKeys.formatOne(key) : BackupKeys.derive(key);
+    byte[] expected = mac(keys, bytes).getBytes(StandardCharsets.US_ASCII);
     byte[] stored =
         Files.readString(dir.resolve(MAC_FILE)).strip().getBytes(StandardCharsets.US_ASCII);
     if (!MessageDigest.isEqual(expected, stored)) {
@@ -107,10 +110,10 @@ record BackupManifest(
         tables);
   }
 
-  private static String mac(SecretKey key, byte[] bytes) {
+  private static String mac(BackupKeys keys, byte[] bytes) {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(key.getEncoded(), "HmacSHA256"));
+      mac.init(keys.manifest());
       mac.update("dialtone backup manifest\n".getBytes(StandardCharsets.US_ASCII));
       return HexFormat.of().formatHex(mac.doFinal(bytes));
     } catch (GeneralSecurityException e) {
