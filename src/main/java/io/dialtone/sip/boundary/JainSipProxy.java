@@ -169,13 +169,22 @@ final class JainSipProxy {
         CompletableFuture<Integer> answer = (CompletableFuture<Integer>) ping;
         answer.complete(response.getStatusCode());
       }
-    } else if (client == null && response.getStatusCode() / 100 == 2) {
-      CallIdHeader id = (CallIdHeader) response.getHeader(CallIdHeader.NAME);
-      Call call = id == null ? null : calls.get(id.getCallId());
-      if (call != null && call.answeredBy(response)) {
-        wire.forwardResponseStateless(
-            response); // the callee's 2xx again: our ACK was lost on the way
-      }
+    }
+  }
+
+  /**
+   * An answer of no client transaction here (its branch matches none): the callee's 2xx again, when
+   * our ACK was lost on the way, goes on to the caller; anything else (a 180 after its call's 200,
+   * an answer to a transaction long ended) is dropped, as RFC 3261 §16.7 step 3 allows.
+   */
+  void unmatched(Response response) {
+    if (response.getStatusCode() / 100 != 2) {
+      return;
+    }
+    CallIdHeader id = (CallIdHeader) response.getHeader(CallIdHeader.NAME);
+    Call call = id == null ? null : calls.get(id.getCallId());
+    if (call != null && call.answeredBy(response)) {
+      wire.forwardResponseStateless(response);
     }
   }
 

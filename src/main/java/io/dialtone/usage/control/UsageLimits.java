@@ -145,6 +145,7 @@ public class UsageLimits {
     } else {
       working.changeMaxCallMinutes(minutes);
     }
+    changed.fire(new UsageLimitsChanged(accountId));
     record(
         caller,
         accountId,

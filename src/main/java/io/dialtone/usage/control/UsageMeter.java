@@ -2,6 +2,7 @@ package io.dialtone.usage.control;
 
 import io.dialtone.account.control.AccountCapsChanged;
 import io.dialtone.cdr.control.UsageRecorded;
+import io.dialtone.platform.control.CoalescedWork;
 import io.dialtone.usage.entity.UsageCap;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -62,6 +63,11 @@ public class UsageMeter {
 
   LongSupplier ticker = System::nanoTime;
 
+  /** Accounts whose alerts to check, in passes (one task for the calls stored meanwhile). */
+  private final CoalescedWork<Long, Boolean> alertChecks =
+      new CoalescedWork<>(
+          (a, b) -> a, accounts -> accounts.keySet().forEach(this::checkAlerts), () -> executor);
+
   private record Fresh(UsageState state, long expiresAt) {}
 
   /** The account's usage state for a call at {@code at}, loaded if needed. */
@@ -101,7 +107,7 @@ public class UsageMeter {
       fresh.state().add(call.day(), call.cost(), call.minutes());
     }
     try {
-      executor.execute(() -> checkAlerts(call.accountId()));
+      alertChecks.add(call.accountId(), Boolean.TRUE);
     } catch (RejectedExecutionException e) {
       LOG.log(Level.SEVERE, "usage alert check of account:" + call.accountId() + " dropped", e);
     }
