@@ -32,7 +32,7 @@ import java.util.Optional;
 public class DidDirectory implements RoutedNumbers, AccountNumbers {
 
   /** How long an account's numbers are used for calls at most (another node's change). */
-  public static final Duration KEPT = Duration.ofSeconds(10);
+  public static final Duration KEPT = Duration.ofSeconds(60);
 
   @PersistenceContext(unitName = "dialtone")
   EntityManager em;

@@ -31,7 +31,7 @@ import java.util.Optional;
 public class CallingExtensions {
 
   /** How long a caller read is used at most (another node's change shows after that). */
-  public static final Duration KEPT = Duration.ofSeconds(10);
+  public static final Duration KEPT = Duration.ofSeconds(60);
 
   @PersistenceContext(unitName = "dialtone")
   EntityManager em;

@@ -28,7 +28,6 @@ import javax.sip.IOExceptionEvent;
 import javax.sip.ListeningPoint;
 import javax.sip.RequestEvent;
 import javax.sip.ResponseEvent;
-import javax.sip.ServerTransaction;
 import javax.sip.SipException;
 import javax.sip.SipFactory;
 import javax.sip.SipListener;
@@ -234,11 +233,13 @@ public final class JainSipTransport implements SipListener, AutoCloseable {
     if (!Request.REGISTER.equals(method) && !Request.OPTIONS.equals(method)) {
       JainSipProxy current = proxy;
       if (current != null && current.owns(request)) {
-        ServerTransaction existing = event.getServerTransaction();
+        // Relayed here, on the thread that read it: an ACK and the BYE right behind it leave in
+        // the order they came (on two workers the BYE sometimes overtook its ACK, and the callee
+        // ignored it); relaying waits for nothing (no database, no call control).
         try {
-          workers.execute(() -> current.inCall(request, existing, provider));
-        } catch (RejectedExecutionException e) {
-          LOG.fine(() -> "SIP workers saturated: dropped a " + method);
+          current.inCall(request, event.getServerTransaction(), provider);
+        } catch (RuntimeException e) {
+          LOG.log(Level.WARNING, "SIP proxy failed on a " + method, e);
         }
         return;
       }

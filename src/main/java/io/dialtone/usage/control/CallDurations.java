@@ -27,7 +27,7 @@ public class CallDurations {
   public static final int MAX_MINUTES = 1440;
 
   /** How long a setting read is used at most (another node's change shows after that). */
-  public static final Duration KEPT = Duration.ofSeconds(10);
+  public static final Duration KEPT = Duration.ofSeconds(60);
 
   @PersistenceContext(unitName = "dialtone")
   EntityManager em;
