@@ -385,6 +385,45 @@ class SipTrunkCallsIT {
         : number + " s after the start";
   }
 
+  /**
+   * Whatever identity the phone writes in its INVITE (P-Asserted-Identity, P-Preferred-Identity,
+   * Remote-Party-ID, which carriers also read as the caller's number) with a number the account
+   * does not hold, the carrier sees none of it: only the account's caller ID.
+   */
+  @Test
+  void aNumberThePhoneAssertsNeverReachesTheCarrierOnlyTheAccountsCallerIdDoes() throws Exception {
+    String foreign = "+15145559876";
+    Map<String, String> carrier = new java.util.HashMap<>(expect(MONTREAL, plain.did()));
+    carrier.put("FORBID", "5145559876");
+    Sipp.Running answers = uas("uas-carrier", uasPort(0), carrier);
+    String realm = plain.phone().realm();
+    try (SipUdpClient socket = new SipUdpClient("127.0.0.1")) {
+      DialogPhone call;
+      try {
+        call =
+            DialogPhone.call(
+                socket,
+                plain.phone(),
+                MONTREAL,
+                "asserted-" + SipUdpClient.newId(),
+                List.of(
+                    "P-Asserted-Identity: <sip:" + foreign + "@" + realm + ">",
+                    "P-Preferred-Identity: <sip:" + foreign + "@" + realm + ">",
+                    "Remote-Party-ID: <sip:"
+                        + foreign
+                        + "@"
+                        + realm
+                        + ">;party=calling;screen=yes"));
+      } catch (AssertionError notConnected) {
+        assertPassed(answers.await(30), "the carrier, which refuses a foreign number");
+        throw notConnected;
+      }
+      call.sendBye();
+      assertThat(call.byeAnswer()).isEqualTo(200);
+    }
+    assertPassed(answers.await(30), "the carrier saw the caller ID and no other number");
+  }
+
   // ---------------------------------------------------------------------------------------------
   // Call policy
 
