@@ -14,7 +14,7 @@ import java.time.Duration;
  * The longest an answered call may last, per account (a runaway call ends there): the account's
  * setting on its limits page, else {@link #DEFAULT}. For call control, without permission checks:
  * read once per account and kept ({@link RecentValues}, {@link #KEPT}), read again after a change
- * of the account's limits ({@link UsageLimitsChanged}).
+ * of the account's setting ({@link MaxCallDurationChanged}).
  */
 @ApplicationScoped
 @Transactional(dontRollbackOn = RuntimeException.class)
@@ -46,8 +46,8 @@ public class CallDurations {
         : Duration.ofMinutes(working.getMaxCallMinutes());
   }
 
-  void limitsChanged(
-      @Observes(during = TransactionPhase.AFTER_SUCCESS) UsageLimitsChanged changed) {
+  void durationChanged(
+      @Observes(during = TransactionPhase.AFTER_SUCCESS) MaxCallDurationChanged changed) {
     durations.forget(changed.accountId());
   }
 }

@@ -149,7 +149,6 @@ public class UsageLimits {
     } else {
       working.changeMaxCallMinutes(minutes);
     }
-    changed.fire(new UsageLimitsChanged(accountId));
     record(
         caller,
         accountId,
