@@ -18,7 +18,9 @@
  * alerts ({@code control.CallCapAlerts}). A new limit request is told to its deciders (the parent
  * reseller's administrators, or the platform's), every notice goes to the recipients' notice page
  * and mailbox ({@code Notifications.post}); the gate drops an account's cached caps when its limits
- * change or when {@code account}'s {@code AccountCapsChanged} commits.
+ * change or when {@code account}'s {@code AccountCapsChanged} commits. A change of an account's
+ * maximum call duration fires {@code control.MaxCallDurationChanged} (the new duration), for call
+ * control's copy of it.
  *
  * <p>Pages ({@code boundary}): {@code /usage/index.xhtml} (usage against each cap, own limits,
  * extension caps, requests and the viewer's notices about the account; {@code control.UsageLimits},

@@ -1,9 +1,12 @@
 package io.dialtone.incontainer;
 
 import io.dialtone.callpolicy.control.CallDecisions;
+import io.dialtone.did.control.DidHoldersChanged;
 import io.dialtone.platform.control.DataCipher;
+import io.dialtone.sip.control.SipCredentialsChanged;
 import io.dialtone.usage.control.UsageMeter;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -27,6 +30,8 @@ public class CallRows {
 
   @Inject CallDecisions decisions;
   @Inject UsageMeter meter;
+  @Inject Event<DidHoldersChanged> didsChanged;
+  @Inject Event<SipCredentialsChanged> extensionChanged;
 
   /** A new extension with {@code status} (ACTIVE, DISABLED) and class of service; its id. */
   @Transactional
@@ -95,6 +100,7 @@ public class CallRows {
         .setParameter(2, accountId)
         .setParameter(3, callerIdDefault)
         .executeUpdate();
+    didsChanged.fire(new DidHoldersChanged(accountId)); // as the DID pages' writes do
   }
 
   /** The extension's outbound caller ID. */
@@ -104,6 +110,13 @@ public class CallRows {
         .setParameter(1, number)
         .setParameter(2, extensionId)
         .executeUpdate();
+    Object[] user =
+        (Object[])
+            em.createNativeQuery("SELECT realm, number FROM extension WHERE id = ?1")
+                .setParameter(1, extensionId)
+                .getSingleResult();
+    // as the extension page's write does
+    extensionChanged.fire(new SipCredentialsChanged((String) user[0], (String) user[1], true));
   }
 
   /** The account's granted caps (daily spend, concurrent calls), the usage cache dropped. */

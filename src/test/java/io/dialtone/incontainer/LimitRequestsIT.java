@@ -16,6 +16,7 @@ import io.dialtone.kernel.entity.AccountId;
 import io.dialtone.kernel.entity.ExtensionNumber;
 import io.dialtone.kernel.entity.Role;
 import io.dialtone.platform.control.AccessDenied;
+import io.dialtone.usage.control.CallDurations;
 import io.dialtone.usage.control.LimitRefused;
 import io.dialtone.usage.control.LimitRequests;
 import io.dialtone.usage.control.PendingRequest;
@@ -66,6 +67,34 @@ public class LimitRequestsIT {
   @Inject SeededAccounts accounts;
   @Inject SeededUsers users;
   @Inject UsageRows rows;
+  @Inject CallDurations durations;
+  @Inject DurationChanges told;
+
+  /**
+   * A new maximum call duration is told after its commit (call control caches the durations it asks
+   * for on every call) and is what the next call gets; a setting left as it was and a refused one
+   * are not told; removing the setting tells the default.
+   */
+  @Test
+  void aChangedMaximumCallDurationIsToldAfterCommitAndIsTheNextCallsMaximum() {
+    long account = accounts.tenants().b2();
+    accounts.signInAs(Role.CUSTOMER_ADMIN, account);
+    assertThat(durations.maxDuration(account)).isEqualTo(CallDurations.DEFAULT);
+
+    limits.changeMaxCallMinutes(account, 25);
+    assertThat(told.of(account)).containsExactly(Duration.ofMinutes(25));
+    assertThat(durations.maxDuration(account)).isEqualTo(Duration.ofMinutes(25));
+
+    limits.changeMaxCallMinutes(account, 25);
+    assertThatThrownBy(() -> limits.changeMaxCallMinutes(account, CallDurations.MAX_MINUTES + 1))
+        .isInstanceOf(LimitRefused.class);
+    assertThat(told.of(account)).as("nothing changed").hasSize(1);
+
+    limits.changeMaxCallMinutes(account, null);
+    assertThat(told.of(account)).containsExactly(Duration.ofMinutes(25), CallDurations.DEFAULT);
+    assertThat(durations.maxDuration(account)).isEqualTo(CallDurations.DEFAULT);
+    assertThat(rows.audited(account, "USAGE_LIMITS_CHANGED")).isEqualTo(2);
+  }
 
   @Test
   void anApprovedTemporaryRaiseRaisesTheCapAndFallsBackAfterItsEndDate() {

@@ -154,15 +154,22 @@ final class CallPeers {
 
   /** Registers {@code contact port} of 127.0.0.1 as a contact of {@code e} for 5 minutes. */
   static void register(Extension e, int port) throws Exception {
-    assertThat(SipUdpClient.status(registration(e, port, 300))).isEqualTo(200);
+    register(e, port, SipExtensions.sipPort());
+  }
+
+  /** As {@link #register(Extension, int)}, with the registrar on {@code sipPort}. */
+  static void register(Extension e, int port, int sipPort) throws Exception {
+    assertThat(SipUdpClient.status(registration(e, port, 300, sipPort))).isEqualTo(200);
   }
 
   static void unregister(Extension e, int port) throws Exception {
-    assertThat(SipUdpClient.status(registration(e, port, 0))).isEqualTo(200);
+    assertThat(SipUdpClient.status(registration(e, port, 0, SipExtensions.sipPort())))
+        .isEqualTo(200);
   }
 
-  private static String registration(Extension e, int port, int expires) throws Exception {
-    try (SipUdpClient phone = new SipUdpClient("127.0.0.1")) {
+  private static String registration(Extension e, int port, int expires, int sipPort)
+      throws Exception {
+    try (SipUdpClient phone = new SipUdpClient("127.0.0.1", sipPort)) {
       String callId = "reg-" + SipUdpClient.newId();
       List<String> headers =
           List.of(

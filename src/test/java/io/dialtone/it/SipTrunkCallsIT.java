@@ -10,6 +10,7 @@ import static io.dialtone.it.HostileInvites.hostile;
 import static io.dialtone.it.HostileInvites.receivedAnything;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dialtone.cdr.control.TrunkAttempt;
 import io.dialtone.it.SipExtensions.Extension;
 import io.dialtone.it.TestUsers.SeededUser;
 import io.dialtone.launcher.DialtoneServer;
@@ -22,12 +23,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.WebElement;
 
 /**
  * Outbound calls through Dialtone's proxy with real SIP peers: sipp phones as callers, sipp UAS as
@@ -268,6 +271,157 @@ class SipTrunkCallsIT {
     assertThat(cdr.get("answer_time")).isNull();
     assertThat((String) cdr.get("trunk_attempts"))
         .matches(first + "=408@\\d+," + second + "=408@\\d+");
+  }
+
+  /**
+   * The customer sees a call that failed over on the CDR pages: in the list, then in its detail
+   * with both trunk attempts (name, answer in words, when it came after the start, in the viewer's
+   * number format) and the trunk that carried it, in English and in French.
+   */
+  @Test
+  void aCallThatFailedOverIsOnTheCdrPageWithItsTrunkAttemptsInEnglishAndFrench() throws Exception {
+    Sipp.Running refuses = uas("uas-reject", uasPort(0), Map.of("STATUS", "503"));
+    Sipp.Running answers = uas("uas-carrier", uasPort(1), expect(MONTREAL, plain.did()));
+    String callId = "onpage-" + SipUdpClient.newId();
+    assertPassed(
+        call("call-talk", plain.phone(), MONTREAL, callId, Map.of()), "the caller, connected");
+    assertPassed(refuses.await(30), "the first trunk (503)");
+    assertPassed(answers.await(30), "the second trunk");
+    long id = CallPeers.cdrId(db, callId + "-1");
+    List<TrunkAttempt> tried = TrunkAttempt.decode((String) cdr(callId).get("trunk_attempts"));
+    assertThat(tried).extracting(TrunkAttempt::trunk).containsExactly(first, second);
+
+    try (Browser browser = new Browser(server.baseUrl())) {
+      SignIn.withBothFactors(browser, plain.admin());
+      browser.useLanguage("en");
+      browser.open("/cdrs/index.xhtml");
+      openFromTheList(browser, id);
+      assertThat(browser.text("#direction")).isEqualTo("Outbound");
+      assertThat(browser.text("#callee")).isEqualTo(MONTREAL);
+      assertThat(browser.text("#caller")).isEqualTo(plain.did());
+      assertThat(browser.text("#disposition")).isEqualTo("Answered");
+      assertThat(browser.text("#trunk")).isEqualTo(second);
+      assertThat(browser.findAll("#attempts li"))
+          .extracting(WebElement::getText)
+          .containsExactly(
+              first + " 503 Service unavailable (" + after(tried.get(0), Locale.ENGLISH) + ")",
+              second + " 200 OK (" + after(tried.get(1), Locale.ENGLISH) + ")");
+
+      browser.useLanguage("fr");
+      browser.open("/cdrs/index.xhtml");
+      openFromTheList(browser, id);
+      assertThat(browser.text("#direction")).isEqualTo("Sortant");
+      assertThat(browser.text("#disposition")).isEqualTo("Répondu");
+      assertThat(browser.text("#trunk")).isEqualTo(second);
+      assertThat(browser.findAll("#attempts li"))
+          .extracting(WebElement::getText)
+          .containsExactly(
+              first + " 503 Service indisponible (" + after(tried.get(0), Locale.FRENCH) + ")",
+              second + " 200 OK (" + after(tried.get(1), Locale.FRENCH) + ")");
+    }
+  }
+
+  /**
+   * A call in progress as its customer sees it while it rings: on the calling extension's page (the
+   * number called, ringing) and in the usage page's gauge of calls in progress against the
+   * account's cap of 2; gone from the extension's page once the caller hung up.
+   */
+  @Test
+  void aRingingCallIsOnItsExtensionsPageAndInTheCallsGaugeUntilTheCallerHangsUp() throws Exception {
+    Sipp.Running rings = uas("uas-ring", uasPort(0), Map.of());
+    long extension =
+        ((Number)
+                db.queryValue(
+                    "SELECT id FROM extension WHERE account_id = ? AND number = ?",
+                    plain.id(),
+                    plain.phone().number()))
+            .longValue();
+    try (Browser browser = new Browser(server.baseUrl());
+        SipUdpClient phone = new SipUdpClient("127.0.0.1")) {
+      SignIn.withBothFactors(browser, plain.admin());
+      browser.useLanguage("en");
+      String invite =
+          DialogPhone.ringing(phone, plain.phone(), MONTREAL, "ringing-" + SipUdpClient.newId());
+      try {
+        browser.open("/extensions/edit.xhtml?id=" + extension);
+        assertThat(browser.text("[id='live:calls']")).contains(MONTREAL, "Ringing");
+        browser.open("/usage/index.xhtml");
+        assertThat(browser.text("#gauges [data-cap='CONCURRENT_CALLS']")).contains("1 of 2");
+      } finally {
+        assertThat(DialogPhone.cancel(phone, invite))
+            .as("the CANCEL's answer, then the INVITE's")
+            .containsExactly(200, 487);
+      }
+      assertPassed(rings.await(30), "the carrier, ringing until cancelled");
+      Instant end = Instant.now().plusSeconds(10);
+      do {
+        browser.open("/extensions/edit.xhtml?id=" + extension);
+      } while (!browser.text("[id='live:calls']").contains("No call in progress.")
+          && Instant.now().isBefore(end)); // reloaded until the ended call is gone
+      assertThat(browser.text("[id='live:calls']")).contains("No call in progress.");
+    }
+  }
+
+  /** Opens call {@code id} by its link in the CDR list (the newest calls come first). */
+  private static void openFromTheList(Browser browser, long id) {
+    WebElement link =
+        browser.findAll("[id='list:calls'] a[id$=':open']").stream()
+            .filter(a -> a.getDomProperty("href").matches(".*[?&]id=" + id + "(&.*)?"))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("call " + id + " is not in the list"));
+    link.click();
+    browser.waitForPath("/cdrs/call.xhtml");
+  }
+
+  /** "1.03 s after the start" as the page words it in {@code locale}. */
+  private static String after(TrunkAttempt attempt, Locale locale) {
+    assertThat(attempt.after()).as("the time of " + attempt).isNotNull();
+    java.text.NumberFormat seconds = java.text.NumberFormat.getNumberInstance(locale);
+    seconds.setMinimumFractionDigits(2);
+    seconds.setMaximumFractionDigits(2);
+    String number = seconds.format(attempt.after().toMillis() / 1000.0);
+    return Locale.FRENCH.equals(locale)
+        ? number + " s après le début"
+        : number + " s after the start";
+  }
+
+  /**
+   * Whatever identity the phone writes in its INVITE (P-Asserted-Identity, P-Preferred-Identity,
+   * Remote-Party-ID, which carriers also read as the caller's number) with a number the account
+   * does not hold, the carrier sees none of it: only the account's caller ID.
+   */
+  @Test
+  void aNumberThePhoneAssertsNeverReachesTheCarrierOnlyTheAccountsCallerIdDoes() throws Exception {
+    String foreign = "+15145559876";
+    Map<String, String> carrier = new java.util.HashMap<>(expect(MONTREAL, plain.did()));
+    carrier.put("FORBID", "5145559876");
+    Sipp.Running answers = uas("uas-carrier", uasPort(0), carrier);
+    String realm = plain.phone().realm();
+    try (SipUdpClient socket = new SipUdpClient("127.0.0.1")) {
+      DialogPhone call;
+      try {
+        call =
+            DialogPhone.call(
+                socket,
+                plain.phone(),
+                MONTREAL,
+                "asserted-" + SipUdpClient.newId(),
+                List.of(
+                    "P-Asserted-Identity: <sip:" + foreign + "@" + realm + ">",
+                    "P-Preferred-Identity: <sip:" + foreign + "@" + realm + ">",
+                    "Remote-Party-ID: <sip:"
+                        + foreign
+                        + "@"
+                        + realm
+                        + ">;party=calling;screen=yes"));
+      } catch (AssertionError notConnected) {
+        assertPassed(answers.await(30), "the carrier, which refuses a foreign number");
+        throw notConnected;
+      }
+      call.sendBye();
+      assertThat(call.byeAnswer()).isEqualTo(200);
+    }
+    assertPassed(answers.await(30), "the carrier saw the caller ID and no other number");
   }
 
   // ---------------------------------------------------------------------------------------------

@@ -61,6 +61,15 @@ final class SipUdpClient implements AutoCloseable {
 
   /** The next datagram within {@code millis}, skipping provisional responses. */
   Optional<String> receive(int millis) throws IOException {
+    return receive(millis, false);
+  }
+
+  /** The next datagram within {@code millis}, provisional responses included. */
+  Optional<String> receiveAny(int millis) throws IOException {
+    return receive(millis, true);
+  }
+
+  private Optional<String> receive(int millis, boolean provisional) throws IOException {
     long end = System.currentTimeMillis() + millis;
     byte[] buffer = new byte[65535];
     while (true) {
@@ -76,7 +85,7 @@ final class SipUdpClient implements AutoCloseable {
         return Optional.empty();
       }
       String text = new String(packet.getData(), 0, packet.getLength(), StandardCharsets.UTF_8);
-      if (!text.startsWith("SIP/2.0 1")) {
+      if (provisional || !text.startsWith("SIP/2.0 1")) {
         return Optional.of(text);
       }
     }

@@ -5,12 +5,16 @@ import io.dialtone.cdr.control.CallRecorder;
 import io.dialtone.extension.control.CallingExtensions;
 import io.dialtone.kernel.entity.AccountId;
 import io.dialtone.kernel.entity.ExtensionNumber;
+import io.dialtone.platform.control.CallPathThreads;
+import io.dialtone.platform.control.CoalescedWork;
 import io.dialtone.usage.control.ActiveCalls;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -20,20 +24,33 @@ import java.util.logging.Logger;
  * in {@link ActiveCalls} for the account, the extension and every account above (the resellers'
  * concurrent-call caps), lists it among the live calls, and at its close writes its one CDR ({@link
  * CallRecorder#submit}: rated there; {@code UsageRecorded} follows the commit), releases the counts
- * and stamps the extensions' last call.
+ * and stamps the extensions' last call (in passes: one statement per extension and one transaction
+ * for all the calls that ended since the last pass, {@link CoalescedWork}), at most every {@link
+ * #STAMP_EVERY} per extension and node: the stamp serves "not used for N days".
  */
 @ApplicationScoped
 public class CallLedger {
 
   private static final Logger LOG = Logger.getLogger(CallLedger.class.getName());
 
+  @Inject CallPathThreads threads;
   @Inject CallRecorder recorder;
   @Inject ActiveCalls active;
   @Inject CallingExtensions extensions;
   @Inject LiveTickets live;
 
-  @Resource(lookup = "java:comp/DefaultManagedExecutorService")
-  ManagedExecutorService executor;
+  /** How old this node's last stamp of an extension must be before it writes a new one. */
+  static final Duration STAMP_EVERY = Duration.ofMinutes(10);
+
+  private CoalescedWork<Long, Instant> lastCalls;
+  private final Map<Long, Instant> stamped = new ConcurrentHashMap<>();
+
+  @PostConstruct
+  void start() {
+    lastCalls =
+        new CoalescedWork<>(
+            (a, b) -> a.isAfter(b) ? a : b, this::stampAll, () -> threads.background());
+  }
 
   /** The call of {@code ticket} started: counted for {@code accounts} (the account first). */
   void opened(LedgerTicket ticket) {
@@ -75,19 +92,25 @@ public class CallLedger {
   }
 
   private void stamp(long[] extensionIds, Instant at) {
+    for (long id : extensionIds) {
+      Instant before = stamped.get(id);
+      if (before != null && at.isBefore(before.plus(STAMP_EVERY))) {
+        continue; // stamped a moment ago: "not used for N days" counts days
+      }
+      stamped.put(id, at);
+      try {
+        lastCalls.add(id, at);
+      } catch (RejectedExecutionException e) {
+        LOG.log(Level.WARNING, "call path busy: last call of extension " + id + " not stamped", e);
+      }
+    }
+  }
+
+  private void stampAll(Map<Long, Instant> calls) {
     try {
-      executor.execute(
-          () -> {
-            for (long id : extensionIds) {
-              try {
-                extensions.called(id, at);
-              } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "last call of extension " + id + " not stamped", e);
-              }
-            }
-          });
-    } catch (RejectedExecutionException e) {
-      LOG.log(Level.WARNING, "executor full: last call not stamped", e);
+      extensions.called(calls);
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "last call of " + calls.size() + " extensions not stamped", e);
     }
   }
 }

@@ -1,13 +1,12 @@
 package io.dialtone.call.control;
 
+import io.dialtone.platform.control.CallPathThreads;
 import io.dialtone.sip.control.CallHandler;
 import io.dialtone.sip.control.ProxiedCall;
 import io.dialtone.sip.control.SipAnswer;
 import io.dialtone.sip.control.SipContacts;
 import io.dialtone.sip.control.SipUser;
 import io.dialtone.trunk.control.TrunkDirectory;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -34,7 +33,7 @@ public class CallRouting implements CallHandler {
   @Inject SignallingSettings settings;
   @Inject Clock clock;
 
-  @Resource ManagedScheduledExecutorService timers;
+  @Inject CallPathThreads threads;
 
   private final AtomicInteger inProgress = new AtomicInteger();
   private final TrunkChannels channels = new TrunkChannels();
@@ -106,7 +105,7 @@ public class CallRouting implements CallHandler {
   }
 
   private RoutedCall routed(ProxiedCall call, CallTicket ticket, Runnable released) {
-    return new RoutedCall(call, ticket, clock, timers, settings, channels, released);
+    return new RoutedCall(call, ticket, clock, threads.timers(), settings, channels, released);
   }
 
   private static String ascii(String text) {

@@ -10,6 +10,7 @@ import io.dialtone.kernel.control.AccessControl;
 import io.dialtone.kernel.control.SignedInUser;
 import io.dialtone.kernel.entity.Permission;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -32,6 +33,7 @@ public class DidAssignments {
 
   @Inject AccessControl access;
   @Inject DidAccess dids;
+  @Inject Event<DidHoldersChanged> holdersChanged;
   @Inject AccountTree accounts;
   @Inject Clock clock;
   @Inject DidNotices notices;
@@ -104,6 +106,8 @@ public class DidAssignments {
       return false;
     }
     did.handTo(holderId, clock.instant());
+    holdersChanged.fire(new DidHoldersChanged(from));
+    holdersChanged.fire(new DidHoldersChanged(holderId));
     dids.record(
         AuditAction.DID_ASSIGNED,
         DidAccess.target(did.getId()) + " (" + did.getNumber() + ")",

@@ -4,10 +4,14 @@ import io.dialtone.did.entity.Did;
 import io.dialtone.extension.control.AccountNumbers;
 import io.dialtone.extension.control.RoutedNumbers;
 import io.dialtone.kernel.entity.E164Number;
+import io.dialtone.platform.control.RecentValues;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -18,13 +22,22 @@ import java.util.Optional;
  * an account holds, for an extension's outbound caller ID ({@link AccountNumbers}) and call
  * control's check of it at call time ({@link #callerId}), and the account holding a number, for
  * support's customer search. Joins the caller's transaction.
+ *
+ * <p>The caller ID check runs on every outbound call: an account's numbers are read once and kept
+ * ({@link RecentValues}, {@link #KEPT}), read again once a change of them commits ({@link
+ * DidHoldersChanged}).
  */
 @ApplicationScoped
 @Transactional(dontRollbackOn = RuntimeException.class)
 public class DidDirectory implements RoutedNumbers, AccountNumbers {
 
+  /** How long an account's numbers are used for calls at most (another node's change). */
+  public static final Duration KEPT = Duration.ofSeconds(60);
+
   @PersistenceContext(unitName = "dialtone")
   EntityManager em;
+
+  private final RecentValues<Long, List<E164Number>> callerIds = new RecentValues<>(KEPT);
 
   @Override
   public List<E164Number> numbersRoutedTo(long extensionId) {
@@ -46,13 +59,18 @@ public class DidDirectory implements RoutedNumbers, AccountNumbers {
    * the account still holds it, else the account's default DID, else its lowest number; none when
    * it holds no number.
    */
-  @Transactional
   public Optional<E164Number> callerId(long accountId, E164Number preferred) {
-    List<Did> numbers = held(accountId);
-    if (preferred != null && numbers.stream().anyMatch(d -> d.getNumber().equals(preferred))) {
+    List<E164Number> numbers =
+        callerIds.get(accountId, id -> held(id).stream().map(Did::getNumber).toList());
+    if (preferred != null && numbers.contains(preferred)) {
       return Optional.of(preferred);
     }
-    return numbers.stream().findFirst().map(Did::getNumber);
+    return numbers.stream().findFirst();
+  }
+
+  void holdersChanged(
+      @Observes(during = TransactionPhase.AFTER_SUCCESS) DidHoldersChanged changed) {
+    callerIds.forget(changed.accountId());
   }
 
   /** The id of the account holding {@code number}, if it is a DID (at most one). */

@@ -12,6 +12,7 @@ import io.dialtone.extension.control.Extensions;
 import io.dialtone.kernel.control.AccessControl;
 import io.dialtone.kernel.entity.Permission;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.List;
@@ -30,6 +31,7 @@ public class DidRouting {
 
   @Inject AccessControl access;
   @Inject DidAccess dids;
+  @Inject Event<DidHoldersChanged> holdersChanged;
   @Inject AccountTree accounts;
   @Inject Extensions extensions;
   @Inject ContinuityDestinations continuity;
@@ -88,6 +90,7 @@ public class DidRouting {
       dids.heldBy(did.getAccountId()).forEach(other -> other.markCallerIdDefault(false));
     }
     did.markCallerIdDefault(isDefault);
+    holdersChanged.fire(new DidHoldersChanged(did.getAccountId()));
     dids.record(
         AuditAction.DID_ROUTED,
         did,

@@ -80,6 +80,9 @@ public class ExtensionSettings {
       throw new ExtensionRefused(Reason.CALLER_ID_NOT_HELD);
     }
     extension.changeOutboundCallerId(callerId);
+    credentialsChanged.fire(
+        new SipCredentialsChanged(
+            extension.getRealm().value(), extension.getNumber().digits(), true));
     extensions.record(
         AuditAction.EXTENSION_CHANGED,
         extension,

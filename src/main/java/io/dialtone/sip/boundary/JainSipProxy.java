@@ -73,13 +73,20 @@ final class JainSipProxy {
     return calls.size();
   }
 
-  /** Whether {@code request} belongs to a proxied call (its CANCEL, ACK, BYE...). */
+  /**
+   * Whether {@code request} is the proxy's to answer: a request within a dialog (To tag) other than
+   * an INVITE of no call here — its call's, or 481 when no call has its Call-ID (e.g. a BYE of a
+   * call lost in a restart; an ACK is dropped) — or the CANCEL of a call in progress. An INVITE
+   * with a To tag and no call takes the digest path first (then 481).
+   */
   boolean owns(Request request) {
     CallIdHeader id = (CallIdHeader) request.getHeader(CallIdHeader.NAME);
-    if (id == null || !calls.containsKey(id.getCallId())) {
-      return false;
+    boolean known = id != null && calls.containsKey(id.getCallId());
+    String method = request.getMethod();
+    if (Request.CANCEL.equals(method)) {
+      return known;
     }
-    return Request.CANCEL.equals(request.getMethod()) || toTag(request) != null;
+    return toTag(request) != null && (known || !Request.INVITE.equals(method));
   }
 
   /** An authenticated INVITE of {@code caller}: a server transaction, then call control. */
@@ -169,13 +176,22 @@ final class JainSipProxy {
         CompletableFuture<Integer> answer = (CompletableFuture<Integer>) ping;
         answer.complete(response.getStatusCode());
       }
-    } else if (client == null && response.getStatusCode() / 100 == 2) {
-      CallIdHeader id = (CallIdHeader) response.getHeader(CallIdHeader.NAME);
-      Call call = id == null ? null : calls.get(id.getCallId());
-      if (call != null && call.answeredBy(response)) {
-        wire.forwardResponseStateless(
-            response); // the callee's 2xx again: our ACK was lost on the way
-      }
+    }
+  }
+
+  /**
+   * An answer of no client transaction here (its branch matches none): the callee's 2xx again, when
+   * our ACK was lost on the way, goes on to the caller; anything else (a 180 after its call's 200,
+   * an answer to a transaction long ended) is dropped, as RFC 3261 §16.7 step 3 allows.
+   */
+  void unmatched(Response response) {
+    if (response.getStatusCode() / 100 != 2) {
+      return;
+    }
+    CallIdHeader id = (CallIdHeader) response.getHeader(CallIdHeader.NAME);
+    Call call = id == null ? null : calls.get(id.getCallId());
+    if (call != null && call.answeredBy(response)) {
+      wire.forwardResponseStateless(response);
     }
   }
 

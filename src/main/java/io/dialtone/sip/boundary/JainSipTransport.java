@@ -28,7 +28,6 @@ import javax.sip.IOExceptionEvent;
 import javax.sip.ListeningPoint;
 import javax.sip.RequestEvent;
 import javax.sip.ResponseEvent;
-import javax.sip.ServerTransaction;
 import javax.sip.SipException;
 import javax.sip.SipFactory;
 import javax.sip.SipListener;
@@ -154,6 +153,8 @@ public final class JainSipTransport implements SipListener, AutoCloseable {
                 messages,
                 factory.createHeaderFactory(),
                 factory.createAddressFactory());
+        JainSipProxy routed = proxy;
+        UnmatchedAnswers.route(stack, routed::unmatched);
       }
     } catch (Exception e) {
       close();
@@ -183,9 +184,12 @@ public final class JainSipTransport implements SipListener, AutoCloseable {
     p.setProperty("gov.nist.javax.sip.STACK_LOGGER", JulStackLogger.class.getName());
     p.setProperty("gov.nist.javax.sip.LOG_MESSAGE_CONTENT", "false");
     p.setProperty("gov.nist.javax.sip.TRACE_LEVEL", "0");
-    // Requests reach the handler from several threads at once (it is thread-safe).
+    // The listener is called on the thread that parsed the message. One such thread for UDP keeps
+    // the datagrams of a call in the order they came (a callee's 180 and 200 sent back to back were
+    // relayed the other way round with two); the work behind a request runs on the workers, and
+    // TCP and TLS have their own threads below.
     p.setProperty("gov.nist.javax.sip.REENTRANT_LISTENER", "true");
-    p.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", "2");
+    p.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", "1");
     p.setProperty("gov.nist.javax.sip.TCP_POST_PARSING_THREAD_POOL_SIZE", "8");
     // Non-blocking TCP and TLS: one selector thread per port, whatever the number of connections
     // (Connections bounds them and ends idle ones; the library's own idle auditor walks its tables
@@ -200,6 +204,8 @@ public final class JainSipTransport implements SipListener, AutoCloseable {
     p.setProperty("gov.nist.javax.sip.RECEIVE_UDP_BUFFER_SIZE", Integer.toString(UDP_BUFFER));
     p.setProperty("gov.nist.javax.sip.SEND_UDP_BUFFER_SIZE", Integer.toString(UDP_BUFFER));
     p.setProperty("gov.nist.javax.sip.CACHE_SERVER_CONNECTIONS", "true");
+    // Answers of no client transaction go to the proxy without the library's search of them all.
+    p.setProperty("gov.nist.javax.sip.SIP_MESSAGE_VALVE", UnmatchedAnswers.class.getName());
     p.setProperty("gov.nist.javax.sip.TLS_CLIENT_PROTOCOLS", "TLSv1.3,TLSv1.2");
     p.setProperty("gov.nist.javax.sip.TLS_CLIENT_AUTH_TYPE", "Disabled");
     // The portal's suites (PayaraRuntimeConfig): TLS 1.3, and TLS 1.2 ECDHE with AEAD only.
@@ -227,11 +233,13 @@ public final class JainSipTransport implements SipListener, AutoCloseable {
     if (!Request.REGISTER.equals(method) && !Request.OPTIONS.equals(method)) {
       JainSipProxy current = proxy;
       if (current != null && current.owns(request)) {
-        ServerTransaction existing = event.getServerTransaction();
+        // Relayed here, on the thread that read it: an ACK and the BYE right behind it leave in
+        // the order they came (on two workers the BYE sometimes overtook its ACK, and the callee
+        // ignored it); relaying waits for nothing (no database, no call control).
         try {
-          workers.execute(() -> current.inCall(request, existing, provider));
-        } catch (RejectedExecutionException e) {
-          LOG.fine(() -> "SIP workers saturated: dropped a " + method);
+          current.inCall(request, event.getServerTransaction(), provider);
+        } catch (RuntimeException e) {
+          LOG.log(Level.WARNING, "SIP proxy failed on a " + method, e);
         }
         return;
       }
@@ -425,6 +433,7 @@ public final class JainSipTransport implements SipListener, AutoCloseable {
       } catch (Exception e) {
         LOG.log(Level.FINE, "SIP providers could not be removed", e);
       }
+      UnmatchedAnswers.unroute(stack);
       stack.stop();
       SipFactory.getInstance().resetFactory();
       transports.clear();

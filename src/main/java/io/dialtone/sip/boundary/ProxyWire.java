@@ -237,6 +237,7 @@ final class ProxyWire {
     out.removeHeader("Authorization");
     out.removeHeader("P-Asserted-Identity");
     out.removeHeader("P-Preferred-Identity");
+    out.removeHeader("Remote-Party-ID"); // the pre-standard identity header some carriers read
     out.removeHeader(RouteHeader.NAME);
     if (target.callerId().isPresent()) {
       FromHeader from = (FromHeader) out.getHeader(FromHeader.NAME);

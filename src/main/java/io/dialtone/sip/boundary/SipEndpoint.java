@@ -1,5 +1,6 @@
 package io.dialtone.sip.boundary;
 
+import io.dialtone.platform.control.CallPathThreads;
 import io.dialtone.platform.control.DatabaseMigration;
 import io.dialtone.sip.control.CallHandler;
 import io.dialtone.sip.control.MemoryLocationService;
@@ -48,6 +49,7 @@ public class SipEndpoint implements OptionsPing {
   @Inject MemorySourceGuard guard;
   @Inject SipCredentialCache credentials;
   @Inject Instance<CallHandler> calls;
+  @Inject CallPathThreads callThreads;
 
   @Resource ManagedThreadFactory threadFactory;
   @Resource ManagedScheduledExecutorService scheduler;
@@ -84,7 +86,7 @@ public class SipEndpoint implements OptionsPing {
                 settings.keystorePassword(),
                 settings.connectionLimits()),
             calls.isResolvable() ? calls.get() : null,
-            scheduler);
+            callThreads.timers());
     try {
       transport.start();
     } catch (Exception e) {

@@ -30,6 +30,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.transaction.Transactional;
 import jakarta.validation.constraints.NotNull;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -40,7 +41,8 @@ import java.util.TreeMap;
  * their account's scope): the overview, the account's own working limits — anything up to the caps
  * granted from above, freely — and its extensions' concurrent-call caps. Raising above a granted
  * cap is a {@link LimitRequests limit request}. Every change is audited ({@code
- * USAGE_LIMITS_CHANGED}, before → after) and reaches {@link CapGate} when it commits.
+ * USAGE_LIMITS_CHANGED}, before → after) and reaches {@link CapGate} when it commits; a change of
+ * the maximum call duration fires {@link MaxCallDurationChanged} for call control instead.
  */
 @ApplicationScoped
 @Transactional(dontRollbackOn = RuntimeException.class)
@@ -62,6 +64,7 @@ public class UsageLimits {
   @Inject Clock clock;
   @Inject HttpServletRequest request;
   @Inject Event<UsageLimitsChanged> changed;
+  @Inject Event<MaxCallDurationChanged> durationChanged;
 
   @Transactional
   public UsageOverview overview(long accountId) {
@@ -122,7 +125,8 @@ public class UsageLimits {
 
   /**
    * Sets the longest an answered call of the account may last ({@code null}: the default, {@link
-   * CallDurations#DEFAULT}).
+   * CallDurations#DEFAULT}); a change fires {@link MaxCallDurationChanged}, a setting left as it
+   * was fires nothing.
    *
    * @throws LimitRefused {@code usage.maxCallInvalid} outside 1 to 1,440 minutes
    */
@@ -152,6 +156,9 @@ public class UsageLimits {
             + (before == null ? "-" : before + " min")
             + " -> "
             + (minutes == null ? "-" : minutes + " min"));
+    durationChanged.fire(
+        new MaxCallDurationChanged(
+            accountId, minutes == null ? CallDurations.DEFAULT : Duration.ofMinutes(minutes)));
   }
 
   /** The account's own maximum call duration in minutes, or {@code null} for the default. */

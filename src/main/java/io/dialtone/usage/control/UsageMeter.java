@@ -2,9 +2,9 @@ package io.dialtone.usage.control;
 
 import io.dialtone.account.control.AccountCapsChanged;
 import io.dialtone.cdr.control.UsageRecorded;
+import io.dialtone.platform.control.CallPathThreads;
+import io.dialtone.platform.control.CoalescedWork;
 import io.dialtone.usage.entity.UsageCap;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -49,6 +49,7 @@ public class UsageMeter {
   private final Map<Long, Fresh> states = new ConcurrentHashMap<>();
   private final Set<String> alerted = ConcurrentHashMap.newKeySet();
 
+  @Inject CallPathThreads threads;
   @Inject UsageSource source;
   @Inject UsageAlerts alerts;
   @Inject Clock clock;
@@ -57,10 +58,14 @@ public class UsageMeter {
   @ConfigProperty(name = MAX_AGE, defaultValue = "60")
   long maxAgeSeconds;
 
-  @Resource(lookup = "java:comp/DefaultManagedExecutorService")
-  ManagedExecutorService executor;
-
   LongSupplier ticker = System::nanoTime;
+
+  /** Accounts whose alerts to check, in passes (one task for the calls stored meanwhile). */
+  private final CoalescedWork<Long, Boolean> alertChecks =
+      new CoalescedWork<>(
+          (a, b) -> a,
+          accounts -> accounts.keySet().forEach(this::checkAlerts),
+          () -> threads.background());
 
   private record Fresh(UsageState state, long expiresAt) {}
 
@@ -101,7 +106,7 @@ public class UsageMeter {
       fresh.state().add(call.day(), call.cost(), call.minutes());
     }
     try {
-      executor.execute(() -> checkAlerts(call.accountId()));
+      alertChecks.add(call.accountId(), Boolean.TRUE);
     } catch (RejectedExecutionException e) {
       LOG.log(Level.SEVERE, "usage alert check of account:" + call.accountId() + " dropped", e);
     }
