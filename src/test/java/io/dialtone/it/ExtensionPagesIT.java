@@ -143,25 +143,6 @@ class ExtensionPagesIT {
       assertThat(db.queryValue("SELECT continuity_destination FROM extension WHERE id = ?", id))
           .isEqualTo("222");
 
-      // on a phone each row's actions fold behind one button, and no list is wider than it
-      browser.resize(390, 844);
-      for (String list : new String[] {"/extensions/index.xhtml", "/users/index.xhtml"}) {
-        browser.open(list);
-        org.openqa.selenium.WebElement toggle = browser.find(".dt-row-menu__toggle");
-        org.openqa.selenium.WebElement action =
-            browser.findAll(".dt-row-menu__items .ui-button").get(0);
-        assertThat(action.isDisplayed()).as(list + ": folded").isFalse();
-        assertThat(toggle.getAttribute("aria-label")).startsWith("Actions for ");
-        toggle.click();
-        assertThat(toggle.getAttribute("aria-expanded")).isEqualTo("true");
-        assertThat(action.isDisplayed()).as(list + ": opened").isTrue();
-        assertThat(pageWidth(browser))
-            .as(list + " with its row menu open")
-            .isLessThanOrEqualTo(390);
-        action.sendKeys(org.openqa.selenium.Keys.ESCAPE);
-        assertThat(action.isDisplayed()).as(list + ": closed by Escape").isFalse();
-      }
-      browser.resize(1366, 900);
 
       browser.useLanguage("fr");
       Object other =
@@ -184,10 +165,6 @@ class ExtensionPagesIT {
           .startsWith("sip:221@" + front.realm() + ":" + tlsPort);
       assertThat(browser.pageText()).contains("Phone/1.0", "Set up your phone");
     }
-  }
-
-  private static long pageWidth(Browser browser) {
-    return ((Number) browser.script("return document.documentElement.scrollWidth")).longValue();
   }
 
   /** The text a QR code in a {@code data:image/png;base64,} address holds, read with ZXing. */
