@@ -12,7 +12,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * SIP secret once (a reload shows it no more), regenerates it after a step-up (the assigned user
  * gets a notice without the secret), and resets a PIN; the customer user sets a PIN that is refused
  * then accepted, in French; a customer user cannot open the admin pages; an impersonating agent
- * sees extensions but no secret and no regenerate button.
+ * sees extensions but no secret and no regenerate button; the pages put the phone first (status
+ * badges, a registered phone's model, when one was last seen, how to set one up with a QR code, a
+ * continuity destination picked from the account's extensions, breadcrumbs), in EN and FR.
  */
 @ExtendWith(RunningDialtone.class)
 class ExtensionPagesIT {
