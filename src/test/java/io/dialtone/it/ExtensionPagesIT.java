@@ -145,7 +145,6 @@ class ExtensionPagesIT {
       assertThat(db.queryValue("SELECT continuity_destination FROM extension WHERE id = ?", id))
           .isEqualTo("222");
 
-
       browser.useLanguage("fr");
       Object other =
           db.queryValue(

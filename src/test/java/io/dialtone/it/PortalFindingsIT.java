@@ -100,13 +100,7 @@ class PortalFindingsIT {
     System.out.printf(
         "First visit of %s as %s: %d bytes transferred, %d decoded; %d chart scripts (%d bytes"
             + " transferred), %d charts%n",
-        page,
-        who,
-        figures.get(0),
-        figures.get(1),
-        figures.get(2),
-        figures.get(3),
-        figures.get(4));
+        page, who, figures.get(0), figures.get(1), figures.get(2), figures.get(3), figures.get(4));
     return figures;
   }
 
