@@ -267,6 +267,7 @@ class CdrPagesIT {
       assertThat(browser.text("[id='list:calls']"))
           .contains("Internal", "622", "Answered · 200", "Busy · 486", "Blocked", PREMIUM);
       browser.open("/cdrs/call.xhtml?id=" + talked);
+      assertThat(Breadcrumbs.of(browser)).containsExactly("Home", "Call records", "Call record");
       assertThat(browser.text("#direction")).isEqualTo("Internal");
       assertThat(browser.text("#caller")).isEqualTo("621");
       assertThat(browser.text("#callee")).isEqualTo("622");

@@ -12,7 +12,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * SIP secret once (a reload shows it no more), regenerates it after a step-up (the assigned user
  * gets a notice without the secret), and resets a PIN; the customer user sets a PIN that is refused
  * then accepted, in French; a customer user cannot open the admin pages; an impersonating agent
- * sees extensions but no secret and no regenerate button.
+ * sees extensions but no secret and no regenerate button; the pages put the phone first (status
+ * badges, a registered phone's model, when one was last seen, how to set one up with a QR code, a
+ * continuity destination picked from the account's extensions, breadcrumbs), in EN and FR.
  */
 @ExtendWith(RunningDialtone.class)
 class ExtensionPagesIT {
@@ -91,6 +93,98 @@ class ExtensionPagesIT {
   }
 
   @Test
+  void thePagesPutThePhoneFirstStatusDevicesLastSeenSetupAndQrCode(DialtoneServer server)
+      throws Exception {
+    TestUsers db = new TestUsers(server);
+    long account = db.newCustomerAccount();
+    SeededUser admin = db.user("CUSTOMER_ADMIN", account);
+    SeededUser member = db.user("CUSTOMER_USER", account);
+    String tlsPort = Integer.toString(SipExtensions.sipPort() + 1);
+    String host = java.net.URI.create(server.baseUrl()).getHost();
+    SipExtensions.Extension front;
+    try (Browser browser = new Browser(server.baseUrl())) {
+      SignIn.withBothFactors(browser, admin);
+      front = SipExtensions.create(browser, "222", "221").get("221");
+      // the credentials shown once say where the phone registers
+      assertThat(browser.text("#sipServer")).isEqualTo(host);
+      assertThat(browser.text("#sipTransport")).isEqualTo("TLS");
+      assertThat(browser.text("#sipPort")).isEqualTo(tlsPort);
+      try (SipUdpClient phone = new SipUdpClient("127.0.0.1")) {
+        SipRegistrarIT.register(phone, front);
+      }
+      Object id =
+          db.queryValue(
+              "SELECT id FROM extension WHERE account_id = ? AND number = '221'", account);
+      browser.open("/extensions/edit.xhtml?id=" + id);
+      assertThat(Breadcrumbs.of(browser)).containsExactly("Home", "Extensions", "221");
+      assertThat(browser.text("#extensionStatus")).isEqualTo("Active");
+      assertThat(browser.text("#registeredBadge")).isEqualTo("Registered: 1 phone(s)");
+      assertThat(browser.text("#lastSeen")).startsWith("Last seen:").doesNotContain("never");
+      assertThat(browser.text("[id='live:registrations']")).contains("Phone/1.0");
+      assertThat(browser.text(".dt-phone-setup h2")).isEqualTo("Set up your phone");
+      assertThat(browser.text(".dt-setup-server")).isEqualTo(host);
+      assertThat(browser.text(".dt-setup-transport")).isEqualTo("TLS");
+      assertThat(browser.text(".dt-setup-port")).isEqualTo(tlsPort);
+      assertThat(browser.text(".dt-setup-user")).isEqualTo("221");
+      assertThat(browser.text(".dt-setup-domain")).isEqualTo(front.realm());
+      String expectedUri =
+          "sip:221@" + front.realm() + ":" + tlsPort + ";transport=tls;maddr=" + host;
+      assertThat(qrText(browser.find(".dt-setup-qr").getAttribute("src"))).isEqualTo(expectedUri);
+      assertThat(browser.driver().getPageSource()).doesNotContain(front.secret());
+
+      // the continuity destination is picked from the account's extensions
+      browser.type("edit:destination_input", "Phone 22");
+      String offered = ".ui-autocomplete-panel .ui-autocomplete-item[data-item-value='222']";
+      assertThat(browser.text(offered)).isEqualTo("222 – Phone 222");
+      browser.find(offered).click();
+      assertThat(browser.find("[id='edit:destination_input']").getAttribute("value"))
+          .isEqualTo("222");
+      choose(browser, "edit:user", member.id());
+      browser.submit("edit:save");
+      browser.waitForText("The extension was saved");
+      assertThat(db.queryValue("SELECT continuity_destination FROM extension WHERE id = ?", id))
+          .isEqualTo("222");
+
+      browser.useLanguage("fr");
+      Object other =
+          db.queryValue(
+              "SELECT id FROM extension WHERE account_id = ? AND number = '222'", account);
+      browser.open("/extensions/edit.xhtml?id=" + other);
+      assertThat(Breadcrumbs.of(browser)).containsExactly("Accueil", "Postes", "222");
+      assertThat(browser.text("#extensionStatus")).isEqualTo("Actif");
+      assertThat(browser.text("#notRegisteredBadge")).isEqualTo("Non enregistré");
+      assertThat(browser.text("#lastSeen")).isEqualTo("Vu pour la dernière fois : jamais");
+      assertThat(browser.text(".dt-phone-setup h2")).isEqualTo("Configurer votre téléphone");
+    }
+    try (Browser browser = new Browser(server.baseUrl())) {
+      SignIn.withBothFactors(browser, member);
+      browser.open("/extensions/mine.xhtml");
+      assertThat(browser.text("[id='mine']")).contains("221", "Registered").doesNotContain("never");
+      assertThat(browser.text(".dt-setup-user")).isEqualTo("221");
+      assertThat(browser.text(".dt-setup-domain")).isEqualTo(front.realm());
+      assertThat(qrText(browser.find(".dt-setup-qr").getAttribute("src")))
+          .startsWith("sip:221@" + front.realm() + ":" + tlsPort);
+      assertThat(browser.pageText()).contains("Phone/1.0", "Set up your phone");
+    }
+  }
+
+  /** The text a QR code in a {@code data:image/png;base64,} address holds, read with ZXing. */
+  private static String qrText(String dataUri) throws Exception {
+    assertThat(dataUri).startsWith("data:image/png;base64,");
+    byte[] png =
+        java.util.Base64.getDecoder().decode(dataUri.substring("data:image/png;base64,".length()));
+    java.awt.image.BufferedImage image =
+        javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png));
+    int[] pixels =
+        image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
+    var source =
+        new com.google.zxing.RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels);
+    var bitmap =
+        new com.google.zxing.BinaryBitmap(new com.google.zxing.common.HybridBinarizer(source));
+    return new com.google.zxing.qrcode.QRCodeReader().decode(bitmap).getText();
+  }
+
+  @Test
   void aUserSetsTheirPinRefusedThenAcceptedInFrench(DialtoneServer server) {
     TestUsers db = new TestUsers(server);
     long account = db.newCustomerAccount();
@@ -116,7 +210,7 @@ class ExtensionPagesIT {
       browser.resize(1280, 1000);
       browser.find("[id='extensions:table:0:edit']").click();
       browser.waitForPath("/extensions/edit.xhtml");
-      browser.type("edit:destination", "555-01");
+      browser.type("edit:destination_input", "555-01");
       browser.submit("edit:save");
       assertThat(browser.pageText())
           .contains("There is no extension with this number in the account.");

@@ -42,10 +42,12 @@ class PortalFindingsIT {
   }
 
   @Test
-  void filtersStayInTheirBoxesOnTheStaffPages(DialtoneServer server) {
-    SeededUser admin = new TestUsers(server).user("PLATFORM_ADMIN", 1L);
+  void filtersStayInTheirBoxesOnTheStaffPagesAndDetailPagesSayWhereTheySit(DialtoneServer server) {
+    TestUsers db = new TestUsers(server);
+    SeededUser admin = db.user("PLATFORM_ADMIN", 1L);
     try (Browser browser = new Browser(server.baseUrl())) {
       SignIn.withBothFactors(browser, admin);
+      detailPagesHaveBreadcrumbs(browser, db);
       for (int width : new int[] {1366, 900}) {
         browser.resize(width, 900);
         for (String page : new String[] {"/cdrs/index.xhtml", "/audit/index.xhtml"}) {
@@ -55,6 +57,51 @@ class PortalFindingsIT {
         }
       }
     }
+  }
+
+  /**
+   * A customer user's home page builds the dashboards' charts of other roles but shows none: on a
+   * first visit it loads no chart script (the customer administrator's, which shows one, does:
+   * {@link #firstVisitTravelsCompressed}).
+   */
+  @Test
+  void chartScriptsTravelOnlyToPagesThatShowAChart(DialtoneServer server) {
+    TestUsers db = new TestUsers(server);
+    SeededUser user = db.user("CUSTOMER_USER", db.newCustomerAccount());
+    try (Browser browser = new Browser(server.baseUrl())) {
+      SignIn.withBothFactors(browser, user);
+      List<Long> seen = coldVisit(browser, "/home.xhtml", "a customer user");
+      assertThat(seen.get(4)).as("charts shown").isZero();
+      assertThat(seen.get(2)).as("chart scripts loaded").isZero();
+    }
+  }
+
+  /**
+   * {@code page} with an empty cache: bytes transferred, bytes decoded, chart scripts loaded, their
+   * bytes transferred, charts on the page; printed.
+   */
+  private static List<Long> coldVisit(Browser browser, String page, String who) {
+    browser.disableCache();
+    browser.open(page);
+    browser.find("h1");
+    @SuppressWarnings("unchecked")
+    List<Number> seen =
+        (List<Number>)
+            browser.script(
+                "const all = [...performance.getEntriesByType('navigation'),"
+                    + " ...performance.getEntriesByType('resource')];"
+                    + "const charts = all.filter(e => /chart\\/chart\\.js|moment\\/moment\\.js/"
+                    + ".test(e.name));"
+                    + "return [all.reduce((n, e) => n + e.transferSize, 0),"
+                    + " all.reduce((n, e) => n + e.decodedBodySize, 0),"
+                    + " charts.length, charts.reduce((n, e) => n + e.transferSize, 0),"
+                    + " document.querySelectorAll('.dt-chart').length];");
+    List<Long> figures = seen.stream().map(Number::longValue).toList();
+    System.out.printf(
+        "First visit of %s as %s: %d bytes transferred, %d decoded; %d chart scripts (%d bytes"
+            + " transferred), %d charts%n",
+        page, who, figures.get(0), figures.get(1), figures.get(2), figures.get(3), figures.get(4));
+    return figures;
   }
 
   @Test
@@ -85,29 +132,39 @@ class PortalFindingsIT {
         .hasValueSatisfying(t -> assertThat(t).contains("icon"));
   }
 
+  /** Each staff detail page shows Home, its list (a link to it) and itself, above its title. */
+  private static void detailPagesHaveBreadcrumbs(Browser browser, TestUsers db) {
+    long account = db.newCustomerAccount();
+    SeededUser member = db.user("CUSTOMER_USER", account);
+    String did = "+1613556" + String.format("%04d", account % 10_000);
+    db.execute(
+        "INSERT INTO did (number, account_id, created_at) VALUES (?, ?, UTC_TIMESTAMP(6))",
+        did,
+        account);
+    Object didId = db.queryValue("SELECT id FROM did WHERE number = ?", did);
+    String[][] pages = {
+      {"/accounts/edit.xhtml?id=" + account, "Accounts", "Edit account", "/accounts/index.xhtml"},
+      {"/users/edit.xhtml?id=" + member.id(), "Users", member.email(), "/users/index.xhtml"},
+      {"/dids/edit.xhtml?id=" + didId, "Phone numbers", did, "/dids/index.xhtml"},
+      {"/trunks/edit.xhtml", "Carrier trunks", "Add a carrier trunk", "/trunks/index.xhtml"},
+    };
+    for (String[] page : pages) {
+      browser.open(page[0]);
+      assertThat(Breadcrumbs.of(browser)).as(page[0]).containsExactly("Home", page[1], page[2]);
+      browser.find("#breadcrumbParent").click();
+      browser.waitForPath(page[3]);
+    }
+  }
+
   /**
    * The home page with an empty cache: what travels (compressed) against what the page is made of
-   * (what travelled before compression).
+   * (what travelled before compression); it shows a chart, so the chart scripts come with it.
    */
   private static void firstVisitTravelsCompressed(Browser browser) {
-    browser.disableCache();
-    browser.open("/home.xhtml");
-    browser.find("h1");
-    @SuppressWarnings("unchecked")
-    List<Number> sizes =
-        (List<Number>)
-            browser.script(
-                "const all = [...performance.getEntriesByType('navigation'),"
-                    + " ...performance.getEntriesByType('resource')];"
-                    + "return [all.reduce((n, e) => n + e.transferSize, 0),"
-                    + " all.reduce((n, e) => n + e.decodedBodySize, 0)];");
-    long transferred = sizes.get(0).longValue();
-    long decoded = sizes.get(1).longValue();
-    System.out.printf(
-        "Home page of a customer administrator, first visit: %d bytes transferred, %d bytes"
-            + " decoded%n",
-        transferred, decoded);
-    assertThat(transferred).isLessThan(decoded / 2);
+    List<Long> seen = coldVisit(browser, "/home.xhtml", "a customer administrator");
+    assertThat(seen.get(0)).isLessThan(seen.get(1) / 2);
+    assertThat(seen.get(4)).as("charts shown").isPositive();
+    assertThat(seen.get(2)).as("chart scripts loaded").isEqualTo(2);
   }
 
   private static void badIdsAreNotFound(Browser browser) {

@@ -6,7 +6,11 @@ import io.dialtone.extension.control.ExtensionSettings;
 import io.dialtone.extension.control.Extensions;
 import io.dialtone.extension.control.LiveCall;
 import io.dialtone.extension.control.LiveCalls;
+import io.dialtone.extension.control.PhoneSetup;
+import io.dialtone.extension.control.PhoneSetups;
 import io.dialtone.extension.entity.Extension;
+import io.dialtone.extension.entity.ExtensionStatus;
+import io.dialtone.identity.control.QrCodes;
 import io.dialtone.identity.control.UserSummary;
 import io.dialtone.kernel.entity.E164Number;
 import io.dialtone.platform.boundary.Messages;
@@ -24,23 +28,28 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.io.Serializable;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * {@code /extensions/edit.xhtml?id=}: an extension's name, user, maximum registrations, class of
- * service and continuity destination. The controls refuse ids out of scope (404).
+ * service and continuity destination (picked from the account's extensions and numbers, or typed),
+ * and phones first: its status, the registered devices, when a phone was last seen and how to set
+ * one up (with a QR code). The controls refuse ids out of scope (404).
  */
 @Named
 @ViewScoped
 public class ExtensionEditBacking implements Serializable {
 
   private static final long serialVersionUID = 1L;
+  private static final int QR_SIZE = 240;
 
   @Inject transient Extensions extensions;
   @Inject transient ExtensionSettings settings;
   @Inject transient LocationService location;
   @Inject transient Clock clock;
+  @Inject transient PhoneSetups setups;
   @Inject @Any transient Instance<LiveCalls> liveCalls;
 
   private Long id;
@@ -49,6 +58,11 @@ public class ExtensionEditBacking implements Serializable {
   private List<RegistrationRow> registrations = List.of();
   private List<String> callerIds = List.of();
   private List<LiveCall> calls = List.of();
+  private ExtensionStatus status;
+  private Instant lastRegisteredAt;
+  private PhoneSetup setup;
+  private String setupQr;
+  private List<DestinationChoice> destinations = List.of();
 
   /** The outbound caller ID in E.164, or {@code null} for the account's default. */
   private String callerId;
@@ -84,6 +98,11 @@ public class ExtensionEditBacking implements Serializable {
     calls = callsOf(e);
     users = extensions.assignableUsers(e.getAccountId().value());
     registrations = RegistrationRow.of(location.bindingsOf(e.getId()), clock.instant());
+    status = e.getStatus();
+    lastRegisteredAt = e.getLastRegisteredAt();
+    setup = setups.of(number, e.getRealm().value());
+    setupQr = QrCodes.pngDataUri(setup.sipUri(), QR_SIZE);
+    destinations = DestinationChoice.of(e, extensions, callerIds);
   }
 
   /** Reads the live registrations again, after checking the extension is still in scope. */
@@ -128,6 +147,44 @@ public class ExtensionEditBacking implements Serializable {
 
   public List<RegistrationRow> getRegistrations() {
     return registrations;
+  }
+
+  public ExtensionStatus getStatus() {
+    return status;
+  }
+
+  /**
+   * When a phone of this extension was last heard from: its latest registration refresh while one
+   * is registered, else the stored time of the last registration; {@code null} for never.
+   */
+  public Instant getLastSeen() {
+    Instant seen = lastRegisteredAt;
+    for (RegistrationRow row : registrations) {
+      Instant refreshed = row.refreshedAt().toInstant();
+      if (seen == null || refreshed.isAfter(seen)) {
+        seen = refreshed;
+      }
+    }
+    return seen;
+  }
+
+  public PhoneSetup getSetup() {
+    return setup;
+  }
+
+  /** The phone settings as a QR code (an inline PNG data URI). */
+  public String getSetupQr() {
+    return setupQr;
+  }
+
+  /** The continuity destinations offered for {@code typed}: those whose number or name holds it. */
+  public List<String> completeDestination(String typed) {
+    return DestinationChoice.matching(destinations, typed);
+  }
+
+  /** How a destination offered is labelled: its number, and the extension's name if it is one. */
+  public String destinationLabel(String value) {
+    return DestinationChoice.label(destinations, value);
   }
 
   public String save() {

@@ -3,6 +3,8 @@ package io.dialtone.extension.boundary;
 import io.dialtone.extension.control.ExtensionRefused;
 import io.dialtone.extension.control.Extensions;
 import io.dialtone.extension.control.NewSipSecret;
+import io.dialtone.extension.control.PhoneSetup;
+import io.dialtone.extension.control.PhoneSetups;
 import io.dialtone.extension.control.VoicemailPins;
 import io.dialtone.extension.entity.Extension;
 import io.dialtone.extension.entity.ExtensionStatus;
@@ -43,6 +45,7 @@ public class ExtensionsBacking implements Serializable {
   @Inject transient AccessControl access;
   @Inject StepUpPrompt prompt;
   @Inject transient LocationService location;
+  @Inject transient PhoneSetups setups;
 
   private long accountId;
   private List<ExtensionRow> rows;
@@ -198,6 +201,11 @@ public class ExtensionsBacking implements Serializable {
 
   public NewSipSecret getRevealed() {
     return revealed;
+  }
+
+  /** Where the phone of the credentials just shown registers; null when none are shown. */
+  public PhoneSetup getRevealedSetup() {
+    return revealed == null ? null : setups.of(revealed.sipUser(), revealed.realm());
   }
 
   public String getTemporaryPin() {
