@@ -58,12 +58,21 @@ public class HomeBacking {
     return access.may(Permission.MANAGE_ACCOUNT_PROFILE);
   }
 
-  /** Support: customer counts and one's own recent actions (the platform overview has more). */
   /** A customer account's day: calls, spend and caps, phones, alerts. */
   public boolean isTodaySection() {
     return access.may(Permission.MANAGE_USAGE_LIMITS) && account.kind() == AccountKind.CUSTOMER;
   }
 
+  /** A customer user's own phones, voicemail PIN and latest calls (administrators see "today"). */
+  public boolean isPhoneSection() {
+    return access.may(Permission.VIEW_OWN_EXTENSION)
+        && !access.may(Permission.MANAGE_USAGE_LIMITS)
+        && account.kind() == AccountKind.CUSTOMER;
+  }
+
+  /**
+   * Support: customers with problems, own sessions and actions (the platform overview has more).
+   */
   public boolean isSupportSection() {
     return access.may(Permission.SEARCH_CUSTOMERS) && !access.may(Permission.MANAGE_RESELLERS);
   }
