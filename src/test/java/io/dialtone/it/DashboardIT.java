@@ -350,7 +350,9 @@ class DashboardIT {
           .contains("Voicemail PIN: Set");
       List<WebElement> calls = browser.findAll("[id='myCalls'] tbody tr");
       assertThat(calls).hasSize(1);
-      assertThat(cells(calls.getFirst())).hasSize(4).endsWith("Outbound", mine, "Answered");
+      // The number the way a Canadian account writes it (libphonenumber), not E.164.
+      String mineShown = "(514) 555-" + mine.substring(8);
+      assertThat(cells(calls.getFirst())).hasSize(4).endsWith("Outbound", mineShown, "Answered");
       assertThat(cells(calls.getFirst()).getFirst()).matches(JUST_NOW);
       assertThat(calls.getFirst().findElement(By.tagName("a")).getDomAttribute("href"))
           .endsWith("/cdrs/call.xhtml?id=" + myCall);
@@ -383,6 +385,29 @@ class DashboardIT {
       assertThat(browser.findAll("[id='timeZone']")).hasSize(1);
       assertThat(browser.text("[id='timeZone']"))
           .isEqualTo("Times are in America/Toronto (Eastern Time).");
+      assertThat(browser.text("#profileTimeZone")).isEqualTo("America/Toronto");
+
+      // Their own zone: saved, used at once and at the next sign-in; empty goes back to the
+      // account's.
+      new org.openqa.selenium.support.ui.Select(browser.find("[id='zoneForm:zone']"))
+          .selectByValue("Asia/Tokyo");
+      browser.submit("zoneForm:saveZone");
+      assertThat(browser.pageText()).contains("Your time zone is saved");
+      assertThat(browser.text("[id='timeZone']"))
+          .isEqualTo("Times are in Asia/Tokyo (Japan Time).");
+      assertThat(browser.find("#profileLastSignIn time").getDomAttribute("datetime"))
+          .endsWith("+09:00");
+      assertThat(db.queryValue("SELECT time_zone FROM app_user WHERE id = ?", user.id()))
+          .isEqualTo("Asia/Tokyo");
+      try (Browser again = new Browser(server.baseUrl())) {
+        SignIn.withBothFactors(again, user);
+        assertThat(again.text("[id='timeZone']")).startsWith("Times are in Asia/Tokyo");
+        new org.openqa.selenium.support.ui.Select(again.find("[id='zoneForm:zone']"))
+            .selectByValue("");
+        again.submit("zoneForm:saveZone");
+        assertThat(again.text("[id='timeZone']")).startsWith("Times are in America/Toronto");
+      }
+      assertThat(db.queryValue("SELECT time_zone FROM app_user WHERE id = ?", user.id())).isNull();
 
       assertThat(browser.isPresent("#ownAccount")).isFalse();
       assertThat(browser.isPresent("#platform")).isFalse();
@@ -396,7 +421,7 @@ class DashboardIT {
           .contains("NIP de messagerie vocale : Défini");
       assertThat(cells(browser.findAll("[id='myCalls'] tbody tr").getFirst()))
           .hasSize(4)
-          .endsWith("Sortant", mine, "Répondu");
+          .endsWith("Sortant", mineShown, "Répondu");
     } finally {
       CallPeers.unregister(phones.get("201"), SipExtensions.sipPort() + 190);
     }

@@ -46,7 +46,8 @@ public class HomePhoneBacking {
       return PinState.valueOf(extension.pinState());
     }
 
-    public boolean isRegistered() {
+    /** Whether a phone is registered on it now. */
+    public boolean registered() {
       return !devices.isEmpty();
     }
   }
