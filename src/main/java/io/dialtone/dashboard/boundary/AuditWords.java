@@ -38,7 +38,8 @@ public class AuditWords {
   /**
    * An extension by id ({@code extension:12}) or by account and number ({@code extension:3/201}).
    */
-  private static final Pattern EXTENSION = Pattern.compile("extension:(?:(\\d+)|\\d+/(\\d+))");
+  private static final Pattern EXTENSION =
+      Pattern.compile("extension:(?:(\\d+)(?: \\(\\d+\\))?|\\d+/(\\d+))");
 
   @Inject AccessControl access;
   @Inject AccountTree accounts;
