@@ -70,7 +70,6 @@ class BundlesTest {
           "io.dialtone.identity.control.SignInOutcome",
           "io.dialtone.identity.control.StepUpResult",
           "io.dialtone.identity.entity.TokenPurpose",
-          "io.dialtone.kernel.entity.Permission",
           "io.dialtone.notification.control.NoticeKind",
           "io.dialtone.platform.control.CsvTable$Trouble",
           "io.dialtone.platform.control.SlidingWindowLimiter$Verdict",

@@ -51,6 +51,13 @@ class CdrPagesIT {
   /** The seeded call that failed over: carrier-b answered 503, carrier-a carried it. */
   private static final String FAILED_OVER = "+14165551000";
 
+  /**
+   * The numbers as the pages show them to a Canadian account: the national way (libphonenumber).
+   */
+  private static final String PREMIUM_SHOWN = "(900) 234-5678";
+
+  private static final String FAILED_OVER_SHOWN = "(416) 555-1000";
+
   @Test
   void aCustomerAdminFindsABlockedCallFollowsItToTheTesterAndExportsTheCsv(DialtoneServer server)
       throws Exception {
@@ -69,14 +76,14 @@ class CdrPagesIT {
       browser.find("[id='filter:blocked']").click();
       browser.waitForText("1–2 of 2");
       assertThat(browser.text("#totalCalls")).isEqualTo("2");
-      assertThat(browser.text("[id='list:calls']")).contains(PREMIUM).contains("Blocked");
+      assertThat(browser.text("[id='list:calls']")).contains(PREMIUM_SHOWN).contains("Blocked");
 
-      openCall(browser, PREMIUM);
+      openCall(browser, PREMIUM_SHOWN);
       assertThat(browser.text("#reason")).contains("Premium-rate numbers blocked");
       assertThat(browser.text("#rule")).isEqualTo("Open the rule that blocked it");
       assertThat(browser.find("#rule").getDomProperty("href"))
           .contains("/calls/blocking.xhtml?account=" + account);
-      assertThat(browser.text("#callee")).isEqualTo(PREMIUM);
+      assertThat(browser.text("#callee")).isEqualTo(PREMIUM_SHOWN);
       assertThat(browser.text("#disposition")).isEqualTo("Blocked");
       assertThat(browser.text("#sipStatus")).isEqualTo("Not recorded");
       String blockedCall = browser.driver().getCurrentUrl();
@@ -89,7 +96,7 @@ class CdrPagesIT {
       assertThat(browser.text("#rule")).isEqualTo("Premium-rate numbers blocked");
 
       browser.open("/cdrs/index.xhtml");
-      openCall(browser, FAILED_OVER);
+      openCall(browser, FAILED_OVER_SHOWN);
       assertThat(browser.text("#attempts"))
           .contains("carrier-b 503 Service unavailable (0.80 s after the start)")
           .contains("carrier-a 200 OK (2.50 s after the start)");
@@ -131,9 +138,9 @@ class CdrPagesIT {
       assertThat(browser.text("h1")).isEqualTo("Enregistrements d’appels");
       browser.find("[id='filter:blocked']").click();
       browser.waitForText("1–2 sur 2");
-      assertThat(browser.text("[id='list:calls']")).contains("Bloqué").contains(PREMIUM);
+      assertThat(browser.text("[id='list:calls']")).contains("Bloqué").contains(PREMIUM_SHOWN);
 
-      openCall(browser, PREMIUM);
+      openCall(browser, PREMIUM_SHOWN);
       assertThat(browser.text("#blockedNotice")).contains("Bloqué :");
       assertThat(browser.text("#reason")).contains("Numéros surtaxés bloqués");
       assertThat(browser.text("#rule")).isEqualTo("Ouvrir la règle qui l’a bloqué");
@@ -144,7 +151,7 @@ class CdrPagesIT {
       assertThat(browser.text("#rule")).isEqualTo("Numéros surtaxés bloqués");
 
       browser.open("/cdrs/index.xhtml");
-      openCall(browser, FAILED_OVER);
+      openCall(browser, FAILED_OVER_SHOWN);
       assertThat(browser.text("#attempts"))
           .contains("carrier-b 503 Service indisponible (0,80 s après le début)")
           .contains("carrier-a 200 OK (2,50 s après le début)");
@@ -283,7 +290,7 @@ class CdrPagesIT {
       browser.open("/cdrs/call.xhtml?id=" + refusedId);
       assertThat(browser.text("#reason")).contains("Premium-rate numbers blocked");
       assertThat(browser.text("#sipStatus")).isEqualTo("403 Forbidden");
-      assertThat(browser.text("#callee")).isEqualTo(PREMIUM);
+      assertThat(browser.text("#callee")).isEqualTo(PREMIUM_SHOWN);
       assertThat(browser.text("#extension")).isEqualTo("621");
       browser.find("#rule").click();
       browser.waitForPath("/calls/blocking.xhtml");

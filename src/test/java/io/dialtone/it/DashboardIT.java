@@ -67,9 +67,11 @@ class DashboardIT {
     }
 
     Map<String, Long> before = platformCounts(db);
+    Object chainBefore = lastChainCheck(db);
     try (Browser browser = new Browser(server.baseUrl())) {
       SignIn.withBothFactors(browser, admin);
       Map<String, Long> after = platformCounts(db);
+      Object chainAfter = lastChainCheck(db);
 
       for (String figure : PAGE_FIGURES) {
         assertThat(number(browser, figure))
@@ -101,6 +103,25 @@ class DashboardIT {
       assertThat(browser.find("#signInChart_canvas").getSize().getHeight()).isPositive();
       assertNoCspViolation(browser);
 
+      // System health: each figure links to its page.
+      assertThat(browser.text("[id='jobsState']")).isEqualTo("All jobs scheduled");
+      assertThat(number(browser, "failedJobRuns")).isZero();
+      assertThat(number(browser, "registeredExtensions")).isNotNegative();
+      assertThat(number(browser, "platformCallsNow")).isNotNegative();
+      assertThat(number(browser, "bans")).isNotNegative();
+      assertThat(browser.find("[id='bansLink']").getDomAttribute("href"))
+          .endsWith("/sip/bans.xhtml");
+      assertThat(browser.findAll("[id='trunkHealth'] tbody tr a"))
+          .hasSizeBetween(
+              (int) before.get("trunks").longValue(), (int) after.get("trunks").longValue());
+      if (chainBefore == null && chainAfter == null) {
+        assertThat(browser.text("#chainCheck")).contains("not run in the last 7 days");
+      } else {
+        assertThat(browser.text("#chainCheck")).containsPattern("(Intact|Broken) – ");
+      }
+      assertThat(browser.find("[id='chainLink']").getDomAttribute("href"))
+          .endsWith("/audit/index.xhtml");
+
       assertThat(browser.text("#accountName")).isEqualTo("Dialtone platform");
       assertThat(browser.find("[id='usersForm:accountUsers']").getText()).contains(admin.email());
       assertThat(browser.isPresent("#resellerCustomers")).isFalse();
@@ -118,11 +139,26 @@ class DashboardIT {
     db.execute("UPDATE account SET status = 'SUSPENDED' WHERE id = ?", smallA);
     long resellerB = db.account(1L, "RESELLER", "Reseller B " + unique);
     long customerB = db.account(resellerB, "CUSTOMER", "Other B " + unique);
-    db.user("CUSTOMER_ADMIN", bigA);
+    SeededUser adminOfBigA = db.user("CUSTOMER_ADMIN", bigA);
     db.user("CUSTOMER_USER", bigA);
     db.user("CUSTOMER_ADMIN", smallA);
     SeededUser userOfB = db.user("CUSTOMER_ADMIN", customerB);
     SeededUser admin = db.user("RESELLER_ADMIN", resellerA);
+    // Big A spent 9.00 of its 10.00 daily cap today (its zone's day): 90 %, needs attention.
+    db.execute("UPDATE account SET daily_spend_cap = 10.00 WHERE id = ?", bigA);
+    db.execute(
+        "INSERT INTO cdr_daily_account (account_id, day, calls, answered, blocked, billsec,"
+            + " minutes, cost) VALUES (?, ?, 3, 3, 0, 540, 9, 9.00)",
+        bigA,
+        java.sql.Date.valueOf(LocalDate.now(TORONTO)));
+    for (long account : new long[] {bigA, customerB}) {
+      db.execute(
+          "INSERT INTO limit_request (account_id, cap, amount, reason, status, requested_by,"
+              + " requested_at) VALUES (?, 'DAILY_SPEND', 20.00, 'Busy week', 'PENDING', ?,"
+              + " UTC_TIMESTAMP(6))",
+          account,
+          account == bigA ? adminOfBigA.id() : userOfB.id());
+    }
 
     try (Browser browser = new Browser(server.baseUrl())) {
       SignIn.withBothFactors(browser, admin);
@@ -131,10 +167,47 @@ class DashboardIT {
       assertThat(rows).hasSize(2);
       assertThat(cells(rowWith(rows, "Big A " + unique)))
           .containsExactly(
-              "Big A " + unique, number(db, bigA), "Active", "2", today(Locale.ENGLISH));
+              "Big A " + unique,
+              number(db, bigA),
+              "Active",
+              "2",
+              today(Locale.ENGLISH),
+              "0",
+              "9.00 CAD of 10.00 CAD (90 %)",
+              "9.00 CAD (no cap)");
       assertThat(cells(rowWith(rows, "Small A " + unique)))
           .containsExactly(
-              "Small A " + unique, number(db, smallA), "Suspended", "1", today(Locale.ENGLISH));
+              "Small A " + unique,
+              number(db, smallA),
+              "Suspended",
+              "1",
+              today(Locale.ENGLISH),
+              "0",
+              "0.00 CAD (no cap)",
+              "0.00 CAD (no cap)");
+      assertThat(
+              rowWith(rows, "Big A " + unique)
+                  .findElement(By.cssSelector("td:nth-child(7) a"))
+                  .getDomAttribute("href"))
+          .endsWith("/cdrs/index.xhtml?account=" + bigA);
+      List<WebElement> attention = browser.findAll("#attention li");
+      assertThat(attention).hasSize(2);
+      assertThat(rowWith(attention, "Big A " + unique).getText())
+          .endsWith("spend today at 90 % of the cap");
+      assertThat(rowWith(attention, "Small A " + unique).getText()).endsWith("Suspended");
+      assertThat(
+              rowWith(attention, "Big A " + unique)
+                  .findElement(By.tagName("a"))
+                  .getDomAttribute("href"))
+          .endsWith("/accounts/edit.xhtml?id=" + bigA);
+      List<WebElement> pending = browser.findAll("#pendingRequests li");
+      assertThat(pending).hasSize(1);
+      assertThat(pending.getFirst().getText())
+          .contains("Big A " + unique)
+          .contains("Daily spend")
+          .containsPattern(JUST_NOW);
+      assertThat(browser.find("[id='pendingLink']").getDomAttribute("href"))
+          .endsWith("/usage/requests.xhtml");
       assertThat(number(browser, "customerCount")).isEqualTo(2);
       assertThat(number(browser, "customerActiveCount")).isEqualTo(1);
       assertThat(number(browser, "customerSuspendedCount")).isEqualTo(1);
@@ -243,17 +316,50 @@ class DashboardIT {
   }
 
   @Test
-  void aCustomerUserSeesTheirProfileAndSignInHistoryOnly(DialtoneServer server) {
+  void aCustomerUserSeesTheirProfileAndSignInHistoryOnly(DialtoneServer server) throws Exception {
     TestUsers db = new TestUsers(server);
     String unique = unique();
     long reseller = db.account(1L, "RESELLER", "Reseller " + unique);
     long customer = db.account(reseller, "CUSTOMER", "Acme " + unique);
     SeededUser user = db.user("CUSTOMER_USER", customer);
     SeededUser colleague = db.user("CUSTOMER_ADMIN", customer);
+    // Extension 201 is the user's (PIN set, one phone registered), 202 a colleague's.
+    Map<String, SipExtensions.Extension> phones =
+        SipExtensions.create(server, colleague, "201", "202");
+    db.execute(
+        "UPDATE extension SET assigned_user_id = ?, pin_hash = 'not-a-real-hash',"
+            + " pin_must_change = FALSE WHERE account_id = ? AND number = '201'",
+        user.id(),
+        customer);
+    CallPeers.register(phones.get("201"), SipExtensions.sipPort() + 190);
+    String mine = "+1514555" + (1000 + (int) (Math.random() * 9000));
+    String theirs = "+1416555" + (1000 + (int) (Math.random() * 9000));
+    long myCall = call(db, customer, "201", mine);
+    call(db, customer, "202", theirs);
 
     try (Browser browser = new Browser(server.baseUrl())) {
       SignIn.withPassword(browser, user, "Wrong-" + unique);
       SignIn.withBothFactors(browser, user);
+
+      assertThat(browser.findAll("#myPhones > li")).hasSize(1);
+      assertThat(browser.text("#phone-201"))
+          .contains("201")
+          .contains("Phone 201")
+          .contains("1 phone registered")
+          .contains("Phone/1.0")
+          .contains("Voicemail PIN: Set");
+      List<WebElement> calls = browser.findAll("[id='myCalls'] tbody tr");
+      assertThat(calls).hasSize(1);
+      // The number the way a Canadian account writes it (libphonenumber), not E.164.
+      String mineShown = "(514) 555-" + mine.substring(8);
+      assertThat(cells(calls.getFirst())).hasSize(4).endsWith("Outbound", mineShown, "Answered");
+      assertThat(cells(calls.getFirst()).getFirst()).matches(JUST_NOW);
+      assertThat(calls.getFirst().findElement(By.tagName("a")).getDomAttribute("href"))
+          .endsWith("/cdrs/call.xhtml?id=" + myCall);
+      assertThat(browser.find("[id='myExtensionLink']").getDomAttribute("href"))
+          .endsWith("/extensions/mine.xhtml");
+      assertThat(browser.driver().getPageSource()).doesNotContain(theirs);
+      assertThat(browser.isPresent("#phone-202")).isFalse();
 
       assertThat(browser.text("#profileEmail")).isEqualTo(user.email());
       String email = user.email();
@@ -279,23 +385,103 @@ class DashboardIT {
       assertThat(browser.findAll("[id='timeZone']")).hasSize(1);
       assertThat(browser.text("[id='timeZone']"))
           .isEqualTo("Times are in America/Toronto (Eastern Time).");
+      assertThat(browser.text("#profileTimeZone")).isEqualTo("America/Toronto");
+
+      // Their own zone: saved, used at once and at the next sign-in; empty goes back to the
+      // account's.
+      new org.openqa.selenium.support.ui.Select(browser.find("[id='zoneForm:zone']"))
+          .selectByValue("Asia/Tokyo");
+      browser.submit("zoneForm:saveZone");
+      assertThat(browser.pageText()).contains("Your time zone is saved");
+      assertThat(browser.text("[id='timeZone']"))
+          .isEqualTo("Times are in Asia/Tokyo (Japan Time).");
+      assertThat(browser.find("#profileLastSignIn time").getDomAttribute("datetime"))
+          .endsWith("+09:00");
+      assertThat(db.queryValue("SELECT time_zone FROM app_user WHERE id = ?", user.id()))
+          .isEqualTo("Asia/Tokyo");
+      try (Browser again = new Browser(server.baseUrl())) {
+        SignIn.withBothFactors(again, user);
+        assertThat(again.text("[id='timeZone']")).startsWith("Times are in Asia/Tokyo");
+        new org.openqa.selenium.support.ui.Select(again.find("[id='zoneForm:zone']"))
+            .selectByValue("");
+        again.submit("zoneForm:saveZone");
+        assertThat(again.text("[id='timeZone']")).startsWith("Times are in America/Toronto");
+      }
+      assertThat(db.queryValue("SELECT time_zone FROM app_user WHERE id = ?", user.id())).isNull();
 
       assertThat(browser.isPresent("#ownAccount")).isFalse();
       assertThat(browser.isPresent("#platform")).isFalse();
       assertThat(browser.isPresent("#resellerCustomers")).isFalse();
       assertThat(browser.isPresent("#support")).isFalse();
       assertThat(browser.driver().getPageSource()).doesNotContain(colleague.email());
+
+      browser.useLanguage("fr");
+      assertThat(browser.text("#phone-201"))
+          .contains("1 téléphone enregistré")
+          .contains("NIP de messagerie vocale : Défini");
+      assertThat(cells(browser.findAll("[id='myCalls'] tbody tr").getFirst()))
+          .hasSize(4)
+          .endsWith("Sortant", mineShown, "Répondu");
+    } finally {
+      CallPeers.unregister(phones.get("201"), SipExtensions.sipPort() + 190);
     }
   }
 
+  /** An answered outbound call of extension {@code number} a moment ago; returns its id. */
+  private static long call(TestUsers db, long account, String number, String callee) {
+    Object extension =
+        db.queryValue(
+            "SELECT id FROM extension WHERE account_id = ? AND number = ? AND deleted_at IS NULL",
+            account,
+            number);
+    String callId = "dash-" + UUID.randomUUID();
+    db.execute(
+        "INSERT INTO cdr (account_id, extension, extension_id, direction, caller, callee,"
+            + " remote_digits, dest_class, dest_country, start_time, answer_time, end_time,"
+            + " billsec, disposition, cost, currency, call_id) VALUES (?, ?, ?, 1, ?, ?, ?, 4,"
+            + " 'CA', UTC_TIMESTAMP(6) - INTERVAL 20 SECOND, UTC_TIMESTAMP(6) - INTERVAL 18"
+            + " SECOND, UTC_TIMESTAMP(6) - INTERVAL 2 SECOND, 16, 1, 0.01, 'CAD', ?)",
+        account,
+        number,
+        extension,
+        number,
+        callee,
+        callee.substring(1),
+        callId);
+    return ((Number) db.queryValue("SELECT id FROM cdr WHERE call_id = ?", callId)).longValue();
+  }
+
   @Test
-  void aSupportAgentSeesCustomerCountsAndTheirOwnRecentActions(DialtoneServer server) {
+  void aSupportAgentSeesCustomersWithProblemsTheirSessionsAndRecentActions(DialtoneServer server) {
     TestUsers db = new TestUsers(server);
-    db.account(db.account(1L, "RESELLER", "Reseller " + unique()), "CUSTOMER", "C " + unique());
+    String unique = unique();
+    long reseller = db.account(1L, "RESELLER", "Reseller " + unique);
+    long fine = db.account(reseller, "CUSTOMER", "Fine " + unique);
+    long suspended = db.account(reseller, "CUSTOMER", "Suspended " + unique);
+    db.execute("UPDATE account SET status = 'SUSPENDED' WHERE id = ?", suspended);
+    long atCap = db.account(reseller, "CUSTOMER", "At cap " + unique);
+    db.execute("UPDATE account SET daily_spend_cap = 5.00 WHERE id IN (?, ?)", atCap, fine);
+    db.execute(
+        "INSERT INTO cdr_daily_account (account_id, day, calls, answered, blocked, billsec,"
+            + " minutes, cost) VALUES (?, ?, 2, 2, 0, 300, 5, ?)",
+        atCap,
+        java.sql.Date.valueOf(LocalDate.now(TORONTO)),
+        new java.math.BigDecimal("5.00"));
+    db.execute(
+        "INSERT INTO cdr_daily_account (account_id, day, calls, answered, blocked, billsec,"
+            + " minutes, cost) VALUES (?, ?, 2, 2, 0, 300, 5, ?)",
+        fine,
+        java.sql.Date.valueOf(LocalDate.now(TORONTO)),
+        new java.math.BigDecimal("4.99"));
     SeededUser agent = db.user("SUPPORT_AGENT", 1L);
 
     try (Browser browser = new Browser(server.baseUrl())) {
       SignIn.withBothFactors(browser, agent);
+      browser.open("/support/index.xhtml?account=" + fine);
+      browser.type("act:reason", "Ticket " + unique);
+      browser.submit("act:start");
+      assertThat(browser.text("#impersonation")).contains("Ticket " + unique);
+      browser.submit("impersonationForm:stop");
       browser.open("/audit/index.xhtml"); // not theirs: refused and audited
       long customersBefore = customers(db);
       browser.open("/home.xhtml");
@@ -304,6 +490,21 @@ class DashboardIT {
       assertThat(number(browser, "supportCustomers")).isBetween(customersBefore, customersAfter);
       assertThat(customersBefore).isPositive();
       assertThat(browser.text("[id='recentActions']")).contains("Access refused");
+      List<WebElement> problems = browser.findAll("#problems li");
+      assertThat(rowWith(problems, "Suspended " + unique).getText())
+          .isEqualTo("Suspended " + unique + " (" + number(db, suspended) + ") – suspended");
+      assertThat(rowWith(problems, "At cap " + unique).getText())
+          .endsWith("at its daily spend cap today");
+      assertThat(problems).noneMatch(p -> p.getText().contains("Fine " + unique));
+      assertThat(
+              rowWith(problems, "At cap " + unique)
+                  .findElement(By.tagName("a"))
+                  .getDomAttribute("href"))
+          .endsWith("/support/index.xhtml?account=" + atCap);
+      WebElement session = browser.findAll("#sessions li").getFirst();
+      assertThat(session.getText()).startsWith("Fine " + unique).containsPattern(JUST_NOW);
+      assertThat(session.findElement(By.tagName("a")).getDomAttribute("href"))
+          .endsWith("/support/index.xhtml?account=" + fine);
       assertThat(browser.isPresent("#platform")).isFalse();
       assertThat(browser.isPresent("#ownAccount")).isFalse();
       assertThat(browser.text("#profileRoles")).isEqualTo("Support agent");
@@ -356,6 +557,7 @@ class DashboardIT {
         "usersActive", count(db, "SELECT COUNT(*) FROM app_user WHERE status = 'ACTIVE'"),
         "usersPending", count(db, "SELECT COUNT(*) FROM app_user WHERE status = 'PENDING'"),
         "usersDisabled", count(db, "SELECT COUNT(*) FROM app_user WHERE status = 'DISABLED'"),
+        "trunks", count(db, "SELECT COUNT(*) FROM trunk"),
         "failedToday",
             count(
                 db,
@@ -366,6 +568,13 @@ class DashboardIT {
                 db,
                 "SELECT COUNT(*) FROM audit_event WHERE occurred_at >= UTC_DATE()"
                     + " AND action IN ('SIGN_IN_MFA', 'SIGN_IN_RECOVERY_CODE')"));
+  }
+
+  /** The newest audit chain check of the last 7 days, or null. */
+  private static Object lastChainCheck(TestUsers db) {
+    return db.queryValue(
+        "SELECT MAX(id) FROM audit_event WHERE action = 'AUDIT_CHAIN_VERIFIED'"
+            + " AND occurred_at >= UTC_TIMESTAMP() - INTERVAL 7 DAY");
   }
 
   private static long customers(TestUsers db) {

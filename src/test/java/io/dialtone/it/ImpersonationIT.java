@@ -62,7 +62,10 @@ class ImpersonationIT {
           .contains(agentName)
           .contains(customerName)
           .contains("(reason: " + reason + ")")
-          .containsPattern("until \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} UTC")
+          // In the agent's zone (the account's, America/Toronto here), as the pages write times.
+          .containsPattern(
+              "until [A-Z][a-z]{2} \\d{1,2}, \\d{4}, \\d{1,2}:\\d{2}\\W[AP]M at the latest")
+          .doesNotContain("UTC")
           .doesNotContain("..");
       String actingSession = browser.sessionCookie();
       assertThat(actingSession).isNotNull().isNotEqualTo(agentSession);

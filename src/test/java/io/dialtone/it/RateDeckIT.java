@@ -52,6 +52,11 @@ class RateDeckIT {
           "+447,United Kingdom mobile,0.08000,CAD,60/60,2020-01-01,");
       assertThat(browser.pageText()).contains("The rate deck was replaced: 3 rates.");
       assertThat(browser.text("[id='rates']")).contains("+447", "United Kingdom mobile", "60/60");
+      // 2020-01-01 00:00 UTC in the viewer's zone (America/Toronto), never an ISO stamp.
+      assertThat(browser.text("[id='rates']"))
+          .contains("Dec 31, 2019")
+          .contains("0.08")
+          .doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}T");
       assertThat(browser.isPresent("[id='errorTable']")).isFalse();
     }
     assertThat(count(db, "SELECT COUNT(*) FROM rate")).isEqualTo(3);

@@ -114,7 +114,11 @@ class SipPortalPagesIT {
       browser.find("#navSipBans").click();
       browser.waitForPath("/sip/bans.xhtml");
       assertThat(browser.text("[id='bans:table']"))
-          .contains("127.0.0.91", "127.0.0.92", "repeated failed authentications");
+          .contains("127.0.0.91", "127.0.0.92", "repeated failed authentications")
+          .doesNotContain("UTC")
+          .doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}T");
+      assertThat(browser.find("[id='bans:table'] time").getDomAttribute("datetime"))
+          .matches("\\d{4}-\\d{2}-\\d{2}T.*-0[45]:00");
       assertThat(browser.pageText()).contains("The SIP registrar banned 127.0.0.91");
 
       browser.useLanguage("fr");

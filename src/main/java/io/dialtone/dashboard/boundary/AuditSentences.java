@@ -1,5 +1,6 @@
 package io.dialtone.dashboard.boundary;
 
+import io.dialtone.kernel.entity.Permission;
 import java.math.BigDecimal;
 import java.text.NumberFormat;
 import java.util.ArrayList;
@@ -17,8 +18,11 @@ import java.util.stream.Collectors;
  * An audit row's detail as a sentence from the bundle, for the shapes the components write: an
  * account change ("changed dailySpendCap 50.00 -> 80.00, name" reads "changed the daily spend cap
  * from 50.00 CAD to 80.00 CAD; changed the name"), a role change, and a single value's change
- * ("none -> BLOCK_NUMBER" reads "from none to Block the number"). Codes read as their labels, money
- * with the account's currency, numbers in the viewer's language. Any other detail is shown as
+ * ("none -> BLOCK_NUMBER" reads "from none to Block the number"), a refusal for a missing
+ * permission ("missing VIEW_AUDIT" reads "refused: the permission to read the audit trail is
+ * needed"), a call-records export ("… rows=120" reads "120 calls exported") and a customer search
+ * ("text=acme hits=3" reads "searched for “acme”: 3 customers found"). Codes read as their labels,
+ * money with the account's currency, numbers in the viewer's language. Any other detail is shown as
  * written.
  */
 final class AuditSentences {
@@ -50,6 +54,9 @@ final class AuditSentences {
   private static final Pattern ROLES = Pattern.compile("roles \\[(.*)] -> \\[(.*)]");
   private static final Pattern FROM_TO = Pattern.compile("([\\w.]+) -> ([\\w.]+)");
   private static final Pattern CONSTANT = Pattern.compile("[A-Z][A-Z0-9_]+");
+  private static final Pattern MISSING = Pattern.compile("missing ([A-Z][A-Z_]+)");
+  private static final Pattern EXPORTED = Pattern.compile(".* rows=(\\d+)( failed)?");
+  private static final Pattern SEARCHED = Pattern.compile("text=(.*) hits=(\\d+)");
 
   private final Texts texts;
   private final Locale locale;
@@ -87,6 +94,22 @@ final class AuditSentences {
     }
     if (detail.startsWith("changed ")) {
       return accountChange(detail.substring("changed ".length()), accountId).orElse(detail);
+    }
+    Matcher missing = MISSING.matcher(detail);
+    if (missing.matches() && isPermission(missing.group(1))) {
+      return texts.text(
+          "audit.words.missingPermission", texts.text("Permission." + missing.group(1)));
+    }
+    Matcher exported = EXPORTED.matcher(detail);
+    if (exported.matches()) {
+      long rows = Long.parseLong(exported.group(1));
+      return texts.text(
+          exported.group(2) == null ? "audit.words.exported" : "audit.words.exportFailed", rows);
+    }
+    Matcher searched = SEARCHED.matcher(detail);
+    if (searched.matches()) {
+      return texts.text(
+          "audit.words.searched", searched.group(1), Long.parseLong(searched.group(2)));
     }
     Matcher fromTo = FROM_TO.matcher(detail);
     if (fromTo.matches()) {
@@ -152,6 +175,10 @@ final class AuditSentences {
       return texts.label(raw).orElse(raw);
     }
     return number(raw, Optional.empty());
+  }
+
+  private static boolean isPermission(String code) {
+    return Arrays.stream(Permission.values()).anyMatch(p -> p.name().equals(code));
   }
 
   private String roles(String constants) {

@@ -2,6 +2,7 @@ package io.dialtone.dashboard.boundary;
 
 import io.dialtone.account.control.AccountTree;
 import io.dialtone.account.control.AccountView;
+import io.dialtone.extension.control.ExtensionDirectory;
 import io.dialtone.identity.control.UserDirectory;
 import io.dialtone.identity.control.UserSummary;
 import io.dialtone.kernel.control.AccessControl;
@@ -24,9 +25,9 @@ import java.util.regex.Pattern;
 
 /**
  * The audit trail in plain words ({@code #{auditWords}}): the people and accounts a row names, by
- * name and e-mail with a link to their page when the viewer may open it, instead of {@code user:8};
- * and a row's detail as a sentence ({@link AuditSentences}). Each reference is looked up once per
- * request.
+ * name and e-mail with a link to their page when the viewer may open it, instead of {@code user:8},
+ * and extensions by number ({@code extension:12} reads "Extension 201"); and a row's detail as a
+ * sentence ({@link AuditSentences}). Each reference is looked up once per request.
  */
 @Named
 @RequestScoped
@@ -34,9 +35,16 @@ public class AuditWords {
 
   private static final Pattern REFERENCE = Pattern.compile("(user|account):(\\d+)");
 
+  /**
+   * An extension by id ({@code extension:12}) or by account and number ({@code extension:3/201}).
+   */
+  private static final Pattern EXTENSION =
+      Pattern.compile("extension:(?:(\\d+)(?: \\(\\d+\\))?|\\d+/(\\d+))");
+
   @Inject AccessControl access;
   @Inject AccountTree accounts;
   @Inject UserDirectory users;
+  @Inject ExtensionDirectory extensions;
 
   private final Map<String, AuditParty> parties = new HashMap<>();
   private Set<Long> scope;
@@ -63,6 +71,12 @@ public class AuditWords {
     if ("system".equals(reference)) {
       return AuditParty.plain(Messages.text("audit.words.system"));
     }
+    Matcher ext = EXTENSION.matcher(reference);
+    if (ext.matches()) {
+      return ext.group(1) == null
+          ? AuditParty.plain(Messages.text("audit.words.extension", ext.group(2)))
+          : extension(Long.parseLong(ext.group(1)));
+    }
     Matcher m = REFERENCE.matcher(reference);
     if (!m.matches()) {
       return AuditParty.plain(reference);
@@ -81,6 +95,20 @@ public class AuditWords {
         u.displayName() == null || u.displayName().isBlank() ? u.email() : u.displayName();
     boolean linked = access.may(Permission.MANAGE_USERS) && inScope(u.accountId());
     return new AuditParty(name, u.email(), linked ? "/users/edit" : null, id);
+  }
+
+  /** An extension by its number, linked to its page for who manages extensions. */
+  private AuditParty extension(long id) {
+    return extensions
+        .activeNumber(id)
+        .map(
+            number ->
+                new AuditParty(
+                    Messages.text("audit.words.extension", number.digits()),
+                    null,
+                    access.may(Permission.MANAGE_EXTENSIONS) ? "/extensions/edit" : null,
+                    id))
+        .orElseGet(() -> AuditParty.plain(Messages.text("audit.words.inactiveExtension")));
   }
 
   private AuditParty account(long id) {

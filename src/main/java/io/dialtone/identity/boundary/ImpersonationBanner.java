@@ -3,13 +3,12 @@ package io.dialtone.identity.boundary;
 import io.dialtone.kernel.control.Impersonation;
 import io.dialtone.kernel.control.SignedInUser;
 import io.dialtone.platform.boundary.Messages;
+import io.dialtone.platform.boundary.PageTimes;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 
 /**
@@ -20,12 +19,10 @@ import java.util.Optional;
 @RequestScoped
 public class ImpersonationBanner {
 
-  private static final DateTimeFormatter END =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
-
   @Inject CurrentUser currentUser;
   @Inject ImpersonationSessions sessions;
   @Inject FacesContext faces;
+  @Inject PageTimes times;
 
   public boolean isActive() {
     return current().isPresent();
@@ -48,9 +45,9 @@ public class ImpersonationBanner {
     return current().map(Impersonation::reason).orElse("");
   }
 
-  /** When it ends by itself, in UTC. */
+  /** When it ends by itself, in the viewer's zone and language (the page names the zone). */
   public String getEndsAt() {
-    return current().map(i -> END.format(i.endsAt())).orElse("");
+    return current().map(i -> times.format(i.endsAt(), "dateTime")).orElse("");
   }
 
   /** Stops acting as the customer; the agent lands on the support page. */

@@ -6,6 +6,7 @@ import io.dialtone.account.control.AccountTree;
 import io.dialtone.identity.boundary.SecondFactorCredential.Kind;
 import io.dialtone.identity.control.SignInOutcome;
 import io.dialtone.identity.control.UserLanguages;
+import io.dialtone.identity.control.UserTimeZones;
 import io.dialtone.kernel.control.SignedInUser;
 import io.dialtone.platform.boundary.LocaleBacking;
 import io.dialtone.platform.boundary.Messages;
@@ -23,7 +24,8 @@ import jakarta.validation.constraints.Size;
 
 /**
  * The second step of {@code /mfa.xhtml}: a TOTP code, or a recovery code instead; once signed in,
- * the session speaks the user's own language and shows times in their account's zone.
+ * the session speaks the user's own language and shows times in their own zone, else their
+ * account's.
  */
 @Named
 @RequestScoped
@@ -33,6 +35,7 @@ public class MfaBacking {
   @Inject SignInAttempt attempt;
   @Inject FacesContext faces;
   @Inject UserLanguages languages;
+  @Inject UserTimeZones timeZones;
   @Inject LocaleBacking locale;
   @Inject ViewerZone zone;
   @Inject AccountTree accounts;
@@ -63,7 +66,7 @@ public class MfaBacking {
                     recoveryCode ? Kind.RECOVERY_CODE : Kind.TOTP, code)));
     code = null;
     if (attempt.getOutcome() == SignInOutcome.SIGNED_IN) {
-      // The user's own language and their account's time zone from the first page on.
+      // The user's own language and time zone (else their account's) from the first page on.
       attempt.signedInUser().ifPresent(this::settle);
       return "/home.xhtml?faces-redirect=true";
     }
@@ -80,7 +83,12 @@ public class MfaBacking {
 
   private void settle(SignedInUser user) {
     languages.of(user.userId()).ifPresent(locale::setLanguage);
-    accounts.find(user.accountId()).ifPresent(account -> zone.set(account.profile().timeZone()));
+    var account = accounts.find(user.accountId());
+    timeZones
+        .of(user.userId())
+        .or(() -> account.map(a -> a.profile().timeZone()))
+        .ifPresent(zone::set);
+    account.ifPresent(a -> zone.setCountry(a.country()));
   }
 
   public String getCode() {

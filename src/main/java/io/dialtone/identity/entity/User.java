@@ -44,9 +44,13 @@ import java.util.Set;
 @NamedQuery(
     name = User.CHOOSE_LANGUAGE,
     query = "UPDATE User u SET u.language = :language WHERE u.id = :id")
+@NamedQuery(
+    name = User.CHOOSE_TIME_ZONE,
+    query = "UPDATE User u SET u.timeZone = :zone WHERE u.id = :id")
 public class User {
 
   public static final String CHOOSE_LANGUAGE = "User.chooseLanguage";
+  public static final String CHOOSE_TIME_ZONE = "User.chooseTimeZone";
   public static final String FIND_BY_EMAIL = "User.findByEmail";
   public static final String COUNT_ACTIVE_WITH_ROLE = "User.countActiveWithRole";
   public static final String LIST_BY_ACCOUNT = "User.listByAccount";
@@ -111,6 +115,10 @@ public class User {
   @Pattern(regexp = LANGUAGE_PATTERN)
   @Column(name = "locale", length = 8)
   private String language;
+
+  /** The zone the user's pages show times in; {@code null}: their account's. */
+  @Column(name = "time_zone", length = 64)
+  private String timeZone;
 
   @Version private long version;
 
@@ -244,6 +252,10 @@ public class User {
   /** The language the user chose (or was invited in), if any. */
   public Optional<String> getLanguage() {
     return Optional.ofNullable(language);
+  }
+
+  public Optional<String> getTimeZone() {
+    return Optional.ofNullable(timeZone);
   }
 
   public boolean hasPassword() {

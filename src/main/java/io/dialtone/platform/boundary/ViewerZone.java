@@ -8,7 +8,8 @@ import java.time.ZoneOffset;
 
 /**
  * The time zone this session's pages show times in: UTC until sign-in, then the signed-in user's
- * (their account's zone, set by the sign-in step).
+ * (their own zone, else their account's, set by the sign-in step); and the account's country, whose
+ * format phone numbers are shown in ({@link PhoneTexts}).
  */
 @SessionScoped
 public class ViewerZone implements Serializable {
@@ -16,6 +17,7 @@ public class ViewerZone implements Serializable {
   private static final long serialVersionUID = 1L;
 
   private ZoneId zone = ZoneOffset.UTC;
+  private String country;
 
   public ZoneId get() {
     return zone;
@@ -30,5 +32,14 @@ public class ViewerZone implements Serializable {
     } catch (DateTimeException | NullPointerException e) {
       // an account's zone is validated when saved: an unknown one leaves the current zone
     }
+  }
+
+  /** The ISO 3166 country phone numbers are written for, {@code null} before sign-in. */
+  public String country() {
+    return country;
+  }
+
+  public void setCountry(String country) {
+    this.country = country;
   }
 }

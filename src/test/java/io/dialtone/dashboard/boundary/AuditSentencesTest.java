@@ -41,6 +41,27 @@ class AuditSentencesTest {
         .isEqualTo("roles [A]; link valid 72 h"); // no known shape: as written
   }
 
+  @Test
+  void refusalsExportsAndSearchesReadAsSentencesNeverAsCodes() {
+    assertThat(sentences(Locale.ENGLISH).sentence("missing VIEW_AUDIT", 7L))
+        .isEqualTo("refused: the permission to read the audit trail is needed");
+    assertThat(sentences(Locale.FRENCH).sentence("missing MANAGE_TRUNKS", 7L))
+        .isEqualTo("refusé : il faut la permission de gérer les liaisons opérateur");
+    assertThat(sentences(Locale.ENGLISH).sentence("missing NOT_A_PERMISSION", 7L))
+        .isEqualTo("missing NOT_A_PERMISSION");
+    String filter = "account:7 2026-11-01T05:00:00Z..2026-12-01T05:00:00Z direction=OUTBOUND";
+    assertThat(sentences(Locale.ENGLISH).sentence(filter + " rows=126537", 7L))
+        .isEqualTo("126,537 calls exported");
+    assertThat(sentences(Locale.FRENCH).sentence(filter + " rows=1", 7L))
+        .isEqualTo("1 appel exporté");
+    assertThat(sentences(Locale.ENGLISH).sentence(filter + " rows=40 failed", 7L))
+        .isEqualTo("export failed after 40 calls");
+    assertThat(sentences(Locale.ENGLISH).sentence("text=Acme Dental hits=3", 7L))
+        .isEqualTo("searched for “Acme Dental”: 3 customers found");
+    assertThat(sentences(Locale.FRENCH).sentence("text=acme hits=0", 7L))
+        .isEqualTo("recherche de « acme » : aucun client trouvé");
+  }
+
   private static AuditSentences sentences(Locale locale) {
     ResourceBundle bundle = ResourceBundle.getBundle("io.dialtone.i18n.messages", locale);
     AuditSentences.Texts texts =

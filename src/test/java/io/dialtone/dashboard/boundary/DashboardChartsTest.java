@@ -56,11 +56,17 @@ class DashboardChartsTest {
   }
 
   private static CustomerRow row(String name, long users) {
+    CapTile none =
+        CapTile.of("spendToday", "k", java.math.BigDecimal.ZERO, null, "CAD", Locale.ENGLISH, "/");
     return new CustomerRow(
+        users,
         name,
         "C-000001",
         AccountStatus.ACTIVE,
         users,
-        DAY.atStartOfDay(ZoneOffset.UTC).toInstant());
+        DAY.atStartOfDay(ZoneOffset.UTC).toInstant(),
+        0,
+        none,
+        none);
   }
 }

@@ -3,17 +3,17 @@ package io.dialtone.cdr.boundary.rates;
 import io.dialtone.cdr.entity.Rate;
 import java.io.Serializable;
 import java.math.BigDecimal;
-import java.time.format.DateTimeFormatter;
+import java.time.Instant;
 
-/** A rate as the deck table shows it: dates as ISO 8601 UTC, as in the uploaded file. */
+/** A rate as the deck table shows it (pages show its dates in the viewer's zone). */
 public record RateRow(
     String prefix,
     String description,
     BigDecimal price,
     String currency,
     String increment,
-    String from,
-    String to)
+    Instant from,
+    Instant to)
     implements Serializable {
 
   static RateRow of(Rate r) {
@@ -23,7 +23,7 @@ public record RateRow(
         r.getPricePerMinute().amount(),
         r.getCurrency(),
         r.getIncrement().toString(),
-        DateTimeFormatter.ISO_INSTANT.format(r.getEffectiveFrom()),
-        r.getEffectiveTo() == null ? "" : DateTimeFormatter.ISO_INSTANT.format(r.getEffectiveTo()));
+        r.getEffectiveFrom(),
+        r.getEffectiveTo());
   }
 }
