@@ -62,6 +62,8 @@ class MetricsIT {
             "dialtone_jobs_runs_total",
             "dialtone_cdr_queue",
             "dialtone_cdr_commit_seconds_bucket",
+            "dialtone_calls_in_progress",
+            "dialtone_call_attempts_total",
             "dialtone_audit_chain_intact",
             "dialtone_sip_registered_extensions",
             "dialtone_sip_bans_total");
@@ -74,6 +76,9 @@ class MetricsIT {
         .isGreaterThan(
             value(before, "http_server_requests_seconds_count", "method=GET,status=200"));
     assertThat(value(after, "dialtone_sip_registered_extensions", "")).isGreaterThanOrEqualTo(1);
+    // the call to a phone that is not registered ends unanswered (480: no answer)
+    assertThat(value(after, "dialtone_call_attempts_total", "result=no_answer"))
+        .isGreaterThan(value(before, "dialtone_call_attempts_total", "result=no_answer"));
     assertThat(value(after, "dialtone_cdr_commit_seconds_count", "outcome=committed"))
         .isGreaterThan(value(before, "dialtone_cdr_commit_seconds_count", "outcome=committed"));
     assertThat(value(after, "dialtone_cdr_commit_seconds_sum", "outcome=committed"))

@@ -204,6 +204,11 @@ class SipTrunkCallsIT {
     return new Tenant(account, admin, phone, did);
   }
 
+  /** A North American +1NPANXXXXXX number as the call page shows it: (NPA) NXX-XXXX. */
+  private static String national(String e164) {
+    return "(" + e164.substring(2, 5) + ") " + e164.substring(5, 8) + "-" + e164.substring(8);
+  }
+
   @AfterEach
   void endLeftovers() {
     CallPeers.endLeftovers();
@@ -297,8 +302,9 @@ class SipTrunkCallsIT {
       browser.open("/cdrs/index.xhtml");
       openFromTheList(browser, id);
       assertThat(browser.text("#direction")).isEqualTo("Outbound");
-      assertThat(browser.text("#callee")).isEqualTo(MONTREAL);
-      assertThat(browser.text("#caller")).isEqualTo(plain.did());
+      // numbers as people of the account's country (Canada) write them
+      assertThat(browser.text("#callee")).isEqualTo("(514) 555-0111");
+      assertThat(browser.text("#caller")).isEqualTo(national(plain.did()));
       assertThat(browser.text("#disposition")).isEqualTo("Answered");
       assertThat(browser.text("#trunk")).isEqualTo(second);
       assertThat(browser.findAll("#attempts li"))

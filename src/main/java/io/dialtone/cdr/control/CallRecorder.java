@@ -1,5 +1,6 @@
 package io.dialtone.cdr.control;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -53,6 +54,7 @@ public class CallRecorder {
 
   private static final String DEFAULT_EXECUTOR = "java:comp/DefaultManagedExecutorService";
   @Inject CdrBatchWriter writer;
+  @Inject MeterRegistry registry;
 
   private GroupCommit commits;
 
@@ -74,9 +76,19 @@ public class CallRecorder {
     }
   }
 
-  /** Queues {@code call} for the next batch; the future completes at its commit. */
+  /**
+   * Queues {@code call} for the next batch; the future completes at its commit. Counted for the
+   * operator's scrape as a call attempt by its result ({@code dialtone_call_attempts_total}).
+   */
   public CompletableFuture<Recorded> submit(@NotNull CallRecord call) {
-    return commits.submit(call);
+    CompletableFuture<Recorded> queued = commits.submit(call);
+    registry
+        .counter(
+            "dialtone.call.attempts",
+            "result",
+            call.disposition().name().toLowerCase(java.util.Locale.ROOT))
+        .increment();
+    return queued;
   }
 
   /** Records queued and not yet stored (monitoring). */

@@ -72,18 +72,51 @@ public class UnusedChartScripts implements SystemEventListener {
     return LIBRARY.equals(attributes.get("library")) && SCRIPTS.contains(attributes.get("name"));
   }
 
+  /**
+   * Whether a chart will be written: the rendered components are visited, except the rows of tables
+   * and repeats, whose {@code rendered} attributes may name the row variable, unset outside an
+   * iteration (a users list's "not the viewer's own row" threw); a chart anywhere inside one
+   * counts, rendered or not.
+   */
   private static boolean showsAChart(FacesContext context, UIViewRoot root) {
     boolean[] found = {false};
     root.visitTree(
         VisitContext.createVisitContext(
             context, null, EnumSet.of(VisitHint.SKIP_UNRENDERED, VisitHint.SKIP_ITERATION)),
         (visit, component) -> {
-          if (USERS.contains(component.getClass().getName())) {
+          if (isChart(component)) {
             found[0] = true;
             return VisitResult.COMPLETE;
+          }
+          if (iterates(component)) {
+            if (containsAChart(component)) {
+              found[0] = true;
+              return VisitResult.COMPLETE;
+            }
+            return VisitResult.REJECT;
           }
           return VisitResult.ACCEPT;
         });
     return found[0];
+  }
+
+  private static boolean isChart(UIComponent component) {
+    return USERS.contains(component.getClass().getName());
+  }
+
+  private static boolean iterates(UIComponent component) {
+    return component instanceof jakarta.faces.component.UIData
+        || "UIRepeat".equals(component.getClass().getSimpleName());
+  }
+
+  private static boolean containsAChart(UIComponent component) {
+    java.util.Iterator<UIComponent> children = component.getFacetsAndChildren();
+    while (children.hasNext()) {
+      UIComponent child = children.next();
+      if (isChart(child) || containsAChart(child)) {
+        return true;
+      }
+    }
+    return false;
   }
 }
