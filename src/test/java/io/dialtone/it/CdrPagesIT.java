@@ -272,7 +272,7 @@ class CdrPagesIT {
       browser.open("/cdrs/index.xhtml");
       browser.waitForText("1–3 of 3");
       assertThat(browser.text("[id='list:calls']"))
-          .contains("Internal", "622", "Answered · 200", "Busy · 486", "Blocked", PREMIUM);
+          .contains("Internal", "622", "Answered · 200", "Busy · 486", "Blocked", PREMIUM_SHOWN);
       browser.open("/cdrs/call.xhtml?id=" + talked);
       assertThat(Breadcrumbs.of(browser)).containsExactly("Home", "Call records", "Call record");
       assertThat(browser.text("#direction")).isEqualTo("Internal");
