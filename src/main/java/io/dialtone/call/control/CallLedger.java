@@ -97,9 +97,9 @@ public class CallLedger {
       if (before != null && at.isBefore(before.plus(STAMP_EVERY))) {
         continue; // stamped a moment ago: "not used for N days" counts days
       }
-      stamped.put(id, at);
       try {
         lastCalls.add(id, at);
+        stamped.put(id, at);
       } catch (RejectedExecutionException e) {
         LOG.log(Level.WARNING, "call path busy: last call of extension " + id + " not stamped", e);
       }
