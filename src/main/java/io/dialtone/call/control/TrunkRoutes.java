@@ -4,12 +4,12 @@ import io.dialtone.trunk.control.TrunkDirectory;
 import io.dialtone.trunk.control.TrunkRoute;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import java.util.List;
 
 /**
- * The trunk directory as the proxy's threads read it (SIP workers, the probe's scheduler): each
- * read in a transaction of its own, so a directory that reloads from the database has one.
+ * The trunk directory as the proxy's threads read it (SIP workers, the probe's scheduler). A read
+ * is answered from memory and starts no transaction; the directory's reload from the database runs
+ * in the trunk store's own.
  */
 @ApplicationScoped
 public class TrunkRoutes {
@@ -17,13 +17,11 @@ public class TrunkRoutes {
   @Inject TrunkDirectory directory;
 
   /** {@link TrunkDirectory#candidates}. */
-  @Transactional
   public List<TrunkRoute> candidates(boolean emergency) {
     return directory.candidates(emergency);
   }
 
   /** {@link TrunkDirectory#enabled}. */
-  @Transactional
   public List<TrunkRoute> enabled() {
     return directory.enabled();
   }

@@ -1,10 +1,9 @@
 package io.dialtone.cdr.control;
 
+import io.dialtone.platform.control.CallPathThreads;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
@@ -26,8 +25,11 @@ import java.util.logging.Logger;
  * return, in its own transaction — not the caller's); {@link #submit} returns at once with a
  * future. The queue holds at most {@value #QUEUE} records: when full, both wait up to {@link
  * #OFFER_WAIT} for room and then refuse with {@link CallRecorderBusy} (back-pressure instead of
- * unbounded memory). A JVM crash loses what is queued and not yet committed (submitted records
- * whose future has not completed; at most the queue); a normal shutdown stores them first.
+ * unbounded memory). Batches are stored on a thread of the call path's ({@link
+ * CallPathThreads#records}): a managed executor would capture the submitter's context for every
+ * drain, a twentieth of the server's CPU at 500 calls/s. A JVM crash loses what is queued and not
+ * yet committed (submitted records whose future has not completed; at most the queue); a normal
+ * shutdown stores them first.
  *
  * <p>Cost: an answered outbound call is priced by the rate deck in the account's currency at its
  * start ({@link RateDeck}); it has no cost ({@code NULL}, counted as 0 in the totals) when the deck
@@ -49,10 +51,7 @@ public class CallRecorder {
   /** How long a caller waits for room in a full queue. */
   public static final Duration OFFER_WAIT = Duration.ofSeconds(2);
 
-  @Resource(lookup = DEFAULT_EXECUTOR)
-  ManagedExecutorService executor;
-
-  private static final String DEFAULT_EXECUTOR = "java:comp/DefaultManagedExecutorService";
+  @Inject CallPathThreads threads;
   @Inject CdrBatchWriter writer;
   @Inject MeterRegistry registry;
 
@@ -61,7 +60,8 @@ public class CallRecorder {
   @PostConstruct
   void start() {
     commits =
-        new GroupCommit(QUEUE, BATCH, OFFER_WAIT, task -> executor().execute(task), writer::write);
+        new GroupCommit(
+            QUEUE, BATCH, OFFER_WAIT, task -> threads.records().execute(task), writer::write);
   }
 
   /** Stores {@code call} and returns once it is committed; what became of it. */
@@ -105,24 +105,6 @@ public class CallRecorder {
           Level.SEVERE,
           "ALERT call records still queued at shutdown were not stored: " + commits.queued(),
           e);
-    }
-  }
-
-  /**
-   * The managed executor the drains run on. The injected one, else looked up now (an in-container
-   * test run once found the field empty), else the caller's thread: the submitter then stores the
-   * queue itself (the others' records included) before it returns.
-   */
-  private java.util.concurrent.Executor executor() {
-    if (executor != null) {
-      return executor;
-    }
-    try {
-      executor = javax.naming.InitialContext.doLookup(DEFAULT_EXECUTOR);
-      return executor;
-    } catch (javax.naming.NamingException e) {
-      LOG.log(Level.WARNING, "no managed executor: call records stored in the caller's thread", e);
-      return Runnable::run;
     }
   }
 

@@ -64,7 +64,9 @@ public class SipCredentials implements CredentialSource {
         e.getMaxRegistrations());
   }
 
+  /** Decrypts a credential's HA1 (no database: no transaction of its own, on every INVITE). */
   @Override
+  @Transactional(Transactional.TxType.SUPPORTS)
   public String ha1(SipCredential credential, SipDigest algorithm) {
     return issuer.decrypt(
         algorithm == SipDigest.SHA_256

@@ -6,6 +6,7 @@ import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Executor;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -15,7 +16,8 @@ import java.util.logging.Logger;
 
 /**
  * Threads for the work a call causes by the thousand: its timers (a branch's setup time, the
- * ringing time, the maximum duration) and the passes that follow calls ({@link CoalescedWork}).
+ * ringing time, the maximum duration), the passes that follow calls ({@link CoalescedWork}) and the
+ * storing of call records in batches.
  *
  * <p>The container's managed executors capture the caller's context for every task they take: under
  * call load that was a fifth of the server's CPU (each capture searches the class path for context
@@ -38,6 +40,7 @@ public class CallPathThreads {
 
   private ScheduledThreadPoolExecutor timers;
   private ThreadPoolExecutor background;
+  private ThreadPoolExecutor records;
 
   /** The call path's timers (two threads; a timer's task must be short or hand its work on). */
   public synchronized ScheduledExecutorService timers() {
@@ -65,10 +68,26 @@ public class CallPathThreads {
     return background;
   }
 
+  /**
+   * One thread for the call records' group commit: it stores one batch after the other (the group
+   * commit hands it at most one drain at a time).
+   */
+  public synchronized Executor records() {
+    if (records == null) {
+      records =
+          new ThreadPoolExecutor(
+              1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), threadFactory);
+    }
+    return records;
+  }
+
   @PreDestroy
   synchronized void stop() {
     if (timers != null) {
       timers.shutdownNow();
+    }
+    if (records != null) {
+      records.shutdown(); // the batch being stored completes; the recorder stores the rest itself
     }
     if (background != null) {
       background.shutdown(); // the passes queued (last-call stamps, alert checks) still run
