@@ -1,6 +1,6 @@
 #!/bin/bash
 # Key rotation benchmark: a Dialtone of its own (the release of target/dialtone-dist, a fresh home
-# under target/rotation-bench, HTTPS 19443, MariaDB 3319, SIP 5098), one phone made on the
+# under target/rotation-bench, HTTPS 19543, MariaDB 3329, SIP 5198), one phone made on the
 # Extensions page plus N extensions holding secrets (2 stored values each), sipp registering the
 # phone in a loop, then `rotate-keys k2` as bin/dialtone runs it. Prints the time to move every
 # value, the time to finish, and the REGISTERs that passed and failed meanwhile.

@@ -26,13 +26,13 @@ public final class RotationBench {
 
   public static void main(String[] args) throws Exception {
     int extensions = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
-    int sip = 5098;
+    int sip = 5198;
     Map<String, String> env =
         Map.ofEntries(
             Map.entry("DIALTONE_HOME", RunningDialtone.freshHome("rotation").toString()),
-            Map.entry("DIALTONE_HTTP_PORT", "19080"),
-            Map.entry("DIALTONE_HTTPS_PORT", "19443"),
-            Map.entry("DIALTONE_EMBEDDED_DB_PORT", "3319"),
+            Map.entry("DIALTONE_HTTP_PORT", "19180"),
+            Map.entry("DIALTONE_HTTPS_PORT", "19543"),
+            Map.entry("DIALTONE_EMBEDDED_DB_PORT", "3329"),
             Map.entry("DIALTONE_SIP_ENABLED", "true"),
             Map.entry("DIALTONE_SIP_LISTEN_ADDRESS", "127.0.0.1"),
             Map.entry("DIALTONE_SIP_PORT", Integer.toString(sip)),

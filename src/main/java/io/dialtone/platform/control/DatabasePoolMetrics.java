@@ -99,16 +99,15 @@ public class DatabasePoolMetrics {
     Object runtime = runtimeClass.getMethod("getRuntime").invoke(null);
     Object pools = call(runtime, "getPoolManager");
     Method getPool = null;
-    for (Class<?> i : pools.getClass().getInterfaces()) {
-      for (Method m : i.getMethods()) {
-        if (m.getName().equals("getPool") && m.getParameterCount() == 1) {
-          getPool = m;
-        }
+    for (Method m : pools.getClass().getMethods()) {
+      if (m.getName().equals("getPool") && m.getParameterCount() == 1) {
+        getPool = m;
       }
     }
     if (getPool == null) {
       throw new NoSuchMethodException("getPool of " + pools.getClass().getName());
     }
+    getPool.setAccessible(true);
     Object found = getPool.invoke(pools, poolInfo);
     if (found == null) {
       warnOnce("no pool " + poolInfo + " yet");
