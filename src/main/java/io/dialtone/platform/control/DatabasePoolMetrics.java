@@ -34,44 +34,41 @@ public class DatabasePoolMetrics {
 
   @Inject MeterRegistry registry;
 
+  private static final int IN_USE = 0;
+  private static final int FREE = 1;
+  private static final int WAITING = 2;
+
   private volatile Object pool;
   private volatile boolean warned;
 
   void register(
       @Observes @Initialized(ApplicationScoped.class) @Priority(DatabaseMigration.PRIORITY + 20)
           Object event) {
-    Gauge.builder("dialtone.db.pool.connections", this, m -> m.read(Reading.IN_USE))
+    Gauge.builder("dialtone.db.pool.connections", this, m -> m.read(IN_USE))
         .tag("state", "in_use")
         .description("Connections of the application's database pool, by state")
         .register(registry);
-    Gauge.builder("dialtone.db.pool.connections", this, m -> m.read(Reading.FREE))
+    Gauge.builder("dialtone.db.pool.connections", this, m -> m.read(FREE))
         .tag("state", "free")
         .description("Connections of the application's database pool, by state")
         .register(registry);
-    Gauge.builder("dialtone.db.pool.waiting", this, m -> m.read(Reading.WAITING))
+    Gauge.builder("dialtone.db.pool.waiting", this, m -> m.read(WAITING))
         .description("Requests waiting for a connection of the application's database pool")
         .register(registry);
   }
 
-  private enum Reading {
-    IN_USE,
-    FREE,
-    WAITING
-  }
-
-  private double read(Reading reading) {
+  private double read(int reading) {
     try {
       Object found = pool == null ? findPool() : pool;
       if (found == null) {
         return Double.NaN;
       }
-      if (reading == Reading.WAITING) {
+      if (reading == WAITING) {
         Object queue = call(found, "getPoolWaitQueue");
         return ((Number) call(queue, "getQueueLength")).doubleValue();
       }
       Object status = call(found, "getPoolStatus");
-      return ((Number)
-              call(status, reading == Reading.IN_USE ? "getNumConnUsed" : "getNumConnFree"))
+      return ((Number) call(status, reading == IN_USE ? "getNumConnUsed" : "getNumConnFree"))
           .doubleValue();
     } catch (ReflectiveOperationException | RuntimeException e) {
       Throwable cause =
