@@ -6,7 +6,7 @@
  * Also the platform administrator's data keys page ({@code control.DataKeyAdministration}: access
  * check and audit around {@code platform}'s {@code DataKeyRotation}). Nothing calls it.
  *
- * <p>Calls: account, audit, call, cdr, extension, identity, kernel, notification, platform, sip,
- * trunk, usage.
+ * <p>Calls: account, audit, call, cdr, did, extension, identity, kernel, notification, platform,
+ * sip, trunk, usage.
  */
 package io.dialtone.dashboard;

@@ -22,7 +22,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * In-container fixture of the key rotation test: a new key file in the data keys folder, and every
- * stored secret (TOTP secrets, HA1 values) as committed.
+ * stored secret (TOTP secrets, HA1 values, trunk passwords) as committed.
  */
 @ApplicationScoped
 public class DataKeyRows {
@@ -60,7 +60,8 @@ public class DataKeyRows {
                 """
                 SELECT totp_secret FROM app_user WHERE totp_secret IS NOT NULL
                 UNION ALL SELECT ha1_sha256 FROM extension WHERE ha1_sha256 IS NOT NULL
-                UNION ALL SELECT ha1_md5 FROM extension WHERE ha1_md5 IS NOT NULL""")) {
+                UNION ALL SELECT ha1_md5 FROM extension WHERE ha1_md5 IS NOT NULL
+                UNION ALL SELECT auth_password FROM trunk WHERE auth_password IS NOT NULL""")) {
       while (row.next()) {
         values.add(row.getString(1));
       }

@@ -129,6 +129,16 @@ final class Browser implements AutoCloseable {
         .until(d -> pageText().contains(text));
   }
 
+  /** Waits until {@code condition} holds (e.g. a row the page changed in the database). */
+  void waitUntil(java.util.function.BooleanSupplier condition) {
+    waiting().until(d -> condition.getAsBoolean());
+  }
+
+  /** Whether an element matching {@code css} is on the page and shown (not folded away). */
+  boolean isShown(String css) {
+    return findAll(css).stream().anyMatch(WebElement::isDisplayed);
+  }
+
   /** Waits until the browser is on {@code path} (after a redirect). */
   void waitForPath(String path) {
     waiting().until(d -> path().equals(path));

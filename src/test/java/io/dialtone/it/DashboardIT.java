@@ -265,10 +265,19 @@ class DashboardIT {
           "dash-" + customer + ".sip.dialtone.invalid");
     }
 
+    // failed registrations: one burst told to two people counts once, one of last month not at all
+    guessingNotice(db, admin, customer, "burst:1:1", 1);
+    guessingNotice(db, colleague, customer, "burst:1:1", 1);
+    guessingNotice(db, admin, customer, "burst:2:2", 2);
+    guessingNotice(db, admin, customer, "burst:3:3", 30);
+
     try (Browser browser = new Browser(server.baseUrl())) {
       SignIn.withBothFactors(browser, admin);
 
       // Today: figures against the caps, phones, the 30-day chart, each linking to its page.
+      assertThat(browser.text("#guessing")).isEqualTo("2");
+      assertThat(browser.find("a[id$='guessingLink']").getDomAttribute("href"))
+          .endsWith("/notices/index.xhtml");
       assertThat(browser.text("#callsNow")).contains("0 of 4 (0 %)");
       assertThat(browser.text("#spendToday")).contains("12.50 CAD of 50.00 CAD (25 %)");
       assertThat(browser.text("#spendMonth")).contains("12.50 CAD (no cap)");
@@ -473,6 +482,9 @@ class DashboardIT {
         fine,
         java.sql.Date.valueOf(LocalDate.now(TORONTO)),
         new java.math.BigDecimal("4.99"));
+    // someone guessed a phone's password there: the notice its administrator was told
+    long guessed = db.account(reseller, "CUSTOMER", "Guessed " + unique);
+    guessingNotice(db, db.user("CUSTOMER_ADMIN", guessed), guessed, "burst:1:1", 1);
     SeededUser agent = db.user("SUPPORT_AGENT", 1L);
 
     try (Browser browser = new Browser(server.baseUrl())) {
@@ -495,6 +507,8 @@ class DashboardIT {
           .isEqualTo("Suspended " + unique + " (" + number(db, suspended) + ") – suspended");
       assertThat(rowWith(problems, "At cap " + unique).getText())
           .endsWith("at its daily spend cap today");
+      assertThat(rowWith(problems, "Guessed " + unique).getText())
+          .endsWith("someone tried to guess a phone’s password in the last 7 days");
       assertThat(problems).noneMatch(p -> p.getText().contains("Fine " + unique));
       assertThat(
               rowWith(problems, "At cap " + unique)
@@ -647,6 +661,23 @@ class DashboardIT {
   }
 
   /** The page ran under its Content-Security-Policy without a refusal (SECURITY.md G4). */
+  /**
+   * The notice a burst of failed registrations against one of {@code account}'s phones leaves its
+   * administrator {@code to}, {@code daysAgo} days ago (a real burst needs 20 failed digests from
+   * one address, which would ban the tests' own address in the shared server).
+   */
+  private static void guessingNotice(
+      TestUsers db, SeededUser to, long account, String key, int daysAgo) {
+    db.execute(
+        "INSERT INTO portal_notice (user_id, account_id, kind, subject, body, created_at,"
+            + " dedupe_key) VALUES (?, ?, 'SIP_FAILURE_BURST', 'Someone is guessing', 'Guessing',"
+            + " UTC_TIMESTAMP(6) - INTERVAL ? DAY + INTERVAL 1 MINUTE, ?)",
+        to.id(),
+        account,
+        daysAgo,
+        key);
+  }
+
   private static void assertNoCspViolation(Browser browser) {
     assertThat(browser.consoleMessages())
         .noneMatch(m -> m.contains("Content Security Policy") || m.contains("Refused to"));

@@ -55,9 +55,14 @@ class DidPagesIT {
 
       browser.type("list:filter", local);
       browser.submit("list:search");
-      assertThat(browser.text("[id='list:table']")).contains(e164, "Platform inventory");
-      browser.clickInRow("list:table", e164, "edit");
+      // numbers as people of the viewer's country write them, never the raw E.164 form
+      assertThat(browser.text("[id='list:table']"))
+          .contains(national, "Platform inventory")
+          .doesNotContain(e164);
+      browser.clickInRow("list:table", national, "edit");
       browser.waitForPath("/dids/edit.xhtml");
+      assertThat(browser.text("#number")).isEqualTo(national);
+      assertThat(Breadcrumbs.of(browser)).containsExactly("Home", "Phone numbers", national);
       choose(browser, "assign:target", customer);
       browser.submit("assign:assign");
       browser.waitForText("The number was assigned.");
@@ -83,9 +88,9 @@ class DidPagesIT {
       browser.find("#navDids").click();
       browser.waitForPath("/dids/index.xhtml");
       assertThat(browser.find("#navDids").getText()).isEqualTo("Numéros");
-      assertThat(browser.text("[id='list:table']")).contains(e164, "Non acheminé");
+      assertThat(browser.text("[id='list:table']")).contains(national, "Non acheminé");
       assertThat(browser.isPresent("[id='add:numbers']")).isFalse();
-      browser.clickInRow("list:table", e164, "edit");
+      browser.clickInRow("list:table", national, "edit");
       browser.waitForPath("/dids/edit.xhtml");
       assertThat(browser.isPresent("[id='assign:target']")).isFalse();
 
@@ -103,7 +108,13 @@ class DidPagesIT {
           .isEqualTo(extension);
       assertThat(db.queryValue("SELECT continuity_destination FROM did WHERE number = ?", e164))
           .isEqualTo("201");
-      assertThat(browser.text("[id='list:table']")).contains(e164, "Un poste");
+      assertThat(browser.text("[id='list:table']")).contains(national, "Un poste");
+
+      // the audit trail names the number in words, as the page writes it, never did:N
+      browser.open("/audit/index.xhtml");
+      assertThat(browser.text("[id='audit:events']"))
+          .contains("Numéro " + national)
+          .doesNotContain("did:");
     }
 
     try (Browser browser = new Browser(server.baseUrl())) {

@@ -68,6 +68,12 @@ class ExtensionPagesIT {
       browser.find("[id='extensions:table:0:edit']").click();
       browser.waitForPath("/extensions/edit.xhtml");
       assertThat(browser.pageText()).contains("Outbound caller ID", "No call in progress.");
+      // the account's numbers offered as the caller ID, written the Canadian way
+      assertThat(
+              browser.findAll("[id='edit:callerId_input'] option").stream()
+                  .map(o -> o.getAttribute("textContent"))
+                  .toList())
+          .contains("(613) 555-" + did.substring(8));
       choose(browser, "edit:callerId", did);
       browser.submit("edit:save");
       browser.waitForText("The extension was saved");
@@ -166,6 +172,87 @@ class ExtensionPagesIT {
           .startsWith("sip:221@" + front.realm() + ":" + tlsPort);
       assertThat(browser.pageText()).contains("Phone/1.0", "Set up your phone");
     }
+  }
+
+  @Test
+  void onAPhoneEachRowsActionsSitBehindOneMenuReachedByKeyboardInEnglishAndFrench(
+      DialtoneServer server) {
+    TestUsers db = new TestUsers(server);
+    long account = db.newCustomerAccount();
+    SeededUser admin = db.user("CUSTOMER_ADMIN", account);
+    SeededUser member = db.user("CUSTOMER_USER", account);
+    try (Browser browser = new Browser(server.baseUrl())) {
+      SignIn.withBothFactors(browser, admin);
+      SipExtensions.create(browser, "231");
+      Object id =
+          db.queryValue(
+              "SELECT id FROM extension WHERE account_id = ? AND number = '231'", account);
+      browser.open("/extensions/index.xhtml");
+      // on a wide screen the actions stand in the row and the menu is not shown
+      assertThat(browser.find("[id='extensions:table:0:disable']").isDisplayed()).isTrue();
+      assertThat(browser.isShown("[id='extensions:table:0:rowMenu']")).isFalse();
+      try {
+        browser.resize(390, 844);
+        browser.open("/extensions/index.xhtml");
+        org.openqa.selenium.WebElement toggle =
+            browser.find("[id='extensions:table:0:rowMenu'] button");
+        assertThat(toggle.getAttribute("aria-label")).isEqualTo("Actions for 231");
+        assertThat(toggle.getText()).isEqualTo("Actions");
+        assertThat(browser.isShown("[id='extensions:table:0:disable']"))
+            .as("the row's own buttons fold away")
+            .isFalse();
+        // by keyboard: Enter opens the menu on its first action, Enter uses it
+        toggle.sendKeys(org.openqa.selenium.Keys.ENTER);
+        org.openqa.selenium.WebElement item = browser.find("[id='extensions:table:0:disableItem']");
+        assertThat(item.getText()).isEqualTo("Disable");
+        browser.waitUntil(
+            () ->
+                "extensions:table:0:disableItem"
+                    .equals(browser.script("return document.activeElement.id")));
+        assertThat(pageWidth(browser)).as("with the menu open").isLessThanOrEqualTo(390);
+        browser.driver().switchTo().activeElement().sendKeys(org.openqa.selenium.Keys.ENTER);
+        browser.waitUntil(
+            () ->
+                "DISABLED".equals(db.queryValue("SELECT status FROM extension WHERE id = ?", id)));
+        browser.waitForText("Disabled");
+
+        // in French, the users list: a click opens the menu, the action asks first
+        browser.resize(1366, 900);
+        browser.useLanguage("fr");
+        browser.resize(390, 844);
+        browser.open("/users/index.xhtml");
+        org.openqa.selenium.WebElement row =
+            browser.findAll("[id='users:table'] tbody tr").stream()
+                .filter(r -> r.getText().contains(member.email()))
+                .findFirst()
+                .orElseThrow();
+        org.openqa.selenium.WebElement memberMenu =
+            row.findElement(org.openqa.selenium.By.cssSelector("[id$=':rowMenu'] button"));
+        assertThat(memberMenu.getAttribute("aria-label"))
+            .isEqualTo("Actions pour " + member.email());
+        memberMenu.click();
+        String menuId =
+            memberMenu.findElement(org.openqa.selenium.By.xpath("..")).getAttribute("id");
+        org.openqa.selenium.WebElement disable =
+            browser.find("[id='" + menuId.replace(":rowMenu", ":disableItem") + "']");
+        assertThat(disable.getText()).isEqualTo("Désactiver");
+        assertThat(pageWidth(browser)).as("FR, with the menu open").isLessThanOrEqualTo(390);
+        disable.click();
+        browser.find(".ui-confirmdialog-yes").click();
+        browser.waitUntil(
+            () ->
+                "DISABLED"
+                    .equals(
+                        db.queryValue("SELECT status FROM app_user WHERE id = ?", member.id())));
+        browser.waitForText("Désactivé");
+      } finally {
+        browser.resize(1366, 900);
+      }
+    }
+  }
+
+  private static long pageWidth(Browser browser) {
+    return ((Number) browser.script("return document.documentElement.scrollWidth")).longValue();
   }
 
   /** The text a QR code in a {@code data:image/png;base64,} address holds, read with ZXing. */

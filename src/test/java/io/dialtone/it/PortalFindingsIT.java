@@ -145,7 +145,12 @@ class PortalFindingsIT {
     String[][] pages = {
       {"/accounts/edit.xhtml?id=" + account, "Accounts", "Edit account", "/accounts/index.xhtml"},
       {"/users/edit.xhtml?id=" + member.id(), "Users", member.email(), "/users/index.xhtml"},
-      {"/dids/edit.xhtml?id=" + didId, "Phone numbers", did, "/dids/index.xhtml"},
+      {
+        "/dids/edit.xhtml?id=" + didId,
+        "Phone numbers",
+        "(613) 556-" + did.substring(8),
+        "/dids/index.xhtml"
+      },
       {"/trunks/edit.xhtml", "Carrier trunks", "Add a carrier trunk", "/trunks/index.xhtml"},
     };
     for (String[] page : pages) {

@@ -31,6 +31,13 @@ public class RunningDialtone implements ParameterResolver {
   static final int CALL_MAX_SECONDS = 4;
 
   /**
+   * How long a call rings unanswered on the shared server, seconds (SipCallsIT waits for it: below
+   * its sipp callers' 15 s wait for an answer; the tests that show a ringing call do so well within
+   * it).
+   */
+  static final int CALL_RING_SECONDS = 10;
+
+  /**
    * The ceiling of calls in progress on the shared server (beyond it: 503 with Retry-After);
    * SipTrunkCallsIT holds this many calls and sees the next refused. No other test holds more than
    * two calls at once.
@@ -92,6 +99,7 @@ public class RunningDialtone implements ParameterResolver {
             // The longest call, whatever an account allows: SipCallsIT's held call ends after it.
             Map.entry("DIALTONE_CALL_MAX_DURATION_SECONDS", Integer.toString(CALL_MAX_SECONDS)),
             Map.entry("DIALTONE_CALL_MAX_IN_PROGRESS", Integer.toString(CALL_CEILING)),
+            Map.entry("DIALTONE_CALL_RING_SECONDS", Integer.toString(CALL_RING_SECONDS)),
             // The tests' carriers are sipp UAS that live for the calls of one test and fail on any
             // other message: no health probe (an OPTIONS) may reach them, so it runs once a day.
             Map.entry("DIALTONE_TRUNK_PROBE_SECONDS", "86400"),

@@ -11,6 +11,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dialtone.it.SipExtensions.Extension;
 import io.dialtone.launcher.DialtoneServer;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -137,6 +139,31 @@ class SipCallsIT {
     unregister(caller, uasPort(6));
     Map<String, Object> cdr = cdr(callId + "-1");
     assertThat(cdr.get("sip_status")).isEqualTo(487L);
+    assertThat(cdr.get("disposition")).as("NO_ANSWER").isEqualTo(2L);
+    assertThat(cdr.get("answer_time")).isNull();
+  }
+
+  @Test
+  void aCallNobodyAnswersIsCancelledAfterTheRingingTimeAndTheCallerGets480() throws Exception {
+    Extension caller = ext.get("601");
+    Extension callee = ext.get("604");
+    register(caller, uasPort(0));
+    register(callee, uasPort(8));
+    String callId = "unanswered-" + SipUdpClient.newId();
+    try {
+      Sipp.Running rings = uas("uas-ring", uasPort(8), Map.of());
+      Instant start = Instant.now();
+      Sipp.Result call = call("call-fails", caller, callee, callId, Map.of("FINAL", "480"));
+      assertThat(call.passed()).as("the caller got 480:\n" + call.output()).isTrue();
+      assertThat(Duration.between(start, Instant.now()))
+          .as("not before the ringing time")
+          .isGreaterThanOrEqualTo(Duration.ofSeconds(RunningDialtone.CALL_RING_SECONDS));
+      assertPassed(rings.await(30), "the ringing phone got the CANCEL");
+    } finally {
+      unregister(callee, uasPort(8));
+    }
+    Map<String, Object> cdr = cdr(callId + "-1");
+    assertThat(cdr.get("sip_status")).isEqualTo(480L);
     assertThat(cdr.get("disposition")).as("NO_ANSWER").isEqualTo(2L);
     assertThat(cdr.get("answer_time")).isNull();
   }

@@ -60,6 +60,84 @@ class SipFloodIT {
   }
 
   @Test
+  void tenFailedInviteDigestsBanTheSourceAndAStaleNonceIsSaidStaleOnlyToTheRightAnswer()
+      throws Exception {
+    Extension e = ext.get("402");
+    for (int i = 0; i < 10; i++) {
+      assertThat(SipUdpClient.status(invite("127.0.0.69", e, "guess-" + i))).isEqualTo(407);
+    }
+    assertThat(invite("127.0.0.69", e, e.secret()))
+        .as("banned: the right secret fails like a wrong one")
+        .startsWith("SIP/2.0 407 ")
+        .doesNotContain("stale");
+    assertThat(SipUdpClient.status(invite("127.0.0.70", e, e.secret())))
+        .as("another source, the right secret: past the challenge")
+        .isNotEqualTo(407);
+    Pattern line =
+        Pattern.compile(
+            "SIP-FAIL \\S+Z method=INVITE user=402@\\S+ src=127\\.0\\.0\\.69:\\d+ transport=UDP"
+                + " result=auth-failed");
+    awaitConsole(line, 10);
+    assertThat(server.consoleLines(line)).hasSizeGreaterThanOrEqualTo(10);
+
+    // A nonce past its life: the right answer is told stale=true, a wrong one is not.
+    try (SipUdpClient phone = new SipUdpClient("127.0.0.70")) {
+      String callId = SipUdpClient.newId();
+      String challenge = inviteAnswer(phone, e, callId, 1, List.of());
+      Thread.sleep(RunningDialtone.SIP_NONCE_SECONDS * 1000L + 1000); // the nonce's whole life
+      String stale =
+          inviteAnswer(phone, e, callId, 2, List.of(proxyAnswer(challenge, e, e.secret())));
+      assertThat(stale).startsWith("SIP/2.0 407 ").contains("stale=true");
+      String wrong = inviteAnswer(phone, e, callId, 3, List.of(proxyAnswer(challenge, e, "wrong")));
+      assertThat(wrong).startsWith("SIP/2.0 407 ").doesNotContain("stale");
+    }
+  }
+
+  /**
+   * An INVITE from {@code e} to {@value #NOBODY} from a fresh socket on {@code source}: challenged,
+   * then answered with {@code secret}; the final answer to the second.
+   */
+  private static String invite(String source, Extension e, String secret) throws Exception {
+    try (SipUdpClient client = new SipUdpClient(source)) {
+      String callId = SipUdpClient.newId();
+      String challenge = inviteAnswer(client, e, callId, 1, List.of());
+      return inviteAnswer(client, e, callId, 2, List.of(proxyAnswer(challenge, e, secret)));
+    }
+  }
+
+  /** The number the INVITEs call: no extension, so an authenticated one ends at once. */
+  private static final String NOBODY = "999";
+
+  private static String proxyAnswer(String challenge, Extension e, String secret) {
+    return SipEnumerationIT.credentials(
+        challenge, "INVITE", e.number(), secret, "sip:" + NOBODY + "@" + e.realm());
+  }
+
+  /**
+   * Sends INVITE {@code cseq} and returns its final answer (the earlier INVITEs' retransmitted
+   * answers, never acknowledged here, are passed over).
+   */
+  private static String inviteAnswer(
+      SipUdpClient client, Extension e, String callId, int cseq, List<String> headers)
+      throws Exception {
+    List<String> all = new ArrayList<>(List.of(client.contact(e.number())));
+    all.addAll(headers);
+    client.send(
+        client
+            .request("INVITE", e.number(), e.realm(), callId, cseq, "Phone/1.0", all)
+            .replaceFirst("^INVITE sip:" + e.number() + "@", "INVITE sip:" + NOBODY + "@")
+            .replace("\r\nTo: <sip:" + e.number() + "@", "\r\nTo: <sip:" + NOBODY + "@"));
+    for (int i = 0; i < 20; i++) {
+      String answer =
+          client.receive(3000).orElseThrow(() -> new AssertionError("no answer to INVITE " + cseq));
+      if (answer.contains("CSeq: " + cseq + " INVITE")) {
+        return answer;
+      }
+    }
+    throw new AssertionError("no final answer to INVITE " + cseq);
+  }
+
+  @Test
   void aGuessOnAStaleNonceOrForAnotherUriGetsAPlainChallenge() throws Exception {
     Extension e = ext.get("401");
     String uri = "sip:" + e.realm();

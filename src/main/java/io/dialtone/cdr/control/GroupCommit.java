@@ -38,6 +38,9 @@ public final class GroupCommit {
   private final Function<List<CallRecord>, List<Recorded>> writeBatch;
   private final AtomicBoolean draining = new AtomicBoolean();
 
+  /** Held while a batch is taken and stored: {@link #close} waits for the batch in flight. */
+  private final Object storing = new Object();
+
   public GroupCommit(
       int capacity,
       int batch,
@@ -71,10 +74,13 @@ public final class GroupCommit {
     return queue.size();
   }
 
-  /** Stores what is queued in the calling thread (an orderly shutdown). */
+  /**
+   * Stores what is queued in the calling thread (an orderly shutdown), after the batch a drain is
+   * storing now: when this returns, every record submitted before is committed or failed.
+   */
   public void close() {
-    while (!queue.isEmpty()) {
-      drainOnce();
+    while (drainOnce()) {
+      // until a batch finds the queue empty
     }
   }
 
@@ -104,6 +110,12 @@ public final class GroupCommit {
 
   /** Stores one batch; false when there was none. */
   private boolean drainOnce() {
+    synchronized (storing) {
+      return storeBatch();
+    }
+  }
+
+  private boolean storeBatch() {
     List<Queued> taken = new ArrayList<>(batch);
     queue.drainTo(taken, batch);
     if (taken.isEmpty()) {

@@ -2,6 +2,7 @@ package io.dialtone.dashboard.boundary;
 
 import io.dialtone.account.control.AccountTree;
 import io.dialtone.account.control.AccountView;
+import io.dialtone.did.control.DidDirectory;
 import io.dialtone.extension.control.ExtensionDirectory;
 import io.dialtone.identity.control.UserDirectory;
 import io.dialtone.identity.control.UserSummary;
@@ -10,6 +11,7 @@ import io.dialtone.kernel.control.AccountScope;
 import io.dialtone.kernel.control.SignedInUser;
 import io.dialtone.kernel.entity.Permission;
 import io.dialtone.platform.boundary.Messages;
+import io.dialtone.platform.boundary.PhoneTexts;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
@@ -26,7 +28,8 @@ import java.util.regex.Pattern;
 /**
  * The audit trail in plain words ({@code #{auditWords}}): the people and accounts a row names, by
  * name and e-mail with a link to their page when the viewer may open it, instead of {@code user:8},
- * and extensions by number ({@code extension:12} reads "Extension 201"); and a row's detail as a
+ * extensions by number ({@code extension:12} reads "Extension 201"), phone numbers as the viewer
+ * writes them ({@code did:4 (+15145550123)} reads "Number (514) 555-0123"); and a row's detail as a
  * sentence ({@link AuditSentences}). Each reference is looked up once per request.
  */
 @Named
@@ -41,10 +44,14 @@ public class AuditWords {
   private static final Pattern EXTENSION =
       Pattern.compile("extension:(?:(\\d+)(?: \\(\\d+\\))?|\\d+/(\\d+))");
 
+  /** A DID by id, with the number it had then ({@code did:4 (+15145550123)}) or alone. */
+  private static final Pattern DID = Pattern.compile("did:(\\d+)(?: \\((\\+\\d+)\\))?");
+
   @Inject AccessControl access;
   @Inject AccountTree accounts;
   @Inject UserDirectory users;
   @Inject ExtensionDirectory extensions;
+  @Inject DidDirectory dids;
 
   private final Map<String, AuditParty> parties = new HashMap<>();
   private Set<Long> scope;
@@ -76,6 +83,10 @@ public class AuditWords {
       return ext.group(1) == null
           ? AuditParty.plain(Messages.text("audit.words.extension", ext.group(2)))
           : extension(Long.parseLong(ext.group(1)));
+    }
+    Matcher did = DID.matcher(reference);
+    if (did.matches()) {
+      return did(Long.parseLong(did.group(1)), did.group(2));
     }
     Matcher m = REFERENCE.matcher(reference);
     if (!m.matches()) {
@@ -109,6 +120,17 @@ public class AuditWords {
                     access.may(Permission.MANAGE_EXTENSIONS) ? "/extensions/edit" : null,
                     id))
         .orElseGet(() -> AuditParty.plain(Messages.text("audit.words.inactiveExtension")));
+  }
+
+  /** A phone number in the viewer's way of writing it; looked up when the row has only its id. */
+  private AuditParty did(long id, String number) {
+    Optional<String> known =
+        number != null
+            ? Optional.of(number)
+            : dids.number(id).map(io.dialtone.kernel.entity.E164Number::value);
+    return known
+        .map(n -> AuditParty.plain(Messages.text("audit.words.did", PhoneTexts.phone(n))))
+        .orElseGet(() -> AuditParty.plain(Messages.text("audit.words.removedDid")));
   }
 
   private AuditParty account(long id) {

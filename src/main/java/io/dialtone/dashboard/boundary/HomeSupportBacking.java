@@ -15,22 +15,26 @@ import io.dialtone.identity.control.SecurityOverview;
 import io.dialtone.kernel.control.AccessControl;
 import io.dialtone.kernel.control.SignedInUser;
 import io.dialtone.kernel.entity.Permission;
+import io.dialtone.notification.control.PortalNotices;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * The support section of {@code /home.xhtml}: how many customer accounts and resellers are in the
- * agent's scope, the customers with a problem (suspended, or at their daily spend cap today; newest
+ * agent's scope, the customers with a problem (suspended, at their daily spend cap today, or
+ * someone guessing their phones' passwords in the last {@value #GUESSING_DAYS} days; newest
  * accounts first), the agent's latest support sessions (acting as a customer), and what the agent
  * did recently besides signing in. Each customer links to the support page opened on it.
  */
@@ -44,6 +48,9 @@ public class HomeSupportBacking {
   /** The most customers listed as having a problem (the support page searches all). */
   static final int PROBLEM_ROWS = 20;
 
+  /** The days a burst of failed phone registrations makes a customer one with a problem. */
+  static final int GUESSING_DAYS = 7;
+
   /** The most customers with a daily cap whose spend today is read for one page. */
   static final int CAP_CHECKS = 200;
 
@@ -53,6 +60,7 @@ public class HomeSupportBacking {
   @Inject SecurityOverview security;
   @Inject AuditQuery audit;
   @Inject UsageTotals totals;
+  @Inject PortalNotices notices;
   @Inject Clock clock;
 
   private AccountCounts accountCounts;
@@ -99,12 +107,16 @@ public class HomeSupportBacking {
 
   private List<Problem> problems(List<AccountView> customers) {
     List<Problem> found = new ArrayList<>();
+    Map<Long, Long> bursts =
+        notices.guessingBursts(clock.instant().minus(Duration.ofDays(GUESSING_DAYS)));
     for (AccountView a : customers) {
       if (found.size() == PROBLEM_ROWS) {
         return found;
       }
       if (a.status() == AccountStatus.SUSPENDED) {
         found.add(problem(a, "home.support.problem.suspended"));
+      } else if (bursts.containsKey(a.id())) {
+        found.add(problem(a, "home.support.problem.guessing"));
       }
     }
     List<AccountView> capped =

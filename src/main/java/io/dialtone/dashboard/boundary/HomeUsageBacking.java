@@ -9,6 +9,7 @@ import io.dialtone.extension.control.Extensions;
 import io.dialtone.kernel.control.AccessControl;
 import io.dialtone.kernel.entity.Permission;
 import io.dialtone.notification.control.NoticeView;
+import io.dialtone.notification.control.PortalNotices;
 import io.dialtone.platform.boundary.ChartConfig;
 import io.dialtone.platform.boundary.Messages;
 import io.dialtone.sip.control.LocationService;
@@ -20,6 +21,8 @@ import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
@@ -44,12 +47,15 @@ public class HomeUsageBacking {
   @Inject UsageTotals totals;
   @Inject Extensions extensions;
   @Inject LocationService location;
+  @Inject PortalNotices notices;
+  @Inject Clock clock;
 
   private UsageOverview overview;
   private List<CapTile> tiles = List.of();
   private int phones;
   private int phonesRegistered;
   private String chart;
+  private long guessingBursts;
 
   @PostConstruct
   void load() {
@@ -95,6 +101,11 @@ public class HomeUsageBacking {
                 null,
                 locale,
                 "/usage/index"));
+    guessingBursts =
+        notices
+            .guessingBursts(
+                clock.instant().minus(Duration.ofDays(HomeSupportBacking.GUESSING_DAYS)))
+            .getOrDefault(accountId, 0L);
     if (access.may(Permission.MANAGE_EXTENSIONS)) {
       List<ExtensionChoice> all = extensions.choices(accountId);
       phones = all.size();
@@ -151,6 +162,15 @@ public class HomeUsageBacking {
 
   public String getChart() {
     return chart;
+  }
+
+  /**
+   * How many bursts of failed registrations against the account's phones (someone guessing a
+   * password) its administrators were told of in the last {@value HomeSupportBacking#GUESSING_DAYS}
+   * days.
+   */
+  public long getGuessingBursts() {
+    return guessingBursts;
   }
 
   /** The latest alerts about the account's usage (newest first). */

@@ -20,8 +20,9 @@ import java.util.Optional;
  * DIDs for other components, without permission checks (their callers scope what they return): the
  * numbers routed to an extension, for the voicemail PIN policy ({@link RoutedNumbers}), the numbers
  * an account holds, for an extension's outbound caller ID ({@link AccountNumbers}) and call
- * control's check of it at call time ({@link #callerId}), and the account holding a number, for
- * support's customer search. Joins the caller's transaction.
+ * control's check of it at call time ({@link #callerId}), the account holding a number, for
+ * support's customer search, and a DID's number by its id, for the audit trail's words. Joins the
+ * caller's transaction.
  *
  * <p>The caller ID check runs on every outbound call: an account's numbers are read once and kept
  * ({@link RecentValues}, {@link #KEPT}), read again once a change of them commits ({@link
@@ -38,6 +39,11 @@ public class DidDirectory implements RoutedNumbers, AccountNumbers {
   EntityManager em;
 
   private final RecentValues<Long, List<E164Number>> callerIds = new RecentValues<>(KEPT);
+
+  /** The number of DID {@code didId}, for the audit trail's words; empty once it is removed. */
+  public Optional<E164Number> number(long didId) {
+    return Optional.ofNullable(em.find(Did.class, didId)).map(Did::getNumber);
+  }
 
   @Override
   public List<E164Number> numbersRoutedTo(long extensionId) {

@@ -13,10 +13,13 @@ import jakarta.persistence.criteria.Root;
 import jakarta.transaction.Transactional;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The one store of notices ({@code portal_notice}): one row per recipient, about one account, with
@@ -32,6 +35,11 @@ public class PortalNotices {
       """
       INSERT IGNORE INTO portal_notice (user_id, account_id, kind, subject, body, created_at,
       dedupe_key) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)""";
+
+  private static final String GUESSING_BURSTS =
+      """
+      SELECT n.accountId, COUNT(DISTINCT n.dedupeKey) FROM PortalNotice n
+      WHERE n.kind = :kind AND n.createdAt >= :since GROUP BY n.accountId""";
 
   private final MailTexts texts = new MailTexts();
 
@@ -84,6 +92,24 @@ public class PortalNotices {
   @Transactional
   public List<NoticeView> of(long userId, NoticeFilter filter, int max) {
     return select(userId, filter, null, max);
+  }
+
+  /**
+   * Per account, how many bursts of failed registrations against its phones (someone guessing an
+   * extension's password) its administrators were told of since {@code since}: one per extension
+   * and window however many were told. Accounts without any are absent. The caller scopes what it
+   * shows.
+   */
+  @Transactional
+  public Map<Long, Long> guessingBursts(Instant since) {
+    List<Object[]> rows =
+        em.createQuery(GUESSING_BURSTS, Object[].class)
+            .setParameter("kind", NoticeKind.SIP_FAILURE_BURST.name())
+            .setParameter("since", since)
+            .getResultList();
+    Map<Long, Long> bursts = new HashMap<>();
+    rows.forEach(r -> bursts.put((Long) r[0], ((Number) r[1]).longValue()));
+    return bursts;
   }
 
   /** The user's notices of {@code category} about account {@code accountId}, newest first. */

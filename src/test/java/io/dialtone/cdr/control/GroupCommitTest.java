@@ -147,6 +147,40 @@ class GroupCommitTest {
     }
   }
 
+  @Test
+  void anOrderlyShutdownReturnsOnlyOnceTheBatchInFlightIsStored() throws Exception {
+    CountDownLatch storing = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    try (ExecutorService drain = Executors.newSingleThreadExecutor()) {
+      GroupCommit commits =
+          new GroupCommit(
+              100,
+              50,
+              Duration.ofSeconds(1),
+              drain,
+              batch -> {
+                storing.countDown();
+                await(release);
+                return batch.stream().map(c -> new Recorded(true, 1L, null)).toList();
+              });
+      CompletableFuture<Recorded> inFlight = commits.submit(call("1"));
+      assertThat(storing.await(5, TimeUnit.SECONDS)).isTrue();
+      // the drain holds the record, the queue is empty: the shutdown must wait for its commit
+      Thread shutdown = new Thread(commits::close);
+      shutdown.start();
+      waitUntil(
+          () ->
+              shutdown.getState() == Thread.State.BLOCKED
+                  || shutdown.getState() == Thread.State.TERMINATED);
+      assertThat(shutdown.getState()).as("the shutdown waits").isEqualTo(Thread.State.BLOCKED);
+      assertThat(inFlight).isNotDone();
+      release.countDown();
+      shutdown.join(5_000);
+      assertThat(shutdown.isAlive()).isFalse();
+      assertThat(inFlight).isCompleted();
+    }
+  }
+
   private static void await(CountDownLatch latch) {
     try {
       latch.await(5, TimeUnit.SECONDS);
