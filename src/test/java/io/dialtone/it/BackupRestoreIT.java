@@ -11,6 +11,7 @@ import io.dialtone.launcher.Backup;
 import io.dialtone.launcher.BackupFixtures;
 import io.dialtone.launcher.DialtoneServer;
 import io.dialtone.launcher.Restore;
+import io.dialtone.platform.control.DataCipher;
 import java.io.IOException;
 import java.io.StringReader;
 import java.net.http.HttpResponse;
@@ -54,6 +55,7 @@ class BackupRestoreIT {
   private static final int DB = 3316;
   private static final int SIP = 5096;
   private static final int CDRS = 500;
+  private static final int ROTATED = 3000;
 
   @Test
   void theRestoreDrill(DialtoneServer source) throws Exception {
@@ -114,7 +116,9 @@ class BackupRestoreIT {
         .contains("Stored secrets: decrypt with key")
         .contains("Restore complete");
 
-    try (DialtoneServer restored = RunningDialtone.startServer(target)) {
+    DialtoneServer[] running = {RunningDialtone.startServer(target)};
+    try {
+      DialtoneServer restored = running[0];
       TestUsers copy = new TestUsers(restored);
       for (String table : List.of("account", "app_user", "extension", "cdr", "rate")) {
         assertThat(((Number) copy.queryValue("SELECT COUNT(*) FROM " + table)).longValue())
@@ -133,13 +137,172 @@ class BackupRestoreIT {
           Sipp.run("register", phone.number(), "not-the-secret-00000", phone.realm(), SIP);
       assertThat(refused.passed()).isFalse();
 
+      restored = rotateThroughAKill(running, target, account, phone);
       assertThat(Https.get(restored.baseUrl() + "/health/ready").statusCode()).isEqualTo(200);
       restored.stopDatabase();
       HttpResponse<String> ready = awaitReadiness(restored, 503);
       assertThat(ready.body()).isEqualTo("{\"status\":\"DOWN\"}");
       assertThat(Https.get(restored.baseUrl() + "/health/live").statusCode()).isEqualTo(200);
+    } finally {
+      running[0].close();
     }
     assertJsonLines(Path.of(target.get("DIALTONE_HOME"), "logs", "server.log"), phone);
+  }
+
+  /**
+   * Key rotation under registration load through a crash, on the restored server (booted anyway):
+   * {@value #ROTATED} more extensions' secrets, sipp registering the phone in a loop, the
+   * operator's {@code bin/dialtone rotate-keys k2} (a second one refused while it runs), {@code
+   * kill -9} of Payara Micro once the rotation has moved some secrets and not all, a start on the
+   * same home; the rotation finishes there: every stored secret decrypts with k2 (read with k2's
+   * file alone), the phone registers with its old password, no REGISTER failed except while the JVM
+   * was down, and {@code bin/dialtone retire-key k1} retires the old key (then refused as a
+   * target). The command line's start and retirement are audited by the restarted node. Returns the
+   * running server.
+   */
+  private static DialtoneServer rotateThroughAKill(
+      DialtoneServer[] running, Map<String, String> target, long account, Extension phone)
+      throws Exception {
+    TestUsers db = new TestUsers(running[0]);
+    try (Connection c = db.connect()) {
+      try (var copy =
+          c.prepareStatement(
+              """
+              INSERT INTO extension (account_id, number, display_name, type, status, realm,
+                                     ha1_sha256, ha1_md5, secret_changed_at, created_at)
+              SELECT account_id, ?, display_name, type, 'DISABLED', realm, ha1_sha256, ha1_md5,
+                     secret_changed_at, created_at
+              FROM extension WHERE account_id = ? AND number = ?""")) {
+        c.setAutoCommit(false);
+        for (int i = 0; i < ROTATED; i++) {
+          copy.setString(1, Integer.toString(10_000 + i));
+          copy.setLong(2, account);
+          copy.setString(3, phone.number());
+          copy.executeUpdate(); // one by one: the driver cannot batch an INSERT ... SELECT
+        }
+        c.commit();
+      }
+    }
+    String underK2 =
+        """
+        SELECT COUNT(*) FROM extension
+        WHERE ha1_md5 LIKE 'v1:k2:%' AND ha1_sha256 LIKE 'v1:k2:%'""";
+    long secrets = ((Number) db.queryValue("SELECT COUNT(*) FROM extension")).longValue();
+
+    record Attempt(Instant start, Instant end, Sipp.Result result) {}
+    List<Attempt> attempts = java.util.Collections.synchronizedList(new ArrayList<>());
+    AtomicBoolean rotating = new AtomicBoolean(true);
+    ExecutorService load = Executors.newSingleThreadExecutor();
+    Instant killedAt;
+    Instant backAt;
+    try {
+      Future<?> registering =
+          load.submit(
+              () -> {
+                while (rotating.get()) {
+                  Instant start = Instant.now();
+                  Sipp.Result r =
+                      Sipp.run("register", phone.number(), phone.secret(), phone.realm(), SIP);
+                  attempts.add(new Attempt(start, Instant.now(), r));
+                }
+                return null;
+              });
+      String started = dialtone(target, 0, "rotate-keys", "k2");
+      assertThat(started).contains("New key k2 written to").contains("Rotation from k1 to k2");
+      Path keyFile = Path.of(target.get("DIALTONE_HOME"), "secrets", "keys", "k2.key");
+      assertThat(Files.getPosixFilePermissions(keyFile))
+          .containsExactlyInAnyOrder(
+              java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+              java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+      assertThat(dialtone(target, 1, "rotate-keys", "k3"))
+          .contains("A rotation is running: wait until it has finished.");
+      assertThat(keyFile.resolveSibling("k3.key")).doesNotExist();
+
+      long moved = awaitLong(db, "SELECT rewritten FROM data_key_rotation WHERE state = 'RUNNING'");
+      assertThat(moved).as("the job moved secrets before the kill").isPositive();
+      ProcessHandle payara = ProcessHandle.of(running[0].pid()).orElseThrow();
+      killedAt = Instant.now();
+      new ProcessBuilder("kill", "-9", Long.toString(payara.pid())).start().waitFor();
+      payara.onExit().get();
+      long left = ((Number) db.queryValue(underK2)).longValue();
+      assertThat(left).as("secrets under k2 at the kill").isLessThan(secrets);
+      running[0].close(); // Payara is gone; this stops the embedded database for the new start
+      running[0] = RunningDialtone.startServer(target);
+      backAt = Instant.now();
+      db = new TestUsers(running[0]);
+      awaitLong(db, "SELECT COUNT(*) FROM data_key_rotation WHERE state = 'FINISHED'");
+      rotating.set(false);
+      registering.get();
+    } finally {
+      rotating.set(false);
+      load.shutdownNow();
+    }
+    assertThat(attempts).as("REGISTERs before the kill").anyMatch(a -> a.end().isBefore(killedAt));
+    assertThat(attempts).as("REGISTERs after the restart").anyMatch(a -> a.start().isAfter(backAt));
+    assertThat(attempts)
+        .as("REGISTERs that failed while the JVM was up")
+        .filteredOn(a -> a.end().isBefore(killedAt) || a.start().isAfter(backAt))
+        .allSatisfy(a -> assertThat(a.result().passed()).as(a.result().output()).isTrue());
+    assertThat(((Number) db.queryValue(underK2)).longValue()).isEqualTo(secrets);
+    DataCipher k2 =
+        DataCipher.fromBase64Key(
+            "k2",
+            Files.readString(Path.of(target.get("DIALTONE_HOME"), "secrets", "keys", "k2.key")));
+    try (Connection c = db.connect();
+        var rows = c.createStatement().executeQuery("SELECT ha1_md5, ha1_sha256 FROM extension")) {
+      while (rows.next()) {
+        assertThat(k2.decrypt(rows.getString(1))).hasSize(32);
+        assertThat(k2.decrypt(rows.getString(2))).hasSize(64);
+      }
+    }
+    assertThat(
+            db.queryValue(
+                "SELECT COUNT(*) FROM app_user WHERE totp_secret IS NOT NULL"
+                    + " AND totp_secret NOT LIKE 'v1:k2:%'"))
+        .isEqualTo(0L);
+    Sipp.Result after = Sipp.run("register", phone.number(), phone.secret(), phone.realm(), SIP);
+    assertThat(after.passed()).as(after.output()).isTrue();
+
+    assertThat(dialtone(target, 1, "retire-key", "k2")).contains("Key k2 is the current key");
+    assertThat(dialtone(target, 0, "retire-key", "k1")).contains("Key k1 retired");
+    assertThat(dialtone(target, 1, "rotate-keys", "k1")).contains("Key k1 is retired");
+    awaitLong(
+        db,
+        """
+        SELECT COUNT(*) FROM audit_event WHERE actor = 'operator'
+          AND action IN ('DATA_KEY_ROTATION_STARTED', 'DATA_KEY_RETIRED')
+        HAVING COUNT(*) = 2""");
+    assertThat(db.queryValue("SELECT state FROM data_key WHERE key_id = 'k1'"))
+        .isEqualTo("RETIRED");
+    return running[0];
+  }
+
+  /** Runs the release's {@code bin/dialtone} with {@code env}; its output, after its exit code. */
+  private static String dialtone(Map<String, String> env, int exitCode, String... args)
+      throws Exception {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("dialtone.dist"), "bin", "dialtone").toString());
+    command.addAll(List.of(args));
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    builder.environment().putAll(env);
+    builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+    Process process = builder.start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.waitFor()).as(output).isEqualTo(exitCode);
+    return output;
+  }
+
+  /** Waits (up to 3 minutes) for {@code sql} to answer a positive number. */
+  private static long awaitLong(TestUsers db, String sql) throws InterruptedException {
+    Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+    while (true) {
+      Object value = db.queryValue(sql);
+      if (value instanceof Number n && n.longValue() > 0) {
+        return n.longValue();
+      }
+      assertThat(Instant.now()).as("waiting for: " + sql).isBefore(deadline);
+      Thread.sleep(100); // polling the database for the signal, bounded by the deadline
+    }
   }
 
   /**

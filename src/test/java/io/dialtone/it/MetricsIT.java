@@ -14,9 +14,15 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -65,6 +71,7 @@ class MetricsIT {
             "dialtone_calls_in_progress",
             "dialtone_call_attempts_total",
             "dialtone_audit_chain_intact",
+            "dialtone_db_pool_connections",
             "dialtone_sip_registered_extensions",
             "dialtone_sip_bans_total");
 
@@ -83,6 +90,60 @@ class MetricsIT {
         .isGreaterThan(value(before, "dialtone_cdr_commit_seconds_count", "outcome=committed"));
     assertThat(value(after, "dialtone_cdr_commit_seconds_sum", "outcome=committed"))
         .isGreaterThan(value(before, "dialtone_cdr_commit_seconds_sum", "outcome=committed"));
+  }
+
+  /**
+   * The database pool's gauges move: while the test holds a write lock on the one-time links'
+   * table, anonymous visits of the e-mail confirmation link (which looks its token up) each hold a
+   * pool connection; the scrape counts them in use, and once the lock is released they come back
+   * free.
+   */
+  @Test
+  void theDatabasePoolCountsConnectionsInUse(DialtoneServer server) throws Exception {
+    List<Sample> idle = parse(scrape(server));
+    double inUseBefore = value(idle, "dialtone_db_pool_connections", "state=in_use");
+    assertThat(inUseBefore).as("connections in use, idle").isNotNaN().isGreaterThanOrEqualTo(0);
+    assertThat(value(idle, "dialtone_db_pool_connections", "state=free")).isNotNaN().isPositive();
+    assertThat(value(idle, "dialtone_db_pool_waiting", "")).isZero();
+    assertThat(idle).extracting(Sample::name).contains("dialtone_db_pool_waiting");
+
+    int visits = 4;
+    ExecutorService visitors = Executors.newFixedThreadPool(visits);
+    List<Future<HttpResponse<String>>> answers = new ArrayList<>();
+    try (Connection db = new TestUsers(server).connect();
+        Statement lock = db.createStatement()) {
+      lock.execute("LOCK TABLES one_time_token WRITE");
+      for (int i = 0; i < visits; i++) {
+        String token = "pool" + i + "x".repeat(39);
+        answers.add(
+            visitors.submit(
+                () -> Https.get(server.baseUrl() + "/confirm-email.xhtml?token=" + token)));
+      }
+      double busy = awaitInUse(server, inUseBefore + visits);
+      assertThat(busy).isGreaterThanOrEqualTo(inUseBefore + visits);
+      lock.execute("UNLOCK TABLES");
+      for (Future<HttpResponse<String>> answer : answers) {
+        assertThat(answer.get(60, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+      }
+    } finally {
+      visitors.shutdownNow();
+    }
+    List<Sample> after = parse(scrape(server));
+    assertThat(value(after, "dialtone_db_pool_connections", "state=in_use"))
+        .isLessThan(inUseBefore + visits);
+    assertThat(value(after, "dialtone_db_pool_connections", "state=free")).isNotNaN().isPositive();
+  }
+
+  /** Scrapes until the pool counts at least {@code wanted} connections in use (up to 60 s). */
+  private static double awaitInUse(DialtoneServer server, double wanted) throws Exception {
+    Instant deadline = Instant.now().plusSeconds(60);
+    while (true) {
+      double inUse = value(parse(scrape(server)), "dialtone_db_pool_connections", "state=in_use");
+      if (inUse >= wanted || Instant.now().isAfter(deadline)) {
+        return inUse;
+      }
+      Thread.sleep(100); // scraping for the gauge's change, bounded by the deadline
+    }
   }
 
   @Test

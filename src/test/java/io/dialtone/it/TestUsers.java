@@ -164,7 +164,7 @@ final class TestUsers {
     return hash;
   }
 
-  private Connection connect() throws SQLException {
+  Connection connect() throws SQLException {
     return DriverManager.getConnection(
         server.applicationSetting("DIALTONE_DB_URL"),
         server.applicationSetting("DIALTONE_DB_USER"),

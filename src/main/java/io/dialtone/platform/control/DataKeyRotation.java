@@ -66,6 +66,7 @@ public class DataKeyRotation {
   @Inject @Any Instance<StoredSecrets> stores;
   @Inject ScheduledJobs jobs;
   @Inject Event<DataKeyRotationFinished> finished;
+  @Inject Event<DataKeyOperatorCommand> operatorCommands;
   @Inject Clock clock;
 
   @Inject
@@ -251,6 +252,7 @@ public class DataKeyRotation {
   }
 
   void continueRotation() {
+    auditOperatorCommands();
     Optional<RotationProgress> running = latest().filter(RotationProgress::running);
     if (running.isEmpty() || !takeLease(running.get().id())) {
       return;
@@ -297,6 +299,40 @@ public class DataKeyRotation {
       return; // the next run checks again that nothing was written with the old key meanwhile
     }
     finish(rotation);
+  }
+
+  /**
+   * Tells the audit trail, once over all nodes, what the operator's command line changed: a
+   * rotation it started, a key it retired (the flag is set by the one node whose update wins).
+   */
+  private void auditOperatorCommands() {
+    List<String[]> started = new ArrayList<>();
+    query(
+        "SELECT id, target_key_id, started_by FROM data_key_rotation WHERE NOT start_audited",
+        statement -> {},
+        row -> started.add(new String[] {row.getString(1), row.getString(2), row.getString(3)}));
+    for (String[] rotation : started) {
+      if (update(
+              "UPDATE data_key_rotation SET start_audited = TRUE WHERE id = ? AND NOT start_audited",
+              Long.parseLong(rotation[0]))
+          == 1) {
+        operatorCommands.fire(new DataKeyOperatorCommand(false, rotation[1], rotation[2]));
+      }
+    }
+    List<String> retired = new ArrayList<>();
+    query(
+        "SELECT key_id FROM data_key WHERE NOT retire_audited",
+        statement -> {},
+        row -> retired.add(row.getString(1)));
+    for (String keyId : retired) {
+      if (update(
+              "UPDATE data_key SET retire_audited = TRUE WHERE key_id = ? AND NOT retire_audited",
+              keyId)
+          == 1) {
+        operatorCommands.fire(
+            new DataKeyOperatorCommand(true, keyId, DataKeyOperatorCommand.OPERATOR));
+      }
+    }
   }
 
   private void finish(RotationProgress rotation) {

@@ -8,9 +8,10 @@ import java.util.Map;
 /**
  * The operator's command, {@code bin/dialtone} of the distribution (and the README's run command,
  * which runs that same script): {@code run} starts Dialtone and keeps it running until stopped;
- * {@code backup}, {@code restore <backup folder> [--replace]}, {@code version}. Settings come from
- * the environment (docs/configuration.md); the script passes the WAR and Payara Micro of the
- * distribution as {@code dialtone.war} and {@code payara.micro.jar}.
+ * {@code backup}, {@code restore <backup folder> [--replace]}, {@code rotate-keys <key id>}, {@code
+ * retire-key <key id>} (beside a running Dialtone: {@link DataKeyCommands}), {@code version}.
+ * Settings come from the environment (docs/configuration.md); the script passes the WAR and Payara
+ * Micro of the distribution as {@code dialtone.war} and {@code payara.micro.jar}.
  */
 public final class Dialtone {
 
@@ -23,10 +24,12 @@ public final class Dialtone {
       case "run" -> System.exit(run(System.getenv()));
       case "backup" -> Backup.main(rest);
       case "restore" -> Restore.main(rest);
+      case "rotate-keys", "retire-key" -> DataKeyCommands.main(command, rest);
       case "version" -> System.out.println("Dialtone " + version());
       default -> {
         System.err.println(
-            "Usage: dialtone run | backup | restore <backup folder> [--replace] | version");
+            "Usage: dialtone run | backup | restore <backup folder> [--replace]"
+                + " | rotate-keys <key id> | retire-key <key id> | version");
         System.exit(2);
       }
     }
