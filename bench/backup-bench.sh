@@ -65,7 +65,7 @@ for _ in $(seq 60); do $CLIENT -e 'select 1' > /dev/null 2>&1 && break; sleep 1;
 for db in dialtone restored plain; do
   $CLIENT -e "CREATE DATABASE $db CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci"
 done
-J="$JAVA_HOME/bin/java -Xmx1g -Duser.timezone=UTC -cp $CP"
+J="$JAVA_HOME/bin/java -Xmx3g -Duser.timezone=UTC -cp $CP"  # the generator holds the large account's calls (2 M of 10 M)
 $J io.dialtone.bench.BenchSchema "jdbc:mariadb://127.0.0.1:$PORT/dialtone" root "" > /dev/null
 $J io.dialtone.bench.CdrGenerator "jdbc:mariadb://127.0.0.1:$PORT/dialtone?allowLocalInfile=true" root "" 1000 "$ROWS" 365 0.2 42 | tee "$OUT"
 
