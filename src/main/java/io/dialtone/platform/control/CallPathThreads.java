@@ -36,6 +36,8 @@ public class CallPathThreads {
   /** Passes waiting at most; beyond, the submitter is refused (its work logged as dropped). */
   static final int BACKGROUND_QUEUE = 10_000;
 
+  private static final String DEFAULT_THREAD_FACTORY = "java:comp/DefaultManagedThreadFactory";
+
   @Resource ManagedThreadFactory threadFactory;
 
   private ScheduledThreadPoolExecutor timers;
@@ -45,7 +47,7 @@ public class CallPathThreads {
   /** The call path's timers (two threads; a timer's task must be short or hand its work on). */
   public synchronized ScheduledExecutorService timers() {
     if (timers == null) {
-      timers = new ScheduledThreadPoolExecutor(2, threadFactory);
+      timers = new ScheduledThreadPoolExecutor(2, factory());
       timers.setRemoveOnCancelPolicy(true);
       timers.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
     }
@@ -62,7 +64,7 @@ public class CallPathThreads {
               0,
               TimeUnit.MILLISECONDS,
               new ArrayBlockingQueue<>(BACKGROUND_QUEUE),
-              threadFactory,
+              factory(),
               new ThreadPoolExecutor.AbortPolicy());
     }
     return background;
@@ -76,9 +78,24 @@ public class CallPathThreads {
     if (records == null) {
       records =
           new ThreadPoolExecutor(
-              1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), threadFactory);
+              1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), factory());
     }
     return records;
+  }
+
+  /**
+   * The injected thread factory, else the default one looked up now (in-container test deployments
+   * have been seen to leave the field empty).
+   */
+  private ManagedThreadFactory factory() {
+    if (threadFactory == null) {
+      try {
+        threadFactory = javax.naming.InitialContext.doLookup(DEFAULT_THREAD_FACTORY);
+      } catch (javax.naming.NamingException e) {
+        throw new IllegalStateException("no managed thread factory for the call path", e);
+      }
+    }
+    return threadFactory;
   }
 
   @PreDestroy
