@@ -12,8 +12,9 @@ import java.util.Optional;
 /**
  * Says how an incoming call to one of the caller's DIDs is routed now: the account's state, the
  * extension it rings with its registered phones, the continuity destination that applies (the
- * DID's, else the extension's) and when (no phone registered, none reachable, no answer within the
- * ring time). Read-only; the DID must be in the caller's scope (else refused, 404).
+ * DID's, else the enabled extension's, as call control chooses it) and when (no phone registered,
+ * none reachable, no answer within the ring time). Read-only; the DID must be in the caller's scope
+ * (else refused, 404).
  */
 @ApplicationScoped
 @Transactional(dontRollbackOn = RuntimeException.class)
@@ -32,30 +33,21 @@ public class DidRoutingNow {
     Optional<ExtensionReach> extension =
         Optional.ofNullable(did.getExtensionId()).flatMap(id -> reaches.of(did.getAccountId(), id));
     String own = blankToNull(did.getContinuityDestination());
+    // a disabled extension's own destination does not apply: the call never reaches it
     String ofExtension =
         extension
+            .filter(ExtensionReach::enabled)
             .map(ExtensionReach::continuityDestination)
             .map(DidRoutingNow::blankToNull)
             .orElse(null);
     String continuity = own != null ? own : ofExtension;
     boolean extensionsOwn = own == null && ofExtension != null;
     return new RoutingNow(
-        routeCase(did, extension, continuity), extension, continuity, extensionsOwn, RING_SECONDS);
-  }
-
-  private RouteCase routeCase(Did did, Optional<ExtensionReach> extension, String continuity) {
-    if (!accounts.isActiveWithAncestors(did.getAccountId())) {
-      return RouteCase.ACCOUNT_SUSPENDED;
-    }
-    if (extension.isEmpty()) {
-      return continuity == null ? RouteCase.NO_ROUTE : RouteCase.CONTINUITY_ONLY;
-    }
-    if (!extension.get().enabled()) {
-      return continuity == null
-          ? RouteCase.EXTENSION_DISABLED
-          : RouteCase.EXTENSION_DISABLED_CONTINUITY;
-    }
-    return extension.get().phones().isEmpty() ? RouteCase.NOT_REGISTERED : RouteCase.RINGS;
+        RouteCase.of(accounts.isActiveWithAncestors(did.getAccountId()), extension, continuity),
+        extension,
+        continuity,
+        extensionsOwn,
+        RING_SECONDS);
   }
 
   private static String blankToNull(String value) {

@@ -1,5 +1,8 @@
 package io.dialtone.did.control;
 
+import io.dialtone.extension.control.ExtensionReach;
+import java.util.Optional;
+
 /** What happens to an incoming call to a DID now, in one word; the page says it in a sentence. */
 public enum RouteCase {
   /** The holder (or an account above it) is suspended: calls are not answered. */
@@ -15,5 +18,23 @@ public enum RouteCase {
   /** Calls ring the extension's registered phones; none is registered now. */
   NOT_REGISTERED,
   /** Calls ring the extension's registered phones; some are registered now. */
-  RINGS
+  RINGS;
+
+  /**
+   * The case of a customer's DID: its holder's state, the live extension it rings (if any) and the
+   * continuity destination that applies (null: none).
+   */
+  public static RouteCase of(
+      boolean accountActive, Optional<ExtensionReach> extension, String continuity) {
+    if (!accountActive) {
+      return ACCOUNT_SUSPENDED;
+    }
+    if (extension.isEmpty()) {
+      return continuity == null ? NO_ROUTE : CONTINUITY_ONLY;
+    }
+    if (!extension.get().enabled()) {
+      return continuity == null ? EXTENSION_DISABLED : EXTENSION_DISABLED_CONTINUITY;
+    }
+    return extension.get().phones().isEmpty() ? NOT_REGISTERED : RINGS;
+  }
 }
