@@ -7,7 +7,9 @@ import io.dialtone.account.control.AccountTree;
 import io.dialtone.account.control.AccountView;
 import io.dialtone.did.control.DidNotices;
 import io.dialtone.did.entity.Did;
+import io.dialtone.extension.control.RegistrationEntry;
 import io.dialtone.extension.control.RegistrationEvents;
+import io.dialtone.extension.control.RegistrationHistory;
 import io.dialtone.extension.control.RegistrationNotices;
 import io.dialtone.incontainer.SeededAccounts.Tenants;
 import io.dialtone.incontainer.SeededUsers.Seeded;
@@ -20,6 +22,9 @@ import io.dialtone.notification.control.NoticeKind;
 import io.dialtone.notification.control.NoticeView;
 import io.dialtone.platform.control.AccessDenied;
 import io.dialtone.sip.control.BanAdministration;
+import io.dialtone.sip.control.BindingChange;
+import io.dialtone.sip.control.BindingChangeKind;
+import io.dialtone.sip.control.ContactsUnreachable;
 import io.dialtone.sip.control.DeviceOffline;
 import io.dialtone.sip.control.FailureBurst;
 import io.dialtone.sip.control.LocationService;
@@ -54,10 +59,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * only platform administrators list and lift bans (every lifting audited, everyone else refused and
  * audited); a ban is audited as the system and alerts each active platform administrator once; a
  * burst of failed digests tells the extension's own account's administrators once per window
- * (notice and mail), nobody in another tenant; a device going offline tells the assigned user and
- * the administrators once per transition (notice only, no mail); a user reads and dismisses only
- * their own notices. The registrar's events about an extension become notices in the extension
- * component ({@link RegistrationEvents}): the registrar knows no extension.
+ * (notice and mail), nobody in another tenant; a device going offline or unreachable alerts the
+ * administrators (notice and mail) and the assigned user (notice) at most once per extension and
+ * hour; the registration history is kept 30 days and read only within the reader's scope; a user
+ * reads and dismisses only their own notices. The registrar's events about an extension become
+ * notices in the extension component ({@link RegistrationEvents}): the registrar knows no
+ * extension.
  *
  * <p>The registrar itself is not in this deployment: {@link SipSideBans} and {@link
  * SipSideLocations} are in-memory test fixtures standing in for its bans and bindings, and the
@@ -84,7 +91,8 @@ public class SipPortalIT {
             SourceGuard.class,
             SourceBanned.class,
             FailureBurst.class,
-            DeviceOffline.class)
+            DeviceOffline.class,
+            ContactsUnreachable.class)
         .addClasses(
             SipSideBans.class,
             SipSideLocations.class,
@@ -109,6 +117,8 @@ public class SipPortalIT {
   @Inject Event<SourceBanned> banned;
   @Inject Event<FailureBurst> bursts;
   @Inject Event<DeviceOffline> offline;
+  @Inject Event<ContactsUnreachable> unreachable;
+  @Inject RegistrationHistory history;
   @Inject UsageAlerts alerts;
   @Inject DidNotices didNotices;
   @Inject AccountTree tree;
@@ -210,7 +220,7 @@ public class SipPortalIT {
   }
 
   @Test
-  void aDeviceGoingOfflineTellsItsUserAndAdministratorsOncePerTransition() {
+  void aDeviceGoingOfflineOrUnreachableAlertsAtMostOncePerExtensionAndHour() {
     Tenants t = accounts.tenants();
     Seeded admin = users.user(Role.CUSTOMER_ADMIN, t.a1());
     Seeded member = users.user(Role.CUSTOMER_USER, t.a1());
@@ -221,20 +231,38 @@ public class SipPortalIT {
 
     offline.fire(new DeviceOffline(t.a1(), extension, "305", lastSeen));
     offline.fire(new DeviceOffline(t.a1(), extension, "305", lastSeen)); // the same transition
-    awaitCount(() -> rows.notices(admin.id(), "SIP_DEVICE_OFFLINE", "305"), 1);
-    awaitCount(() -> rows.notices(member.id(), "SIP_DEVICE_OFFLINE", "305"), 1);
     awaitCount(() -> extensionHandling.handled("offline:" + extension), 2);
     assertThat(rows.notices(admin.id(), "SIP_DEVICE_OFFLINE", "305")).isEqualTo(1);
     assertThat(rows.notices(member.id(), "SIP_DEVICE_OFFLINE", "305")).isEqualTo(1);
     assertThat(rows.notices(colleague.id(), "SIP_DEVICE_OFFLINE", "305")).isZero();
     assertThat(rows.notices(foreignAdmin.id(), "SIP_DEVICE_OFFLINE", "305")).isZero();
-
-    // It registered again and went offline again: a new transition, a new notice.
-    offline.fire(new DeviceOffline(t.a1(), extension, "305", lastSeen.plusSeconds(600)));
-    awaitCount(() -> rows.notices(member.id(), "SIP_DEVICE_OFFLINE", "305"), 2);
-
-    // A device going offline is a notice without mail.
+    // The administrators get the e-mail too; the extension's user the notice only.
+    awaitCount(() -> mails.to(admin.email(), NoticeKind.SIP_DEVICE_OFFLINE).size(), 1);
+    assertThat(mails.to(admin.email(), NoticeKind.SIP_DEVICE_OFFLINE)).hasSize(1);
     assertThat(mails.to(member.email(), NoticeKind.SIP_DEVICE_OFFLINE)).isEmpty();
+
+    // It registered again and went offline again, and a call found none of its phones, within
+    // the hour: nobody is told again, whatever the cause.
+    offline.fire(new DeviceOffline(t.a1(), extension, "305", lastSeen.plusSeconds(600)));
+    unreachable.fire(new ContactsUnreachable(t.a1(), extension, "305", Instant.now()));
+    awaitCount(() -> extensionHandling.handled("offline:" + extension), 3);
+    awaitCount(() -> extensionHandling.handled("unreachable:" + extension), 1);
+    assertThat(rows.notices(admin.id(), "SIP_DEVICE_OFFLINE", "305")).isEqualTo(1);
+    assertThat(rows.notices(admin.id(), "SIP_CONTACTS_UNREACHABLE", "305")).isZero();
+    assertThat(mails.to(admin.email(), NoticeKind.SIP_DEVICE_OFFLINE)).hasSize(1);
+    assertThat(mails.to(admin.email(), NoticeKind.SIP_CONTACTS_UNREACHABLE)).isEmpty();
+
+    // An hour after the stored alert (a restart forgets nothing: the time is a stored row).
+    rows.alertedMinutesAgo(extension, 61);
+    unreachable.fire(new ContactsUnreachable(t.a1(), extension, "305", Instant.now()));
+    awaitCount(() -> rows.notices(admin.id(), "SIP_CONTACTS_UNREACHABLE", "305"), 1);
+    awaitCount(() -> rows.notices(member.id(), "SIP_CONTACTS_UNREACHABLE", "305"), 1);
+    awaitCount(() -> mails.to(admin.email(), NoticeKind.SIP_CONTACTS_UNREACHABLE).size(), 1);
+    assertThat(mails.to(admin.email(), NoticeKind.SIP_CONTACTS_UNREACHABLE))
+        .singleElement()
+        .satisfies(n -> assertThat(n.arguments().get(0)).isEqualTo("305"));
+    assertThat(mails.to(member.email(), NoticeKind.SIP_CONTACTS_UNREACHABLE)).isEmpty();
+    assertThat(rows.notices(foreignAdmin.id(), "SIP_CONTACTS_UNREACHABLE", "305")).isZero();
 
     // Each user sees and dismisses (marks read) their own notices only.
     NoticeFilter open = NoticeFilter.unread(NoticeCategory.PHONES);
@@ -242,7 +270,10 @@ public class SipPortalIT {
     List<NoticeView> mine = notices.mine(open);
     assertThat(mine)
         .hasSize(2)
-        .allMatch(n -> n.kind() == NoticeKind.SIP_DEVICE_OFFLINE)
+        .allMatch(
+            n ->
+                n.kind() == NoticeKind.SIP_DEVICE_OFFLINE
+                    || n.kind() == NoticeKind.SIP_CONTACTS_UNREACHABLE)
         .allMatch(n -> n.body().contains("305"));
     callers.signInAs(admin.id(), Role.CUSTOMER_ADMIN, t.a1());
     long adminsNotice = notices.mine(open).get(0).id();
@@ -253,6 +284,53 @@ public class SipPortalIT {
     notices.markRead(mine.get(0).id());
     assertThat(rows.unreadNotices(member.id())).isEqualTo(1);
     assertThat(notices.mine(open)).hasSize(1);
+  }
+
+  @Test
+  void theRegistrationHistoryIsReadWithinScopeOnlyAndPurgedAfter30Days() {
+    Tenants t = accounts.tenants();
+    Seeded admin = users.user(Role.CUSTOMER_ADMIN, t.a1());
+    Seeded foreignAdmin = users.user(Role.CUSTOMER_ADMIN, t.b1());
+    long extension = rows.extension(t.a1(), "306", null);
+    Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    history.record(
+        List.of(
+            new BindingChange(
+                t.a1(),
+                extension,
+                BindingChangeKind.REGISTERED,
+                at.minusSeconds(60),
+                "sip:306@192.0.2.7:5062",
+                "192.0.2.7:5062",
+                "TCP"),
+            new BindingChange(
+                t.a1(),
+                extension,
+                BindingChangeKind.EXPIRED,
+                at,
+                "sip:306@192.0.2.7:5062",
+                "192.0.2.7:5062",
+                "TCP")));
+
+    callers.signInAs(admin.id(), Role.CUSTOMER_ADMIN, t.a1());
+    assertThat(history.of(extension))
+        .extracting(RegistrationEntry::kind)
+        .containsExactly(BindingChangeKind.EXPIRED, BindingChangeKind.REGISTERED);
+    assertThat(history.of(extension).get(1))
+        .isEqualTo(
+            new RegistrationEntry(
+                BindingChangeKind.REGISTERED,
+                at.minusSeconds(60),
+                "sip:306@192.0.2.7:5062",
+                "192.0.2.7:5062",
+                "TCP"));
+
+    callers.signInAs(foreignAdmin.id(), Role.CUSTOMER_ADMIN, t.b1());
+    assertThatThrownBy(() -> history.of(extension)).isInstanceOf(AccessDenied.class);
+
+    rows.historyDaysAgo(extension, 31);
+    assertThat(history.purge(Instant.now())).isGreaterThanOrEqualTo(2);
+    assertThat(rows.historyRows(extension)).isZero();
   }
 
   @Test

@@ -1,6 +1,7 @@
 package io.dialtone.incontainer;
 
 import io.dialtone.extension.control.RegistrationNotices;
+import io.dialtone.sip.control.ContactsUnreachable;
 import io.dialtone.sip.control.DeviceOffline;
 import io.dialtone.sip.control.FailureBurst;
 import jakarta.annotation.Priority;
@@ -43,7 +44,16 @@ public class SipSideRegistrationNotices extends RegistrationNotices {
     return super.offline(offline);
   }
 
-  /** Events for {@code key} ({@code burst:id}, {@code offline:id}) handled. */
+  @Override
+  @Transactional
+  public int unreachable(ContactsUnreachable unreachable) {
+    countWhenDone("unreachable:" + unreachable.extensionId());
+    return super.unreachable(unreachable);
+  }
+
+  /**
+   * Events for {@code key} ({@code burst:id}, {@code offline:id}, {@code unreachable:id}) handled.
+   */
   public int handled(String key) {
     AtomicInteger count = handled.get(key);
     return count == null ? 0 : count.get();

@@ -86,6 +86,34 @@ public class SipSideRows {
         actor);
   }
 
+  /** Moves the extension's last offline alert {@code minutes} back, as if it were that old. */
+  @Transactional
+  public void alertedMinutesAgo(long extensionId, int minutes) {
+    em.createNativeQuery(
+            "UPDATE extension SET offline_alerted_at = UTC_TIMESTAMP(6) - INTERVAL ?1 MINUTE"
+                + " WHERE id = ?2")
+        .setParameter(1, minutes)
+        .setParameter(2, extensionId)
+        .executeUpdate();
+  }
+
+  /** Registration history rows of {@code extensionId}. */
+  @Transactional
+  public long historyRows(long extensionId) {
+    return count("SELECT COUNT(*) FROM registration_event WHERE extension_id = ?1", extensionId);
+  }
+
+  /** Moves every registration history row of {@code extensionId} {@code days} back. */
+  @Transactional
+  public void historyDaysAgo(long extensionId, int days) {
+    em.createNativeQuery(
+            "UPDATE registration_event SET happened_at = happened_at - INTERVAL ?1 DAY"
+                + " WHERE extension_id = ?2")
+        .setParameter(1, days)
+        .setParameter(2, extensionId)
+        .executeUpdate();
+  }
+
   private long count(String sql, Object... params) {
     var query = em.createNativeQuery(sql);
     for (int i = 0; i < params.length; i++) {

@@ -8,6 +8,8 @@ import io.dialtone.extension.control.LiveCall;
 import io.dialtone.extension.control.LiveCalls;
 import io.dialtone.extension.control.PhoneSetup;
 import io.dialtone.extension.control.PhoneSetups;
+import io.dialtone.extension.control.RegistrationEntry;
+import io.dialtone.extension.control.RegistrationHistory;
 import io.dialtone.extension.entity.Extension;
 import io.dialtone.extension.entity.ExtensionStatus;
 import io.dialtone.identity.control.QrCodes;
@@ -50,12 +52,14 @@ public class ExtensionEditBacking implements Serializable {
   @Inject transient LocationService location;
   @Inject transient Clock clock;
   @Inject transient PhoneSetups setups;
+  @Inject transient RegistrationHistory history;
   @Inject @Any transient Instance<LiveCalls> liveCalls;
 
   private Long id;
   private String number;
   private List<UserSummary> users;
   private List<RegistrationRow> registrations = List.of();
+  private List<RegistrationEntry> changes = List.of();
   private List<String> callerIds = List.of();
   private List<LiveCall> calls = List.of();
   private ExtensionStatus status;
@@ -98,6 +102,7 @@ public class ExtensionEditBacking implements Serializable {
     calls = callsOf(e);
     users = extensions.assignableUsers(e.getAccountId().value());
     registrations = RegistrationRow.of(location.bindingsOf(e.getId()), clock.instant());
+    changes = history.of(e.getId());
     status = e.getStatus();
     lastRegisteredAt = e.getLastRegisteredAt();
     setup = setups.of(number, e.getRealm().value());
@@ -109,6 +114,7 @@ public class ExtensionEditBacking implements Serializable {
   public void refreshRegistrations() {
     Extension e = extensions.get(id == null ? -1 : id);
     registrations = RegistrationRow.of(location.bindingsOf(e.getId()), clock.instant());
+    changes = history.of(e.getId());
     calls = callsOf(e);
   }
 
@@ -147,6 +153,11 @@ public class ExtensionEditBacking implements Serializable {
 
   public List<RegistrationRow> getRegistrations() {
     return registrations;
+  }
+
+  /** The registration history, newest first (the last 30 days). */
+  public List<RegistrationEntry> getChanges() {
+    return changes;
   }
 
   public ExtensionStatus getStatus() {

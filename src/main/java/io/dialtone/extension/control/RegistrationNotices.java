@@ -5,7 +5,9 @@ import io.dialtone.notification.boundary.Notifications;
 import io.dialtone.notification.control.Notice;
 import io.dialtone.notification.control.NoticeKind;
 import io.dialtone.notification.control.NoticeRecipients;
+import io.dialtone.notification.control.PortalNotices;
 import io.dialtone.notification.control.Recipient;
+import io.dialtone.sip.control.ContactsUnreachable;
 import io.dialtone.sip.control.DeviceOffline;
 import io.dialtone.sip.control.FailureBurst;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,11 +15,14 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -29,8 +34,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  *   <li>a burst of failed digests against an extension: the account's active customer
  *       administrators, notice and mail, once per extension and {@code
  *       dialtone.sip.burst-notice-minutes} window (60);
- *   <li>an extension's devices went offline: its assigned user and the account's administrators,
- *       notice only (phones restart often; no mail), once per offline transition (last seen).
+ *   <li>an extension's devices went offline (its last registration expired or was removed), or a
+ *       call reached none of its registered phones: the account's active customer administrators
+ *       get a notice and an e-mail in their language, its assigned user a notice only; at most one
+ *       such alert per extension and {@link #ALERT_EVERY}, whatever the cause, decided from the
+ *       stored time of the last one ({@code extension.offline_alerted_at}, a conditional update),
+ *       so a restart or a second node sends no second alert within the hour.
  * </ul>
  *
  * Recipients come from the extension's own account as stored, never from the account an event
@@ -50,7 +59,11 @@ public class RegistrationNotices {
 
   @Inject NoticeRecipients recipients;
   @Inject Notifications notifications;
+  @Inject PortalNotices portal;
   @Inject Clock clock;
+
+  /** At most one offline alert (notices and mails) per extension in this interval. */
+  public static final Duration ALERT_EVERY = Duration.ofHours(1);
 
   @Inject
   @ConfigProperty(name = BURST_WINDOW, defaultValue = "60")
@@ -81,38 +94,72 @@ public class RegistrationNotices {
     return told;
   }
 
-  /** Tells an extension's user and administrators that nothing is registered for it any more. */
+  /** Alerts an extension's administrators and user that nothing is registered for it any more. */
   @Transactional
   public int offline(DeviceOffline offline) {
-    Extension extension = liveExtension(offline.extensionId(), offline.accountId());
+    return alert(
+        offline.extensionId(),
+        offline.accountId(),
+        NoticeKind.SIP_DEVICE_OFFLINE,
+        offline.lastSeen());
+  }
+
+  /** Alerts them that a call to the extension reached none of its registered phones. */
+  @Transactional
+  public int unreachable(ContactsUnreachable unreachable) {
+    return alert(
+        unreachable.extensionId(),
+        unreachable.accountId(),
+        NoticeKind.SIP_CONTACTS_UNREACHABLE,
+        unreachable.at());
+  }
+
+  /**
+   * Notice and mail to the administrators, notice to the assigned user, unless the extension was
+   * alerted within {@link #ALERT_EVERY}: the conditional update of its stored alert time decides.
+   */
+  private int alert(long extensionId, long accountId, NoticeKind kind, Instant when) {
+    Extension extension = liveExtension(extensionId, accountId);
     if (extension == null) {
       return 0;
     }
-    String key = "offline:" + extension.getId() + ":" + offline.lastSeen().toEpochMilli();
-    List<String> arguments =
-        List.of(extension.getNumber().digits(), Notice.when(offline.lastSeen()));
+    Instant now = clock.instant();
+    int claimed =
+        em.createNativeQuery(
+                "UPDATE extension SET offline_alerted_at = ?1 WHERE id = ?2"
+                    + " AND (offline_alerted_at IS NULL OR offline_alerted_at <= ?3)")
+            .setParameter(1, Timestamp.from(now))
+            .setParameter(2, extension.getId())
+            .setParameter(3, Timestamp.from(now.minus(ALERT_EVERY)))
+            .executeUpdate();
+    if (claimed == 0) {
+      LOG.fine(() -> kind + " for extension:" + extensionId + " not told: alerted within the hour");
+      return 0;
+    }
+    long account = extension.getAccountId().value();
+    String key = "offline:" + extension.getId() + ":" + now.toEpochMilli();
+    List<String> arguments = List.of(extension.getNumber().digits(), Notice.when(when));
+    Map<Long, Recipient> administrators = new LinkedHashMap<>();
+    recipients.accountAdministrators(account).forEach(r -> administrators.put(r.userId(), r));
     int told = 0;
-    for (Recipient r : userAndAdministrators(extension)) {
-      if (notifications.post(
-          extension.getAccountId().value(), r, NoticeKind.SIP_DEVICE_OFFLINE, key, arguments)) {
+    for (Recipient r : administrators.values()) {
+      if (notifications.post(account, r, kind, key, arguments)) {
+        told++;
+      }
+    }
+    Long userId = extension.getAssignedUserId();
+    if (userId != null && !administrators.containsKey(userId)) {
+      Optional<Recipient> user = recipients.activeUser(account, userId);
+      if (user.isPresent()
+          && portal.post(
+              userId,
+              account,
+              new Notice(user.get().email(), user.get().locale(), kind, arguments),
+              key)) {
         told++;
       }
     }
     return told;
-  }
-
-  /** The extension's assigned user (if active and of its account), then its administrators. */
-  private List<Recipient> userAndAdministrators(Extension extension) {
-    Map<Long, Recipient> all = new LinkedHashMap<>();
-    if (extension.getAssignedUserId() != null) {
-      recipients
-          .activeUser(extension.getAccountId().value(), extension.getAssignedUserId())
-          .ifPresent(r -> all.put(r.userId(), r));
-    }
-    recipients
-        .accountAdministrators(extension.getAccountId().value())
-        .forEach(r -> all.putIfAbsent(r.userId(), r));
-    return List.copyOf(all.values());
   }
 
   /** The extension the registrar named, if it is live and of the account it said; else null. */

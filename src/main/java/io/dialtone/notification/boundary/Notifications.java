@@ -11,8 +11,8 @@ import java.util.List;
 
 /**
  * The one way every component tells someone something: {@link #post} puts a notice on the
- * recipient's notice page and, for the kinds that are mailed, e-mails it; {@link #send} only
- * e-mails (the kinds that carry a one-time link, and the security notices that go by mail only).
+ * recipient's notice page and e-mails it; {@link #send} only e-mails (the kinds that carry a
+ * one-time link, and the security notices that go by mail only).
  *
  * <p>Design: the notice is stored in the caller's transaction; the mail only fires a CDI event,
  * which {@link NoticeDispatcher} observes after that transaction committed ({@code AFTER_SUCCESS};
@@ -33,10 +33,10 @@ public class Notifications {
   }
 
   /**
-   * Tells {@code to} of something about account {@code accountId}: a notice on their notice page,
-   * in their language, and the e-mail when {@code kind} is mailed. With a {@code dedupeKey}, at
-   * most once per recipient and key: a repeated event, or the same event seen by two nodes, stores
-   * and mails nothing more. For kinds without a one-time link only.
+   * Tells {@code to} of something about account {@code accountId}: a notice on their notice page
+   * and the e-mail, both in their language. With a {@code dedupeKey}, at most once per recipient
+   * and key: a repeated event, or the same event seen by two nodes, stores and mails nothing more.
+   * For kinds without a one-time link only.
    *
    * @return whether {@code to} was told now ({@code false}: told before under the same key)
    */
@@ -46,9 +46,7 @@ public class Notifications {
     if (!portal.post(to.userId(), accountId, notice, dedupeKey)) {
       return false;
     }
-    if (kind.mailed()) {
-      send(notice);
-    }
+    send(notice);
     return true;
   }
 

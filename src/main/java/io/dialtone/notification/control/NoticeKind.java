@@ -6,7 +6,7 @@ import java.util.Set;
 /**
  * The kinds of notice Dialtone sends. Each one has {@code mail.<key>.subject} and {@code
  * mail.<key>.body} in the application bundle; the javadoc says what the body's arguments are. A
- * kind belongs to one {@link NoticeCategory} (the notice page's filter); most go by e-mail, and all
+ * kind belongs to one {@link NoticeCategory} (the notice page's filter); all go by e-mail, and all
  * but those carrying a one-time link go to the notice page too. Stored by name: never renamed.
  */
 public enum NoticeKind {
@@ -86,11 +86,16 @@ public enum NoticeKind {
    */
   DID_ASSIGNED("didAssigned", NoticeCategory.NUMBERS),
   /**
-   * To an extension's user and its account's administrators, on the notice page only (phones
-   * restart often: no mail): nothing is registered for the extension any more. {0} = extension
-   * number, {1} = last seen (UTC).
+   * To an account's administrators (notice and mail) and the extension's user (notice only), at
+   * most once per extension and hour: nothing is registered for the extension any more. {0} =
+   * extension number, {1} = last seen (UTC).
    */
-  SIP_DEVICE_OFFLINE("sipDeviceOffline", NoticeCategory.PHONES);
+  SIP_DEVICE_OFFLINE("sipDeviceOffline", NoticeCategory.PHONES),
+  /**
+   * As {@link #SIP_DEVICE_OFFLINE}, within the same hourly limit: a call to the extension reached
+   * none of its registered phones. {0} = extension number, {1} = when (UTC).
+   */
+  SIP_CONTACTS_UNREACHABLE("sipContactsUnreachable", NoticeCategory.PHONES);
 
   /** Kinds whose body holds a one-time link: they go by e-mail only, never to the notice page. */
   private static final Set<NoticeKind> MAIL_ONLY =
@@ -111,11 +116,6 @@ public enum NoticeKind {
   /** Whether a notice of this kind may be stored for the notice page (no one-time link in it). */
   public boolean posted() {
     return !MAIL_ONLY.contains(this);
-  }
-
-  /** Whether a posted notice of this kind goes by e-mail too. */
-  public boolean mailed() {
-    return this != SIP_DEVICE_OFFLINE;
   }
 
   public String subjectKey() {

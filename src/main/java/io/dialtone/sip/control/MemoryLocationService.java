@@ -10,8 +10,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongPredicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -27,6 +30,10 @@ import java.util.logging.Logger;
  * #evictUnless}: the portal removed those). Writes also stamp the extensions that have bindings
  * with their last registration ({@code extension.last_registered_at}, for "not used for N days"),
  * at most once per {@link #STAMP_EVERY} per extension.
+ *
+ * <p>Binding changes (a new contact, a removal, an expiry; never a refresh) are queued in memory,
+ * at most {@link #MAX_QUEUED_CHANGES}, and fired as one {@link BindingsChanged} by {@link #flush()}
+ * on the sweeper's thread: the REGISTER path gains no database write and no event.
  */
 @ApplicationScoped
 public class MemoryLocationService implements LocationService {
@@ -41,6 +48,12 @@ public class MemoryLocationService implements LocationService {
 
   private final ConcurrentHashMap<Long, List<Binding>> bindings = new ConcurrentHashMap<>();
   private final Set<Long> dirty = ConcurrentHashMap.newKeySet();
+
+  /** Changes queued at most between two flushes; beyond, they are dropped (logged). */
+  static final int MAX_QUEUED_CHANGES = 100_000;
+
+  private final Queue<BindingChange> changes = new ConcurrentLinkedQueue<>();
+  private final AtomicInteger queuedChanges = new AtomicInteger();
 
   /**
    * {@code extension.last_registered_at} serves "not used for N days": it is written at most once
@@ -62,16 +75,25 @@ public class MemoryLocationService implements LocationService {
 
   @Override
   public void put(Binding binding) {
+    Binding[] replaced = {null};
     bindings.compute(
         binding.extensionId(),
         (id, list) -> {
           List<Binding> next = new ArrayList<>(list == null ? List.of() : list);
-          next.remove(binding);
+          int at = next.indexOf(binding);
+          replaced[0] = at < 0 ? null : next.remove(at);
           next.add(binding);
           next.sort(OLDEST_FIRST);
           return List.copyOf(next);
         });
     dirty.add(binding.extensionId());
+    Instant now = binding.refreshedAt();
+    if (replaced[0] == null || !now.isBefore(replaced[0].expiresAt())) {
+      if (replaced[0] != null) {
+        changed(replaced[0], BindingChangeKind.EXPIRED, replaced[0].expiresAt());
+      }
+      changed(binding, BindingChangeKind.REGISTERED, now);
+    }
   }
 
   @Override
@@ -87,6 +109,7 @@ public class MemoryLocationService implements LocationService {
         });
     if (removed[0]) {
       dirty.add(extensionId);
+      gone(before, contact);
       wentOffline(before, bindings.get(extensionId));
     }
     return removed[0];
@@ -97,6 +120,7 @@ public class MemoryLocationService implements LocationService {
     List<Binding> before = bindings.remove(extensionId);
     if (before != null) {
       dirty.add(extensionId);
+      gone(before, null);
       wentOffline(before, null);
     }
   }
@@ -105,8 +129,10 @@ public class MemoryLocationService implements LocationService {
   public int evictUnless(LongPredicate usable) {
     int evicted = 0;
     for (Long id : bindings.keySet()) {
-      if (!usable.test(id) && bindings.remove(id) != null) {
+      List<Binding> before = usable.test(id) ? null : bindings.remove(id);
+      if (before != null) {
         dirty.add(id);
+        gone(before, null);
         evicted++;
       }
     }
@@ -126,6 +152,9 @@ public class MemoryLocationService implements LocationService {
                 : bindings.replace(entry.getKey(), before, after);
         if (replaced) {
           dirty.add(entry.getKey());
+          before.stream()
+              .filter(b -> !now.isBefore(b.expiresAt()))
+              .forEach(b -> changed(b, BindingChangeKind.EXPIRED, b.expiresAt()));
           wentOffline(before, after.isEmpty() ? null : after);
         }
       }
@@ -134,6 +163,7 @@ public class MemoryLocationService implements LocationService {
 
   /** Writes the changed extensions' bindings to the database; kept dirty when that fails. */
   public void flush() {
+    fireChanges();
     if (dirty.isEmpty()) {
       return;
     }
@@ -175,6 +205,46 @@ public class MemoryLocationService implements LocationService {
           });
     }
     LOG.info(() -> "SIP location service: " + bindings.size() + " registered extensions loaded");
+  }
+
+  /** The contacts of {@code before} that went ({@code contact}, or all of them when null). */
+  private void gone(List<Binding> before, String contact) {
+    Instant now = clock.instant();
+    for (Binding b : before) {
+      if (contact == null || b.contact().equals(contact)) {
+        // one that lapsed before the sweep saw it expired, it was not removed
+        boolean lapsed = !now.isBefore(b.expiresAt());
+        changed(
+            b,
+            lapsed ? BindingChangeKind.EXPIRED : BindingChangeKind.UNREGISTERED,
+            lapsed ? b.expiresAt() : now);
+      }
+    }
+  }
+
+  private void changed(Binding binding, BindingChangeKind kind, Instant at) {
+    if (queuedChanges.incrementAndGet() > MAX_QUEUED_CHANGES) {
+      queuedChanges.decrementAndGet();
+      LOG.warning(
+          () ->
+              "registration history full: a change of extension:"
+                  + binding.extensionId()
+                  + " is not recorded");
+      return;
+    }
+    changes.add(BindingChange.of(binding, kind, at));
+  }
+
+  /** Fires the changes queued since the last flush, if any. */
+  private void fireChanges() {
+    List<BindingChange> drained = new ArrayList<>();
+    for (BindingChange c = changes.poll(); c != null; c = changes.poll()) {
+      queuedChanges.decrementAndGet();
+      drained.add(c);
+    }
+    if (!drained.isEmpty()) {
+      events.fire(new BindingsChanged(drained));
+    }
   }
 
   private void wentOffline(List<Binding> before, List<Binding> after) {

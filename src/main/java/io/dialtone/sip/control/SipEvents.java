@@ -19,6 +19,7 @@ public class SipEvents {
   @Inject Event<SourceBanned> banned;
   @Inject Event<FailureBurst> bursts;
   @Inject Event<DeviceOffline> offline;
+  @Inject Event<BindingsChanged> changes;
 
   public void fire(SourceBanned event) {
     fire(banned, event);
@@ -30,6 +31,10 @@ public class SipEvents {
 
   public void fire(DeviceOffline event) {
     fire(offline, event);
+  }
+
+  public void fire(BindingsChanged event) {
+    fire(changes, event);
   }
 
   private static <T> void fire(Event<T> channel, T event) {

@@ -87,10 +87,9 @@ class PortalNoticesTest {
   }
 
   @Test
-  void everyKindButTheLinksIsPostedAndOnlyADeviceGoingOfflineIsNotMailed() {
+  void everyKindButTheLinksIsPosted() {
     for (NoticeKind kind : NoticeKind.values()) {
       assertThat(kind.posted()).as(kind.name()).isEqualTo(!LINKS.contains(kind.name()));
-      assertThat(kind.mailed()).as(kind.name()).isEqualTo(kind != NoticeKind.SIP_DEVICE_OFFLINE);
     }
     assertThat(NoticeKind.DID_ASSIGNED.category()).isEqualTo(NoticeCategory.NUMBERS);
     assertThat(NoticeKind.USAGE_ALERT.category()).isEqualTo(NoticeCategory.USAGE);

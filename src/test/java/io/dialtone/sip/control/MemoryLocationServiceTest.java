@@ -112,4 +112,47 @@ class MemoryLocationServiceTest {
     assertThat(stamps.get(1)).isEmpty();
     assertThat(stamps.get(2)).containsEntry(7L, f.clock.instant());
   }
+
+  @Test
+  void onlyChangesOfTheBindingsReachTheHistoryAndOnlyAtTheFlush() {
+    location.put(binding("sip:201@192.0.2.7", 60));
+    location.put(binding("sip:201@192.0.2.8", 600));
+    f.clock.advance(Duration.ofSeconds(30));
+    location.put(binding("sip:201@192.0.2.7", 60)); // a refresh: no change
+    assertThat(f.changes).as("nothing before the flush").isEmpty();
+    location.flush();
+    assertThat(f.changes)
+        .extracting(BindingChange::kind, BindingChange::contact)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(BindingChangeKind.REGISTERED, "sip:201@192.0.2.7"),
+            org.assertj.core.groups.Tuple.tuple(BindingChangeKind.REGISTERED, "sip:201@192.0.2.8"));
+    assertThat(f.changes.get(0).source()).isEqualTo("192.0.2.7:5060");
+    assertThat(f.changes.get(0).transport()).isEqualTo("UDP");
+    f.changes.clear();
+
+    location.remove(7L, "sip:201@192.0.2.8");
+    f.clock.advance(Duration.ofSeconds(61));
+    location.sweep();
+    location.flush();
+    location.flush();
+    assertThat(f.changes)
+        .extracting(BindingChange::kind, BindingChange::contact)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(
+                BindingChangeKind.UNREGISTERED, "sip:201@192.0.2.8"),
+            org.assertj.core.groups.Tuple.tuple(BindingChangeKind.EXPIRED, "sip:201@192.0.2.7"));
+    assertThat(f.changes.get(1).at()).isEqualTo(f.clock.instant().minusSeconds(1));
+  }
+
+  @Test
+  void aContactThatLapsedBeforeTheSweepAndRegistersAgainIsAnExpiryAndARegistration() {
+    location.put(binding("sip:201@192.0.2.7", 60));
+    f.clock.advance(Duration.ofSeconds(70));
+    location.put(binding("sip:201@192.0.2.7", 60));
+    location.flush();
+    assertThat(f.changes)
+        .extracting(BindingChange::kind)
+        .containsExactly(
+            BindingChangeKind.REGISTERED, BindingChangeKind.EXPIRED, BindingChangeKind.REGISTERED);
+  }
 }

@@ -28,7 +28,8 @@ final class SipFixtures {
   final List<Object> events = Collections.synchronizedList(new ArrayList<>());
   final SipSettings settings = settings();
   final SipCredentialCache credentials = new KnownUsers(2);
-  final SipEvents sipEvents = new RecordingEvents(events);
+  final List<BindingChange> changes = Collections.synchronizedList(new ArrayList<>());
+  final SipEvents sipEvents = new RecordingEvents(events, changes);
   final MemoryLocationService location = new MemoryLocationService();
   final MemorySourceGuard guard = new MemorySourceGuard();
   final DigestAuth auth = new DigestAuth();
@@ -120,9 +121,16 @@ final class SipFixtures {
 
   static final class RecordingEvents extends SipEvents {
     private final List<Object> events;
+    private final List<BindingChange> changes;
 
-    RecordingEvents(List<Object> events) {
+    RecordingEvents(List<Object> events, List<BindingChange> changes) {
       this.events = events;
+      this.changes = changes;
+    }
+
+    @Override
+    public void fire(BindingsChanged event) {
+      changes.addAll(event.changes());
     }
 
     @Override

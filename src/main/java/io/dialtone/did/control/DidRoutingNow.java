@@ -1,0 +1,56 @@
+package io.dialtone.did.control;
+
+import io.dialtone.account.control.AccountTree;
+import io.dialtone.did.entity.Did;
+import io.dialtone.extension.control.ExtensionReach;
+import io.dialtone.extension.control.ExtensionReaches;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.util.Optional;
+
+/**
+ * Says how an incoming call to one of the caller's DIDs is routed now: the account's state, the
+ * extension it rings with its registered phones, the continuity destination that applies (the
+ * DID's, else the enabled extension's, as call control chooses it) and when (no phone registered,
+ * none reachable, no answer within the ring time). Read-only; the DID must be in the caller's scope
+ * (else refused, 404).
+ */
+@ApplicationScoped
+@Transactional(dontRollbackOn = RuntimeException.class)
+public class DidRoutingNow {
+
+  /** How long an incoming call rings before its continuity destination takes over, seconds. */
+  public static final int RING_SECONDS = 25;
+
+  @Inject DidAccess access;
+  @Inject AccountTree accounts;
+  @Inject ExtensionReaches reaches;
+
+  @Transactional
+  public RoutingNow of(long didId) {
+    Did did = access.inScope(didId, access.viewing());
+    Optional<ExtensionReach> extension =
+        Optional.ofNullable(did.getExtensionId()).flatMap(id -> reaches.of(did.getAccountId(), id));
+    String own = blankToNull(did.getContinuityDestination());
+    // a disabled extension's own destination does not apply: the call never reaches it
+    String ofExtension =
+        extension
+            .filter(ExtensionReach::enabled)
+            .map(ExtensionReach::continuityDestination)
+            .map(DidRoutingNow::blankToNull)
+            .orElse(null);
+    String continuity = own != null ? own : ofExtension;
+    boolean extensionsOwn = own == null && ofExtension != null;
+    return new RoutingNow(
+        RouteCase.of(accounts.isActiveWithAncestors(did.getAccountId()), extension, continuity),
+        extension,
+        continuity,
+        extensionsOwn,
+        RING_SECONDS);
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value;
+  }
+}
