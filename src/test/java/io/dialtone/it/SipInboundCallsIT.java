@@ -47,8 +47,8 @@ class SipInboundCallsIT {
   /** A Montreal number, rated 1.00 CAD a started minute by this class's rate deck. */
   private static final String MONTREAL = "+15145550111";
 
-  /** A UK mobile number: international, which the account blocks. */
-  private static final String LONDON = "+447700900123";
+  /** A London number: international, which the account blocks. */
+  private static final String LONDON = "+442079460000";
 
   /** The same deck as the outbound call tests', so that neither depends on the other's order. */
   private static final String RATES =
@@ -66,6 +66,7 @@ class SipInboundCallsIT {
   private static String trunk;
   private static final List<String> othersDisabled = new ArrayList<>();
   private static long account;
+  private static SeededUser admin;
   private static Map<String, Extension> ext;
 
   /** Rings 811 (two phones). */
@@ -93,7 +94,7 @@ class SipInboundCallsIT {
     platform = db.user("PLATFORM_ADMIN", 1L);
     trunk = "carrier-" + SipUdpClient.newId().substring(0, 6);
     account = db.newCustomerAccount();
-    SeededUser admin = db.user("CUSTOMER_ADMIN", account);
+    admin = db.user("CUSTOMER_ADMIN", account);
     try (Browser browser = new Browser(server.baseUrl())) {
       ownTheTrunk(browser);
       SignIn.withBothFactors(browser, admin);
@@ -227,7 +228,7 @@ class SipInboundCallsIT {
           uas(
               "uas-carrier",
               uasPort(0),
-              Map.of("EXPECT", "From: <sip:" + CALLER.replace("+", "\\+") + "@"));
+              Map.of("EXPECT", "From: .sip:" + CALLER.replace("+", "\\+") + "@"));
       Sipp.Running rings = uas("uas-ring", uasPort(1), Map.of());
       String callId = "inbound-" + SipUdpClient.newId();
       assertPassed(carrier("carrier-call", forked, callId, Map.of()), "the carrier, connected");
@@ -471,6 +472,25 @@ class SipInboundCallsIT {
       assertThat(cdr.get("continuity_reason")).isEqualTo("NOT_REGISTERED");
       assertThat(cdr.get("final_destination")).isEqualTo("813");
       assertThat(cdr.get("answered_by")).isEqualTo("813");
+
+      // the customer reads the call's way on its detail page, in English and in French
+      long id = CallPeers.cdrId(db, callId + "-1");
+      try (Browser browser = new Browser(server.baseUrl())) {
+        SignIn.withBothFactors(browser, admin);
+        browser.useLanguage("en");
+        browser.open("/cdrs/call.xhtml?id=" + id);
+        assertThat(browser.text("#direction")).isEqualTo("Inbound");
+        assertThat(browser.text("#did")).isEqualTo(national(toColleague));
+        assertThat(browser.text("#originalTarget")).isEqualTo("812");
+        assertThat(browser.text("#answeredBy")).isEqualTo("813");
+        assertThat(browser.text("#continuityReason")).isEqualTo("No phone registered");
+        assertThat(browser.text("#finalDestination")).isEqualTo("813");
+        browser.useLanguage("fr");
+        browser.open("/cdrs/call.xhtml?id=" + id);
+        assertThat(browser.text("#direction")).isEqualTo("Entrant");
+        assertThat(browser.text("#continuityReason")).isEqualTo("Aucun téléphone enregistré");
+        assertThat(browser.text("#answeredBy")).isEqualTo("813");
+      }
     } finally {
       unregister(colleague, uasPort(2));
     }
@@ -632,6 +652,11 @@ class SipInboundCallsIT {
                 "15000",
                 "127.0.0.1:" + SipExtensions.sipPort()))
         .await(60);
+  }
+
+  /** A North American +1NPANXXXXXX number as the pages show it: (NPA) NXX-XXXX. */
+  private static String national(String e164) {
+    return "(" + e164.substring(2, 5) + ") " + e164.substring(5, 8) + "-" + e164.substring(8);
   }
 
   /** The one CDR of the carrier's call {@code callId}, with the way the call took. */
