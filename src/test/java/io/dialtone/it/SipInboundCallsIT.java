@@ -607,6 +607,65 @@ class SipInboundCallsIT {
     }
   }
 
+  /**
+   * The customer sets an extension's continuity and ring time on its page (a ring time out of range
+   * is refused in the user's language); an internal call to it with no phone registered then goes
+   * to the colleague.
+   */
+  @Test
+  void anInternalCallGetsTheExtensionsContinuitySetOnItsPage() throws Exception {
+    long id =
+        ((Number)
+                db.queryValue(
+                    "SELECT id FROM extension WHERE account_id = ? AND number = '812'", account))
+            .longValue();
+    try (Browser browser = new Browser(server.baseUrl())) {
+      SignIn.withBothFactors(browser, admin);
+      browser.useLanguage("fr");
+      browser.open("/extensions/edit.xhtml?id=" + id);
+      browser.type("edit:ringTimeout_input", "3");
+      browser.submit("edit:save");
+      assertThat(browser.pageText())
+          .contains("Choisissez une durée de sonnerie entre 5 et 300 secondes");
+      browser.useLanguage("en");
+      browser.open("/extensions/edit.xhtml?id=" + id);
+      browser.type("edit:ringTimeout_input", "301");
+      browser.submit("edit:save");
+      assertThat(browser.pageText()).contains("Choose a ring time between 5 and 300 seconds");
+      browser.open("/extensions/edit.xhtml?id=" + id);
+      browser.type("edit:ringTimeout_input", "7");
+      browser.type("edit:destination_input", "813");
+      browser.submit("edit:save");
+      browser.waitForText("The extension was saved.");
+    }
+    assertThat(
+            ((Number) db.queryValue("SELECT ring_timeout_seconds FROM extension WHERE id = ?", id))
+                .intValue())
+        .isEqualTo(7);
+
+    Extension caller = ext.get("811");
+    Extension colleague = ext.get("813");
+    register(caller, uasPort(4));
+    register(colleague, uasPort(2));
+    try {
+      Sipp.Running answers = uas("uas-answer", uasPort(2), Map.of());
+      String callId = "internal-" + SipUdpClient.newId();
+      assertPassed(
+          CallPeers.call("call-talk", caller, "812", callId, Map.of()), "the caller, connected");
+      assertPassed(answers.await(30), "the colleague's phone");
+      Map<String, Object> cdr = cdr(callId);
+      assertThat(cdr.get("direction")).as("INTERNAL").isEqualTo(3L);
+      assertThat(cdr.get("disposition")).as("ANSWERED").isEqualTo(1L);
+      assertThat(cdr.get("original_target")).isEqualTo("812");
+      assertThat(cdr.get("continuity_reason")).isEqualTo("NOT_REGISTERED");
+      assertThat(cdr.get("final_destination")).isEqualTo("813");
+      assertThat(cdr.get("answered_by")).isEqualTo("813");
+    } finally {
+      unregister(caller, uasPort(4));
+      unregister(colleague, uasPort(2));
+    }
+  }
+
   @Test
   void aContinuityToANumberTheAccountBlocksIsRefusedAndTheCdrSaysWhy() throws Exception {
     String callId = "blocked-" + SipUdpClient.newId();
