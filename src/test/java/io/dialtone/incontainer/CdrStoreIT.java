@@ -145,8 +145,11 @@ public class CdrStoreIT {
     sent.addAll(calls.subList(0, 100)); // sent twice: stored once
     sent.add(600, outbound(Long.MAX_VALUE, "201", "+15145550000", start, 1, callId()));
 
+    // Submitted from this thread, as fast as it can (a submit only queues): batches form behind it
+    // on the records' thread. Not from a parallel stream: the common pool's threads carry no
+    // container context, and a bean first created on one of them is left without its resources.
     List<java.util.concurrent.CompletableFuture<Recorded>> futures =
-        sent.stream().parallel().map(recorder::submit).toList();
+        sent.stream().map(recorder::submit).toList();
 
     long stored = 0;
     long failed = 0;
