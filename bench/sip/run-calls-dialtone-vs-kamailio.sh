@@ -24,7 +24,17 @@
 # Kamailio (KAM_CONFIG=kamailio/proxy.cfg start-kamailio.sh, port 5092) and the carrier; stops all
 # three at the end (KEEP=1 leaves them up).
 #
+# INBOUND=1: the inbound scenario instead. The carrier (scenarios/inbound-uac.xml, sipp from the
+# trunk's source address 127.0.0.9, no credentials) calls a number: on Dialtone one of 1,000 DIDs
+# (data/dialtone-inbound.csv, each routed to one extension), on Kamailio a registered user
+# (kamailio/proxy.cfg: lookup("location") then t_relay for requests from 127.0.0.9). The numbers'
+# phones register once (scenarios/register-phone.xml) with their Contact at one sipp UAS on
+# PHONE_PORT (scenarios/call-uas.xml, answering at once), which then takes every call. RTD 1
+# ("pdd") is the carrier's INVITE to the 180: the lookup-and-forward the server adds, phone
+# included. Runs are labelled "inbound-<server>-<session>", results in results/inbound-<session>.txt.
+#
 # Env: DT_SIP_PORT=25090 CARRIER_PORT=25096 SIPP_PORT=25070 COOLDOWN=5 REGISTER_RATE=500
+#      INBOUND=0 PHONE_PORT=25097
 #      JIT_WARMUP_SECONDS=30 JIT_WARMUP_RATE=300 PROFILE=0 KEEP=0, and run-anchor.sh's (SIPP_CPUS, ...)
 #      RING_MS=0: how long the carrier rings between its 180 and its 200. With 0 the two leave at
 #      once, and a proxy whose threads handle them in parallel may relay the 200 first: sipp's
@@ -43,8 +53,12 @@ KAM_PORT=5092
 COOLDOWN=${COOLDOWN:-5}
 SESSION=$(date -u +%Y%m%dT%H%M%SZ)
 DIALLED=+16135550100
+INBOUND=${INBOUND:-0}
+PHONE_PORT=${PHONE_PORT:-25097}
+KIND=calls
+[ "$INBOUND" = 1 ] && KIND=inbound
 mkdir -p results run
-OUT=results/calls-$SESSION.txt
+OUT=results/$KIND-$SESSION.txt
 
 if ! { [ -f run/dialtone.pid ] && kill -0 "$(cat run/dialtone.pid)" 2>/dev/null; }; then
 	DT_CARRIER_PORT=$CARRIER_PORT ./start-dialtone.sh || exit 1
@@ -81,8 +95,31 @@ register_all() {  # register_all PORT USERS: every phone once, not measured
 		-buff_size 4194304 -recv_timeout 10000 -timeout 120 -nd -nostdin > "register-$1.log" 2>&1)
 	echo "# registered $n phones on port $1: sipp exit $?" | tee -a "$OUT"
 }
-register_all "$KAM_PORT" data/users.csv
-register_all "$DT_SIP_PORT" data/dialtone-users.csv
+if [ "$INBOUND" = 1 ]; then
+	[ -f data/dialtone-inbound.csv ] || { echo "Dialtone runs without DIDs: stop-dialtone.sh first" >&2; exit 1; }
+	n=$(($(wc -l < data/dialtone-inbound.csv) - 1))
+	head -n $((n + 1)) data/users.csv > data/kamailio-phones.csv
+	{ echo SEQUENTIAL; tail -n +2 data/kamailio-phones.csv | cut -d';' -f1; } > data/kamailio-inbound.csv
+	if ! { [ -f run/phones.pid ] && kill -0 "$(cat run/phones.pid)" 2>/dev/null; }; then
+		setsid /usr/bin/sipp -sf scenarios/call-uas.xml -i 127.0.0.1 -p "$PHONE_PORT" -aa \
+			-buff_size 4194304 -l 100000 -nd -nostdin -trace_err -error_file run/phones-errors.log \
+			> run/phones.log 2>&1 &
+		echo $! > run/phones.pid
+		sleep 1
+	fi
+	register_phones() {  # register_phones PORT USERS: the numbers' phones, Contact at PHONE_PORT
+		(cd run && /usr/bin/sipp "127.0.0.1:$1" -sf ../scenarios/register-phone.xml -inf "../$2" \
+			-key phone_port "$PHONE_PORT" -i 127.0.0.1 -p "$SIPP_PORT" -t u1 -r "${REGISTER_RATE:-500}" \
+			-rp 1000 -m "$n" -buff_size 4194304 -recv_timeout 10000 -timeout 120 -nd -nostdin \
+			> "phones-$1.log" 2>&1)
+		echo "# registered $n phones at 127.0.0.1:$PHONE_PORT on port $1: sipp exit $?" | tee -a "$OUT"
+	}
+	register_phones "$KAM_PORT" data/kamailio-phones.csv
+	register_phones "$DT_SIP_PORT" data/dialtone-phones.csv
+else
+	register_all "$KAM_PORT" data/users.csv
+	register_all "$DT_SIP_PORT" data/dialtone-users.csv
+fi
 
 ticks() {  # utime+stime of these processes and their direct children (see run-dialtone-vs-kamailio.sh)
 	local p s=0
@@ -98,7 +135,13 @@ run_one() {  # run_one SERVER RATE SECONDS [LABEL_PREFIX]
 	pid=$KAMAILIO
 	[ "$server" = dialtone ] && pid=$PAYARA
 	c0=$(ticks "$pid"); t0=$(date +%s.%N)
-	if [ "$server" = kamailio ]; then
+	if [ "$INBOUND" = 1 ]; then
+		local users=data/dialtone-inbound.csv port=$DT_SIP_PORT
+		[ "$server" = kamailio ] && users=data/kamailio-inbound.csv port=$KAM_PORT
+		[ "$label" = calls ] && label=inbound
+		line=$(LABEL="$label-$server-$SESSION" SERVER_PID=$pid SCENARIO=scenarios/inbound-uac.xml \
+			USERS=$users SIPP_EXTRA="-i 127.0.0.9" ./run-anchor.sh 127.0.0.1 "$port" "$rate" "$secs" | tail -n 1)
+	elif [ "$server" = kamailio ]; then
 		line=$(LABEL="$label-kamailio-$SESSION" SERVER_PID=$KAMAILIO SCENARIO=scenarios/call-uac-digest.xml \
 			USERS=data/calls.csv ./run-anchor.sh 127.0.0.1 "$KAM_PORT" "$rate" "$secs" | tail -n 1)
 	else
@@ -145,14 +188,15 @@ done
 {
 	echo
 	echo "# this session's runs (summarize.sh)"
-	grep -e '^stamp' -e "calls-[a-z]*-$SESSION" results/runs.tsv > "results/calls-$SESSION.tsv"
-	./summarize.sh "results/calls-$SESSION.tsv"
+	grep -e '^stamp' -e "$KIND-[a-z]*-$SESSION" results/runs.tsv > "results/$KIND-$SESSION.tsv"
+	./summarize.sh "results/$KIND-$SESSION.tsv"
 	echo "# load average at end $(cut -d' ' -f1-3 /proc/loadavg)"
 } | tee -a "$OUT"
 
 if [ "${KEEP:-0}" != 1 ]; then
 	kill -TERM "$(cat run/carrier.pid)" 2>/dev/null; rm -f run/carrier.pid
+	[ -f run/phones.pid ] && { kill -TERM "$(cat run/phones.pid)" 2>/dev/null; rm -f run/phones.pid; }
 	./stop-kamailio.sh
 	./stop-dialtone.sh
 fi
-echo "session results: $OUT, results/calls-$SESSION.tsv"
+echo "session results: $OUT, results/$KIND-$SESSION.tsv"

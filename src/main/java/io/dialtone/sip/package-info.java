@@ -28,6 +28,6 @@
  * guessing, devices offline) are composed by {@code extension} from the {@code FailureBurst} and
  * {@code DeviceOffline} events fired here: this component knows no extension.
  *
- * <p>Calls: account, audit, kernel, notification, platform.
+ * <p>Calls: account, audit, kernel, notification, platform, trunk.
  */
 package io.dialtone.sip;

@@ -118,6 +118,7 @@ public final class SipBenchDialtone {
     if (carrier > 0) {
       seedCallRoute(server, admin.accountId(), carrier);
       writeCallsFile(benchDir.resolve("data"));
+      seedInbound(server, admin.accountId(), benchDir.resolve("data"));
     }
     long payara =
         ProcessHandle.current()
@@ -184,6 +185,72 @@ public final class SipBenchDialtone {
             + CALLER_ID
             + ", dialled number "
             + DIALLED);
+  }
+
+  /** The address the inbound benchmark's carrier calls from: the trunk's declared source. */
+  static final String CARRIER_SOURCE = "127.0.0.9";
+
+  /** How many DIDs the inbound benchmark calls, each routed to one extension. */
+  static final int INBOUND_DIDS = 1000;
+
+  /**
+   * What the inbound benchmark needs (run-calls-dialtone-vs-kamailio.sh with INBOUND=1): the
+   * carrier trunk's source address ({@value #CARRIER_SOURCE}) and {@value #INBOUND_DIDS} DIDs of
+   * the account (+16135570000...), each routed to one imported extension, seeded as the DID page
+   * would store them; data/dialtone-inbound.csv lists the DIDs (sipp's carrier) and
+   * data/dialtone-phones.csv the registrations of their extensions, in the same order.
+   */
+  private static void seedInbound(DialtoneServer server, long accountId, Path data)
+      throws SQLException, IOException {
+    Map<String, String> registrations = new HashMap<>();
+    for (String line : Files.readAllLines(data.resolve("dialtone-users.csv"))) {
+      registrations.put(line.split(";")[0], line);
+    }
+    List<String> dids = new ArrayList<>(List.of("SEQUENTIAL"));
+    List<String> phones = new ArrayList<>(List.of("SEQUENTIAL"));
+    try (Connection db =
+        DriverManager.getConnection(
+            server.applicationSetting("DIALTONE_DB_URL"),
+            server.applicationSetting("DIALTONE_DB_USER"),
+            server.applicationSetting("DIALTONE_DB_PASSWORD"))) {
+      try (Statement source = db.createStatement()) {
+        source.executeUpdate(
+            "INSERT INTO trunk_source (trunk_id, address_range) SELECT id, '"
+                + CARRIER_SOURCE
+                + "' FROM trunk WHERE name = 'carrier'");
+      }
+      try (PreparedStatement extensions =
+              db.prepareStatement(
+                  "SELECT id, number FROM extension WHERE account_id = ? ORDER BY number LIMIT ?");
+          PreparedStatement did =
+              db.prepareStatement(
+                  "INSERT INTO did (number, account_id, extension_id, created_at, assigned_at)"
+                      + " VALUES (?, ?, ?, UTC_TIMESTAMP(6), UTC_TIMESTAMP(6))")) {
+        extensions.setLong(1, accountId);
+        extensions.setInt(2, INBOUND_DIDS);
+        try (ResultSet rows = extensions.executeQuery()) {
+          int i = 0;
+          while (rows.next()) {
+            String number = String.format("+1613557%04d", i++);
+            did.setString(1, number);
+            did.setLong(2, accountId);
+            did.setLong(3, rows.getLong(1));
+            did.addBatch();
+            dids.add(number);
+            phones.add(registrations.get(rows.getString(2)));
+          }
+        }
+        did.executeBatch();
+      }
+    }
+    Files.write(data.resolve("dialtone-inbound.csv"), dids);
+    Files.write(data.resolve("dialtone-phones.csv"), phones);
+    log(
+        "inbound: trunk source "
+            + CARRIER_SOURCE
+            + ", "
+            + (dids.size() - 1)
+            + " DIDs +16135570000... each to one extension");
   }
 
   /**

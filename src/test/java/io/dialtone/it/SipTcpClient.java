@@ -62,6 +62,40 @@ final class SipTcpClient implements AutoCloseable {
     return head.toString();
   }
 
+  /**
+   * The next whole message on the connection (head and the body its Content-Length announces), or
+   * empty when none came within {@code millis}.
+   */
+  java.util.Optional<String> read(int millis) throws IOException {
+    socket.setSoTimeout(millis);
+    InputStream in = socket.getInputStream();
+    StringBuilder head = new StringBuilder();
+    try {
+      while (!head.toString().endsWith("\r\n\r\n")) {
+        int c = in.read();
+        if (c < 0) {
+          return java.util.Optional.empty();
+        }
+        if (head.isEmpty() && (c == '\r' || c == '\n')) {
+          continue; // a keep-alive
+        }
+        head.append((char) c);
+      }
+    } catch (SocketTimeoutException e) {
+      return java.util.Optional.empty();
+    }
+    int length = 0;
+    for (String line : head.toString().split("\r\n")) {
+      int colon = line.indexOf(':');
+      String name = colon < 0 ? "" : line.substring(0, colon).strip();
+      if (name.equalsIgnoreCase("Content-Length") || name.equals("l")) {
+        length = Integer.parseInt(line.substring(colon + 1).strip());
+      }
+    }
+    byte[] body = in.readNBytes(length);
+    return java.util.Optional.of(head + new String(body, StandardCharsets.ISO_8859_1));
+  }
+
   /** An OPTIONS keep-alive from this connection's source, and its answer. */
   String options() throws IOException {
     return exchange(options("TCP " + source + ":5099", "SIP/2.0", "Phone/1.0"));

@@ -15,6 +15,7 @@ import io.dialtone.extension.control.CallingExtensions;
 import io.dialtone.extension.control.CallingParty;
 import io.dialtone.kernel.entity.AccountId;
 import io.dialtone.kernel.entity.E164Number;
+import io.dialtone.kernel.entity.ExtensionNumber;
 import io.dialtone.usage.control.CallDurations;
 import io.dialtone.usage.control.CapGate;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -118,6 +119,7 @@ public class CallAdmission {
     synchronized (lock(path)) {
       ticket = open(facts, path, new long[] {caller.id(), callee.id()});
     }
+    ticket.meant(null, callee.number());
     return new Admission.Internal(callee.number(), ticket);
   }
 
@@ -161,10 +163,96 @@ public class CallAdmission {
     }
   }
 
+  /**
+   * Opens the ticket of a call from a carrier to DID {@code did} of {@code account}, meant for
+   * extension {@code target} (null: the DID rings none): counted among the account's (and its
+   * resellers') calls in progress like any call, never refused here.
+   *
+   * @param caller the caller's number as the carrier sent it (printable), e.g. {@code +15145550111}
+   */
+  public LedgerTicket inbound(
+      AccountId account,
+      E164Number did,
+      CallingParty target,
+      String caller,
+      String callId,
+      java.time.Instant at) {
+    String from = printable(caller);
+    CallFacts facts =
+        new CallFacts(
+            account,
+            target == null ? null : target.number(),
+            Direction.INBOUND,
+            from,
+            did.value(),
+            DestinationClass.UNKNOWN,
+            null,
+            callId,
+            at);
+    long[] path = path(account);
+    LedgerTicket ticket;
+    synchronized (lock(path)) {
+      ticket = open(facts, path, target == null ? new long[0] : new long[] {target.id()});
+    }
+    ticket.meant(did, target == null ? null : target.number());
+    return ticket;
+  }
+
+  /**
+   * Where a call to an extension of {@code account} goes on to its continuity destination {@code
+   * destination} (as the customer typed it): an enabled extension of the account, or a number
+   * outside admitted by the call policy as a call of {@code asExtension} (its class of service, the
+   * account's rules and caps; an emergency number too), presenting {@code present}, on {@code
+   * ticket}. A refused number is not recorded here: the call's ticket records the refusal.
+   */
+  Onward onward(
+      AccountId account,
+      ExtensionNumber asExtension,
+      String destination,
+      E164Number present,
+      CallTicket ticket,
+      java.time.Instant at) {
+    if (destination == null || destination.isBlank()) {
+      return new Onward.Nowhere();
+    }
+    Classification reading = decisions.classify(account.value(), destination);
+    DialledRoute route = DialledRoute.of(reading, number -> extensions.byNumber(account, number));
+    if (route instanceof DialledRoute.ToExtension to) {
+      return new Onward.ToExtension(to.callee());
+    }
+    if (!(route instanceof DialledRoute.Outside)) {
+      return new Onward.Nowhere();
+    }
+    long[] path = path(account);
+    synchronized (lock(path)) {
+      Decision decision = decisions.decide(account, asExtension, destination, at);
+      boolean emergency = decision.rule() == DecidingRule.EMERGENCY_NUMBER;
+      if (!decision.allowed()) {
+        return new Onward.Refused(decision);
+      }
+      if (!emergency && resellerAtCap(path, at)) {
+        return new Onward.Refused(
+            new Decision(DecidingRule.USAGE_LIMIT, null, decision.classification()));
+      }
+      Classification call = decision.classification();
+      return new Onward.Out(
+          new Admission.Outbound(call.number(), present, emergency, ticket, dialString(call)));
+    }
+  }
+
+  /** The caller ID an onward call of {@code extension} presents (its DID, else the account's). */
+  Optional<E164Number> callerIdOf(CallingParty extension) {
+    return dids.callerId(extension.account().value(), extension.callerId());
+  }
+
   /** Whether an account above the caller's has as many calls in progress as its cap allows. */
   private boolean resellerAtCap(long[] path, CallRequest request) {
+    return resellerAtCap(path, request.at());
+  }
+
+  private boolean resellerAtCap(long[] path, java.time.Instant at) {
     for (int i = 1; i < path.length; i++) {
-      if (caps.atConcurrentCap(AccountId.of(path[i]), request.at())) {
+      if (caps.atConcurrentCap(AccountId.of(path[i]), at)) {
         return true;
       }
     }

@@ -10,7 +10,8 @@ import java.util.Objects;
 /**
  * What is known of a call when it is admitted, for its CDR.
  *
- * @param extension the calling extension
+ * @param extension the calling extension (an inbound call: the extension the DID rings, or {@code
+ *     null} when it rings none)
  * @param caller the party shown as caller: the caller ID presented, else the extension
  * @param callee the E.164 number or the extension called, or the digits dialled
  * @param country ISO 3166 region of the callee, or {@code null}
@@ -28,7 +29,9 @@ public record CallFacts(
 
   public CallFacts {
     Objects.requireNonNull(account);
-    Objects.requireNonNull(extension);
+    if (direction != Direction.INBOUND) {
+      Objects.requireNonNull(extension);
+    }
     Objects.requireNonNull(direction);
     Objects.requireNonNull(caller);
     Objects.requireNonNull(callee);

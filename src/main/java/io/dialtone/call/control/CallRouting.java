@@ -1,15 +1,28 @@
 package io.dialtone.call.control;
 
+import io.dialtone.cdr.control.ContinuityReason;
+import io.dialtone.did.control.InboundRoute;
+import io.dialtone.did.control.InboundRoutes;
+import io.dialtone.extension.control.CallingExtensions;
+import io.dialtone.extension.control.CallingParty;
+import io.dialtone.kernel.entity.AccountId;
+import io.dialtone.kernel.entity.E164Number;
+import io.dialtone.kernel.entity.ExtensionNumber;
 import io.dialtone.platform.control.CallPathThreads;
 import io.dialtone.sip.control.CallHandler;
+import io.dialtone.sip.control.ContactsUnreachable;
 import io.dialtone.sip.control.ProxiedCall;
 import io.dialtone.sip.control.SipAnswer;
 import io.dialtone.sip.control.SipContacts;
 import io.dialtone.sip.control.SipUser;
 import io.dialtone.trunk.control.TrunkDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
@@ -21,6 +34,16 @@ import java.util.logging.Logger;
  * an admitted call is routed by a {@link RoutedCall}: to the callee's registered contacts
  * (internal) or out through the carrier trunks ({@link TrunkDirectory#candidates}); a refusal
  * answers its status with the rule in a Warning header (its CDR is already written).
+ *
+ * <p>A carrier's INVITE ({@link #fromCarrier}) to a DID of an active customer ({@link
+ * InboundRoutes}) rings the DID's extension's registered phones; any other number: 404. Calls to an
+ * extension's phones (inbound and internal) have the service continuity ({@link Fallback}): the
+ * DID's continuity destination, else the extension's — another extension of the account, or a
+ * number out through the trunks admitted by the call policy as the account's call ({@link
+ * CallAdmission#onward}; the DID is presented as the caller ID of an inbound call's onward leg).
+ * The extension's phones ring for the DID's ring timeout, else the extension's, else {@value
+ * #INBOUND_RING_SECONDS} s on an inbound call and the platform's ring time on an internal one. A
+ * forked call whose phones all failed unreachable fires {@link ContactsUnreachable}.
  */
 @ApplicationScoped
 public class CallRouting implements CallHandler {
@@ -34,6 +57,12 @@ public class CallRouting implements CallHandler {
   @Inject Clock clock;
 
   @Inject CallPathThreads threads;
+  @Inject InboundRoutes inboundRoutes;
+  @Inject CallingExtensions extensions;
+  @Inject Event<ContactsUnreachable> unreachable;
+
+  /** How long an inbound call rings an extension's phones unless the DID or extension says. */
+  static final int INBOUND_RING_SECONDS = 25;
 
   private final AtomicInteger inProgress = new AtomicInteger();
   private final TrunkChannels channels = new TrunkChannels();
@@ -74,6 +103,77 @@ public class CallRouting implements CallHandler {
     }
   }
 
+  @Override
+  public void fromCarrier(String trunk, ProxiedCall call) {
+    if (inProgress.incrementAndGet() > settings.maxInProgress()) {
+      inProgress.decrementAndGet();
+      call.fail(
+          503,
+          "Too many calls",
+          new SipAnswer.Header("Retry-After", Integer.toString(settings.retryAfterSeconds())));
+      return;
+    }
+    AtomicBoolean once = new AtomicBoolean();
+    Runnable released =
+        () -> {
+          if (once.compareAndSet(false, true)) {
+            inProgress.decrementAndGet();
+          }
+        };
+    try {
+      inbound(call, released);
+    } catch (RuntimeException e) {
+      LOG.log(Level.SEVERE, "an inbound call from trunk " + trunk + " could not be routed", e);
+      call.fail(500, "Server error");
+      released.run();
+    }
+  }
+
+  private void inbound(ProxiedCall call, Runnable released) {
+    Optional<InboundRoute> found = numberOf(call.dialled()).flatMap(inboundRoutes::routeOf);
+    if (found.isEmpty()) {
+      call.fail(404, "Not found");
+      released.run();
+      return;
+    }
+    InboundRoute route = found.get();
+    Optional<CallingParty> target =
+        route
+            .extension()
+            .flatMap(number -> extensions.byNumber(route.account(), number))
+            .filter(CallingParty::active);
+    LedgerTicket ticket =
+        admission.inbound(
+            route.account(),
+            route.number(),
+            target.orElse(null),
+            call.request().from().user(),
+            call.request().callId(),
+            clock.instant());
+    Duration ring =
+        route
+            .ringTimeout()
+            .or(() -> target.map(CallingParty::ringSeconds).map(Duration::ofSeconds))
+            .orElse(Duration.ofSeconds(INBOUND_RING_SECONDS));
+    String continuity =
+        route.continuityDestination().orElse(target.map(CallingParty::continuity).orElse(null));
+    ExtensionNumber meant = target.map(CallingParty::number).orElse(null);
+    routed(call, ticket, released)
+        .toExtension(
+            meant,
+            target.map(t -> contacts.targetsOf(t.id())).orElse(List.of()),
+            ring,
+            new Continuity(route.account(), meant, continuity, route.number(), ticket));
+  }
+
+  /** A called number as carriers send it ({@code +15145550100} or {@code 15145550100}). */
+  static Optional<E164Number> numberOf(String dialled) {
+    if (dialled == null || dialled.isEmpty()) {
+      return Optional.empty();
+    }
+    return E164Number.parse(dialled.startsWith("+") ? dialled : "+" + dialled);
+  }
+
   private void route(SipUser caller, ProxiedCall call, Runnable released) {
     Admission decided = admission.admit(request(caller, call));
     switch (decided) {
@@ -84,12 +184,112 @@ public class CallRouting implements CallHandler {
             new SipAnswer.Header("Warning", "399 dialtone \"" + ascii(refused.reason()) + "\""));
         released.run();
       }
-      case Admission.Internal internal ->
-          routed(call, internal.ticket(), released)
-              .toContacts(contacts.of(caller.realm(), internal.callee()));
+      case Admission.Internal internal -> internal(caller, call, internal, released);
       case Admission.Outbound outbound ->
           routed(call, outbound.ticket(), released)
               .toTrunks(outbound, trunks.candidates(outbound.emergency()));
+    }
+  }
+
+  private void internal(
+      SipUser caller, ProxiedCall call, Admission.Internal internal, Runnable released) {
+    Optional<CallingParty> callee = extensions.byNumber(caller.accountId(), internal.callee());
+    Duration ring =
+        callee.map(CallingParty::ringSeconds).map(Duration::ofSeconds).orElse(settings.ring());
+    String continuity = callee.map(CallingParty::continuity).orElse(null);
+    routed(call, internal.ticket(), released)
+        .toExtension(
+            internal.callee(),
+            contacts.targetsOf(caller.realm(), internal.callee()),
+            ring,
+            new Continuity(
+                caller.accountId(),
+                internal.callee(),
+                continuity,
+                callee.flatMap(admission::callerIdOf).orElse(null),
+                internal.ticket()));
+  }
+
+  /**
+   * The service continuity of one call to extension {@code meant} of {@code account}: {@code
+   * destination} (null: none), presenting {@code present} on a call out.
+   */
+  private final class Continuity implements Fallback {
+    private final AccountId account;
+    private final ExtensionNumber meant;
+    private final String destination;
+    private final E164Number present;
+    private final CallTicket ticket;
+
+    Continuity(
+        AccountId account,
+        ExtensionNumber meant,
+        String destination,
+        E164Number present,
+        CallTicket ticket) {
+      this.account = account;
+      this.meant = meant;
+      this.destination = destination;
+      this.present = present;
+      this.ticket = ticket;
+    }
+
+    @Override
+    public boolean take(ContinuityReason reason, RoutedCall call) {
+      Onward onward =
+          admission.onward(account, meant, destination, present, ticket, clock.instant());
+      switch (onward) {
+        case Onward.Nowhere nowhere -> {
+          return false;
+        }
+        case Onward.ToExtension to -> {
+          ticket.continued(reason, to.callee().number().digits());
+          call.onwardToExtension(
+              to.callee().number(),
+              contacts.targetsOf(to.callee().id()),
+              to.callee().ringSeconds() == null
+                  ? settings.ring()
+                  : Duration.ofSeconds(to.callee().ringSeconds()));
+          return true;
+        }
+        case Onward.Out out -> {
+          ticket.continued(reason, out.admitted().dialString());
+          call.onwardToTrunks(out.admitted(), trunks.candidates(out.admitted().emergency()));
+          return true;
+        }
+        case Onward.Refused refused -> {
+          String number =
+              refused.decision().classification().hasNumber()
+                  ? refused.decision().classification().number().value()
+                  : null;
+          ticket.continued(reason, number);
+          ticket.refused(clock.instant(), refused.decision());
+          call.refuse(403, CallAdmission.reason(refused.decision().rule()));
+          return true;
+        }
+      }
+    }
+
+    @Override
+    public void unreachable(ExtensionNumber extension) {
+      Optional<CallingParty> party = extensions.byNumber(account, extension);
+      if (party.isEmpty()) {
+        return;
+      }
+      ContactsUnreachable event =
+          new ContactsUnreachable(
+              account.value(), party.get().id(), extension.digits(), clock.instant());
+      try {
+        threads
+            .timers()
+            .execute(
+                () -> {
+                  unreachable.fire(event);
+                  unreachable.fireAsync(event);
+                });
+      } catch (RuntimeException e) {
+        LOG.warning("an unreachable extension could not be reported: " + e);
+      }
     }
   }
 

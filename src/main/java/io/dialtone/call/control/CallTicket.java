@@ -1,5 +1,8 @@
 package io.dialtone.call.control;
 
+import io.dialtone.callpolicy.control.Decision;
+import io.dialtone.cdr.control.ContinuityReason;
+import io.dialtone.kernel.entity.ExtensionNumber;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -32,4 +35,16 @@ public interface CallTicket {
    * 503...).
    */
   void failed(Instant at, int status);
+
+  /** Extension {@code extension} answered (a call to an extension's phones). */
+  void answeredBy(ExtensionNumber extension);
+
+  /**
+   * The call went on to its continuity destination {@code destination} (an extension's digits or an
+   * E.164 number) for {@code reason}.
+   */
+  void continued(ContinuityReason reason, String destination);
+
+  /** The continuity's onward call was refused by {@code decision}: the call ends blocked. */
+  void refused(Instant at, Decision decision);
 }

@@ -1,8 +1,12 @@
 package io.dialtone.call.control;
 
+import io.dialtone.callpolicy.control.Decision;
 import io.dialtone.cdr.control.CallRecord;
+import io.dialtone.cdr.control.ContinuityReason;
 import io.dialtone.cdr.control.Disposition;
+import io.dialtone.cdr.control.InboundWay;
 import io.dialtone.cdr.control.TrunkAttempt;
+import io.dialtone.kernel.entity.E164Number;
 import io.dialtone.kernel.entity.ExtensionNumber;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,6 +40,13 @@ public final class LedgerTicket implements CallTicket {
   private Instant answeredAt;
   private String trunk;
   private boolean closed;
+  private boolean toExtension;
+  private E164Number did;
+  private ExtensionNumber meant;
+  private ExtensionNumber answeredBy;
+  private ContinuityReason reason;
+  private String finalDestination;
+  private Decision refusal;
 
   /**
    * @param countedAccounts the account, then each account above it, as counted in the active calls
@@ -120,6 +131,42 @@ public final class LedgerTicket implements CallTicket {
     closer.closed(this, call, extensionIds, call.end());
   }
 
+  /**
+   * The call is to extension {@code target} (null: none) through {@code number} (null: an internal
+   * call): its record tells the way the call took.
+   */
+  public synchronized void meant(E164Number number, ExtensionNumber target) {
+    toExtension = true;
+    did = number;
+    meant = target;
+  }
+
+  @Override
+  public synchronized void answeredBy(ExtensionNumber extension) {
+    if (!closed && answeredAt == null) {
+      answeredBy = extension;
+    }
+  }
+
+  @Override
+  public synchronized void continued(ContinuityReason why, String destination) {
+    if (!closed && answeredAt == null) {
+      reason = why;
+      finalDestination = destination;
+    }
+  }
+
+  @Override
+  public void refused(Instant at, Decision decision) {
+    synchronized (this) {
+      if (closed || decision.allowed()) {
+        return;
+      }
+      refusal = decision;
+    }
+    failed(at, CallRecord.BLOCKED_STATUS);
+  }
+
   /** Whether the call is connected now. */
   public synchronized boolean isAnswered() {
     return answeredAt != null && !closed;
@@ -170,7 +217,8 @@ public final class LedgerTicket implements CallTicket {
   private CallRecord unanswered(Instant at, int status, HangupSide side) {
     Instant end = notBefore(at, facts.start());
     int sip = status >= 100 && status <= 699 ? status : 0;
-    return record(null, end, dispositionOf(status), side, sip);
+    return record(
+        null, end, refusal != null ? Disposition.BLOCKED : dispositionOf(status), side, sip);
   }
 
   private CallRecord record(
@@ -190,13 +238,14 @@ public final class LedgerTicket implements CallTicket {
         end,
         billsec,
         disposition,
-        null,
-        null,
+        refusal == null ? null : refusal.rule(),
+        refusal == null ? null : refusal.ruleId(),
         answer == null ? null : trunk,
         attempts,
         facts.callId(),
         side == null || answer == null ? null : side.name(),
-        status);
+        status,
+        toExtension ? new InboundWay(did, meant, answeredBy, reason, finalDestination) : null);
   }
 
   private static Instant notBefore(Instant at, Instant floor) {

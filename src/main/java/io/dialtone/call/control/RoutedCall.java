@@ -1,6 +1,8 @@
 package io.dialtone.call.control;
 
+import io.dialtone.cdr.control.ContinuityReason;
 import io.dialtone.kernel.entity.E164Number;
+import io.dialtone.kernel.entity.ExtensionNumber;
 import io.dialtone.sip.control.Branch;
 import io.dialtone.sip.control.BranchListener;
 import io.dialtone.sip.control.CallListener;
@@ -27,7 +29,13 @@ import java.util.concurrent.TimeUnit;
  * the other in the directory's order, skipping trunks whose channels are all busy; 408, 5xx, a
  * transport error or no answer within the trunk's setup time moves on to the next trunk, any other
  * failure (404, 486, 603...) is final; none left: 503. Every trunk tried goes into the ticket.
- * Unanswered after {@link SignallingSettings#ring()}: 480. Answered: ended by the first BYE, or by
+ * Unanswered after {@link SignallingSettings#ring()}: 480.
+ *
+ * <p>A call to an extension's phones has a {@link Fallback}, the service continuity: when no phone
+ * is registered, every phone failed with no answer, a transport error, 408, 480 or a server error
+ * (not a 486, passed back, nor a 6xx, which ends the search), or nobody answered within the ring
+ * timeout, the fallback may route the call on — to another extension's phones or out through the
+ * trunks — once; a failure of the onward route is final. Answered: ended by the first BYE, or by
  * Dialtone at the maximum duration (BYE to both phones). Every ending releases the call's place and
  * trunk channel exactly once. Thread-safe (one lock per call).
  */
@@ -52,6 +60,12 @@ final class RoutedCall implements CallListener {
   private ScheduledFuture<?> ringTimer;
   private ScheduledFuture<?> durationTimer;
 
+  private Fallback fallback = Fallback.NONE;
+  private ExtensionNumber ringing;
+  private int phase;
+  private boolean onlyUnreachable;
+  private boolean onlyContinuing;
+
   private Deque<TrunkRoute> trunks;
   private Admission.Outbound outbound;
   private TrunkRoute heldTrunk;
@@ -75,15 +89,80 @@ final class RoutedCall implements CallListener {
 
   /** Forks the call to the callee's registered {@code contacts}. */
   synchronized void toContacts(List<String> contacts) {
+    toExtension(
+        null, contacts.stream().map(ForkTarget::contact).toList(), settings.ring(), Fallback.NONE);
+  }
+
+  /**
+   * Forks the call to the registered phones ({@code contacts}) of extension {@code callee} (null:
+   * not known), ringing at most {@code ring}; {@code onward} is its service continuity.
+   */
+  synchronized void toExtension(
+      ExtensionNumber callee, List<ForkTarget> contacts, Duration ring, Fallback onward) {
     call.listen(this);
+    fallback = onward;
+    fork(callee, contacts, ring);
+  }
+
+  private void fork(ExtensionNumber callee, List<ForkTarget> contacts, Duration ring) {
+    phase++;
+    ringing = callee;
+    branches.clear();
+    pending = 0;
+    best = 0;
+    onlyUnreachable = true;
+    onlyContinuing = true;
     if (contacts.isEmpty()) {
-      fail(480, "Not registered");
+      giveUp(ContinuityReason.NOT_REGISTERED, 480, "Not registered");
       return;
     }
-    ringTimer = schedule(settings.ring(), this::ringTimeout);
-    for (String contact : contacts) {
+    ringTimer = schedule(ring, this::ringTimeout);
+    for (ForkTarget contact : contacts) {
       pending++;
-      branches.add(call.forward(ForkTarget.contact(contact), new ContactBranch()));
+      branches.add(call.forward(contact, new ContactBranch(callee, phase)));
+    }
+  }
+
+  /**
+   * The continuity: the call goes on to the registered {@code contacts} of extension {@code callee}
+   * (no further continuity). For a {@link Fallback} only, under the call's lock.
+   */
+  void onwardToExtension(ExtensionNumber callee, List<ForkTarget> contacts, Duration ring) {
+    fallback = Fallback.NONE;
+    fork(callee, contacts, ring);
+  }
+
+  /** The continuity: the call goes out through {@code candidates}. For a {@link Fallback} only. */
+  void onwardToTrunks(Admission.Outbound admitted, List<TrunkRoute> candidates) {
+    fallback = Fallback.NONE;
+    phase++;
+    ringing = null;
+    branches.clear();
+    outbound = admitted;
+    trunks = new ArrayDeque<>(candidates);
+    ringTimer = schedule(settings.ring(), this::ringTimeout);
+    nextTrunk();
+  }
+
+  /** The continuity refused: the call ends with {@code status}. For a {@link Fallback} only. */
+  void refuse(int status, String reason) {
+    fallback = Fallback.NONE;
+    fail(status, reason);
+  }
+
+  /**
+   * The extension's phones cannot take the call for {@code reason}: its fallback routes it on, or
+   * the caller gets {@code status}.
+   */
+  private void giveUp(ContinuityReason reason, int status, String text) {
+    cancel(ringTimer);
+    Fallback onward = fallback;
+    fallback = Fallback.NONE;
+    if (over || answered) {
+      return;
+    }
+    if (!onward.take(reason, this)) {
+      fail(status, text);
     }
   }
 
@@ -129,6 +208,14 @@ final class RoutedCall implements CallListener {
   }
 
   private final class ContactBranch implements BranchListener {
+    private final ExtensionNumber callee;
+    private final int forkPhase;
+
+    ContactBranch(ExtensionNumber callee, int forkPhase) {
+      this.callee = callee;
+      this.forkPhase = forkPhase;
+    }
+
     @Override
     public void ringing(int status) {
       // passed on to the caller by the proxy
@@ -136,25 +223,49 @@ final class RoutedCall implements CallListener {
 
     @Override
     public void answered() {
+      synchronized (RoutedCall.this) {
+        if (callee != null && !over && !answered) {
+          ticket.answeredBy(callee);
+        }
+      }
       RoutedCall.this.answered(null, this);
     }
 
     @Override
     public void failed(int status) {
       synchronized (RoutedCall.this) {
+        if (forkPhase != phase) {
+          return; // a branch of the phones the call has left
+        }
         pending--;
         int given = status == 0 ? 408 : status;
         if (best == 0 || rank(given) < rank(best)) {
           best = given;
         }
+        onlyUnreachable &= unreachable(status);
+        onlyContinuing &= unreachable(status) || status == 480;
         if (over || answered) {
           return;
         }
-        if (given >= 600 || pending == 0) {
+        if (given >= 600) {
           fail(best, "");
+        } else if (pending == 0) {
+          if (onlyUnreachable && callee != null) {
+            fallback.unreachable(callee);
+          }
+          if (onlyContinuing) {
+            giveUp(ContinuityReason.UNREACHABLE, best, "");
+          } else {
+            fail(best, "");
+          }
         }
       }
     }
+  }
+
+  /** Whether a phone's failure means it could not be reached: no answer, transport, 408, 5xx. */
+  static boolean unreachable(int status) {
+    return status == 0 || status == 408 || (status >= 500 && status < 600);
   }
 
   private final class TrunkBranch implements BranchListener {
@@ -220,7 +331,12 @@ final class RoutedCall implements CallListener {
     for (Branch branch : branches) {
       branch.cancel();
     }
-    fail(480, "No answer");
+    if (ringing != null) {
+      phase++; // the cancelled branches' answers are of no interest any more
+      giveUp(ContinuityReason.NO_ANSWER, 480, "No answer");
+    } else {
+      fail(480, "No answer");
+    }
   }
 
   private synchronized void maxDuration() {

@@ -30,6 +30,8 @@ import java.util.regex.Pattern;
  * @param hangupSide who ended an answered call (the name of call control's hang-up side: {@code
  *     CALLER}, {@code CALLEE}, {@code MAX_DURATION}, {@code SYSTEM}), or {@code null}
  * @param sipStatus the attempt's final SIP status (200, 486 ...), or 0 when none was given
+ * @param way an inbound or internal call's way to its extension and beyond (DID, the extension
+ *     meant, the one that answered, the continuity reason and where the call went), or {@code null}
  */
 public record CallRecord(
     AccountId accountId,
@@ -51,7 +53,8 @@ public record CallRecord(
     List<TrunkAttempt> trunkAttempts,
     String callId,
     String hangupSide,
-    int sipStatus) {
+    int sipStatus,
+    InboundWay way) {
 
   public static final int PARTY_MAX = 32;
 
@@ -65,6 +68,52 @@ public record CallRecord(
   private static final Pattern CALL_ID = Pattern.compile("[\\x21-\\x7e]{1," + CALL_ID_MAX + "}");
 
   private static final Pattern HANGUP = Pattern.compile("[A-Z_]{1,16}");
+
+  /** A record without an inbound call's way (outbound, internal and generated records). */
+  public CallRecord(
+      AccountId accountId,
+      ExtensionNumber extension,
+      Direction direction,
+      String caller,
+      String callee,
+      String remoteDigits,
+      DestinationClass destination,
+      String country,
+      Instant start,
+      Instant answer,
+      Instant end,
+      int billsec,
+      Disposition disposition,
+      DecidingRule blockReason,
+      Long blockRuleId,
+      String trunk,
+      List<TrunkAttempt> trunkAttempts,
+      String callId,
+      String hangupSide,
+      int sipStatus) {
+    this(
+        accountId,
+        extension,
+        direction,
+        caller,
+        callee,
+        remoteDigits,
+        destination,
+        country,
+        start,
+        answer,
+        end,
+        billsec,
+        disposition,
+        blockReason,
+        blockRuleId,
+        trunk,
+        trunkAttempts,
+        callId,
+        hangupSide,
+        sipStatus,
+        null);
+  }
 
   /** A record without hang-up side and final status (generated and imported records). */
   public CallRecord(

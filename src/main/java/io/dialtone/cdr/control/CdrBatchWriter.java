@@ -166,14 +166,20 @@ public class CdrBatchWriter {
             amount));
   }
 
-  /** The rated cost, zero when free, {@code null} when an answered outbound call has no rate. */
+  /**
+   * The rated cost, zero when free, {@code null} when an answered outbound call has no rate. An
+   * inbound call that went on to a number outside is rated as an outbound call to that number.
+   */
   public static Money cost(RateTable deck, CallRecord call, String currency) {
-    if (call.direction() != Direction.OUTBOUND
+    boolean forwardedOut = call.way() != null && call.way().forwardedOut();
+    if ((call.direction() != Direction.OUTBOUND && !forwardedOut)
         || call.disposition() != Disposition.ANSWERED
         || call.billsec() == 0) {
       return Money.zero(currency);
     }
-    return deck.find(call.remoteDigits(), currency, call.start())
+    String digits =
+        forwardedOut ? CallRecord.digitsOf(call.way().finalDestination()) : call.remoteDigits();
+    return deck.find(digits, currency, call.start())
         .map(rate -> rate.cost(call.billsec()))
         .orElse(null);
   }

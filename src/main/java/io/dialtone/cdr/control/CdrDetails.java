@@ -2,6 +2,8 @@ package io.dialtone.cdr.control;
 
 import io.dialtone.callpolicy.control.DecidingRule;
 import io.dialtone.cdr.entity.ClassCodes;
+import io.dialtone.kernel.entity.E164Number;
+import io.dialtone.kernel.entity.ExtensionNumber;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -25,14 +27,16 @@ final class CdrDetails {
       """
       SELECT id, account_id, start_time, answer_time, end_time, direction, extension, caller, \
       callee, remote_digits, dest_class, dest_country, billsec, disposition, block_reason, \
-      block_rule_id, trunk, trunk_attempts, cost, currency, call_id, hangup_side, sip_status FROM cdr\
+      block_rule_id, trunk, trunk_attempts, cost, currency, call_id, hangup_side, sip_status, did, \
+      original_target, answered_by, continuity_reason, final_destination FROM cdr\
       """;
 
   private static final String BY_ID =
       """
       SELECT id, account_id, start_time, answer_time, end_time, direction, extension, caller, \
       callee, remote_digits, dest_class, dest_country, billsec, disposition, block_reason, \
-      block_rule_id, trunk, trunk_attempts, cost, currency, call_id, hangup_side, sip_status FROM cdr \
+      block_rule_id, trunk, trunk_attempts, cost, currency, call_id, hangup_side, sip_status, did, \
+      original_target, answered_by, continuity_reason, final_destination FROM cdr \
       WHERE id = ? AND account_id = ?\
       """;
 
@@ -101,7 +105,26 @@ final class CdrDetails {
         rs.getString(20),
         rs.getString(21),
         rs.getString(22),
-        status(rs, 23));
+        status(rs, 23),
+        way(rs));
+  }
+
+  /** The way of a call to an extension (columns 24-28), or {@code null} when none was recorded. */
+  private static InboundWay way(ResultSet rs) throws SQLException {
+    String did = rs.getString(24);
+    String meant = rs.getString(25);
+    String answeredBy = rs.getString(26);
+    String reason = rs.getString(27);
+    String destination = rs.getString(28);
+    if (did == null && answeredBy == null && reason == null && destination == null) {
+      return null; // an internal call that simply rang its extension says nothing more
+    }
+    return new InboundWay(
+        did == null ? null : E164Number.parse(did).orElse(null),
+        meant == null ? null : ExtensionNumber.parse(meant).orElse(null),
+        answeredBy == null ? null : ExtensionNumber.parse(answeredBy).orElse(null),
+        reason == null ? null : ContinuityReason.valueOf(reason),
+        destination);
   }
 
   private static Integer status(ResultSet rs, int column) throws SQLException {

@@ -36,12 +36,13 @@ public final class CdrWrites {
       INSERT INTO cdr (account_id, extension, extension_id, direction, caller, callee, \
       remote_digits, dest_class, dest_country, start_time, answer_time, end_time, billsec, \
       disposition, block_reason, block_rule_id, trunk, trunk_attempts, cost, currency, call_id, \
-      hangup_side, sip_status) \
+      hangup_side, sip_status, did, original_target, answered_by, continuity_reason, \
+      final_destination) \
       VALUES \
       """;
 
   private static final String ROW =
-      "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+      "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
   private static final String SUMS =
       """
@@ -180,6 +181,13 @@ public final class CdrWrites {
     s.setString(p++, r.callId());
     s.setString(p++, r.hangupSide());
     s.setObject(p++, r.sipStatus() == 0 ? null : r.sipStatus(), Types.SMALLINT);
+    InboundWay way = r.way();
+    s.setString(p++, way == null || way.did() == null ? null : way.did().value());
+    s.setString(
+        p++, way == null || way.originalTarget() == null ? null : way.originalTarget().digits());
+    s.setString(p++, way == null || way.answeredBy() == null ? null : way.answeredBy().digits());
+    s.setString(p++, way == null || way.reason() == null ? null : way.reason().name());
+    s.setString(p++, way == null ? null : way.finalDestination());
     return p;
   }
 

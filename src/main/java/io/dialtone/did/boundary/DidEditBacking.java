@@ -47,6 +47,8 @@ public class DidEditBacking implements Serializable {
   @Size(max = Did.DESTINATION_MAX)
   private String destination;
 
+  private Integer ringTimeout;
+
   private boolean callerIdDefault;
 
   public boolean isCallerIdDefault() {
@@ -81,6 +83,7 @@ public class DidEditBacking implements Serializable {
       extensionId =
           extensions.stream().anyMatch(e -> Long.valueOf(e.id()).equals(routed)) ? routed : null;
       destination = did.continuityDestination();
+      ringTimeout = did.ringTimeoutSeconds();
       callerIdDefault = routing.isCallerIdDefault(did.id());
     }
   }
@@ -106,7 +109,7 @@ public class DidEditBacking implements Serializable {
 
   public String saveRoute() {
     try {
-      routing.route(did.id(), extensionId, destination);
+      routing.route(did.id(), extensionId, destination, ringTimeout);
       routing.changeCallerIdDefault(did.id(), callerIdDefault);
     } catch (ExtensionRefused e) {
       Messages.refusal(e);
@@ -188,5 +191,13 @@ public class DidEditBacking implements Serializable {
 
   public void setDestination(String destination) {
     this.destination = destination;
+  }
+
+  public Integer getRingTimeout() {
+    return ringTimeout;
+  }
+
+  public void setRingTimeout(Integer ringTimeout) {
+    this.ringTimeout = ringTimeout;
   }
 }

@@ -70,6 +70,27 @@ public class DidRouting {
     }
   }
 
+  /**
+   * As {@link #route(long, Long, String)}, with how long the extension's phones ring before the
+   * continuity destination ({@code null}: the extension's, else the default), all or nothing.
+   */
+  @Transactional(rollbackOn = ExtensionRefused.class)
+  public void route(long didId, Long extensionId, String destination, Integer ringSeconds)
+      throws ExtensionRefused {
+    if (ringSeconds != null && (ringSeconds < Did.RING_MIN || ringSeconds > Did.RING_MAX)) {
+      throw new ExtensionRefused(ExtensionRefused.Reason.RING_TIMEOUT_INVALID);
+    }
+    route(didId, extensionId, destination);
+    Did did = routable(didId);
+    if (!Objects.equals(did.getRingTimeoutSeconds(), ringSeconds)) {
+      did.changeRingTimeout(ringSeconds);
+      dids.record(
+          AuditAction.DID_ROUTED,
+          did,
+          "ring timeout " + (ringSeconds == null ? "default" : ringSeconds + " s"));
+    }
+  }
+
   /** Whether a DID in scope is its account's default outbound caller ID. */
   @Transactional
   public boolean isCallerIdDefault(long didId) {

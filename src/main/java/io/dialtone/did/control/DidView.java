@@ -8,7 +8,8 @@ import java.io.Serializable;
 
 /**
  * A DID as the pages show it: its number, the account holding it (the platform's inventory, a
- * reseller or a customer), whether it rings an extension, and its continuity destination.
+ * reseller or a customer), whether it rings an extension, its continuity destination and how long
+ * the extension rings before it (null: the default).
  */
 public record DidView(
     long id,
@@ -18,7 +19,8 @@ public record DidView(
     String holderNumber,
     AccountKind holderKind,
     Long extensionId,
-    String continuityDestination)
+    String continuityDestination,
+    Integer ringTimeoutSeconds)
     implements Serializable {
 
   private static final long serialVersionUID = 1L;
@@ -35,7 +37,8 @@ public record DidView(
         did.getExtensionId() != null && live.contains(did.getExtensionId())
             ? did.getExtensionId()
             : null,
-        did.getContinuityDestination());
+        did.getContinuityDestination(),
+        did.getRingTimeoutSeconds());
   }
 
   /** Whether the number is still in the platform's inventory. */

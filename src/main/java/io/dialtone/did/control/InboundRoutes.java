@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -45,7 +46,8 @@ public class InboundRoutes {
                     did.getNumber(),
                     AccountId.of(did.getAccountId()),
                     Optional.ofNullable(did.getExtensionId()).flatMap(extensions::activeNumber),
-                    Optional.ofNullable(did.getContinuityDestination())));
+                    Optional.ofNullable(did.getContinuityDestination()),
+                    Optional.ofNullable(did.getRingTimeoutSeconds()).map(Duration::ofSeconds)));
   }
 
   private boolean heldByActiveCustomer(Did did) {

@@ -81,6 +81,8 @@ public class ExtensionEditBacking implements Serializable {
   @Max(Extension.MAX_REGISTRATIONS)
   private int maxRegistrations;
 
+  private Integer ringTimeout;
+
   private ClassOfService classOfService;
 
   @Size(max = Extension.DESTINATION_MAX)
@@ -96,6 +98,7 @@ public class ExtensionEditBacking implements Serializable {
     userId = e.getAssignedUserId();
     maxRegistrations = e.getMaxRegistrations();
     destination = e.getContinuityDestination();
+    ringTimeout = e.getRingTimeoutSeconds();
     classOfService = settings.classOfService(id);
     callerId = e.getOutboundCallerId() == null ? null : e.getOutboundCallerId().value();
     callerIds = settings.callerIdChoices(id).stream().map(E164Number::value).toList();
@@ -207,7 +210,8 @@ public class ExtensionEditBacking implements Serializable {
           maxRegistrations,
           classOfService,
           destination,
-          E164Number.parse(callerId).orElse(null));
+          E164Number.parse(callerId).orElse(null),
+          ringTimeout);
     } catch (ExtensionRefused e) {
       Messages.refusal(e);
       return null;
@@ -257,6 +261,14 @@ public class ExtensionEditBacking implements Serializable {
 
   public void setUserId(Long userId) {
     this.userId = userId;
+  }
+
+  public Integer getRingTimeout() {
+    return ringTimeout;
+  }
+
+  public void setRingTimeout(Integer ringTimeout) {
+    this.ringTimeout = ringTimeout;
   }
 
   public int getMaxRegistrations() {

@@ -23,7 +23,8 @@ public class ExtensionRefused extends Refusal {
     USER_NOT_IN_ACCOUNT,
     MAX_REGISTRATIONS_INVALID,
     DESTINATION_BLOCKED,
-    CALLER_ID_NOT_HELD;
+    CALLER_ID_NOT_HELD,
+    RING_TIMEOUT_INVALID;
 
     public String messageKey() {
       return "extensions.refused." + name();

@@ -67,6 +67,56 @@ public class ExtensionSettings {
   }
 
   /**
+   * The edit page's one use case with the caller ID and the ring timeout before the continuity
+   * destination ({@code null}: the default), all or nothing.
+   */
+  @Transactional(rollbackOn = ExtensionRefused.class)
+  public void saveAll(
+      long extensionId,
+      String displayName,
+      Long userId,
+      int maxRegistrations,
+      ClassOfService classOfService,
+      String destination,
+      E164Number callerId,
+      Integer ringSeconds)
+      throws ExtensionRefused {
+    ringTimeoutValid(ringSeconds);
+    saveAll(
+        extensionId, displayName, userId, maxRegistrations, classOfService, destination, callerId);
+    changeRingTimeout(extensionId, ringSeconds);
+  }
+
+  /**
+   * Sets how long the phones of an extension in scope ring before its calls go to the continuity
+   * destination: {@value Extension#RING_MIN}–{@value Extension#RING_MAX} s, {@code null} for the
+   * default.
+   */
+  @Transactional(rollbackOn = ExtensionRefused.class)
+  public void changeRingTimeout(long extensionId, Integer ringSeconds) throws ExtensionRefused {
+    ringTimeoutValid(ringSeconds);
+    Extension extension = extensions.manageable(extensionId, Permission.MANAGE_EXTENSIONS);
+    if (Objects.equals(extension.getRingTimeoutSeconds(), ringSeconds)) {
+      return;
+    }
+    extension.changeRingTimeout(ringSeconds);
+    credentialsChanged.fire(
+        new SipCredentialsChanged(
+            extension.getRealm().value(), extension.getNumber().digits(), true));
+    extensions.record(
+        AuditAction.EXTENSION_CHANGED,
+        extension,
+        "ring timeout " + (ringSeconds == null ? "default" : ringSeconds + " s"));
+  }
+
+  private static void ringTimeoutValid(Integer ringSeconds) throws ExtensionRefused {
+    if (ringSeconds != null
+        && (ringSeconds < Extension.RING_MIN || ringSeconds > Extension.RING_MAX)) {
+      throw new ExtensionRefused(Reason.RING_TIMEOUT_INVALID);
+    }
+  }
+
+  /**
    * Sets the outbound caller ID of an extension in scope; refuses a number its account does not
    * hold ({@code null}: the account's default).
    */
@@ -145,6 +195,10 @@ public class ExtensionSettings {
     if (!Objects.equals(extension.getContinuityDestination(), target)) {
       extension.changeContinuityDestination(target);
       changes.append("continuity destination ").append(target == null ? "none" : "set");
+      // call control reads the destination from its snapshot of the extensions
+      credentialsChanged.fire(
+          new SipCredentialsChanged(
+              extension.getRealm().value(), extension.getNumber().digits(), true));
     }
     if (!changes.isEmpty()) {
       extensions.record(AuditAction.EXTENSION_CHANGED, extension, changes.toString());

@@ -85,6 +85,8 @@ public class LiveExtensionRows {
         e.getAccountId(),
         e.getNumber(),
         e.getStatus() == ExtensionStatus.ACTIVE,
-        e.getOutboundCallerId());
+        e.getOutboundCallerId(),
+        e.getContinuityDestination(),
+        e.getRingTimeoutSeconds());
   }
 }

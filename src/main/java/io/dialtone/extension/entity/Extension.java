@@ -106,6 +106,14 @@ public class Extension {
   @Column(name = "continuity_destination", length = DESTINATION_MAX)
   private String continuityDestination;
 
+  /** Shortest and longest ring timeout before the service continuity destination (seconds). */
+  public static final int RING_MIN = 5;
+
+  public static final int RING_MAX = 300;
+
+  @Column(name = "ring_timeout_seconds")
+  private Integer ringTimeoutSeconds;
+
   @Column(name = "pin_hash")
   private String pinHash;
 
@@ -310,6 +318,19 @@ public class Extension {
 
   public int getMaxRegistrations() {
     return maxRegistrations;
+  }
+
+  /** Seconds the phones ring before the continuity destination; null: the default. */
+  public Integer getRingTimeoutSeconds() {
+    return ringTimeoutSeconds;
+  }
+
+  /** Sets the ring timeout ({@value #RING_MIN}–{@value #RING_MAX} s), or null for the default. */
+  public void changeRingTimeout(Integer seconds) {
+    if (seconds != null && (seconds < RING_MIN || seconds > RING_MAX)) {
+      throw new IllegalArgumentException("ring timeout out of range");
+    }
+    this.ringTimeoutSeconds = seconds;
   }
 
   public String getContinuityDestination() {

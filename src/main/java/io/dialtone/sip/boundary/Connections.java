@@ -99,6 +99,12 @@ final class Connections {
     }
   }
 
+  /** Whether a connection from {@code address}:{@code port} is held and not being ended. */
+  boolean open(String address, int port) {
+    Held connection = byPeer.get(Held.key(address, port));
+    return connection != null && connection.endedAt == 0;
+  }
+
   /** Ends every connection of {@code address} (it was just banned). */
   void endAll(String address) {
     held.forEach(

@@ -4,8 +4,8 @@ import static io.dialtone.sip.boundary.ProxyMessages.random;
 import static io.dialtone.sip.boundary.ProxyMessages.toTag;
 
 import io.dialtone.sip.control.CallHandler;
+import io.dialtone.sip.control.SipAnswer;
 import io.dialtone.sip.control.SipRequest;
-import io.dialtone.sip.control.SipUser;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,7 +41,8 @@ import javax.sip.message.Response;
  * Proxy-Authorization and P-Asserted-Identity of the phone never leave. One entry per call in
  * progress, by Call-ID, removed on every ending. Events reach call control on the workers, one at a
  * time per call. In-dialog requests towards a phone go to its Contact as it wrote it (no NAT
- * traversal).
+ * traversal), except that a branch to a phone registered over TCP or TLS goes down the connection
+ * it registered over (a Route to its far end; the library reuses the open connection).
  */
 final class JainSipProxy {
 
@@ -61,11 +62,12 @@ final class JainSipProxy {
       String host,
       MessageFactory messages,
       HeaderFactory headers,
-      AddressFactory addresses) {
+      AddressFactory addresses,
+      java.util.function.BiPredicate<String, Integer> flows) {
     this.handler = handler;
     this.workers = workers;
     this.timers = timers;
-    this.wire = new ProxyWire(providers, host, messages, headers, addresses);
+    this.wire = new ProxyWire(providers, host, messages, headers, addresses, flows);
   }
 
   /** Calls in progress (INVITE received, no ending yet). */
@@ -89,8 +91,11 @@ final class JainSipProxy {
     return toTag(request) != null && (known || !Request.INVITE.equals(method));
   }
 
-  /** An authenticated INVITE of {@code caller}: a server transaction, then call control. */
-  void invite(Request request, SipProvider provider, SipRequest parsed, SipUser caller) {
+  /**
+   * An INVITE to proxy ({@code proxied}: an authenticated caller's or a carrier's): a server
+   * transaction, then call control.
+   */
+  void invite(Request request, SipProvider provider, SipRequest parsed, SipAnswer proxied) {
     ServerTransaction server;
     try {
       server = provider.getNewServerTransaction(request);
@@ -116,7 +121,11 @@ final class JainSipProxy {
     calls.put(callId, call);
     wire.answer(server, request, 100, null);
     try {
-      handler.invited(caller, call);
+      if (proxied.caller() != null) {
+        handler.invited(proxied.caller(), call);
+      } else {
+        handler.fromCarrier(proxied.carrier(), call);
+      }
     } catch (RuntimeException e) {
       LOG.log(Level.SEVERE, "call control failed on an INVITE", e);
       call.fail(500, "Server error");

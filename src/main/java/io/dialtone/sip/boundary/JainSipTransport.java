@@ -152,7 +152,8 @@ public final class JainSipTransport implements SipListener, AutoCloseable {
                 advertised(config.address()),
                 messages,
                 factory.createHeaderFactory(),
-                factory.createAddressFactory());
+                factory.createAddressFactory(),
+                connections::open);
         JainSipProxy routed = proxy;
         UnmatchedAnswers.route(stack, routed::unmatched);
       }
@@ -300,7 +301,7 @@ public final class JainSipTransport implements SipListener, AutoCloseable {
     if (answer.proxied()) {
       JainSipProxy current = proxy;
       if (current != null && parsed.isPresent()) {
-        current.invite(request, provider, parsed.get(), answer.caller());
+        current.invite(request, provider, parsed.get(), answer);
       } else {
         send(provider, request, SipAnswer.of(501), tag);
       }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.ListIterator;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.BiPredicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sip.ClientTransaction;
@@ -44,18 +45,24 @@ final class ProxyWire {
   private final MessageFactory messages;
   private final HeaderFactory headers;
   private final AddressFactory addresses;
+  private final BiPredicate<String, Integer> flows;
 
+  /**
+   * @param flows whether a TCP or TLS connection from a phone's address and port is open
+   */
   ProxyWire(
       Map<String, SipProvider> providers,
       String host,
       MessageFactory messages,
       HeaderFactory headers,
-      AddressFactory addresses) {
+      AddressFactory addresses,
+      BiPredicate<String, Integer> flows) {
     this.providers = Map.copyOf(providers);
     this.host = host;
     this.messages = messages;
     this.headers = headers;
     this.addresses = addresses;
+    this.flows = flows;
   }
 
   String host() {
@@ -239,6 +246,15 @@ final class ProxyWire {
     out.removeHeader("P-Preferred-Identity");
     out.removeHeader("Remote-Party-ID"); // the pre-standard identity header some carriers read
     out.removeHeader(RouteHeader.NAME);
+    if (target.flow().isPresent()) {
+      // down the phone's own connection: the library reuses the open one to that address
+      SipURI flow = (SipURI) addresses().createURI(target.flow().get());
+      if (!flows.test(flow.getHost(), flow.getPort())) {
+        throw new java.io.IOException("the connection of " + target.uri() + " is gone");
+      }
+      flow.setLrParam();
+      out.addHeader(headers().createRouteHeader(addresses().createAddress(flow)));
+    }
     if (target.callerId().isPresent()) {
       FromHeader from = (FromHeader) out.getHeader(FromHeader.NAME);
       SipURI presented = addresses().createSipURI(target.callerId().get(), host());
@@ -249,7 +265,7 @@ final class ProxyWire {
       out.addHeader(credentials);
     }
     String in = transportOf(inbound);
-    String outTransport = transportOf(uri);
+    String outTransport = nextHopTransport(out);
     out.addFirst(recordRoute(in));
     if (!in.equals(outTransport)) {
       out.addFirst(recordRoute(outTransport));

@@ -11,4 +11,10 @@ public interface CallHandler {
    * A new call from {@code caller} (digest-authenticated, registered); it is answered through call.
    */
   void invited(SipUser caller, ProxiedCall call);
+
+  /**
+   * A new call from the carrier behind trunk {@code trunk} (the INVITE came from one of its
+   * declared source addresses; no digest): to a DID of a customer, or answered 404.
+   */
+  void fromCarrier(String trunk, ProxiedCall call);
 }

@@ -14,20 +14,48 @@ import java.util.Optional;
  *     header but any P-Asserted-Identity the phone sent is always removed
  * @param noAnswer no answer at all (not even provisional) within it: the branch fails with 0
  * @param login credentials that answer one 401/407 of the target (a carrier's trunk login)
+ * @param flow the connection a phone registered over TCP or TLS keeps open (RFC 5626 style), as the
+ *     URI of its far end, e.g. {@code sip:192.0.2.7:49152;transport=tcp}: the branch goes down that
+ *     connection, never a new one; gone, the branch fails as a transport error. Empty: the URI's
+ *     own transport and address (UDP, carriers)
  */
 public record ForkTarget(
-    String uri, Optional<String> callerId, Duration noAnswer, Optional<Login> login) {
+    String uri,
+    Optional<String> callerId,
+    Duration noAnswer,
+    Optional<Login> login,
+    Optional<String> flow) {
 
   public ForkTarget {
     Objects.requireNonNull(uri, "uri");
     Objects.requireNonNull(callerId, "callerId");
     Objects.requireNonNull(noAnswer, "noAnswer");
     Objects.requireNonNull(login, "login");
+    Objects.requireNonNull(flow, "flow");
+  }
+
+  /** A target reached at its own address. */
+  public ForkTarget(
+      String uri, Optional<String> callerId, Duration noAnswer, Optional<Login> login) {
+    this(uri, callerId, noAnswer, login, Optional.empty());
   }
 
   /** A registered contact of an extension, Timer B's 32 s for an answer. */
   public static ForkTarget contact(String uri) {
     return new ForkTarget(uri, Optional.empty(), Duration.ofSeconds(32), Optional.empty());
+  }
+
+  /**
+   * A registered contact whose phone registered from {@code source} ({@code ip:port}) over {@code
+   * transport}: over TCP or TLS, reached down that connection.
+   */
+  public static ForkTarget contact(String uri, String source, String transport) {
+    String lower = transport.toLowerCase(java.util.Locale.ROOT);
+    Optional<String> flow =
+        "tcp".equals(lower) || "tls".equals(lower)
+            ? Optional.of("sip:" + source + ";transport=" + lower)
+            : Optional.empty();
+    return new ForkTarget(uri, Optional.empty(), Duration.ofSeconds(32), Optional.empty(), flow);
   }
 
   /** Digest credentials for a target that challenges (realm empty: any). */

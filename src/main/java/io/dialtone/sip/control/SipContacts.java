@@ -18,6 +18,33 @@ public class SipContacts {
   @Inject SipCredentialCache users;
   @Inject LocationService location;
 
+  /**
+   * The registered contacts of extension {@code extensionId}, which the caller knows to be enabled
+   * in an active account (e.g. the extension a customer's DID rings).
+   */
+  public List<String> of(long extensionId) {
+    return location.bindingsOf(extensionId).stream().map(Binding::contact).toList();
+  }
+
+  /**
+   * The branches to extension {@code extensionId}'s registered phones (enabled, in an active
+   * account, as the caller knows): each contact, down the connection it registered over when that
+   * was TCP or TLS.
+   */
+  public List<ForkTarget> targetsOf(long extensionId) {
+    return location.bindingsOf(extensionId).stream()
+        .map(b -> ForkTarget.contact(b.contact(), b.source(), b.transport()))
+        .toList();
+  }
+
+  /** As {@link #targetsOf(long)}, for extension {@code number} of {@code domain}. */
+  public List<ForkTarget> targetsOf(SipDomain domain, ExtensionNumber number) {
+    return users
+        .find(domain.value(), number.digits())
+        .map(user -> targetsOf(user.extensionId()))
+        .orElse(List.of());
+  }
+
   /** The registered contacts of extension {@code number} of {@code domain}. */
   public List<String> of(SipDomain domain, ExtensionNumber number) {
     return users

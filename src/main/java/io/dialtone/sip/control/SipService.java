@@ -1,9 +1,12 @@
 package io.dialtone.sip.control;
 
+import io.dialtone.trunk.control.TrunkDirectory;
+import io.dialtone.trunk.control.TrunkRoute;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The registrar's answer to every request (SECURITY.md D1, D4, D5, D9), the same whoever the user
@@ -11,14 +14,18 @@ import java.util.Locale;
  * (keep-alive) without looking at any user, ACK is absorbed, CANCEL gets 481; every other request
  * is digest-authenticated against the To user (REGISTER) or the From user (others) in that
  * address's domain (401 for a REGISTER, 407 for any other request). A banned source is answered
- * exactly as a wrong password. An authenticated REGISTER goes to the {@link Registrar}; an
- * authenticated INVITE from a registered extension is proxied (the transport hands it to {@link
- * CallHandler}), from an unregistered one gets 403; other authenticated requests get 501. Requests
- * within a call (BYE, ACK, CANCEL of a proxied INVITE) never come here: the transport routes them.
- * A message the codec could not read counts as a failure of its source and gets a plain 400
- * (nothing while the source is banned or flooding); a flooding source is not even read, and a
- * banned one may hold no connection. Every failure logs one line ({@link FailureLog}) and is
- * counted by the {@link SourceGuard}.
+ * exactly as a wrong password. A new INVITE (no To tag) from a declared source address of an
+ * enabled carrier trunk is a carrier's call: proxied without digest and without the source's rate
+ * ceiling (call control answers 404 to a number that is no customer's DID); every other source
+ * takes the digest path, which never looks at the called number, so it learns nothing of which
+ * numbers exist. An authenticated REGISTER goes to the {@link Registrar}; an authenticated INVITE
+ * from a registered extension is proxied (the transport hands it to {@link CallHandler}), from an
+ * unregistered one gets 403; other authenticated requests get 501. Requests within a call (BYE,
+ * ACK, CANCEL of a proxied INVITE) never come here: the transport routes them. A message the codec
+ * could not read counts as a failure of its source and gets a plain 400 (nothing while the source
+ * is banned or flooding); a flooding source is not even read, and a banned one may hold no
+ * connection. Every failure logs one line ({@link FailureLog}) and is counted by the {@link
+ * SourceGuard}.
  */
 @ApplicationScoped
 public class SipService implements SipHandler {
@@ -35,6 +42,7 @@ public class SipService implements SipHandler {
   @Inject BanLookup bans;
   @Inject FailureLog log;
   @Inject LocationService location;
+  @Inject TrunkDirectory trunks;
 
   @Override
   public SipAnswer handle(SipRequest request) {
@@ -43,6 +51,12 @@ public class SipService implements SipHandler {
       guard.scannerSeen(address, request.userAgent());
       log.failed(request, identity(request).user(), identity(request).host(), "scanner");
       return SipAnswer.drop();
+    }
+    if ("INVITE".equals(request.method())) {
+      Optional<TrunkRoute> carrier = trunks.fromSource(address);
+      if (carrier.isPresent()) {
+        return SipAnswer.fromCarrier(carrier.get().name());
+      }
     }
     boolean banned = false;
     if (!guard.admit(address)) {

@@ -3,6 +3,8 @@ package io.dialtone.sip.control;
 import io.dialtone.kernel.entity.AccountId;
 import io.dialtone.kernel.entity.ExtensionNumber;
 import io.dialtone.kernel.entity.SipDomain;
+import io.dialtone.trunk.control.TrunkDirectory;
+import io.dialtone.trunk.control.TrunkRoute;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -38,6 +40,31 @@ final class SipFixtures {
   final SimpleMeterRegistry registry = new SimpleMeterRegistry();
   final SipMetrics metrics = new SipMetrics();
 
+  /** The address a carrier trunk's calls come from (trunk "carrier-1"). */
+  static final String CARRIER_SOURCE = "198.51.100.20";
+
+  /** The enabled trunks: one, whose calls come from {@link #CARRIER_SOURCE}. */
+  final TrunkDirectory trunks =
+      new TrunkDirectory() {
+        @Override
+        public Optional<TrunkRoute> fromSource(String ip) {
+          return CARRIER_SOURCE.equals(ip)
+              ? Optional.of(
+                  new TrunkRoute(
+                      1,
+                      "carrier-1",
+                      CARRIER_SOURCE,
+                      5060,
+                      "UDP",
+                      1,
+                      1,
+                      Optional.empty(),
+                      10,
+                      Duration.ofSeconds(2)))
+              : Optional.empty();
+        }
+      };
+
   SipFixtures() {
     location.events = sipEvents;
     location.clock = clock;
@@ -66,6 +93,7 @@ final class SipFixtures {
     service.bans = guard;
     service.log = log;
     service.location = location;
+    service.trunks = trunks;
   }
 
   static SipSettings settings() {

@@ -35,6 +35,42 @@ class SipServiceTest {
     return f.service.handle(Requests.withAuthorization(first, auth));
   }
 
+  /**
+   * An INVITE from a carrier trunk's declared source is proxied as the carrier's without any
+   * challenge; the same INVITE from any other address is challenged, whatever number it calls.
+   */
+  @Test
+  void anInviteFromATrunksSourceIsTheCarriersAndFromAnyOtherSourceIsChallenged() {
+    SipRequest fromCarrier = carrierInvite("+16135550100", SipFixtures.CARRIER_SOURCE);
+    SipAnswer carrier = f.service.handle(fromCarrier);
+    assertThat(carrier.proxied()).isTrue();
+    assertThat(carrier.carrier()).isEqualTo("carrier-1");
+    assertThat(carrier.caller()).isNull();
+
+    SipAnswer known = f.service.handle(carrierInvite("+16135550100", "198.51.100.21"));
+    SipAnswer unknown = f.service.handle(carrierInvite("+16135559999", "198.51.100.21"));
+    assertThat(known.status()).isEqualTo(407);
+    assertThat(known.proxied()).isFalse();
+    assertThat(unknown.status()).isEqualTo(407);
+    assertThat(unknown.proxied()).isFalse();
+  }
+
+  private static SipRequest carrierInvite(String number, String source) {
+    return new SipRequest(
+        "INVITE",
+        "sip:" + number + "@" + REALM,
+        new SipAddress("+15145550199", "carrier.example"),
+        new SipAddress(number, REALM),
+        "c-" + number + source,
+        1,
+        List.of(),
+        false,
+        -1,
+        List.of(),
+        "",
+        new Peer(source, 5060, "UDP"));
+  }
+
   @Test
   void challengesWithSha256FirstThenMd5AndQopAuth() {
     SipAnswer challenge =
