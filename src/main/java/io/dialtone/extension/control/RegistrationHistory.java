@@ -137,8 +137,10 @@ public class RegistrationHistory {
     do {
       last =
           em.createNativeQuery(
-                  "DELETE FROM registration_event WHERE happened_at < ?1 ORDER BY happened_at"
-                      + " LIMIT ?2")
+                  """
+                  DELETE FROM registration_event WHERE happened_at < ?1 ORDER BY happened_at
+                  LIMIT ?2
+                  """)
               .setParameter(1, Timestamp.from(now.minus(KEPT)))
               .setParameter(2, PURGE_CHUNK)
               .executeUpdate();

@@ -126,8 +126,10 @@ public class RegistrationNotices {
     Instant now = clock.instant();
     int claimed =
         em.createNativeQuery(
-                "UPDATE extension SET offline_alerted_at = ?1 WHERE id = ?2"
-                    + " AND (offline_alerted_at IS NULL OR offline_alerted_at <= ?3)")
+                """
+                UPDATE extension SET offline_alerted_at = ?1
+                WHERE id = ?2 AND (offline_alerted_at IS NULL OR offline_alerted_at <= ?3)
+                """)
             .setParameter(1, Timestamp.from(now))
             .setParameter(2, extension.getId())
             .setParameter(3, Timestamp.from(now.minus(ALERT_EVERY)))
