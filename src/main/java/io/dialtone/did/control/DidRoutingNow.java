@@ -20,7 +20,10 @@ import java.util.Optional;
 @Transactional(dontRollbackOn = RuntimeException.class)
 public class DidRoutingNow {
 
-  /** How long an incoming call rings before its continuity destination takes over, seconds. */
+  /**
+   * How long an incoming call rings before its continuity destination takes over when neither the
+   * DID nor its extension says, seconds.
+   */
   public static final int RING_SECONDS = 25;
 
   @Inject DidAccess access;
@@ -47,7 +50,18 @@ public class DidRoutingNow {
         extension,
         continuity,
         extensionsOwn,
-        RING_SECONDS);
+        ringSeconds(did, extension));
+  }
+
+  /** The DID's ring time, else its (enabled) extension's, else the default: as call control. */
+  private static int ringSeconds(Did did, Optional<ExtensionReach> extension) {
+    if (did.getRingTimeoutSeconds() != null) {
+      return did.getRingTimeoutSeconds();
+    }
+    return extension
+        .filter(ExtensionReach::enabled)
+        .map(ExtensionReach::ringSeconds)
+        .orElse(RING_SECONDS);
   }
 
   private static String blankToNull(String value) {

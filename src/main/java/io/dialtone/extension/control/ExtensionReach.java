@@ -10,6 +10,8 @@ import java.util.List;
  * @param displayName its name
  * @param enabled whether calls may ring it (a disabled extension rings nothing)
  * @param continuityDestination its own continuity destination, or null for none
+ * @param ringSeconds how long its phones ring before the continuity destination, or null for the
+ *     default
  * @param phones the phones registered for it now, oldest first
  */
 public record ExtensionReach(
@@ -17,6 +19,7 @@ public record ExtensionReach(
     String displayName,
     boolean enabled,
     String continuityDestination,
+    Integer ringSeconds,
     List<RegisteredPhone> phones) {
 
   public ExtensionReach {

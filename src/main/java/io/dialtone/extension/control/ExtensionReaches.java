@@ -43,6 +43,7 @@ public class ExtensionReaches {
             e.getDisplayName(),
             e.getStatus() == ExtensionStatus.ACTIVE,
             e.getContinuityDestination(),
+            e.getRingTimeoutSeconds(),
             bindings.stream()
                 .map(
                     (RegisteredContact b) ->

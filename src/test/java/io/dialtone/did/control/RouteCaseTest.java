@@ -18,7 +18,8 @@ class RouteCaseTest {
 
   private static Optional<ExtensionReach> extension(boolean enabled, RegisteredPhone... phones) {
     return Optional.of(
-        new ExtensionReach(new ExtensionNumber("201"), "Desk", enabled, null, List.of(phones)));
+        new ExtensionReach(
+            new ExtensionNumber("201"), "Desk", enabled, null, null, List.of(phones)));
   }
 
   @Test
