@@ -42,8 +42,24 @@ public final class CdrTotalsQuery {
   public static List<DailyUsage> daily(
       Connection c, CdrFilter f, Set<Long> only, ZoneId zone, LocalDate from, LocalDate to)
       throws SQLException {
+    return daily(c, f, only, null, zone, from, to);
+  }
+
+  /**
+   * The same for the calls shorter than {@code billsecBelow} seconds ({@code null}: any): the calls
+   * between a minimum duration and the next limit of the duration classes ({@link CdrFacets}).
+   */
+  static List<DailyUsage> daily(
+      Connection c,
+      CdrFilter f,
+      Set<Long> only,
+      Integer billsecBelow,
+      ZoneId zone,
+      LocalDate from,
+      LocalDate to)
+      throws SQLException {
     List<Object> params = new ArrayList<>();
-    String sql = sql(f, only, params);
+    String sql = sql(f, only, billsecBelow, params);
     Map<LocalDate, Usage> found = new HashMap<>();
     try (PreparedStatement s = c.prepareStatement(sql)) {
       CdrQueries.bind(s, params);
@@ -70,8 +86,17 @@ public final class CdrTotalsQuery {
   }
 
   static String sql(CdrFilter f, Set<Long> only, List<Object> params) {
+    return sql(f, only, null, params);
+  }
+
+  private static String sql(
+      CdrFilter f, Set<Long> only, Integer billsecBelow, List<Object> params) {
     StringBuilder sql = new StringBuilder(SELECT);
     CdrQueries.where(sql, f, only, params);
+    if (billsecBelow != null) {
+      sql.append(" AND billsec < ?");
+      params.add(billsecBelow);
+    }
     return sql.append(" GROUP BY bucket").toString();
   }
 
