@@ -107,6 +107,14 @@ public final class CdrFacets {
         || (f.extension() == null && f.numberPrefix().length() <= PREFIX_DIGITS);
   }
 
+  /**
+   * The minimum durations the CDR page offers, in seconds: the class limits (but 0), each read from
+   * the summary rows alone.
+   */
+  public static List<Integer> minimumDurations() {
+    return java.util.Arrays.stream(DURATION_LIMITS).skip(1).boxed().toList();
+  }
+
   /** The duration class of {@code billsec}: the last limit not above it. */
   static int durationClass(int billsec) {
     int i = DURATION_LIMITS.length - 1;

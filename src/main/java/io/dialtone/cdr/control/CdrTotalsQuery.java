@@ -92,6 +92,17 @@ public final class CdrTotalsQuery {
   private static String sql(
       CdrFilter f, Set<Long> only, Integer billsecBelow, List<Object> params) {
     StringBuilder sql = new StringBuilder(SELECT);
+    if (f.extension() != null && only == null) {
+      // an extension's calls are a small part of a large account's: counted through its index,
+      // never a range of the prefix or duration index the optimiser sometimes prefers (0.3-0.6 s
+      // at 2 M calls instead of 30-50 ms)
+      sql.append(" FORCE INDEX (cdr_extension_ix)");
+    } else if (f.numberPrefix() != null
+        && f.numberPrefix().length() > CdrFacets.PREFIX_DIGITS
+        && only == null) {
+      // the same for a prefix longer than the summary rows keep: its calls through its index
+      sql.append(" FORCE INDEX (cdr_remote_ix)");
+    }
     CdrQueries.where(sql, f, only, params);
     if (billsecBelow != null) {
       sql.append(" AND billsec < ?");
