@@ -25,7 +25,7 @@
 # three at the end (KEEP=1 leaves them up).
 #
 # Env: DT_SIP_PORT=25090 CARRIER_PORT=25096 SIPP_PORT=25070 COOLDOWN=5 REGISTER_RATE=500
-#      JIT_WARMUP_SECONDS=30 JIT_WARMUP_RATE=50 PROFILE=0 KEEP=0, and run-anchor.sh's (SIPP_CPUS, ...)
+#      JIT_WARMUP_SECONDS=30 JIT_WARMUP_RATE=300 PROFILE=0 KEEP=0, and run-anchor.sh's (SIPP_CPUS, ...)
 #      RING_MS=0: how long the carrier rings between its 180 and its 200. With 0 the two leave at
 #      once, and a proxy whose threads handle them in parallel may relay the 200 first: sipp's
 #      phone, which requires the 180, then counts a failed call (both proxies did, see README.md).
@@ -116,8 +116,8 @@ run_one() {  # run_one SERVER RATE SECONDS [LABEL_PREFIX]
 }
 
 if [ "${JIT_WARMUP_SECONDS:-30}" -gt 0 ]; then
-	echo "# dialtone JIT warm-up: ${JIT_WARMUP_RATE:-50} calls/s for ${JIT_WARMUP_SECONDS:-30} s, not measured" | tee -a "$OUT"
-	run_one dialtone "${JIT_WARMUP_RATE:-50}" "${JIT_WARMUP_SECONDS:-30}" jit-warmup
+	echo "# dialtone JIT warm-up: ${JIT_WARMUP_RATE:-300} calls/s for ${JIT_WARMUP_SECONDS:-30} s, not measured" | tee -a "$OUT"
+	run_one dialtone "${JIT_WARMUP_RATE:-300}" "${JIT_WARMUP_SECONDS:-30}" jit-warmup
 fi
 
 last=${#RATES[@]}

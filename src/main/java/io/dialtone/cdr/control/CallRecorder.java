@@ -48,6 +48,9 @@ public class CallRecorder {
   /** Records queued, at most (≈ 1 KB each in memory). */
   public static final int QUEUE = 20_000;
 
+  /** How long a batch waits for more records under load (none when calls come one by one). */
+  public static final Duration LINGER = Duration.ofMillis(20);
+
   /** How long a caller waits for room in a full queue. */
   public static final Duration OFFER_WAIT = Duration.ofSeconds(2);
 
@@ -61,7 +64,12 @@ public class CallRecorder {
   void start() {
     commits =
         new GroupCommit(
-            QUEUE, BATCH, OFFER_WAIT, task -> threads.records().execute(task), writer::write);
+            QUEUE,
+            BATCH,
+            OFFER_WAIT,
+            LINGER,
+            task -> threads.records().execute(task),
+            writer::write);
   }
 
   /** Stores {@code call} and returns once it is committed; what became of it. */

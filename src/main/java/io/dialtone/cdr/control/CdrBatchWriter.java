@@ -31,6 +31,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongFunction;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
 import javax.sql.DataSource;
 
 /**
@@ -62,6 +64,21 @@ public class CdrBatchWriter {
     rolledBack = commitTimer("rolled_back");
   }
 
+  /**
+   * The injected registry, else the container's looked up now (in-container test deployments have
+   * been seen to leave a resource field empty when the bean was first used on a call-path thread).
+   */
+  private TransactionSynchronizationRegistry transactions() {
+    if (transactions == null) {
+      try {
+        transactions = InitialContext.doLookup("java:comp/TransactionSynchronizationRegistry");
+      } catch (NamingException e) {
+        throw new IllegalStateException("no transaction synchronization registry", e);
+      }
+    }
+    return transactions;
+  }
+
   private Timer commitTimer(String outcome) {
     return Timer.builder("dialtone.cdr.commit")
         .description("Call record batches: time from the batch's start to the end of its commit")
@@ -82,17 +99,18 @@ public class CdrBatchWriter {
   @Transactional(TxType.REQUIRES_NEW)
   public List<Recorded> write(List<CallRecord> calls) {
     long start = System.nanoTime();
-    transactions.registerInterposedSynchronization(
-        new Synchronization() {
-          @Override
-          public void beforeCompletion() {}
+    transactions()
+        .registerInterposedSynchronization(
+            new Synchronization() {
+              @Override
+              public void beforeCompletion() {}
 
-          @Override
-          public void afterCompletion(int status) {
-            (status == Status.STATUS_COMMITTED ? committed : rolledBack)
-                .record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
-          }
-        });
+              @Override
+              public void afterCompletion(int status) {
+                (status == Status.STATUS_COMMITTED ? committed : rolledBack)
+                    .record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+              }
+            });
     Map<Long, AccountTerms> terms = new HashMap<>();
     RateTable deck = rates.table();
     try (Connection c = dataSource.getConnection()) {

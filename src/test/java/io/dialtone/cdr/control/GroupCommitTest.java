@@ -181,6 +181,51 @@ class GroupCommitTest {
     }
   }
 
+  @Test
+  void underLoadABatchLingersForTheRecordsThatFollowInsteadOfStoringThemOneByOne()
+      throws Exception {
+    List<List<String>> batches = new ArrayList<>();
+    CountDownLatch firstBatchEntered = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    try (ExecutorService drain = Executors.newSingleThreadExecutor()) {
+      GroupCommit commits =
+          new GroupCommit(
+              100,
+              50,
+              Duration.ofSeconds(1),
+              Duration.ofSeconds(2),
+              drain,
+              batch -> {
+                firstBatchEntered.countDown();
+                await(release);
+                synchronized (batches) {
+                  batches.add(batch.stream().map(CallRecord::callId).toList());
+                }
+                return batch.stream()
+                    .map(c -> new Recorded(true, Long.parseLong(c.callId()), null))
+                    .toList();
+              });
+      CompletableFuture<Recorded> first = commits.submit(call("1"));
+      firstBatchEntered.await(5, TimeUnit.SECONDS);
+      CompletableFuture<Recorded> second = commits.submit(call("2"));
+      CompletableFuture<Recorded> third = commits.submit(call("3"));
+      release.countDown();
+      third.get(5, TimeUnit.SECONDS); // a batch of two: load
+      List<CompletableFuture<Recorded>> following = new ArrayList<>();
+      for (int i = 4; i <= 6; i++) { // one by one, as calls end
+        following.add(commits.submit(call(Integer.toString(i))));
+        Thread.sleep(100);
+      }
+
+      for (CompletableFuture<Recorded> f : following) {
+        f.get(5, TimeUnit.SECONDS);
+      }
+      assertThat(first.get().id()).isEqualTo(1);
+      assertThat(second.get().id()).isEqualTo(2);
+      assertThat(batches).containsExactly(List.of("1"), List.of("2", "3"), List.of("4", "5", "6"));
+    }
+  }
+
   private static void await(CountDownLatch latch) {
     try {
       latch.await(5, TimeUnit.SECONDS);
