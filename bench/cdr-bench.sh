@@ -101,8 +101,9 @@ OUT=bench/results/cdr-$STAMP.txt
   $J io.dialtone.bench.CdrQueryBench "$URL" root "" "$LARGE" "$SMALL" "$RUNS" "bench/results/cdr-$STAMP-explain.txt"
   fi
   if [[ " $STEPS " == *" totals "* ]]; then
-  # The filtered totals and charts of 90 days, every filter combination, from the summary rows
-  # (and, for comparison, a sample counted from the call rows).
+  # The filtered totals and charts of 90 days, every filter combination, from the summary rows,
+  # then number prefixes and minimum durations alone and combined (and, for comparison, samples
+  # counted from the call rows).
   echo "# load average before the filtered totals: $(cut -d' ' -f1-3 /proc/loadavg)"
   $J io.dialtone.bench.CdrFilteredTotalsBench "$URL" root "" "$LARGE" "${TOTALS_RUNS:-30}" "${ROW_RUNS:-3}"
   fi

@@ -414,13 +414,84 @@ public class CdrPageIT {
     }
     assertThat(compared).as("filters that match some calls").isGreaterThan(100);
 
+    // Number prefixes (short ones from the summary rows, long ones and with an extension from the
+    // call rows) and minimum durations (on a class limit, between two, above the last), alone and
+    // with the other filters.
+    int numbered = 0;
+    for (String prefix :
+        java.util.Arrays.asList(null, "4", "44", "15145", "151455", "4420794601", "403", "9")) {
+      for (Integer min : java.util.Arrays.asList(null, 0, 10, 11, 60, 333, 5000)) {
+        for (String extension : java.util.Arrays.asList(null, "401")) {
+          for (Direction direction : java.util.Arrays.asList(null, Direction.OUTBOUND)) {
+            for (Disposition disposition :
+                java.util.Arrays.asList(null, Disposition.ANSWERED, Disposition.BLOCKED)) {
+              CdrFilter f =
+                  range
+                      .withNumberPrefix(prefix)
+                      .withMinBillsec(min)
+                      .withExtension(extension)
+                      .withDirection(direction)
+                      .withDisposition(disposition);
+              assertSameAsTheRows(f, zone);
+              numbered += records.page(f, null, CallRecords.MAX_PAGE).isEmpty() ? 0 : 1;
+            }
+          }
+        }
+      }
+    }
+    assertThat(numbered).as("prefix/duration filters that match some calls").isGreaterThan(150);
+    assertThat(pageRows.numberFacetCalls(t.a1()))
+        .as("every call under the empty prefix")
+        .isEqualTo(150);
+
+    // Those totals are the summary rows', not a count of the calls (a prefix of more than five
+    // digits still counts the calls).
+    pageRows.addToNumberFacets(t.a1(), "44", 1000);
+    assertThat(records.totals(range.withNumberPrefix("44")).total().calls())
+        .isEqualTo(records.page(range.withNumberPrefix("44"), null, 200).size() + 1000);
+    assertThat(records.totals(range.withNumberPrefix("4420794601")).total().calls())
+        .isEqualTo(records.page(range.withNumberPrefix("4420794601"), null, 200).size());
+
     // The totals of such a filter are the summary rows', not a count of the calls: a summary row
-    // changed by hand shows (a number prefix still counts the calls).
+    // changed by hand shows.
     pageRows.addToFacets(t.a1(), 1000);
     assertThat(records.totals(range.withDirection(Direction.INBOUND)).total().calls())
         .isEqualTo(records.page(range.withDirection(Direction.INBOUND), null, 200).size() + 1000);
-    assertThat(records.totals(range.withNumberPrefix("44")).total().calls())
-        .isEqualTo(records.page(range.withNumberPrefix("44"), null, 200).size());
+  }
+
+  /** The totals of {@code f} equal the sums of the calls the list shows, in total and per day. */
+  private void assertSameAsTheRows(CdrFilter f, ZoneId zone) {
+    List<CdrRow> rows = records.page(f, null, CallRecords.MAX_PAGE);
+    assertThat(rows).hasSizeLessThan(CallRecords.MAX_PAGE);
+    FilterTotals totals = records.totals(f);
+    String what = io.dialtone.cdr.control.CdrFilterText.describe(f);
+    assertThat(totals.total().calls()).as(what).isEqualTo(rows.size());
+    assertThat(totals.total().answered())
+        .as(what)
+        .isEqualTo(rows.stream().filter(r -> r.disposition() == Disposition.ANSWERED).count());
+    assertThat(totals.total().blocked())
+        .as(what)
+        .isEqualTo(rows.stream().filter(r -> r.disposition() == Disposition.BLOCKED).count());
+    assertThat(totals.total().billsec())
+        .as(what)
+        .isEqualTo(rows.stream().mapToLong(CdrRow::billsec).sum());
+    assertThat(totals.total().minutes())
+        .as(what)
+        .isEqualTo(rows.stream().mapToLong(r -> (r.billsec() + 59) / 60).sum());
+    assertThat(totals.total().cost())
+        .as(what)
+        .isEqualByComparingTo(
+            rows.stream()
+                .map(r -> r.cost() == null ? java.math.BigDecimal.ZERO : r.cost())
+                .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add));
+    for (var day : totals.days()) {
+      assertThat(day.usage().calls())
+          .as(what + " on " + day.day())
+          .isEqualTo(
+              rows.stream()
+                  .filter(r -> LocalDate.ofInstant(r.start(), zone).equals(day.day()))
+                  .count());
+    }
   }
 
   /**

@@ -58,6 +58,34 @@ public class CdrPageRows {
     }
   }
 
+  /** The calls the number/duration summary of {@code accountId} counts under the empty prefix. */
+  @Transactional
+  public long numberFacetCalls(long accountId) {
+    return ((Number)
+            em.createNativeQuery(
+                    "SELECT COALESCE(SUM(calls), 0) FROM cdr_daily_number_facet"
+                        + " WHERE account_id = ?1 AND prefix = ''")
+                .setParameter(1, accountId)
+                .getSingleResult())
+        .longValue();
+  }
+
+  /** Adds {@code calls} to one of the account's summary rows of a number prefix. */
+  @Transactional
+  public void addToNumberFacets(long accountId, String prefix, int calls) {
+    int changed =
+        em.createNativeQuery(
+                "UPDATE cdr_daily_number_facet SET calls = calls + ?1 WHERE account_id = ?2"
+                    + " AND prefix = ?3 ORDER BY day DESC LIMIT 1")
+            .setParameter(1, calls)
+            .setParameter(2, accountId)
+            .setParameter(3, prefix)
+            .executeUpdate();
+    if (changed != 1) {
+      throw new IllegalStateException("no summary row of prefix " + prefix);
+    }
+  }
+
   @Transactional
   public long savedFilters(long userId) {
     return ((Number)

@@ -199,10 +199,10 @@ public class CallRecords {
    * The totals of a filter, one entry per day of its range in the account's time zone. A filter of
    * whole days reads summary rows: the daily tables when it is narrowed at most by extension, the
    * facet tables ({@link CdrFacets}) for any combination of extension, direction, result,
-   * destination type and country. A number prefix or a minimum duration, a range that is not whole
-   * days, and any filter of a customer user (their extensions by id: the summaries count by number)
-   * count the CDRs through the filter's index ({@link CdrTotalsQuery}). Audited for staff of
-   * another account.
+   * destination type, country, minimum duration and number prefix of up to five digits. A longer
+   * prefix, a prefix with an extension, a range that is not whole days, and any filter of a
+   * customer user (their extensions by id: the summaries count by number) count the CDRs through
+   * the filter's index ({@link CdrTotalsQuery}). Audited for staff of another account.
    */
   @Transactional(dontRollbackOn = AccessDenied.class)
   public FilterTotals totals(@NotNull CdrFilter filter) {

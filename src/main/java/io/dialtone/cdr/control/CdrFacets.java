@@ -17,13 +17,24 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The daily totals per value of the list's filters (V31: {@code cdr_daily_facet}, and {@code
- * cdr_daily_extension_facet} per extension): written with each batch of records ({@link Tally}, in
- * key order like the other totals), read for a filter by direction, result, destination type,
- * country and extension in any combination ({@link #daily}): one index range of the account's (or
- * the extension's) days, a few hundred rows a day at most, whatever the number of calls. Filters by
- * number prefix or minimum duration are not kept ({@link #answers}). Used by {@link CdrWrites},
- * {@link CallRecords} and the benchmark's generator, so all three share the statements.
+ * The daily totals per value of the list's filters, written with each batch of records ({@link
+ * Tally}, in key order like the other totals):
+ *
+ * <ul>
+ *   <li>V31: per direction, result, destination type and country ({@code cdr_daily_facet}, and
+ *       {@code cdr_daily_extension_facet} per extension);
+ *   <li>V38: the same per class of duration ({@link #DURATION_LIMITS}) and per number prefix of up
+ *       to {@value #PREFIX_DIGITS} digits ({@code cdr_daily_number_facet}), and per extension and
+ *       class of duration ({@code cdr_daily_extension_duration}).
+ * </ul>
+ *
+ * Read for any combination of the filters ({@link #daily}) except a number prefix longer than
+ * {@value #PREFIX_DIGITS} digits or one with an extension ({@link #answers}): index ranges of the
+ * account's (or the extension's) days, a few hundred rows a day at most per duration class,
+ * whatever the number of calls. A minimum duration between two limits adds the calls between it and
+ * the next limit, counted from the rows (a narrow range of the billsec index): totals stay exact.
+ * Used by {@link CdrWrites}, {@link CallRecords} and the benchmark's generator, so all three share
+ * the statements.
  */
 public final class CdrFacets {
 
@@ -47,19 +58,86 @@ public final class CdrFacets {
       dest_class, dest_country, calls, answered, blocked, billsec, minutes, cost) VALUES \
       """;
 
+  private static final String NUMBER_INSERT =
+      """
+      INSERT INTO cdr_daily_number_facet (account_id, prefix, duration, day, direction, \
+      disposition, dest_class, dest_country, calls, answered, blocked, billsec, minutes, cost) \
+      VALUES \
+      """;
+
+  private static final String EXTENSION_DURATION_INSERT =
+      """
+      INSERT INTO cdr_daily_extension_duration (account_id, extension, duration, day, direction, \
+      disposition, dest_class, dest_country, calls, answered, blocked, billsec, minutes, cost) \
+      VALUES \
+      """;
+
+  /**
+   * The lower limits of the duration classes in billable seconds (V38): class {@code i} holds the
+   * calls from {@code DURATION_LIMITS[i]} up to the next limit, the last one every longer call.
+   * Round values, as a minimum duration is usually typed: such a minimum is read from the classes
+   * alone.
+   */
+  static final int[] DURATION_LIMITS = {
+    0, 1, 5, 10, 15, 20, 30, 45, 60, 90, 120, 180, 300, 600, 900, 1200, 1800, 3600
+  };
+
+  /** The longest number prefix kept in {@code cdr_daily_number_facet}. */
+  static final int PREFIX_DIGITS = 5;
+
   private static final String SELECT =
       "SELECT day, SUM(calls), SUM(answered), SUM(blocked), SUM(billsec), SUM(minutes), SUM(cost)";
 
   private static final String START = "SELECT complete_from FROM cdr_facet_start WHERE id = 1";
+
+  private static final String NUMBER_START =
+      "SELECT complete_from FROM cdr_number_facet_start WHERE id = 1";
 
   /** Rows per multi-row upsert (the generator's large accounts have many). */
   private static final int CHUNK = 1000;
 
   private CdrFacets() {}
 
-  /** Whether the facet tables can answer the filter: no number prefix, no minimum duration. */
+  /**
+   * Whether the facet tables can answer the filter: no number prefix, or one of at most {@value
+   * #PREFIX_DIGITS} digits without an extension.
+   */
   public static boolean answers(CdrFilter f) {
-    return f.numberPrefix() == null && f.minBillsec() == null;
+    return f.numberPrefix() == null
+        || (f.extension() == null && f.numberPrefix().length() <= PREFIX_DIGITS);
+  }
+
+  /**
+   * The minimum durations the CDR page offers, in seconds: the class limits (but 0), each read from
+   * the summary rows alone.
+   */
+  public static List<Integer> minimumDurations() {
+    return java.util.Arrays.stream(DURATION_LIMITS).skip(1).boxed().toList();
+  }
+
+  /** The duration class of {@code billsec}: the last limit not above it. */
+  static int durationClass(int billsec) {
+    int i = DURATION_LIMITS.length - 1;
+    while (DURATION_LIMITS[i] > billsec) {
+      i--;
+    }
+    return i;
+  }
+
+  /** The first duration class whose calls all last {@code min} seconds or more. */
+  static int firstClassFrom(int min) {
+    int i = 0;
+    while (i < DURATION_LIMITS.length && DURATION_LIMITS[i] < min) {
+      i++;
+    }
+    return i;
+  }
+
+  /**
+   * The filter's minimum duration, {@code null} when none or zero (every call lasts 0 s or more).
+   */
+  private static Integer minimum(CdrFilter f) {
+    return f.minBillsec() == null || f.minBillsec() == 0 ? null : f.minBillsec();
   }
 
   /**
@@ -67,7 +145,17 @@ public final class CdrFacets {
    * days up to this instant's day are counted from the call rows.
    */
   static java.time.LocalDateTime completeFrom(Connection c) throws SQLException {
-    try (PreparedStatement s = c.prepareStatement(START);
+    return completeFrom(c, START);
+  }
+
+  /** The same for the tables by number prefix and duration (V38). */
+  static java.time.LocalDateTime numberCompleteFrom(Connection c) throws SQLException {
+    return completeFrom(c, NUMBER_START);
+  }
+
+  private static java.time.LocalDateTime completeFrom(Connection c, String sql)
+      throws SQLException {
+    try (PreparedStatement s = c.prepareStatement(sql);
         ResultSet rs = s.executeQuery()) {
       return rs.next() ? rs.getObject(1, java.time.LocalDateTime.class) : null;
     }
@@ -75,13 +163,15 @@ public final class CdrFacets {
 
   /**
    * The filter's usage for each day {@code first..last} (inclusive, whole days in {@code zone}),
-   * zeros where nothing: from the facet tables, except the days up to the one they start on (V31),
-   * which are counted from the call rows ({@link CdrTotalsQuery}). {@link #answers} must hold.
+   * zeros where nothing: from the facet tables, except the days up to the one they start on (V31;
+   * V38 for a number prefix or a minimum duration), which are counted from the call rows ({@link
+   * CdrTotalsQuery}). {@link #answers} must hold.
    */
   public static List<DailyUsage> totals(
       Connection c, CdrFilter f, java.time.ZoneId zone, LocalDate first, LocalDate last)
       throws SQLException {
-    java.time.LocalDateTime start = completeFrom(c);
+    boolean byNumberOrDuration = f.numberPrefix() != null || minimum(f) != null;
+    java.time.LocalDateTime start = byNumberOrDuration ? numberCompleteFrom(c) : completeFrom(c);
     LocalDate firstKept =
         start == null
             ? first
@@ -99,14 +189,14 @@ public final class CdrFacets {
               f.disposition(),
               f.destination(),
               f.country(),
-              null,
-              null);
+              f.numberPrefix(),
+              f.minBillsec());
       for (DailyUsage d : CdrTotalsQuery.daily(c, older, null, zone, first, lastCounted)) {
         found.put(d.day(), d.usage());
       }
     }
     if (!firstKept.isAfter(last)) {
-      found.putAll(daily(c, f, firstKept.isAfter(first) ? firstKept : first, last));
+      found.putAll(daily(c, f, zone, firstKept.isAfter(first) ? firstKept : first, last));
     }
     List<DailyUsage> days = new ArrayList<>();
     for (LocalDate d = first; !d.isAfter(last); d = d.plusDays(1)) {
@@ -116,15 +206,24 @@ public final class CdrFacets {
   }
 
   /**
-   * The filter's usage per day {@code first..last} (inclusive) as the facet tables hold it, only
-   * the days with calls. The filter's range is taken as those whole days; {@link #answers} must
-   * hold.
+   * The filter's usage per day {@code first..last} (inclusive, in {@code zone}) as the facet tables
+   * hold it, only the days with calls. The filter's range is taken as those whole days; {@link
+   * #answers} must hold.
    */
-  static Map<LocalDate, Usage> daily(Connection c, CdrFilter f, LocalDate first, LocalDate last)
+  static Map<LocalDate, Usage> daily(
+      Connection c, CdrFilter f, java.time.ZoneId zone, LocalDate first, LocalDate last)
       throws SQLException {
     if (!answers(f)) {
-      throw new IllegalArgumentException("the facets keep no number prefix or duration");
+      throw new IllegalArgumentException("the facets keep no long number prefix");
     }
+    return f.numberPrefix() == null && minimum(f) == null
+        ? outcomes(c, f, first, last)
+        : byNumberAndDuration(c, f, zone, first, last);
+  }
+
+  /** The V31 tables' sums per day: no number prefix, no minimum duration. */
+  private static Map<LocalDate, Usage> outcomes(
+      Connection c, CdrFilter f, LocalDate first, LocalDate last) throws SQLException {
     List<Object> params = new ArrayList<>();
     StringBuilder sql = new StringBuilder(SELECT);
     if (f.extension() == null) {
@@ -153,15 +252,102 @@ public final class CdrFacets {
   }
 
   /**
+   * The V38 tables' sums per day for a number prefix (of at most {@value #PREFIX_DIGITS} digits,
+   * without extension) and/or a minimum duration {@code T}: the duration classes from the first
+   * limit at or above {@code T}; when {@code T} is no limit, plus the calls between {@code T} and
+   * that limit counted from the call rows. Without a prefix, when fewer classes lie below that
+   * limit than above, it reads the classes below and takes them from the V31 totals instead.
+   */
+  private static Map<LocalDate, Usage> byNumberAndDuration(
+      Connection c, CdrFilter f, java.time.ZoneId zone, LocalDate first, LocalDate last)
+      throws SQLException {
+    Integer min = minimum(f);
+    int from = min == null ? 0 : firstClassFrom(min);
+    int classes = DURATION_LIMITS.length;
+    Map<LocalDate, Usage> found;
+    if (f.numberPrefix() == null && from > 0 && from < classes - from) {
+      found = outcomes(c, f, first, last);
+      for (Map.Entry<LocalDate, Usage> below : classes(c, f, 0, from, first, last).entrySet()) {
+        found.merge(below.getKey(), below.getValue(), Usage::minus);
+      }
+    } else {
+      found = classes(c, f, from, classes, first, last);
+    }
+    if (min != null && (from == classes || DURATION_LIMITS[from] != min)) {
+      CdrFilter days =
+          new CdrFilter(
+              f.accountId(),
+              first.atStartOfDay(zone).toInstant(),
+              last.plusDays(1).atStartOfDay(zone).toInstant(),
+              f.extension(),
+              f.direction(),
+              f.disposition(),
+              f.destination(),
+              f.country(),
+              f.numberPrefix(),
+              min);
+      Integer below = from < classes ? DURATION_LIMITS[from] : null;
+      for (DailyUsage d : CdrTotalsQuery.daily(c, days, null, below, zone, first, last)) {
+        if (d.usage().calls() > 0) {
+          found.merge(d.day(), d.usage(), Usage::plus);
+        }
+      }
+    }
+    return found;
+  }
+
+  /** The sums per day of the duration classes {@code fromClass} (inclusive) to {@code toClass}. */
+  private static Map<LocalDate, Usage> classes(
+      Connection c, CdrFilter f, int fromClass, int toClass, LocalDate first, LocalDate last)
+      throws SQLException {
+    Map<LocalDate, Usage> found = new HashMap<>();
+    if (fromClass >= toClass) {
+      return found;
+    }
+    List<Object> params = new ArrayList<>();
+    StringBuilder sql = new StringBuilder(SELECT);
+    if (f.extension() == null) {
+      sql.append(" FROM cdr_daily_number_facet WHERE account_id = ? AND prefix = ?");
+      params.add(f.accountId());
+      params.add(f.numberPrefix() == null ? "" : f.numberPrefix());
+    } else {
+      sql.append(" FROM cdr_daily_extension_duration WHERE account_id = ? AND extension = ?");
+      params.add(f.accountId());
+      params.add(f.extension());
+    }
+    // one range of days per class (an IN list, not a range: the day follows the class in the key)
+    sql.append(" AND duration IN (")
+        .append(String.join(", ", Collections.nCopies(toClass - fromClass, "?")))
+        .append(')');
+    for (int i = fromClass; i < toClass; i++) {
+      params.add(i);
+    }
+    sql.append(" AND day >= ? AND day <= ?");
+    params.add(first);
+    params.add(last);
+    CdrQueries.outcomeConditions(f, sql, params);
+    sql.append(" GROUP BY day");
+    try (PreparedStatement s = c.prepareStatement(sql.toString())) {
+      CdrQueries.bind(s, params);
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          found.put(rs.getObject(1, LocalDate.class), Usage.fromColumns(rs, 2));
+        }
+      }
+    }
+    return found;
+  }
+
+  /**
    * The additions of some calls to the facet tables, summed per row first; {@link #write} upserts
    * them in key order (concurrent writers lock the same rows in the same order).
    */
   public static final class Tally {
 
-    private final Map<Key, long[]> accounts = new TreeMap<>();
-    private final Map<Key, long[]> extensions = new TreeMap<>();
-    private final Map<Key, BigDecimal> accountCost = new HashMap<>();
-    private final Map<Key, BigDecimal> extensionCost = new HashMap<>();
+    private final Rows accounts = new Rows(ACCOUNT_INSERT, 12, false, false);
+    private final Rows extensions = new Rows(EXTENSION_INSERT, 13, true, false);
+    private final Rows numbers = new Rows(NUMBER_INSERT, 14, true, true);
+    private final Rows extensionDurations = new Rows(EXTENSION_DURATION_INSERT, 14, true, true);
 
     /** Counts {@code r} on its account's calendar {@code day}, at {@code cost} (null: none). */
     public void add(CallRecord r, LocalDate day, BigDecimal cost) {
@@ -169,48 +355,71 @@ public final class CdrFacets {
           new Key(
               r.accountId().value(),
               "",
+              0,
               day,
               r.direction().code(),
               r.disposition().code(),
               ClassCodes.code(r.destination()),
               r.country() == null ? "" : r.country());
-      Key extension = account.withExtension(r.extensionDigits());
       BigDecimal counted = cost == null ? BigDecimal.ZERO : cost;
-      add(accounts.computeIfAbsent(account, k -> new long[5]), r);
-      add(extensions.computeIfAbsent(extension, k -> new long[5]), r);
-      accountCost.merge(account, counted, BigDecimal::add);
-      extensionCost.merge(extension, counted, BigDecimal::add);
+      accounts.add(account, r, counted);
+      extensions.add(account.named(r.extensionDigits(), 0), r, counted);
+      addByNumberAndDuration(account, r, counted);
+    }
+
+    /**
+     * The V38 rows of a call: its duration class for each prefix of its number up to {@value
+     * #PREFIX_DIGITS} digits ('' included) and for its extension.
+     */
+    private void addByNumberAndDuration(Key account, CallRecord r, BigDecimal cost) {
+      int duration = durationClass(r.billsec());
+      String digits = r.remoteDigits();
+      for (int n = 0; n <= Math.min(PREFIX_DIGITS, digits.length()); n++) {
+        numbers.add(account.named(digits.substring(0, n), duration), r, cost);
+      }
+      extensionDurations.add(account.named(r.extensionDigits(), duration), r, cost);
     }
 
     /** Adds the tally to the tables on the caller's connection (its transaction). */
     public void write(Connection c) throws SQLException {
-      upsert(
-          c, ACCOUNT_INSERT, "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", accounts, accountCost, false);
-      upsert(
-          c,
-          EXTENSION_INSERT,
-          "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-          extensions,
-          extensionCost,
-          true);
+      accounts.upsert(c);
+      extensions.upsert(c);
+      numbers.upsert(c);
+      extensionDurations.upsert(c);
+    }
+  }
+
+  /**
+   * One table's additions, per key; {@code name} and {@code duration}: whether the table has the
+   * key's name (extension or prefix) and duration class.
+   */
+  private static final class Rows {
+
+    private final String insert;
+    private final String row;
+    private final boolean name;
+    private final boolean duration;
+    private final Map<Key, long[]> sums = new TreeMap<>();
+    private final Map<Key, BigDecimal> costs = new HashMap<>();
+
+    Rows(String insert, int columns, boolean name, boolean duration) {
+      this.insert = insert;
+      this.row = "(" + String.join(", ", Collections.nCopies(columns, "?")) + ")";
+      this.name = name;
+      this.duration = duration;
     }
 
-    private static void add(long[] t, CallRecord r) {
+    void add(Key k, CallRecord r, BigDecimal cost) {
+      long[] t = sums.computeIfAbsent(k, x -> new long[5]);
       t[0]++;
       t[1] += r.disposition() == Disposition.ANSWERED ? 1 : 0;
       t[2] += r.disposition() == Disposition.BLOCKED ? 1 : 0;
       t[3] += r.billsec();
       t[4] += CallRecorder.minutes(r.billsec());
+      costs.merge(k, cost, BigDecimal::add);
     }
 
-    private static void upsert(
-        Connection c,
-        String insert,
-        String row,
-        Map<Key, long[]> sums,
-        Map<Key, BigDecimal> costs,
-        boolean extension)
-        throws SQLException {
+    void upsert(Connection c) throws SQLException {
       List<Key> keys = new ArrayList<>(sums.keySet());
       for (int from = 0; from < keys.size(); from += CHUNK) {
         List<Key> chunk = keys.subList(from, Math.min(keys.size(), from + CHUNK));
@@ -224,8 +433,11 @@ public final class CdrFacets {
           for (Key k : chunk) {
             long[] t = sums.get(k);
             s.setLong(p++, k.accountId);
-            if (extension) {
-              s.setString(p++, k.extension);
+            if (name) {
+              s.setString(p++, k.name);
+            }
+            if (duration) {
+              s.setInt(p++, k.duration);
             }
             s.setObject(p++, k.day);
             s.setInt(p++, k.direction);
@@ -243,10 +455,14 @@ public final class CdrFacets {
     }
   }
 
-  /** A facet row's key, ordered as the tables' primary keys. */
+  /**
+   * A facet row's key, ordered as the tables' primary keys: {@code name} is the extension or the
+   * number prefix ('' in the account's table), {@code duration} the class (0 where not kept).
+   */
   private record Key(
       long accountId,
-      String extension,
+      String name,
+      int duration,
       LocalDate day,
       int direction,
       int disposition,
@@ -256,15 +472,17 @@ public final class CdrFacets {
 
     private static final Comparator<Key> ORDER =
         Comparator.comparingLong(Key::accountId)
-            .thenComparing(Key::extension)
+            .thenComparing(Key::name)
+            .thenComparingInt(Key::duration)
             .thenComparing(Key::day)
             .thenComparingInt(Key::direction)
             .thenComparingInt(Key::disposition)
             .thenComparingInt(Key::destClass)
             .thenComparing(Key::country);
 
-    Key withExtension(String value) {
-      return new Key(accountId, value, day, direction, disposition, destClass, country);
+    Key named(String value, int durationClass) {
+      return new Key(
+          accountId, value, durationClass, day, direction, disposition, destClass, country);
     }
 
     @Override

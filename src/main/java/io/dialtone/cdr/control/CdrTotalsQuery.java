@@ -42,8 +42,24 @@ public final class CdrTotalsQuery {
   public static List<DailyUsage> daily(
       Connection c, CdrFilter f, Set<Long> only, ZoneId zone, LocalDate from, LocalDate to)
       throws SQLException {
+    return daily(c, f, only, null, zone, from, to);
+  }
+
+  /**
+   * The same for the calls shorter than {@code billsecBelow} seconds ({@code null}: any): the calls
+   * between a minimum duration and the next limit of the duration classes ({@link CdrFacets}).
+   */
+  static List<DailyUsage> daily(
+      Connection c,
+      CdrFilter f,
+      Set<Long> only,
+      Integer billsecBelow,
+      ZoneId zone,
+      LocalDate from,
+      LocalDate to)
+      throws SQLException {
     List<Object> params = new ArrayList<>();
-    String sql = sql(f, only, params);
+    String sql = sql(f, only, billsecBelow, params);
     Map<LocalDate, Usage> found = new HashMap<>();
     try (PreparedStatement s = c.prepareStatement(sql)) {
       CdrQueries.bind(s, params);
@@ -70,8 +86,28 @@ public final class CdrTotalsQuery {
   }
 
   static String sql(CdrFilter f, Set<Long> only, List<Object> params) {
+    return sql(f, only, null, params);
+  }
+
+  private static String sql(
+      CdrFilter f, Set<Long> only, Integer billsecBelow, List<Object> params) {
     StringBuilder sql = new StringBuilder(SELECT);
+    if (f.extension() != null && only == null) {
+      // an extension's calls are a small part of a large account's: counted through its index,
+      // never a range of the prefix or duration index the optimiser sometimes prefers (0.3-0.6 s
+      // at 2 M calls instead of 30-50 ms)
+      sql.append(" FORCE INDEX (cdr_extension_ix)");
+    } else if (f.numberPrefix() != null
+        && f.numberPrefix().length() > CdrFacets.PREFIX_DIGITS
+        && only == null) {
+      // the same for a prefix longer than the summary rows keep: its calls through its index
+      sql.append(" FORCE INDEX (cdr_remote_ix)");
+    }
     CdrQueries.where(sql, f, only, params);
+    if (billsecBelow != null) {
+      sql.append(" AND billsec < ?");
+      params.add(billsecBelow);
+    }
     return sql.append(" GROUP BY bucket").toString();
   }
 

@@ -34,4 +34,15 @@ public record Usage(
         minutes + o.minutes,
         cost.add(o.cost));
   }
+
+  /** This usage without {@code o}'s (a part of it). */
+  public Usage minus(Usage o) {
+    return new Usage(
+        calls - o.calls,
+        answered - o.answered,
+        blocked - o.blocked,
+        billsec - o.billsec,
+        minutes - o.minutes,
+        cost.subtract(o.cost));
+  }
 }

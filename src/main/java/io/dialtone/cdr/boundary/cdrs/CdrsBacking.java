@@ -2,6 +2,7 @@ package io.dialtone.cdr.boundary.cdrs;
 
 import io.dialtone.callpolicy.control.DestinationClass;
 import io.dialtone.cdr.control.CallRecords;
+import io.dialtone.cdr.control.CdrFacets;
 import io.dialtone.cdr.control.CdrFilter;
 import io.dialtone.cdr.control.CdrRow;
 import io.dialtone.cdr.control.Direction;
@@ -254,6 +255,37 @@ public class CdrsBacking implements Serializable {
 
   public List<DestinationClass> getDestinations() {
     return List.of(DestinationClass.values());
+  }
+
+  /**
+   * The minimum durations offered (those the summary rows answer alone), and the form's own when it
+   * is another (a filter saved before).
+   */
+  public List<Integer> getMinDurations() {
+    List<Integer> offered = new java.util.ArrayList<>(CdrFacets.minimumDurations());
+    Integer own = form.getMinSeconds();
+    if (own != null && own > 0 && !offered.contains(own)) {
+      offered.add(own);
+      offered.sort(null);
+    }
+    return offered;
+  }
+
+  /** "at least 30 s", "at least 1 min 30 s", "at least 1 h" in the viewer's language. */
+  public String durationLabel(Integer seconds) {
+    if (seconds == null) {
+      return "";
+    }
+    if (seconds < 60) {
+      return Messages.text("cdrs.minDuration.seconds", seconds);
+    }
+    if (seconds % 3600 == 0) {
+      return Messages.text("cdrs.minDuration.hours", seconds / 3600);
+    }
+    if (seconds % 60 == 0) {
+      return Messages.text("cdrs.minDuration.minutes", seconds / 60);
+    }
+    return Messages.text("cdrs.minDuration.minutesSeconds", seconds / 60, seconds % 60);
   }
 
   public Long getAccountId() {
