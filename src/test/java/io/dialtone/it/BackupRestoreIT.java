@@ -108,7 +108,7 @@ class BackupRestoreIT {
                 StandardCharsets.ISO_8859_1))
         .doesNotContain("INSERT INTO", phone.realm());
 
-    Map<String, String> target = targetEnv(RunningDialtone.freshHome("restored"), key);
+    Map<String, String> target = targetEnv(RunningDialtone.serverHome("restored"), key);
     List<String> report = Restore.run(target, backup, false);
     assertThat(String.join("\n", report))
         .contains("all " + manifest.getProperty("tables") + " tables match the manifest")

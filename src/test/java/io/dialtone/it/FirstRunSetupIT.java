@@ -32,7 +32,7 @@ class FirstRunSetupIT {
     server =
         RunningDialtone.startServer(
             Map.of(
-                "DIALTONE_HOME", RunningDialtone.freshHome("first-run").toString(),
+                "DIALTONE_HOME", RunningDialtone.serverHome("first-run").toString(),
                 "DIALTONE_HTTP_PORT", "19080",
                 "DIALTONE_HTTPS_PORT", "19443",
                 "DIALTONE_EMBEDDED_DB_PORT", "3319"));

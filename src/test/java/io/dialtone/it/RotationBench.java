@@ -29,7 +29,7 @@ public final class RotationBench {
     int sip = 5198;
     Map<String, String> env =
         Map.ofEntries(
-            Map.entry("DIALTONE_HOME", RunningDialtone.freshHome("rotation").toString()),
+            Map.entry("DIALTONE_HOME", RunningDialtone.serverHome("rotation").toString()),
             Map.entry("DIALTONE_HTTP_PORT", "19180"),
             Map.entry("DIALTONE_HTTPS_PORT", "19543"),
             Map.entry("DIALTONE_EMBEDDED_DB_PORT", "3329"),

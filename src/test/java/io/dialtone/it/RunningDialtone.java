@@ -1,9 +1,6 @@
 package io.dialtone.it;
 
 import io.dialtone.launcher.DialtoneServer;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -76,7 +73,7 @@ public class RunningDialtone implements ParameterResolver {
     int sipPort = Integer.getInteger("dialtone.test.sip-port", 5070);
     Map<String, String> env =
         Map.ofEntries(
-            Map.entry("DIALTONE_HOME", freshHome("shared").toString()),
+            Map.entry("DIALTONE_HOME", TestHomes.sharedServerHome("shared").toString()),
             Map.entry("DIALTONE_HTTP_PORT", System.getProperty("dialtone.test.http-port", "8080")),
             Map.entry(
                 "DIALTONE_HTTPS_PORT", System.getProperty("dialtone.test.https-port", "8443")),
@@ -143,15 +140,14 @@ public class RunningDialtone implements ParameterResolver {
         Boolean.getBoolean("dialtone.test.echo"));
   }
 
-  /** A new, empty Dialtone home under {@code target/it-work}. */
+  /** A new, empty folder under the fork's work folder. */
   static Path freshHome(String name) {
-    try {
-      Path work = Path.of(System.getProperty("dialtone.test.work", "target/it-work"));
-      Files.createDirectories(work);
-      return Files.createTempDirectory(work, name + "-");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return TestHomes.forTheClass(name);
+  }
+
+  /** A new Dialtone home for a server of one test class; its database goes when the class ends. */
+  static Path serverHome(String name) {
+    return TestHomes.serverHome(name);
   }
 
   private record Started(DialtoneServer server)

@@ -42,7 +42,7 @@ class SipRestartIT {
     int sipPort = base + 2;
     Map<String, String> env =
         Map.ofEntries(
-            Map.entry("DIALTONE_HOME", RunningDialtone.freshHome("sip-restart").toString()),
+            Map.entry("DIALTONE_HOME", RunningDialtone.serverHome("sip-restart").toString()),
             Map.entry(
                 "DIALTONE_HTTP_PORT",
                 Integer.toString(Integer.getInteger("dialtone.test.http-port", 17078) + 2)),

@@ -2,10 +2,9 @@ package io.dialtone.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dialtone.it.TestHomes;
 import io.dialtone.launcher.DialtoneHome;
 import io.dialtone.launcher.EmbeddedMariaDb;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -27,13 +26,9 @@ class NoticeMigrationIT {
 
   @Test
   void theRegistrarsAndTheUsagePagesNoticesMoveIntoTheOneStore() throws Exception {
-    Path work = Path.of(System.getProperty("dialtone.test.work", "target/it-work"));
-    Files.createDirectories(work);
     int port = Integer.getInteger("dialtone.test.migration-db-port", 3357);
     try (EmbeddedMariaDb db =
-            EmbeddedMariaDb.start(
-                new DialtoneHome(Files.createTempDirectory(work.toAbsolutePath(), "migration-")),
-                port);
+            EmbeddedMariaDb.start(new DialtoneHome(TestHomes.serverHome("migration")), port);
         Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
         Statement s = c.createStatement()) {
       migrate(db, "23");
