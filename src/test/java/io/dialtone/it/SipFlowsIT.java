@@ -26,8 +26,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * reach ({@link #NOWHERE}, TEST-NET-1), so that only the connection it registered over leads to it.
  * A carrier's call (a sipp UAC from the declared source of a trunk this class owns for its
  * duration) and an internal call reach it; its ACK, the caller's BYE and its own BYE take the same
- * connection; a BYE after that connection ended gets 430 (Flow Failed, RFC 5626 §5.3). The account
- * is this class's own.
+ * connection; a phone behind a NAT that calls over TCP gets the callee's BYE down the connection it
+ * called over; a BYE after a phone's connection ended gets 430 (Flow Failed, RFC 5626 §5.3). The
+ * account is this class's own.
  */
 @ExtendWith(RunningDialtone.class)
 class SipFlowsIT {
@@ -40,6 +41,15 @@ class SipFlowsIT {
 
   /** Where the phones say they are: an address of documentation, where nothing answers. */
   private static final String NOWHERE = "192.0.2.1:5999";
+
+  /**
+   * The caller's check of Dialtone's Record-Route, for a call that changes transport (UDP in, TCP
+   * out): the entry towards the caller comes second.
+   */
+  private static final Map<String, String> TWO_ROUTES =
+      Map.of(
+          "regexp=\"Record-Route: &lt;sip:",
+          "regexp=\"Record-Route: &lt;sip:127\\.0\\.0\\.1:[0-9]+;transport=tcp;lr&gt;,&lt;sip:");
 
   private static DialtoneServer server;
   private static TestUsers db;
@@ -138,7 +148,7 @@ class SipFlowsIT {
       Sipp.Running phone = phoneBehindNat(ext.get("822"), "tcp-phone-answers", 8000);
       String callId = "natint-" + SipUdpClient.newId();
       assertPassed(
-          CallPeers.call("call-talk", caller, "822", callId, Map.of()),
+          CallPeers.call("call-talk", caller, "822", callId, TWO_ROUTES),
           "the caller, connected, hung up");
       assertPassed(phone.await(30), "the phone behind the NAT: INVITE, ACK and BYE");
 
@@ -152,19 +162,97 @@ class SipFlowsIT {
   }
 
   /**
-   * The phone answers, then its connection ends (it unregisters and quits): the carrier's BYE has
-   * no way to it and gets 430 Flow Failed, never a BYE sent to the Contact the phone wrote.
+   * At the maximum duration (4 s on the test server) Dialtone ends the call itself: its BYE reaches
+   * the phone behind the NAT down its connection, and the carrier.
+   */
+  @Test
+  void theByeOfTheMaximumDurationReachesAPhoneBehindANatOverItsConnection() throws Exception {
+    Sipp.Running phone = phoneBehindNat(ext.get("821"), "tcp-phone-answers", 12000);
+    String callId = "natmax-" + SipUdpClient.newId();
+    assertPassed(carrier("carrier-hung-up", callId, Map.of()), "the carrier, hung up by Dialtone");
+    assertPassed(phone.await(30), "the phone behind the NAT: Dialtone's BYE answered 200");
+
+    Map<String, Object> cdr = CallPeers.cdr(db, callId + "-1");
+    assertThat(cdr.get("hangup_side")).isEqualTo("MAX_DURATION");
+  }
+
+  /**
+   * A phone behind a NAT calls over TCP; the callee (a UDP phone) hangs up: its BYE reaches the
+   * caller down the connection the INVITE came on, as nothing answers at the caller's Contact.
+   */
+  @Test
+  void aPhoneBehindANatThatCallsGetsTheCalleesByeOverItsConnection() throws Exception {
+    Extension caller = ext.get("823");
+    Extension callee = ext.get("822");
+    CallPeers.register(caller, CallPeers.uasPort(0));
+    CallPeers.register(callee, CallPeers.uasPort(1));
+    try {
+      // the callee's own scenario with its real address as its Contact
+      Sipp.Running answers =
+          CallPeers.uas(
+              "tcp-phone-hangs-up",
+              CallPeers.uasPort(1),
+              Map.of("NOWHERE", "127.0.0.1:" + CallPeers.uasPort(1)));
+      String callId = "natout-" + SipUdpClient.newId();
+      Sipp.Running calls =
+          Sipp.start(
+              "tcp-call-hung-up",
+              Map.of("NOWHERE", NOWHERE),
+              List.of(
+                  "-t",
+                  "t1",
+                  "-p",
+                  Integer.toString(Sipp.freeUdpPort()),
+                  "-s",
+                  callee.number(),
+                  "-key",
+                  "caller",
+                  caller.number(),
+                  "-key",
+                  "realm",
+                  caller.realm(),
+                  "-au",
+                  caller.number(),
+                  "-ap",
+                  caller.secret(),
+                  "-auth_uri",
+                  callee.number() + "@" + caller.realm(),
+                  "-cid_str",
+                  callId + "-%u",
+                  "-recv_timeout",
+                  "15000",
+                  "127.0.0.1:" + SipExtensions.sipPort()));
+      phones.add(calls.process());
+      assertPassed(calls.await(60), "the caller behind the NAT: the callee's BYE answered");
+      assertPassed(answers.await(30), "the callee, its BYE answered 200");
+
+      Map<String, Object> cdr = CallPeers.cdr(db, callId + "-1");
+      assertThat(cdr.get("disposition")).as("ANSWERED").isEqualTo(1L);
+      assertThat(cdr.get("hangup_side")).isEqualTo("CALLEE");
+    } finally {
+      CallPeers.unregister(caller, CallPeers.uasPort(0));
+      CallPeers.unregister(callee, CallPeers.uasPort(1));
+    }
+  }
+
+  /**
+   * The phone answers, then its connection ends (the phone is killed: no BYE, no unregistration, as
+   * when a NAT forgets the connection): the carrier's BYE has no way to it and gets 430 Flow
+   * Failed, never a BYE sent to the Contact the phone wrote.
    */
   @Test
   void aByeAfterThePhonesConnectionEndedGets430FlowFailed() throws Exception {
-    Sipp.Running phone = phoneBehindNat(ext.get("821"), "tcp-phone-answers", 3000);
+    Sipp.Running phone = phoneBehindNat(ext.get("821"), "tcp-phone-answers", 30000);
     String callId = "natgone-" + SipUdpClient.newId();
     Sipp.Running carrier =
         startCarrier(
             "carrier-call",
             callId,
-            Map.of("TALK", "6000", "<recv response=\"200\"/>\n  <Reference", wanted430()));
-    phone.await(30); // it quits with its call still up: how sipp counts that is no matter here
+            Map.of("TALK", "2500", "<recv response=\"200\"/>\n  <Reference", wanted430()));
+    // the phone answers within half a second; the carrier talks 2.5 s, less than the test
+    // server's longest call
+    Thread.sleep(1200);
+    phone.process().destroyForcibly().waitFor();
     assertPassed(carrier.await(60), "the carrier, its BYE answered 430");
 
     Map<String, Object> cdr = CallPeers.cdr(db, callId + "-1");
@@ -197,6 +285,7 @@ class SipFlowsIT {
             SipFlowsIT.class.getResourceAsStream("/sipp/" + calls + ".xml").readAllBytes(),
             StandardCharsets.ISO_8859_1);
     Files.writeString(answers, text.replace("NOWHERE", NOWHERE), StandardCharsets.ISO_8859_1);
+    Object since = db.queryValue("SELECT UTC_TIMESTAMP(6)");
     Sipp.Running phone =
         Sipp.start(
             "tcp-phone",
@@ -227,7 +316,7 @@ class SipFlowsIT {
                 "127.0.0.1:" + SipExtensions.sipPort()));
     phones.add(phone.process());
     Instant end = Instant.now().plus(Duration.ofSeconds(10));
-    while (bindings(e) == 0) {
+    while (bindings(e, since) == 0) {
       if (!phone.process().isAlive()) {
         throw new AssertionError("the phone ended early:\n" + phone.await(1).output());
       }
@@ -237,14 +326,16 @@ class SipFlowsIT {
     return phone;
   }
 
-  private static long bindings(Extension e) {
+  /** The bindings of {@code e} to {@link #NOWHERE} over TCP refreshed since {@code since}. */
+  private static long bindings(Extension e, Object since) {
     return ((Number)
             db.queryValue(
                 "SELECT COUNT(*) FROM sip_binding WHERE account_id = ? AND extension_number = ?"
-                    + " AND transport = 'TCP' AND contact LIKE ?",
+                    + " AND transport = 'TCP' AND contact LIKE ? AND refreshed_at >= ?",
                 account,
                 e.number(),
-                "%" + NOWHERE + "%"))
+                "%" + NOWHERE + "%",
+                since))
         .longValue();
   }
 
