@@ -25,10 +25,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Phones behind a NAT, with real SIP peers: a sipp phone registers over TCP a Contact nobody can
  * reach ({@link #NOWHERE}, TEST-NET-1), so that only the connection it registered over leads to it.
  * A carrier's call (a sipp UAC from the declared source of a trunk this class owns for its
- * duration) and an internal call reach it; its ACK, the caller's BYE and its own BYE take the same
- * connection; a phone behind a NAT that calls over TCP gets the callee's BYE down the connection it
- * called over; a BYE after a phone's connection ended gets 430 (Flow Failed, RFC 5626 §5.3). The
- * account is this class's own.
+ * duration) and an internal call reach it; its ACK, a re-INVITE, the caller's BYE, Dialtone's BYE
+ * at the maximum duration and its own BYE take the same connection; a phone behind a NAT that calls
+ * over TCP gets the callee's BYE down the connection it called over; a BYE after a phone's
+ * connection ended gets 430 (Flow Failed, RFC 5626 §5.3). The account is this class's own.
  */
 @ExtendWith(RunningDialtone.class)
 class SipFlowsIT {
@@ -126,6 +126,20 @@ class SipFlowsIT {
     assertThat(cdr.get("hangup_side")).isEqualTo("CALLER");
     assertThat(db.queryValue("SELECT answered_by FROM cdr WHERE call_id = ?", callId + "-1"))
         .isEqualTo("821");
+  }
+
+  /** The carrier's re-INVITE (a new offer) and its ACK reach the phone down its connection. */
+  @Test
+  void aReInviteReachesAPhoneBehindANatOverItsConnection() throws Exception {
+    Sipp.Running phone = phoneBehindNat(ext.get("821"), "tcp-phone-reinvited", 8000);
+    String callId = "natre-" + SipUdpClient.newId();
+    assertPassed(
+        carrier("carrier-reinvite", callId, Map.of()), "the carrier: new offer answered, BYE");
+    assertPassed(phone.await(30), "the phone behind the NAT: INVITE, re-INVITE, ACKs and BYE");
+
+    Map<String, Object> cdr = CallPeers.cdr(db, callId + "-1");
+    assertThat(cdr.get("disposition")).as("ANSWERED").isEqualTo(1L);
+    assertThat(cdr.get("hangup_side")).isEqualTo("CALLER");
   }
 
   @Test
