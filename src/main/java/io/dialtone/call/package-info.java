@@ -15,8 +15,10 @@
  * <p>The proxy side: {@code control.CallRouting} receives the authenticated INVITEs from {@code
  * sip} (it implements {@code sip.control.CallHandler}), bounds the calls in progress and routes
  * each admitted call with a {@code control.RoutedCall}: forked to the callee's contacts, or out
- * through {@code trunk}'s carrier trunks with failover; {@code control.TrunkProbe} pings every
- * enabled trunk with OPTIONS and reports to {@code trunk.control.TrunkHealth}.
+ * through {@code trunk}'s carrier trunks with failover (a carrier's call forwarded out presents its
+ * caller and names the DID in Diversion: {@code control.ForwardedIdentity}); {@code
+ * control.TrunkProbe} pings every enabled trunk with OPTIONS and reports to {@code
+ * trunk.control.TrunkHealth}.
  *
  * <p>Calls: account, callpolicy, cdr, did, extension, kernel, platform, sip, trunk, usage.
  */

@@ -9,7 +9,10 @@
  * implements, as a {@code control.ProxiedCall} (forward on branches, fail, hang up) whose
  * transactions {@code boundary.JainSipProxy} keeps on the RI's transaction layer; {@code
  * control.SipContacts} tells call control where an extension's phones are, {@code
- * control.OptionsPing} pings a carrier. This component knows no call logic.
+ * control.OptionsPing} pings a carrier. A phone on TCP or TLS is reached down its own connection
+ * for the whole call ({@code boundary.DialogRoute}, RFC 5626 style), and a forwarded call's branch
+ * may name where it was forwarded from ({@code control.Diversion}). This component knows no call
+ * logic.
  *
  * <p>The portal reads the registrar's state through {@code control.LocationService} (live bindings
  * of an extension) and {@code control.SourceBans} (current bans, lifting one); it learns that an

@@ -498,7 +498,10 @@ class SipInboundCallsIT {
 
   @Test
   void withNoPhoneRegisteredTheCallGoesOutThroughTheTrunkRatedAsTheAccountsCall() throws Exception {
-    // the call out presents the DID, never a number the account does not hold
+    // a forwarded call: the caller's own number, and the DID it was forwarded from in Diversion
+    String identity = "P-Asserted-Identity: .sip:" + CALLER.replace("+", "\\+") + "@";
+    String diversion =
+        "Diversion: .sip:" + toMobile.replace("+", "\\+") + "@[^>]+>;reason=unavailable;counter=1";
     Sipp.Running mobile =
         uas(
             "uas-carrier",
@@ -507,9 +510,15 @@ class SipInboundCallsIT {
                 "EXPECT",
                 "INVITE sip:"
                     + MONTREAL.replace("+", "\\+")
-                    + "@127\\.0\\.0\\.1:[0-9]+ SIP/2\\.0.*P-Asserted-Identity: .sip:"
-                    + toMobile.replace("+", "\\+")
-                    + "@"));
+                    + "@127\\.0\\.0\\.1:[0-9]+ SIP/2\\.0.*("
+                    + identity
+                    + ".*"
+                    + diversion
+                    + "|"
+                    + diversion
+                    + ".*"
+                    + identity
+                    + ")"));
     String callId = "tomobile-" + SipUdpClient.newId();
     // more than a second of talk: a billable second, rated for its started minute
     assertPassed(carrier("carrier-call", toMobile, callId, Map.of("TALK", "1200")), "the carrier");

@@ -15,8 +15,10 @@ public sealed interface Admission {
    *
    * @param destination the number called; {@code null} for an emergency call, whose short number
    *     has no E.164 form (send {@link #dialString()})
-   * @param callerId the account's DID to present; {@code null} only for an emergency call of an
-   *     account that holds no number (the trunk's own identity then applies)
+   * @param callerId the account's DID to present — or, on the leg out of a carrier's call that the
+   *     service continuity forwards, the caller's own number ({@link ForwardedIdentity}); {@code
+   *     null} only for an emergency call of an account that holds no number (the trunk's own
+   *     identity then applies)
    * @param dialString the Request-URI user part to send: the E.164 number ({@code +15145550100}),
    *     or the emergency digits as the account's country dials them ({@code 911}, {@code 112})
    */

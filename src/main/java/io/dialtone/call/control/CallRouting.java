@@ -40,8 +40,9 @@ import java.util.logging.Logger;
  * extension's phones (inbound and internal) have the service continuity ({@link Fallback}): the
  * DID's continuity destination, else the extension's — another extension of the account, or a
  * number out through the trunks admitted by the call policy as the account's call ({@link
- * CallAdmission#onward}; the DID is presented as the caller ID of an inbound call's onward leg).
- * The extension's phones ring for the DID's ring timeout, else the extension's, else {@value
+ * CallAdmission#onward}; an inbound call's leg out presents the caller and names the DID in
+ * Diversion, {@link ForwardedIdentity}; an internal call's presents the callee's caller ID). The
+ * extension's phones ring for the DID's ring timeout, else the extension's, else {@value
  * #INBOUND_RING_SECONDS} s on an inbound call and the platform's ring time on an internal one. A
  * forked call whose phones all failed unreachable fires {@link ContactsUnreachable}.
  */
@@ -163,7 +164,13 @@ public class CallRouting implements CallHandler {
             meant,
             target.map(t -> contacts.targetsOf(t.id())).orElse(List.of()),
             ring,
-            new Continuity(route.account(), meant, continuity, route.number(), ticket));
+            new Continuity(
+                    route.account(),
+                    meant,
+                    continuity,
+                    ForwardedIdentity.presented(call.request().from().user(), route.number()),
+                    ticket)
+                .divertedFrom(route.number()));
   }
 
   /** A called number as carriers send it ({@code +15145550100} or {@code 15145550100}). */
@@ -220,6 +227,7 @@ public class CallRouting implements CallHandler {
     private final String destination;
     private final E164Number present;
     private final CallTicket ticket;
+    private E164Number did;
 
     Continuity(
         AccountId account,
@@ -232,6 +240,12 @@ public class CallRouting implements CallHandler {
       this.destination = destination;
       this.present = present;
       this.ticket = ticket;
+    }
+
+    /** A carrier's call to {@code number}: a leg out carries it as its Diversion. */
+    Continuity divertedFrom(E164Number number) {
+      this.did = number;
+      return this;
     }
 
     @Override
@@ -254,7 +268,10 @@ public class CallRouting implements CallHandler {
         }
         case Onward.Out out -> {
           ticket.continued(reason, out.admitted().dialString());
-          call.onwardToTrunks(out.admitted(), trunks.candidates(out.admitted().emergency()));
+          call.onwardToTrunks(
+              out.admitted(),
+              trunks.candidates(out.admitted().emergency()),
+              did == null ? null : ForwardedIdentity.diversion(did, reason));
           return true;
         }
         case Onward.Refused refused -> {

@@ -6,6 +6,7 @@ import io.dialtone.kernel.entity.ExtensionNumber;
 import io.dialtone.sip.control.Branch;
 import io.dialtone.sip.control.BranchListener;
 import io.dialtone.sip.control.CallListener;
+import io.dialtone.sip.control.Diversion;
 import io.dialtone.sip.control.ForkTarget;
 import io.dialtone.sip.control.ProxiedCall;
 import io.dialtone.trunk.control.TrunkRoute;
@@ -68,6 +69,7 @@ final class RoutedCall implements CallListener {
 
   private Deque<TrunkRoute> trunks;
   private Admission.Outbound outbound;
+  private Diversion diversion;
   private TrunkRoute heldTrunk;
 
   RoutedCall(
@@ -134,6 +136,15 @@ final class RoutedCall implements CallListener {
 
   /** The continuity: the call goes out through {@code candidates}. For a {@link Fallback} only. */
   void onwardToTrunks(Admission.Outbound admitted, List<TrunkRoute> candidates) {
+    onwardToTrunks(admitted, candidates, null);
+  }
+
+  /**
+   * As {@link #onwardToTrunks(Admission.Outbound, List)}, each INVITE out carrying {@code from}
+   * (null: none) as its {@code Diversion}.
+   */
+  void onwardToTrunks(Admission.Outbound admitted, List<TrunkRoute> candidates, Diversion from) {
+    diversion = from;
     fallback = Fallback.NONE;
     phase++;
     ringing = null;
@@ -189,6 +200,9 @@ final class RoutedCall implements CallListener {
               Optional.ofNullable(outbound.callerId()).map(E164Number::value),
               trunk.setupTimeout(),
               trunk.login().map(l -> new ForkTarget.Login(l.username(), l.password(), l.realm())));
+      if (diversion != null) {
+        target = target.divertedFrom(diversion);
+      }
       branches.add(call.forward(target, new TrunkBranch(trunk)));
       return;
     }

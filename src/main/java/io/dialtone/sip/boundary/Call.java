@@ -16,6 +16,7 @@ import io.dialtone.sip.control.SipAnswer;
 import io.dialtone.sip.control.SipRequest;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.logging.Level;
@@ -27,7 +28,6 @@ import javax.sip.address.SipURI;
 import javax.sip.header.CSeqHeader;
 import javax.sip.header.CallIdHeader;
 import javax.sip.header.FromHeader;
-import javax.sip.header.MaxForwardsHeader;
 import javax.sip.header.ToHeader;
 import javax.sip.header.ViaHeader;
 import javax.sip.message.Request;
@@ -55,6 +55,7 @@ final class Call implements ProxiedCall {
   private final String callerTag;
   final Events events;
   private final List<Leg> legs = new ArrayList<>();
+  private final DialogRoute route;
   private CallListener listener;
   private int state = TRYING;
   private Response best;
@@ -70,7 +71,8 @@ final class Call implements ProxiedCall {
       ServerTransaction server,
       Request invite,
       SipProvider inbound,
-      SipRequest parsed) {
+      SipRequest parsed,
+      String callerFlow) {
     this.proxy = proxy;
     this.wire = wire;
     this.timers = timers;
@@ -81,6 +83,7 @@ final class Call implements ProxiedCall {
     this.parsed = parsed;
     this.callerTag = ((FromHeader) invite.getHeader(FromHeader.NAME)).getTag();
     this.callerCseq = parsed.cseq();
+    this.route = new DialogRoute(wire, callerFlow);
   }
 
   @Override
@@ -136,6 +139,7 @@ final class Call implements ProxiedCall {
       if (state == TRYING) {
         state = ANSWERED;
         answer = response;
+        route.answeredOver(leg.target.flow());
         relay(response);
         events.run(leg.listener::answered);
       } else if (answeredBy(response)) {
@@ -255,17 +259,20 @@ final class Call implements ProxiedCall {
       }
     }
     try {
-      Request out = (Request) request.clone();
-      wire.popOwnRoutes(out);
-      MaxForwardsHeader hops = (MaxForwardsHeader) out.getHeader(MaxForwardsHeader.NAME);
-      if (hops != null) {
-        hops.decrementMaxForwards();
+      Optional<Request> next;
+      synchronized (this) {
+        next = route.next(request, byCaller);
       }
-      String transport = wire.nextHopTransport(out);
-      out.addFirst(wire.via(transport));
-      ClientTransaction client = wire.provider(transport).getNewClientTransaction(out);
-      client.setApplicationData(new Relay(incoming, request, wire));
-      client.sendRequest();
+      if (next.isEmpty()) {
+        flowFailed(incoming, request);
+      } else {
+        Request out = next.get();
+        String transport = wire.nextHopTransport(out);
+        out.addFirst(wire.via(transport));
+        ClientTransaction client = wire.provider(transport).getNewClientTransaction(out);
+        client.setApplicationData(new Relay(incoming, request, wire));
+        client.sendRequest();
+      }
     } catch (Exception e) {
       LOG.fine(() -> "a " + request.getMethod() + " could not be forwarded: " + e);
       wire.answer(incoming, request, 500, null);
@@ -277,6 +284,27 @@ final class Call implements ProxiedCall {
         events.run(() -> current.ended(byCaller));
       }
     }
+  }
+
+  /** The ACK of the answered call: passed on statelessly, dropped when its flow is gone. */
+  void ack(Request request) {
+    boolean byCaller = callerTag != null && callerTag.equals(fromTag(request));
+    try {
+      Optional<Request> next;
+      synchronized (this) {
+        next = route.next(request, byCaller);
+      }
+      next.ifPresent(wire::forwardStateless);
+    } catch (Exception e) {
+      LOG.log(Level.FINE, "an ACK could not be forwarded", e);
+    }
+  }
+
+  /** RFC 5626 §5.3: the phone's connection is gone, so is the way to it. */
+  private void flowFailed(ServerTransaction incoming, Request request) throws Exception {
+    Response failed = wire.messages().createResponse(430, request);
+    failed.setReasonPhrase("Flow Failed");
+    incoming.sendResponse(failed);
   }
 
   @Override
@@ -298,9 +326,16 @@ final class Call implements ProxiedCall {
       FromHeader from = (FromHeader) invite.getHeader(FromHeader.NAME);
       ToHeader to = (ToHeader) ok.getHeader(ToHeader.NAME);
       CallIdHeader id = (CallIdHeader) invite.getHeader(CallIdHeader.NAME);
-      wire.bye(contactOf(ok), id, from, to, toCallee);
+      String calleeFlow;
+      String callerFlow;
+      synchronized (this) {
+        calleeFlow = route.flowTowards(true);
+        callerFlow = route.flowTowards(false);
+      }
+      wire.bye(contactOf(ok), calleeFlow, id, from, to, toCallee);
       wire.bye(
           contactOf(invite),
+          callerFlow,
           id,
           wire.headers().createFromHeader(to.getAddress(), to.getTag()),
           wire.headers().createToHeader(from.getAddress(), from.getTag()),

@@ -40,9 +40,11 @@ import javax.sip.message.Response;
  * record-route, and 2xx retransmissions passed on statelessly. Bodies (SDP) pass untouched;
  * Proxy-Authorization and P-Asserted-Identity of the phone never leave. One entry per call in
  * progress, by Call-ID, removed on every ending. Events reach call control on the workers, one at a
- * time per call. In-dialog requests towards a phone go to its Contact as it wrote it (no NAT
- * traversal), except that a branch to a phone registered over TCP or TLS goes down the connection
- * it registered over (a Route to its far end; the library reuses the open connection).
+ * time per call. A phone registered over TCP or TLS is reached down the connection it registered
+ * over, and an authenticated caller over TCP or TLS down the one it called over, for the INVITE and
+ * every later request of the call ({@link DialogRoute}, RFC 5626 style: behind a NAT its Contact is
+ * no address anyone can reach); a connection gone: 430 (Flow Failed). Other in-dialog requests go
+ * to the Contact as the other side wrote it.
  */
 final class JainSipProxy {
 
@@ -117,7 +119,9 @@ final class JainSipProxy {
       wire.answer(server, request, 482, null);
       return;
     }
-    Call call = new Call(this, wire, workers, timers, server, request, provider, parsed);
+    String callerFlow = proxied.caller() != null ? DialogRoute.flowOf(parsed.source()) : null;
+    Call call =
+        new Call(this, wire, workers, timers, server, request, provider, parsed, callerFlow);
     calls.put(callId, call);
     wire.answer(server, request, 100, null);
     try {
@@ -139,7 +143,7 @@ final class JainSipProxy {
     String method = request.getMethod();
     if (Request.ACK.equals(method)) {
       if (call != null && call.answered() && call.belongs(request)) {
-        wire.forwardStateless(request);
+        call.ack(request);
       }
       return;
     }

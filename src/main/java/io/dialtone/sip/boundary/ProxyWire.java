@@ -97,15 +97,9 @@ final class ProxyWire {
     }
   }
 
-  /** An ACK of the answered call, passed on without a transaction. */
-  void forwardStateless(Request request) {
+  /** An ACK of the answered call, made ready by {@link DialogRoute}, sent without a transaction. */
+  void forwardStateless(Request out) {
     try {
-      Request out = (Request) request.clone();
-      popOwnRoutes(out);
-      MaxForwardsHeader hops = (MaxForwardsHeader) out.getHeader(MaxForwardsHeader.NAME);
-      if (hops != null) {
-        hops.decrementMaxForwards();
-      }
       String transport = nextHopTransport(out);
       out.addFirst(via(transport));
       provider(transport).sendRequest(out);
@@ -246,20 +240,20 @@ final class ProxyWire {
     out.removeHeader("P-Preferred-Identity");
     out.removeHeader("Remote-Party-ID"); // the pre-standard identity header some carriers read
     out.removeHeader(RouteHeader.NAME);
-    if (target.flow().isPresent()) {
-      // down the phone's own connection: the library reuses the open one to that address
-      SipURI flow = (SipURI) addresses().createURI(target.flow().get());
-      if (!flows.test(flow.getHost(), flow.getPort())) {
-        throw new java.io.IOException("the connection of " + target.uri() + " is gone");
-      }
-      flow.setLrParam();
-      out.addHeader(headers().createRouteHeader(addresses().createAddress(flow)));
+    if (target.flow().isPresent() && !overFlow(out, target.flow().get())) {
+      throw new java.io.IOException("the connection of " + target.uri() + " is gone");
     }
     if (target.callerId().isPresent()) {
       FromHeader from = (FromHeader) out.getHeader(FromHeader.NAME);
       SipURI presented = addresses().createSipURI(target.callerId().get(), host());
       from.setAddress(addresses().createAddress(presented));
       out.setHeader(headers().createHeader("P-Asserted-Identity", "<" + presented + ">"));
+      // a carrier trusts Diversion as it trusts the caller ID: only Dialtone's goes out
+      out.removeHeader("Diversion");
+    }
+    if (target.diversion().isPresent()) {
+      out.addHeader(
+          headers().createHeader("Diversion", target.diversion().get().headerValue(host)));
     }
     if (credentials != null) {
       out.addHeader(credentials);
@@ -274,13 +268,40 @@ final class ProxyWire {
     return out;
   }
 
-  /** A BYE of the maximum duration to {@code target}, outside any route set. */
-  void bye(URI target, CallIdHeader callId, FromHeader from, ToHeader to, long cseq)
+  /**
+   * Sends {@code request} down the connection {@code flow} (the URI of a phone's far end, e.g.
+   * {@code sip:192.0.2.7:49152;transport=tcp}) with a Route to it on top: the library then reuses
+   * the open connection to that address and never opens one. False when that connection is gone
+   * (RFC 5626 §5.3: the request cannot reach the phone; its sender gets 430).
+   */
+  boolean overFlow(Request request, String flow) throws Exception {
+    SipURI far = (SipURI) addresses.createURI(flow);
+    if (!flows.test(far.getHost(), far.getPort())) {
+      return false;
+    }
+    far.setLrParam();
+    request.addFirst(headers.createRouteHeader(addresses.createAddress(far)));
+    return true;
+  }
+
+  /** Whether {@code request} has no Route left: its next hop is its Request-URI's target. */
+  static boolean lastHop(Request request) {
+    return request.getHeader(RouteHeader.NAME) == null;
+  }
+
+  /**
+   * A BYE of the maximum duration to {@code target}, outside any route set; down {@code flow} when
+   * not null (a phone registered over TCP or TLS), not sent when that connection is gone.
+   */
+  void bye(URI target, String flow, CallIdHeader callId, FromHeader from, ToHeader to, long cseq)
       throws Exception {
     if (target == null) {
       return;
     }
-    String transport = target instanceof SipURI sip ? transportOf(sip) : "UDP";
+    String transport =
+        flow != null
+            ? transportOf((SipURI) addresses.createURI(flow))
+            : target instanceof SipURI sip ? transportOf(sip) : "UDP";
     Request bye =
         messages()
             .createRequest(
@@ -293,7 +314,10 @@ final class ProxyWire {
                 new ArrayList<>(List.of(via(transport))),
                 headers().createMaxForwardsHeader(70));
     bye.addHeader(headers().createHeader("Reason", "SIP;cause=200;text=\"Maximum duration\""));
-    ClientTransaction client = provider(transport).getNewClientTransaction(bye);
+    if (flow != null && !overFlow(bye, flow)) {
+      return;
+    }
+    ClientTransaction client = provider(nextHopTransport(bye)).getNewClientTransaction(bye);
     client.sendRequest();
   }
 }

@@ -18,13 +18,16 @@ import java.util.Optional;
  *     URI of its far end, e.g. {@code sip:192.0.2.7:49152;transport=tcp}: the branch goes down that
  *     connection, never a new one; gone, the branch fails as a transport error. Empty: the URI's
  *     own transport and address (UDP, carriers)
+ * @param diversion when present, the number the call was forwarded from, sent as {@code Diversion}
+ *     (RFC 5806) on a call a customer's service continuity sends on through a carrier
  */
 public record ForkTarget(
     String uri,
     Optional<String> callerId,
     Duration noAnswer,
     Optional<Login> login,
-    Optional<String> flow) {
+    Optional<String> flow,
+    Optional<Diversion> diversion) {
 
   public ForkTarget {
     Objects.requireNonNull(uri, "uri");
@@ -32,6 +35,22 @@ public record ForkTarget(
     Objects.requireNonNull(noAnswer, "noAnswer");
     Objects.requireNonNull(login, "login");
     Objects.requireNonNull(flow, "flow");
+    Objects.requireNonNull(diversion, "diversion");
+  }
+
+  /** A target reached at its own address or down {@code flow}, forwarded from no number. */
+  public ForkTarget(
+      String uri,
+      Optional<String> callerId,
+      Duration noAnswer,
+      Optional<Login> login,
+      Optional<String> flow) {
+    this(uri, callerId, noAnswer, login, flow, Optional.empty());
+  }
+
+  /** This target, its call forwarded from {@code from}. */
+  public ForkTarget divertedFrom(Diversion from) {
+    return new ForkTarget(uri, callerId, noAnswer, login, flow, Optional.of(from));
   }
 
   /** A target reached at its own address. */
