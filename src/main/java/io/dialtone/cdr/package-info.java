@@ -1,8 +1,10 @@
 /**
  * Call records: one row per call attempt (answered, unanswered, failed or blocked), their daily
  * usage totals, and the rate deck that prices them. Owns {@code cdr} (monthly partitions), {@code
- * cdr_daily_account}, {@code cdr_daily_extension}, {@code rate}, {@code cdr_saved_filter} and
- * {@code cdr_retention}.
+ * cdr_daily_account}, {@code cdr_daily_extension}, the facet tables of the page's filtered totals
+ * ({@code cdr_daily_facet}, {@code cdr_daily_extension_facet}, {@code cdr_daily_number_facet},
+ * {@code cdr_daily_extension_duration} and their start markers), {@code rate}, {@code
+ * cdr_saved_filter} and {@code cdr_retention}.
  *
  * <p>Writes: {@code control.CallRecorder#record} (or {@code #submit}) is how the SIP side stores a
  * call: queued and stored by group commit ({@code control.GroupCommit}, up to 500 calls per

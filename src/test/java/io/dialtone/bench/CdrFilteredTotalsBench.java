@@ -25,7 +25,7 @@ import java.util.List;
  * CallRecords.totals} runs it for whole days): every combination of extension, direction, result,
  * destination type and country (each either absent or set: 32), then every value of each filter
  * alone, each timed {@code runs} times; prints p50/p95 per filter, the worst p95 and the p95 of all
- * runs together. Then number prefixes (the busiest of 1 to 7 digits) and minimum durations (on a
+ * runs together. Then number prefixes (the busiest of 1 to 10 digits) and minimum durations (on a
  * class limit and between), alone and with extension, direction + result and destination type:
  * p50/p95 per filter and per kind. For comparison, the same filters counted from the call rows
  * ({@link CdrTotalsQuery}, what the page did before) on a sample, fewer runs. Checks on the way
@@ -181,7 +181,7 @@ public final class CdrFilteredTotalsBench {
       int runs)
       throws SQLException {
     List<String> prefixes = new ArrayList<>();
-    for (int n = 1; n <= 7; n++) {
+    for (int n = 1; n <= 10; n++) {
       prefixes.add(busiestPrefix(c, range.accountId(), n));
     }
     List<Integer> limits = List.of(1, 10, 30, 60, 300, 3600);
@@ -190,7 +190,7 @@ public final class CdrFilteredTotalsBench {
     List<String> names = new ArrayList<>();
     List<CdrFilter> filters = new ArrayList<>();
     for (String p : prefixes) {
-      kinds.add(p.length() <= 5 ? "prefix of 1-5 digits" : "prefix of 6-7 digits");
+      kinds.add(p.length() <= 5 ? "prefix of 1-5 digits" : "prefix of 6-10 digits");
       names.add(" prefix " + p);
       filters.add(range.withNumberPrefix(p));
     }
@@ -210,6 +210,7 @@ public final class CdrFilteredTotalsBench {
     combined.add(prefixes.get(3));
     combined.add(prefixes.get(4));
     combined.add(prefixes.get(5));
+    combined.add(prefixes.get(7));
     for (String p : combined) {
       for (Integer t : java.util.Arrays.asList(null, 10, 60)) {
         for (int mask = 0; mask < 8; mask++) {
@@ -242,7 +243,7 @@ public final class CdrFilteredTotalsBench {
                   : (mask & 1) != 0
                       ? "extension + minimum duration (+ others)"
                       : p != null && p.length() > 5
-                          ? "prefix of 6-7 digits + others"
+                          ? "prefix of 6-10 digits + others"
                           : "prefix of 1-5 digits and/or duration + others";
           kinds.add(kind);
           names.add(name.toString());

@@ -1,7 +1,7 @@
 package io.dialtone.bench;
 
 import io.dialtone.cdr.control.CallRecord;
-import io.dialtone.cdr.control.CdrFacets;
+import io.dialtone.cdr.control.CdrFacetTally;
 import io.dialtone.cdr.control.CdrPartitions;
 import io.dialtone.cdr.control.Direction;
 import io.dialtone.cdr.control.Disposition;
@@ -177,7 +177,7 @@ public final class CdrGenerator {
     Map<String, long[]> extDays = new TreeMap<>();
     Map<LocalDate, BigDecimal> dayCost = new TreeMap<>();
     Map<String, BigDecimal> extDayCost = new TreeMap<>();
-    CdrFacets.Tally facets = new CdrFacets.Tally();
+    CdrFacetTally facets = new CdrFacetTally();
     Path tsv = tempFile();
     try (BufferedWriter out = Files.newBufferedWriter(tsv, StandardCharsets.US_ASCII)) {
       for (CallRecord r : calls) {

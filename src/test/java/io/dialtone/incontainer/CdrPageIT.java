@@ -301,6 +301,12 @@ public class CdrPageIT {
     CallRecord a2Year = outbound(t.a2(), "201", "+15145550503", year, 10);
     CallRecord a2Recent = outbound(t.a2(), "201", "+15145550504", recent, 10);
     pageRows.recordAll(List.of(a1Old, a1Year, a2Year, a2Recent));
+    java.util.function.BiFunction<Long, Instant, Long> summaries =
+        (account, start) ->
+            pageRows.summaryRowsAround(account, LocalDate.ofInstant(start, ZoneOffset.UTC));
+    // each call: a row in each of the six summary tables, and one per prefix of up to five digits
+    assertThat(summaries.apply(t.a1(), old)).isEqualTo(11);
+    assertThat(summaries.apply(t.a2(), year)).isEqualTo(11);
 
     CdrRetentionSweep.Outcome outcome = sweep.apply(now);
 
@@ -311,6 +317,12 @@ public class CdrPageIT {
     assertThat(rows.count(a1Year.callId())).isEqualTo(1);
     assertThat(rows.count(a2Year.callId())).isZero();
     assertThat(rows.count(a2Recent.callId())).isEqualTo(1);
+    // the summary rows of the expired calls' days went with them; the others stay
+    assertThat(outcome.summaryRows()).isGreaterThanOrEqualTo(22);
+    assertThat(summaries.apply(t.a1(), old)).isZero();
+    assertThat(summaries.apply(t.a1(), year)).isEqualTo(11);
+    assertThat(summaries.apply(t.a2(), year)).isZero();
+    assertThat(summaries.apply(t.a2(), recent)).isEqualTo(11);
     assertThat(rows.audits("CDR_RETENTION_APPLIED", "system", "SUCCESS")).isGreaterThanOrEqualTo(1);
     assertThat(sweep.apply(now).dropped()).isEmpty();
   }

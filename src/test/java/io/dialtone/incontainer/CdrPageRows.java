@@ -86,6 +86,36 @@ public class CdrPageRows {
     }
   }
 
+  /**
+   * The summary rows of {@code accountId} (every table of daily totals and facets) for the days
+   * from the day before {@code day} to the day after it (a call's day in any time zone).
+   */
+  @Transactional
+  public long summaryRowsAround(long accountId, java.time.LocalDate day) {
+    long rows = 0;
+    for (String table :
+        List.of(
+            "cdr_daily_account",
+            "cdr_daily_extension",
+            "cdr_daily_facet",
+            "cdr_daily_extension_facet",
+            "cdr_daily_number_facet",
+            "cdr_daily_extension_duration")) {
+      rows +=
+          ((Number)
+                  em.createNativeQuery(
+                          "SELECT COUNT(*) FROM "
+                              + table
+                              + " WHERE account_id = ?1 AND day BETWEEN ?2 AND ?3")
+                      .setParameter(1, accountId)
+                      .setParameter(2, day.minusDays(1))
+                      .setParameter(3, day.plusDays(1))
+                      .getSingleResult())
+              .longValue();
+    }
+    return rows;
+  }
+
   @Transactional
   public long savedFilters(long userId) {
     return ((Number)

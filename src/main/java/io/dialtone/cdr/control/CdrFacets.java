@@ -1,7 +1,5 @@
 package io.dialtone.cdr.control;
 
-import io.dialtone.cdr.entity.ClassCodes;
-import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -10,15 +8,13 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The daily totals per value of the list's filters, written with each batch of records ({@link
- * Tally}, in key order like the other totals):
+ * CdrFacetTally}, in key order like the other totals):
  *
  * <ul>
  *   <li>V31: per direction, result, destination type and country ({@code cdr_daily_facet}, and
@@ -33,44 +29,9 @@ import java.util.TreeMap;
  * account's (or the extension's) days, a few hundred rows a day at most per duration class,
  * whatever the number of calls. A minimum duration between two limits adds the calls between it and
  * the next limit, counted from the rows (a narrow range of the billsec index): totals stay exact.
- * Used by {@link CdrWrites}, {@link CallRecords} and the benchmark's generator, so all three share
- * the statements.
+ * Written by {@link CdrFacetTally}.
  */
 public final class CdrFacets {
-
-  private static final String SUMS =
-      """
-       ON DUPLICATE KEY UPDATE calls = calls + VALUES(calls), \
-      answered = answered + VALUES(answered), blocked = blocked + VALUES(blocked), \
-      billsec = billsec + VALUES(billsec), minutes = minutes + VALUES(minutes), \
-      cost = cost + VALUES(cost)\
-      """;
-
-  private static final String ACCOUNT_INSERT =
-      """
-      INSERT INTO cdr_daily_facet (account_id, day, direction, disposition, dest_class, \
-      dest_country, calls, answered, blocked, billsec, minutes, cost) VALUES \
-      """;
-
-  private static final String EXTENSION_INSERT =
-      """
-      INSERT INTO cdr_daily_extension_facet (account_id, extension, day, direction, disposition, \
-      dest_class, dest_country, calls, answered, blocked, billsec, minutes, cost) VALUES \
-      """;
-
-  private static final String NUMBER_INSERT =
-      """
-      INSERT INTO cdr_daily_number_facet (account_id, prefix, duration, day, direction, \
-      disposition, dest_class, dest_country, calls, answered, blocked, billsec, minutes, cost) \
-      VALUES \
-      """;
-
-  private static final String EXTENSION_DURATION_INSERT =
-      """
-      INSERT INTO cdr_daily_extension_duration (account_id, extension, duration, day, direction, \
-      disposition, dest_class, dest_country, calls, answered, blocked, billsec, minutes, cost) \
-      VALUES \
-      """;
 
   /**
    * The lower limits of the duration classes in billable seconds (V38): class {@code i} holds the
@@ -92,9 +53,6 @@ public final class CdrFacets {
 
   private static final String NUMBER_START =
       "SELECT complete_from FROM cdr_number_facet_start WHERE id = 1";
-
-  /** Rows per multi-row upsert (the generator's large accounts have many). */
-  private static final int CHUNK = 1000;
 
   private CdrFacets() {}
 
@@ -336,158 +294,5 @@ public final class CdrFacets {
       }
     }
     return found;
-  }
-
-  /**
-   * The additions of some calls to the facet tables, summed per row first; {@link #write} upserts
-   * them in key order (concurrent writers lock the same rows in the same order).
-   */
-  public static final class Tally {
-
-    private final Rows accounts = new Rows(ACCOUNT_INSERT, 12, false, false);
-    private final Rows extensions = new Rows(EXTENSION_INSERT, 13, true, false);
-    private final Rows numbers = new Rows(NUMBER_INSERT, 14, true, true);
-    private final Rows extensionDurations = new Rows(EXTENSION_DURATION_INSERT, 14, true, true);
-
-    /** Counts {@code r} on its account's calendar {@code day}, at {@code cost} (null: none). */
-    public void add(CallRecord r, LocalDate day, BigDecimal cost) {
-      Key account =
-          new Key(
-              r.accountId().value(),
-              "",
-              0,
-              day,
-              r.direction().code(),
-              r.disposition().code(),
-              ClassCodes.code(r.destination()),
-              r.country() == null ? "" : r.country());
-      BigDecimal counted = cost == null ? BigDecimal.ZERO : cost;
-      accounts.add(account, r, counted);
-      extensions.add(account.named(r.extensionDigits(), 0), r, counted);
-      addByNumberAndDuration(account, r, counted);
-    }
-
-    /**
-     * The V38 rows of a call: its duration class for each prefix of its number up to {@value
-     * #PREFIX_DIGITS} digits ('' included) and for its extension.
-     */
-    private void addByNumberAndDuration(Key account, CallRecord r, BigDecimal cost) {
-      int duration = durationClass(r.billsec());
-      String digits = r.remoteDigits();
-      for (int n = 0; n <= Math.min(PREFIX_DIGITS, digits.length()); n++) {
-        numbers.add(account.named(digits.substring(0, n), duration), r, cost);
-      }
-      extensionDurations.add(account.named(r.extensionDigits(), duration), r, cost);
-    }
-
-    /** Adds the tally to the tables on the caller's connection (its transaction). */
-    public void write(Connection c) throws SQLException {
-      accounts.upsert(c);
-      extensions.upsert(c);
-      numbers.upsert(c);
-      extensionDurations.upsert(c);
-    }
-  }
-
-  /**
-   * One table's additions, per key; {@code name} and {@code duration}: whether the table has the
-   * key's name (extension or prefix) and duration class.
-   */
-  private static final class Rows {
-
-    private final String insert;
-    private final String row;
-    private final boolean name;
-    private final boolean duration;
-    private final Map<Key, long[]> sums = new TreeMap<>();
-    private final Map<Key, BigDecimal> costs = new HashMap<>();
-
-    Rows(String insert, int columns, boolean name, boolean duration) {
-      this.insert = insert;
-      this.row = "(" + String.join(", ", Collections.nCopies(columns, "?")) + ")";
-      this.name = name;
-      this.duration = duration;
-    }
-
-    void add(Key k, CallRecord r, BigDecimal cost) {
-      long[] t = sums.computeIfAbsent(k, x -> new long[5]);
-      t[0]++;
-      t[1] += r.disposition() == Disposition.ANSWERED ? 1 : 0;
-      t[2] += r.disposition() == Disposition.BLOCKED ? 1 : 0;
-      t[3] += r.billsec();
-      t[4] += CallRecorder.minutes(r.billsec());
-      costs.merge(k, cost, BigDecimal::add);
-    }
-
-    void upsert(Connection c) throws SQLException {
-      List<Key> keys = new ArrayList<>(sums.keySet());
-      for (int from = 0; from < keys.size(); from += CHUNK) {
-        List<Key> chunk = keys.subList(from, Math.min(keys.size(), from + CHUNK));
-        String sql =
-            new StringBuilder(insert)
-                .append(String.join(", ", Collections.nCopies(chunk.size(), row)))
-                .append(SUMS)
-                .toString();
-        try (PreparedStatement s = c.prepareStatement(sql)) {
-          int p = 1;
-          for (Key k : chunk) {
-            long[] t = sums.get(k);
-            s.setLong(p++, k.accountId);
-            if (name) {
-              s.setString(p++, k.name);
-            }
-            if (duration) {
-              s.setInt(p++, k.duration);
-            }
-            s.setObject(p++, k.day);
-            s.setInt(p++, k.direction);
-            s.setInt(p++, k.disposition);
-            s.setInt(p++, k.destClass);
-            s.setString(p++, k.country);
-            for (long v : t) {
-              s.setLong(p++, v);
-            }
-            s.setBigDecimal(p++, costs.get(k));
-          }
-          s.executeUpdate();
-        }
-      }
-    }
-  }
-
-  /**
-   * A facet row's key, ordered as the tables' primary keys: {@code name} is the extension or the
-   * number prefix ('' in the account's table), {@code duration} the class (0 where not kept).
-   */
-  private record Key(
-      long accountId,
-      String name,
-      int duration,
-      LocalDate day,
-      int direction,
-      int disposition,
-      int destClass,
-      String country)
-      implements Comparable<Key> {
-
-    private static final Comparator<Key> ORDER =
-        Comparator.comparingLong(Key::accountId)
-            .thenComparing(Key::name)
-            .thenComparingInt(Key::duration)
-            .thenComparing(Key::day)
-            .thenComparingInt(Key::direction)
-            .thenComparingInt(Key::disposition)
-            .thenComparingInt(Key::destClass)
-            .thenComparing(Key::country);
-
-    Key named(String value, int durationClass) {
-      return new Key(
-          accountId, value, durationClass, day, direction, disposition, destClass, country);
-    }
-
-    @Override
-    public int compareTo(Key o) {
-      return ORDER.compare(this, o);
-    }
   }
 }

@@ -1,5 +1,6 @@
 package io.dialtone.cdr.control;
 
+import io.dialtone.account.control.AccountTree;
 import io.dialtone.audit.control.AuditAction;
 import io.dialtone.audit.control.AuditRecord;
 import io.dialtone.audit.control.AuditResult;
@@ -15,6 +16,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.logging.Logger;
@@ -24,9 +28,9 @@ import javax.sql.DataSource;
  * Applies the {@link RetentionPlan} at a given instant (the nightly {@link CdrRetentionJob}, or a
  * test with its own clock): drops the expired monthly partitions, then deletes the expired rows of
  * accounts with a shorter retention in batches of {@value #BATCH} (each its own statement and
- * commit: no long transaction, no huge undo log), and audits what it removed. DDL commits
- * implicitly, so this runs outside any transaction; a MariaDB named lock keeps two nodes from
- * running it at once.
+ * commit: no long transaction, no huge undo log), deletes the summary rows of the days that expired
+ * ({@link CdrSummaryPruning}), and audits what it removed. DDL commits implicitly, so this runs
+ * outside any transaction; a MariaDB named lock keeps two nodes from running it at once.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.NOT_SUPPORTED)
@@ -50,20 +54,23 @@ public class CdrRetentionSweep {
         (SELECT account_id FROM cdr_retention WHERE months <> ?) LIMIT ?
       """;
 
-  /** What one run removed. */
-  public record Outcome(java.util.List<String> dropped, long deletedRows) {}
+  /** What one run removed: partitions, call rows, summary rows ({@link CdrSummaryPruning}). */
+  public record Outcome(java.util.List<String> dropped, long deletedRows, long summaryRows) {}
 
   @Resource(lookup = DatabaseMigration.DATA_SOURCE)
   DataSource dataSource;
 
   @Inject AuditTrail audit;
 
+  @Inject AccountTree accounts;
+
   public Outcome apply(Instant now) {
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(true);
       lock(c);
       try {
-        RetentionPlan plan = RetentionPlan.at(now, CdrPartitions.partitions(c), own(c));
+        Map<Long, Integer> own = own(c);
+        RetentionPlan plan = RetentionPlan.at(now, CdrPartitions.partitions(c), own);
         for (String partition : plan.drop()) {
           try (Statement s = c.createStatement()) {
             s.execute(dropStatement(partition));
@@ -77,7 +84,8 @@ public class CdrRetentionSweep {
           deleted += n;
           groups.append(' ').append(d.months()).append("m:").append(n);
         }
-        Outcome outcome = new Outcome(plan.drop(), deleted);
+        long summaries = pruneSummaries(c, now, own);
+        Outcome outcome = new Outcome(plan.drop(), deleted, summaries);
         audit.record(
             AuditRecord.builder(AuditAction.CDR_RETENTION_APPLIED, AuditResult.SUCCESS)
                 .actor("system")
@@ -86,7 +94,9 @@ public class CdrRetentionSweep {
                         + plan.drop()
                         + "; deleted rows "
                         + deleted
-                        + (groups.isEmpty() ? "" : " (" + groups.toString().strip() + ")"))
+                        + (groups.isEmpty() ? "" : " (" + groups.toString().strip() + ")")
+                        + "; deleted summary rows "
+                        + summaries)
                 .build());
         return outcome;
       } finally {
@@ -111,6 +121,37 @@ public class CdrRetentionSweep {
       throw new IllegalArgumentException("not a monthly partition: " + partition);
     }
     return "ALTER TABLE " + PartitionPlan.TABLE + " DROP PARTITION " + partition;
+  }
+
+  /**
+   * Deletes each account's summary rows of the days before the one its retention starts in (in the
+   * account's time zone, as the summary rows count days).
+   */
+  private long pruneSummaries(Connection c, Instant now, Map<Long, Integer> own)
+      throws SQLException {
+    long total = 0;
+    for (Map.Entry<Long, LocalDate> oldest : CdrSummaryPruning.oldestDays(c).entrySet()) {
+      long account = oldest.getKey();
+      Instant cutoff =
+          RetentionPlan.cutoff(now, own.getOrDefault(account, RetentionPlan.DEFAULT_MONTHS));
+      // no zone is a day ahead of UTC's next day: only then is the account's zone needed
+      if (!oldest.getValue().isBefore(LocalDate.ofInstant(cutoff, ZoneOffset.UTC).plusDays(1))) {
+        continue;
+      }
+      LocalDate firstKept = LocalDate.ofInstant(cutoff, zoneOf(account));
+      if (oldest.getValue().isBefore(firstKept)) {
+        total += CdrSummaryPruning.prune(c, account, firstKept);
+      }
+    }
+    return total;
+  }
+
+  /** The account's time zone (UTC for an account that no longer exists: none is ever deleted). */
+  private ZoneId zoneOf(long accountId) {
+    return accounts
+        .find(accountId)
+        .map(a -> ZoneId.of(a.profile().timeZone()))
+        .orElse(ZoneOffset.UTC);
   }
 
   private long delete(Connection c, RetentionPlan.RowDeletion d) throws SQLException {

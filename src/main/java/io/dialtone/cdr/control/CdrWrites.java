@@ -207,7 +207,7 @@ public final class CdrWrites {
     }
     upsert(c, ACCOUNT_TOTALS, "(?, ?, ?, ?, ?, ?, ?, ?)", accounts.values(), false);
     upsert(c, EXTENSION_TOTALS, "(?, ?, ?, ?, ?, ?, ?, ?, ?)", extensions.values(), true);
-    CdrFacets.Tally facets = new CdrFacets.Tally();
+    CdrFacetTally facets = new CdrFacetTally();
     for (PendingCall p : calls) {
       facets.add(p.call(), p.day(), p.cost() == null ? null : p.cost().amount());
     }
