@@ -43,6 +43,7 @@ public final class LedgerTicket implements CallTicket {
   private boolean toExtension;
   private E164Number did;
   private ExtensionNumber meant;
+  private String ringGroup;
   private ExtensionNumber answeredBy;
   private ContinuityReason reason;
   private String finalDestination;
@@ -139,6 +140,14 @@ public final class LedgerTicket implements CallTicket {
     toExtension = true;
     did = number;
     meant = target;
+  }
+
+  /**
+   * The call through {@code number} is for the ring group named {@code name}: its record says so.
+   */
+  public synchronized void meantForGroup(E164Number number, String name) {
+    meant(number, null);
+    ringGroup = name;
   }
 
   @Override
@@ -245,7 +254,9 @@ public final class LedgerTicket implements CallTicket {
         facts.callId(),
         side == null || answer == null ? null : side.name(),
         status,
-        toExtension ? new InboundWay(did, meant, answeredBy, reason, finalDestination) : null);
+        toExtension
+            ? new InboundWay(did, meant, answeredBy, reason, finalDestination, ringGroup)
+            : null);
   }
 
   private static Instant notBefore(Instant at, Instant floor) {
