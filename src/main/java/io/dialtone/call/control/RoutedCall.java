@@ -31,6 +31,10 @@ import java.util.concurrent.TimeUnit;
  * failure (404, 486, 603...) is final; none left: 503. Every trunk tried goes into the ticket.
  * Unanswered after {@link SignallingSettings#ring()}: 480.
  *
+ * <p>A ring group's call rings in {@link RingStep}s ({@link #toSteps}): all its members' phones in
+ * one step, or one member's after the other; a step that rang out or whose phones all failed (but
+ * for a 6xx) gives way to the next, and only after the last does the continuity apply.
+ *
  * <p>A call to an extension's phones has a {@link Fallback}, the service continuity: when no phone
  * is registered, every phone failed with no answer, a transport error, 408, 480 or a server error
  * (not a 486, passed back, nor a 6xx, which ends the search), or nobody answered within the ring

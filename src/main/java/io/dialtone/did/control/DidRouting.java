@@ -68,7 +68,7 @@ public class DidRouting {
         throw access.refuse("ring_group:" + ringGroupId, "not a ring group of the DID's account");
       }
       did.routeToGroup(ringGroupId);
-      dids.record(AuditAction.DID_ROUTED, did, "route " + RingGroups.target(group));
+      dids.record(AuditAction.DID_ROUTED, did, "route ring group " + group.getName());
     } else if (extensionId == null) {
       did.routeToGroup(null);
       dids.record(AuditAction.DID_ROUTED, did, "route none");
