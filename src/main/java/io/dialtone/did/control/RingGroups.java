@@ -16,7 +16,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +36,9 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 @Transactional
 public class RingGroups {
+
+  /** MariaDB's error code of a duplicate key. */
+  private static final int DUPLICATE_KEY = 1062;
 
   @PersistenceContext(unitName = "dialtone")
   EntityManager em;
@@ -104,12 +109,19 @@ public class RingGroups {
     if (groupId == null) {
       group = RingGroup.create(account, name, strategy, ring, members, target, clock.instant());
       em.persist(group);
-      em.flush();
       action = AuditAction.RING_GROUP_CREATED;
     } else {
       group = inScope(groupId);
       group.change(name, strategy, ring, members, target);
       action = AuditAction.RING_GROUP_CHANGED;
+    }
+    try {
+      em.flush();
+    } catch (PersistenceException e) {
+      if (sameNameMeanwhile(e)) {
+        throw new DidRefused("ring_groups.nameTaken", name); // saved by someone else just now
+      }
+      throw e;
     }
     Map<Long, ExtensionChoice> byId =
         choices.stream().collect(Collectors.toMap(ExtensionChoice::id, Function.identity()));
@@ -128,6 +140,16 @@ public class RingGroups {
             + "; continuity destination "
             + (target == null ? "none" : target));
     return group.getId();
+  }
+
+  /** Whether {@code e} is MariaDB's duplicate key (1062): the name unique in the account. */
+  static boolean sameNameMeanwhile(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLException sql && sql.getErrorCode() == DUPLICATE_KEY) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Deletes a group of the caller's account that no DID rings. */
