@@ -330,6 +330,7 @@ class SipInboundCallsIT {
       assertThat(cdr.get("ring_group")).isEqualTo("Sales");
       assertThat(cdr.get("original_target")).as("a group, not one extension").isNull();
       assertThat(cdr.get("answered_by")).isEqualTo("817");
+      assertThat(cdr.get("extension")).as("the call of the member that answered").isEqualTo("817");
       assertThat(cdr.get("continuity_reason")).isNull();
     } finally {
       unregister(first, uasPort(0));

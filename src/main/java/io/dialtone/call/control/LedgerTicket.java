@@ -233,9 +233,12 @@ public final class LedgerTicket implements CallTicket {
   private CallRecord record(
       Instant answer, Instant end, Disposition disposition, HangupSide side, int status) {
     int billsec = answer == null ? 0 : (int) Duration.between(answer, end).toSeconds();
+    // a ring group's call is the call of the member that answered it (their own list shows it)
+    ExtensionNumber extension =
+        ringGroup != null && answer != null && answeredBy != null ? answeredBy : facts.extension();
     return new CallRecord(
         facts.account(),
-        facts.extension(),
+        extension,
         facts.direction(),
         facts.caller(),
         facts.callee(),
