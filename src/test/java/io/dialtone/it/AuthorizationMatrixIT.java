@@ -97,6 +97,12 @@ class AuthorizationMatrixIT {
             Caller.PLATFORM_ADMIN,
             Caller.IMPERSONATING_AGENT));
     ALLOWED.put("/dids/edit.xhtml", Set.of());
+    // ring groups: a customer account's own; an unknown id is "not found" for everyone
+    ALLOWED.put(
+        "/ringgroups/index.xhtml", Set.of(Caller.CUSTOMER_ADMIN, Caller.IMPERSONATING_AGENT));
+    ALLOWED.put(
+        "/ringgroups/edit.xhtml", Set.of(Caller.CUSTOMER_ADMIN, Caller.IMPERSONATING_AGENT));
+    ALLOWED.put("/ringgroups/edit.xhtml?id=0", Set.of());
     // CDR page: every role reads call records in its scope (a customer user its own extensions');
     // an unknown call id is "not found" for everyone.
     ALLOWED.put("/cdrs/index.xhtml", ALL);
@@ -121,6 +127,7 @@ class AuthorizationMatrixIT {
           "/extensions/index.xhtml",
           "/extensions/mine.xhtml",
           "/dids/index.xhtml",
+          "/ringgroups/index.xhtml",
           "/cdrs/index.xhtml",
           "/calls/blocking.xhtml",
           "/calls/tester.xhtml",

@@ -32,7 +32,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * UAS port 5), sipp UAS as the extensions' phones. Each test checks the SIP answers and the one
  * inbound CDR the call leaves: forking to two phones, the service continuity (no phone registered,
  * phones that fail, nobody answering within the ring timeout; to another extension and out through
- * the trunk, rated; a blocked number refused), the 404 of a number that is no DID, and a source
+ * the trunk, rated; a blocked number refused), ring groups (all at once: both members ring, one
+ * answers, the other is cancelled; in order: the second member answers after the first's ring time;
+ * no member registered: the group's continuity), the 404 of a number that is no DID, and a source
  * that is no trunk learning nothing about the numbers. The account is this class's own.
  */
 @ExtendWith(RunningDialtone.class)
@@ -87,6 +89,12 @@ class SipInboundCallsIT {
   /** Rings 815 (a phone registered over TCP). */
   private static String overTcp;
 
+  /** Rings the ring group "Sales": 816 and 817 all at once, for 20 s. */
+  private static String toGroupAtOnce;
+
+  /** Rings the ring group "Desk": 816 for 5 s, then 817 for 5 s; continuity to 813. */
+  private static String toGroupInOrder;
+
   @BeforeAll
   static void provision(DialtoneServer started) throws Exception {
     server = started;
@@ -98,7 +106,7 @@ class SipInboundCallsIT {
     try (Browser browser = new Browser(server.baseUrl())) {
       ownTheTrunk(browser);
       SignIn.withBothFactors(browser, admin);
-      ext = SipExtensions.create(browser, "811", "812", "813", "814", "815");
+      ext = SipExtensions.create(browser, "811", "812", "813", "814", "815", "816", "817");
       allowTwoPhones(browser, "811");
       browser.submit("signOutForm:signOut");
     }
@@ -116,6 +124,50 @@ class SipInboundCallsIT {
     briefRing = did(prefix + "4", "814", "813", 5);
     toBlocked = did(prefix + "5", "812", LONDON, null);
     overTcp = did(prefix + "6", "815", null, null);
+    toGroupAtOnce = groupDid(prefix + "7", ringGroup("Sales", "SIMULTANEOUS", 20, null));
+    toGroupInOrder = groupDid(prefix + "8", ringGroup("Desk", "IN_ORDER", 5, "813"));
+  }
+
+  /**
+   * A ring group of the account with members 816 then 817, stored as the ring groups page stores
+   * it; its id.
+   */
+  private static long ringGroup(String name, String strategy, int ring, String continuity) {
+    db.execute(
+        "INSERT INTO ring_group (account_id, name, strategy, ring_seconds, continuity_destination,"
+            + " created_at) VALUES (?, ?, ?, ?, ?, UTC_TIMESTAMP(6))",
+        account,
+        name,
+        strategy,
+        ring,
+        continuity);
+    long id =
+        ((Number)
+                db.queryValue(
+                    "SELECT id FROM ring_group WHERE account_id = ? AND name = ?", account, name))
+            .longValue();
+    List<String> members = List.of("816", "817");
+    for (int i = 0; i < members.size(); i++) {
+      db.execute(
+          "INSERT INTO ring_group_member (ring_group_id, position, extension_id) VALUES (?, ?,"
+              + " (SELECT id FROM extension WHERE account_id = ? AND number = ?))",
+          id,
+          i,
+          account,
+          members.get(i));
+    }
+    return id;
+  }
+
+  /** A DID of the account ringing the ring group {@code group}. */
+  private static String groupDid(String did, long group) {
+    db.execute(
+        "INSERT INTO did (number, account_id, ring_group_id, created_at)"
+            + " VALUES (?, ?, ?, UTC_TIMESTAMP(6))",
+        did,
+        account,
+        group);
+    return did;
   }
 
   /**
@@ -251,6 +303,90 @@ class SipInboundCallsIT {
     } finally {
       unregister(callee, uasPort(0));
       unregister(callee, uasPort(1));
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // From the carrier to a ring group
+
+  @Test
+  void aRingGroupAllAtOnceRingsBothMembersTheFirstToAnswerWinsTheOtherIsCancelled()
+      throws Exception {
+    Extension first = ext.get("816");
+    Extension second = ext.get("817");
+    register(first, uasPort(0));
+    register(second, uasPort(1));
+    try {
+      Sipp.Running rings = uas("uas-ring", uasPort(0), Map.of());
+      Sipp.Running answers = uas("uas-answer", uasPort(1), Map.of());
+      String callId = "group-" + SipUdpClient.newId();
+      assertPassed(carrier("carrier-call", toGroupAtOnce, callId, Map.of()), "the carrier");
+      assertPassed(answers.await(30), "the member's phone that answered");
+      assertPassed(rings.await(30), "the member's phone that rang, then got CANCEL");
+
+      Map<String, Object> cdr = cdr(callId);
+      assertThat(cdr.get("disposition")).as("ANSWERED").isEqualTo(1L);
+      assertThat(cdr.get("did")).isEqualTo(toGroupAtOnce);
+      assertThat(cdr.get("ring_group")).isEqualTo("Sales");
+      assertThat(cdr.get("original_target")).as("a group, not one extension").isNull();
+      assertThat(cdr.get("answered_by")).isEqualTo("817");
+      assertThat(cdr.get("extension")).as("the call of the member that answered").isEqualTo("817");
+      assertThat(cdr.get("continuity_reason")).isNull();
+    } finally {
+      unregister(first, uasPort(0));
+      unregister(second, uasPort(1));
+    }
+  }
+
+  @Test
+  void aRingGroupInOrderRingsTheSecondMemberWhenTheFirstDoesNotAnswerInItsRingTime()
+      throws Exception {
+    Extension first = ext.get("816");
+    Extension second = ext.get("817");
+    register(first, uasPort(3));
+    register(second, uasPort(2));
+    try {
+      Sipp.Running rings = uas("uas-ring", uasPort(3), Map.of());
+      Sipp.Running answers = uas("uas-answer", uasPort(2), Map.of());
+      String callId = "inorder-" + SipUdpClient.newId();
+      long start = System.nanoTime();
+      assertPassed(carrier("carrier-call", toGroupInOrder, callId, Map.of()), "the carrier");
+      assertThat((System.nanoTime() - start) / 1_000_000_000L)
+          .as("the first member rang for the group's ring time (5 s) first")
+          .isGreaterThanOrEqualTo(5L);
+      assertPassed(rings.await(30), "the first member's phone, rung then cancelled");
+      assertPassed(answers.await(30), "the second member's phone");
+
+      Map<String, Object> cdr = cdr(callId);
+      assertThat(cdr.get("disposition")).as("ANSWERED").isEqualTo(1L);
+      assertThat(cdr.get("ring_group")).isEqualTo("Desk");
+      assertThat(cdr.get("answered_by")).isEqualTo("817");
+      assertThat(cdr.get("continuity_reason")).as("no continuity: a member answered").isNull();
+      assertThat(cdr.get("final_destination")).isNull();
+    } finally {
+      unregister(first, uasPort(3));
+      unregister(second, uasPort(2));
+    }
+  }
+
+  @Test
+  void aRingGroupWithNoMemberRegisteredGoesToTheGroupsContinuity() throws Exception {
+    Extension colleague = ext.get("813");
+    register(colleague, uasPort(2));
+    try {
+      Sipp.Running answers = uas("uas-answer", uasPort(2), Map.of());
+      String callId = "groupnobody-" + SipUdpClient.newId();
+      assertPassed(carrier("carrier-call", toGroupInOrder, callId, Map.of()), "the carrier");
+      assertPassed(answers.await(30), "the continuity extension's phone");
+
+      Map<String, Object> cdr = cdr(callId);
+      assertThat(cdr.get("disposition")).as("ANSWERED").isEqualTo(1L);
+      assertThat(cdr.get("ring_group")).isEqualTo("Desk");
+      assertThat(cdr.get("continuity_reason")).isEqualTo("NOT_REGISTERED");
+      assertThat(cdr.get("final_destination")).isEqualTo("813");
+      assertThat(cdr.get("answered_by")).isEqualTo("813");
+    } finally {
+      unregister(colleague, uasPort(2));
     }
   }
 
@@ -737,7 +873,8 @@ class SipInboundCallsIT {
             "original_target",
             "answered_by",
             "continuity_reason",
-            "final_destination")) {
+            "final_destination",
+            "ring_group")) {
       row.put(
           column, db.queryValue("SELECT " + column + " FROM cdr WHERE call_id = ?", callId + "-1"));
     }

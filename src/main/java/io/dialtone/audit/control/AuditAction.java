@@ -143,6 +143,12 @@ public enum AuditAction {
   DID_ASSIGNED,
   /** A DID's route (extension) or continuity destination changed. */
   DID_ROUTED,
+  /** A ring group was created (its strategy, ring time, members and continuity destination). */
+  RING_GROUP_CREATED,
+  /** A ring group's settings or members changed (also: a deleted extension left it). */
+  RING_GROUP_CHANGED,
+  /** A ring group was deleted. */
+  RING_GROUP_DELETED,
   // CDR page, export and retention
   /** Staff read another account's call records (the detail holds the filter or the call). */
   CDRS_VIEWED,

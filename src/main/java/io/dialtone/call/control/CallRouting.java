@@ -3,6 +3,7 @@ package io.dialtone.call.control;
 import io.dialtone.cdr.control.ContinuityReason;
 import io.dialtone.did.control.InboundRoute;
 import io.dialtone.did.control.InboundRoutes;
+import io.dialtone.did.control.RingGroupRoute;
 import io.dialtone.extension.control.CallingExtensions;
 import io.dialtone.extension.control.CallingParty;
 import io.dialtone.kernel.entity.AccountId;
@@ -36,15 +37,16 @@ import java.util.logging.Logger;
  * answers its status with the rule in a Warning header (its CDR is already written).
  *
  * <p>A carrier's INVITE ({@link #fromCarrier}) to a DID of an active customer ({@link
- * InboundRoutes}) rings the DID's extension's registered phones; any other number: 404. Calls to an
- * extension's phones (inbound and internal) have the service continuity ({@link Fallback}): the
- * DID's continuity destination, else the extension's — another extension of the account, or a
- * number out through the trunks admitted by the call policy as the account's call ({@link
- * CallAdmission#onward}; an inbound call's leg out presents the caller and names the DID in
- * Diversion, {@link ForwardedIdentity}; an internal call's presents the callee's caller ID). The
- * extension's phones ring for the DID's ring timeout, else the extension's, else {@value
- * #INBOUND_RING_SECONDS} s on an inbound call and the platform's ring time on an internal one. A
- * forked call whose phones all failed unreachable fires {@link ContactsUnreachable}.
+ * InboundRoutes}) rings the DID's extension's registered phones, or its ring group's members' (all
+ * at once, or one member after the other for the group's ring time each: {@link RingStep}); any
+ * other number: 404. Calls to an extension's phones (inbound and internal) have the service
+ * continuity ({@link Fallback}): the DID's continuity destination, else the extension's — another
+ * extension of the account, or a number out through the trunks admitted by the call policy as the
+ * account's call ({@link CallAdmission#onward}; an inbound call's leg out presents the caller and
+ * names the DID in Diversion, {@link ForwardedIdentity}; an internal call's presents the callee's
+ * caller ID). The extension's phones ring for the DID's ring timeout, else the extension's, else
+ * {@value #INBOUND_RING_SECONDS} s on an inbound call and the platform's ring time on an internal
+ * one. A forked call whose phones all failed unreachable fires {@link ContactsUnreachable}.
  */
 @ApplicationScoped
 public class CallRouting implements CallHandler {
@@ -138,6 +140,10 @@ public class CallRouting implements CallHandler {
       return;
     }
     InboundRoute route = found.get();
+    if (route.ringGroup().isPresent()) {
+      toGroup(call, route, route.ringGroup().get(), released);
+      return;
+    }
     Optional<CallingParty> target =
         route
             .extension()
@@ -167,6 +173,44 @@ public class CallRouting implements CallHandler {
             new Continuity(
                     route.account(),
                     meant,
+                    continuity,
+                    ForwardedIdentity.presented(call.request().from().user(), route.number()),
+                    ticket)
+                .divertedFrom(route.number()));
+  }
+
+  /**
+   * A call to a DID that rings {@code group}: its members' registered phones all at once or one
+   * member after the other ({@link RingStep#of(RingGroupRoute, java.util.function.Function)}), then
+   * the group's continuity destination, else the DID's, checked at account level.
+   */
+  private void toGroup(
+      ProxiedCall call, InboundRoute route, RingGroupRoute group, Runnable released) {
+    LedgerTicket ticket =
+        admission.inbound(
+            route.account(),
+            route.number(),
+            null,
+            call.request().from().user(),
+            call.request().callId(),
+            clock.instant());
+    ticket.meantForGroup(route.number(), group.name());
+    List<RingStep> steps =
+        RingStep.of(
+            group,
+            member ->
+                extensions
+                    .byNumber(route.account(), member)
+                    .filter(CallingParty::active)
+                    .map(party -> contacts.targetsOf(party.id()))
+                    .orElse(List.of()));
+    String continuity = group.continuityDestination().or(route::continuityDestination).orElse(null);
+    routed(call, ticket, released)
+        .toSteps(
+            steps,
+            new Continuity(
+                    route.account(),
+                    null,
                     continuity,
                     ForwardedIdentity.presented(call.request().from().user(), route.number()),
                     ticket)

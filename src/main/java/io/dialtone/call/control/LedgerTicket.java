@@ -43,6 +43,7 @@ public final class LedgerTicket implements CallTicket {
   private boolean toExtension;
   private E164Number did;
   private ExtensionNumber meant;
+  private String ringGroup;
   private ExtensionNumber answeredBy;
   private ContinuityReason reason;
   private String finalDestination;
@@ -141,6 +142,14 @@ public final class LedgerTicket implements CallTicket {
     meant = target;
   }
 
+  /**
+   * The call through {@code number} is for the ring group named {@code name}: its record says so.
+   */
+  public synchronized void meantForGroup(E164Number number, String name) {
+    meant(number, null);
+    ringGroup = name;
+  }
+
   @Override
   public synchronized void answeredBy(ExtensionNumber extension) {
     if (!closed && answeredAt == null) {
@@ -224,9 +233,12 @@ public final class LedgerTicket implements CallTicket {
   private CallRecord record(
       Instant answer, Instant end, Disposition disposition, HangupSide side, int status) {
     int billsec = answer == null ? 0 : (int) Duration.between(answer, end).toSeconds();
+    // a ring group's call is the call of the member that answered it (their own list shows it)
+    ExtensionNumber extension =
+        ringGroup != null && answer != null && answeredBy != null ? answeredBy : facts.extension();
     return new CallRecord(
         facts.account(),
-        facts.extension(),
+        extension,
         facts.direction(),
         facts.caller(),
         facts.callee(),
@@ -245,7 +257,9 @@ public final class LedgerTicket implements CallTicket {
         facts.callId(),
         side == null || answer == null ? null : side.name(),
         status,
-        toExtension ? new InboundWay(did, meant, answeredBy, reason, finalDestination) : null);
+        toExtension
+            ? new InboundWay(did, meant, answeredBy, reason, finalDestination, ringGroup)
+            : null);
   }
 
   private static Instant notBefore(Instant at, Instant floor) {

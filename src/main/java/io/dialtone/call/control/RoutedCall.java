@@ -32,6 +32,10 @@ import java.util.concurrent.TimeUnit;
  * failure (404, 486, 603...) is final; none left: 503. Every trunk tried goes into the ticket.
  * Unanswered after {@link SignallingSettings#ring()}: 480.
  *
+ * <p>A ring group's call rings in {@link RingStep}s ({@link #toSteps}): all its members' phones in
+ * one step, or one member's after the other; a step that rang out or whose phones all failed (but
+ * for a 6xx) gives way to the next, and only after the last does the continuity apply.
+ *
  * <p>A call to an extension's phones has a {@link Fallback}, the service continuity: when no phone
  * is registered, every phone failed with no answer, a transport error, 408, 480 or a server error
  * (not a 486, passed back, nor a 6xx, which ends the search), or nobody answered within the ring
@@ -62,7 +66,11 @@ final class RoutedCall implements CallListener {
   private ScheduledFuture<?> durationTimer;
 
   private Fallback fallback = Fallback.NONE;
-  private ExtensionNumber ringing;
+  private boolean toPhones;
+  private RingStep step;
+  private final Deque<RingStep> nextSteps = new ArrayDeque<>();
+  private boolean anyPhones;
+  private boolean anyNoAnswer;
   private int phase;
   private boolean onlyUnreachable;
   private boolean onlyContinuing;
@@ -101,28 +109,69 @@ final class RoutedCall implements CallListener {
    */
   synchronized void toExtension(
       ExtensionNumber callee, List<ForkTarget> contacts, Duration ring, Fallback onward) {
-    call.listen(this);
-    fallback = onward;
-    fork(callee, contacts, ring);
+    toSteps(List.of(RingStep.of(callee, contacts, ring)), onward);
   }
 
-  private void fork(ExtensionNumber callee, List<ForkTarget> contacts, Duration ring) {
+  /**
+   * Rings {@code steps} one after the other (a ring group in order; a single step otherwise): the
+   * next step when a step's phones did not answer within its ring time or all failed (any failure
+   * but a 6xx); after the last, {@code onward} is the service continuity, for the reason of the
+   * whole: not registered when no step had a phone, no answer when a step rang out, else
+   * unreachable.
+   */
+  synchronized void toSteps(List<RingStep> steps, Fallback onward) {
+    call.listen(this);
+    fallback = onward;
+    nextSteps.addAll(steps);
+    anyPhones = false;
+    anyNoAnswer = false;
+    nextStep();
+  }
+
+  private void nextStep() {
+    RingStep next = nextSteps.poll();
+    fork(next == null ? new RingStep(List.of(), settings.ring()) : next);
+  }
+
+  private void fork(RingStep ringStep) {
+    cancel(ringTimer);
     phase++;
-    ringing = callee;
+    toPhones = true;
+    step = ringStep;
     branches.clear();
     pending = 0;
     best = 0;
     onlyUnreachable = true;
     onlyContinuing = true;
-    if (contacts.isEmpty()) {
-      giveUp(ContinuityReason.NOT_REGISTERED, 480, "Not registered");
+    if (ringStep.phones().isEmpty()) {
+      stepOver(480, "Not registered");
       return;
     }
-    ringTimer = schedule(ring, this::ringTimeout);
-    for (ForkTarget contact : contacts) {
+    anyPhones = true;
+    ringTimer = schedule(ringStep.ring(), this::ringTimeout);
+    for (RingStep.Phone phone : ringStep.phones()) {
       pending++;
-      branches.add(call.forward(contact, new ContactBranch(callee, phase)));
+      branches.add(call.forward(phone.target(), new ContactBranch(phone.extension(), phase)));
     }
+  }
+
+  /**
+   * The current step's phones did not take the call: the next step rings, else the fallback decides
+   * with the reason of the whole search, else the caller gets {@code status}.
+   */
+  private void stepOver(int status, String text) {
+    if (over || answered) {
+      return;
+    }
+    if (!nextSteps.isEmpty()) {
+      nextStep();
+      return;
+    }
+    ContinuityReason reason =
+        !anyPhones
+            ? ContinuityReason.NOT_REGISTERED
+            : anyNoAnswer ? ContinuityReason.NO_ANSWER : ContinuityReason.UNREACHABLE;
+    giveUp(reason, status, text);
   }
 
   /**
@@ -131,7 +180,8 @@ final class RoutedCall implements CallListener {
    */
   void onwardToExtension(ExtensionNumber callee, List<ForkTarget> contacts, Duration ring) {
     fallback = Fallback.NONE;
-    fork(callee, contacts, ring);
+    nextSteps.clear();
+    fork(RingStep.of(callee, contacts, ring));
   }
 
   /** The continuity: the call goes out through {@code candidates}. For a {@link Fallback} only. */
@@ -147,7 +197,8 @@ final class RoutedCall implements CallListener {
     diversion = from;
     fallback = Fallback.NONE;
     phase++;
-    ringing = null;
+    toPhones = false;
+    nextSteps.clear();
     branches.clear();
     outbound = admitted;
     trunks = new ArrayDeque<>(candidates);
@@ -264,11 +315,11 @@ final class RoutedCall implements CallListener {
         if (given >= 600) {
           fail(best, "");
         } else if (pending == 0) {
-          if (onlyUnreachable && callee != null) {
-            fallback.unreachable(callee);
+          if (onlyUnreachable) {
+            step.extensions().forEach(fallback::unreachable);
           }
-          if (onlyContinuing) {
-            giveUp(ContinuityReason.UNREACHABLE, best, "");
+          if (onlyContinuing || !nextSteps.isEmpty()) {
+            stepOver(best, "");
           } else {
             fail(best, "");
           }
@@ -345,9 +396,10 @@ final class RoutedCall implements CallListener {
     for (Branch branch : branches) {
       branch.cancel();
     }
-    if (ringing != null) {
+    if (toPhones) {
       phase++; // the cancelled branches' answers are of no interest any more
-      giveUp(ContinuityReason.NO_ANSWER, 480, "No answer");
+      anyNoAnswer = true;
+      stepOver(480, "No answer");
     } else {
       fail(480, "No answer");
     }

@@ -28,7 +28,7 @@ final class CdrDetails {
       SELECT id, account_id, start_time, answer_time, end_time, direction, extension, caller, \
       callee, remote_digits, dest_class, dest_country, billsec, disposition, block_reason, \
       block_rule_id, trunk, trunk_attempts, cost, currency, call_id, hangup_side, sip_status, did, \
-      original_target, answered_by, continuity_reason, final_destination FROM cdr\
+      original_target, answered_by, continuity_reason, final_destination, ring_group FROM cdr\
       """;
 
   private static final String BY_ID =
@@ -36,7 +36,7 @@ final class CdrDetails {
       SELECT id, account_id, start_time, answer_time, end_time, direction, extension, caller, \
       callee, remote_digits, dest_class, dest_country, billsec, disposition, block_reason, \
       block_rule_id, trunk, trunk_attempts, cost, currency, call_id, hangup_side, sip_status, did, \
-      original_target, answered_by, continuity_reason, final_destination FROM cdr \
+      original_target, answered_by, continuity_reason, final_destination, ring_group FROM cdr \
       WHERE id = ? AND account_id = ?\
       """;
 
@@ -109,13 +109,14 @@ final class CdrDetails {
         way(rs));
   }
 
-  /** The way of a call to an extension (columns 24-28), or {@code null} when none was recorded. */
+  /** The way of a call to an extension (columns 24-29), or {@code null} when none was recorded. */
   private static InboundWay way(ResultSet rs) throws SQLException {
     String did = rs.getString(24);
     String meant = rs.getString(25);
     String answeredBy = rs.getString(26);
     String reason = rs.getString(27);
     String destination = rs.getString(28);
+    String group = rs.getString(29);
     if (did == null && answeredBy == null && reason == null && destination == null) {
       return null; // an internal call that simply rang its extension says nothing more
     }
@@ -124,7 +125,8 @@ final class CdrDetails {
         meant == null ? null : ExtensionNumber.parse(meant).orElse(null),
         answeredBy == null ? null : ExtensionNumber.parse(answeredBy).orElse(null),
         reason == null ? null : ContinuityReason.valueOf(reason),
-        destination);
+        destination,
+        group);
   }
 
   private static Integer status(ResultSet rs, int column) throws SQLException {

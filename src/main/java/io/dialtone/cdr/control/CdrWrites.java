@@ -37,12 +37,12 @@ public final class CdrWrites {
       remote_digits, dest_class, dest_country, start_time, answer_time, end_time, billsec, \
       disposition, block_reason, block_rule_id, trunk, trunk_attempts, cost, currency, call_id, \
       hangup_side, sip_status, did, original_target, answered_by, continuity_reason, \
-      final_destination) \
+      final_destination, ring_group) \
       VALUES \
       """;
 
   private static final String ROW =
-      "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+      "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
   private static final String SUMS =
       """
@@ -188,6 +188,7 @@ public final class CdrWrites {
     s.setString(p++, way == null || way.answeredBy() == null ? null : way.answeredBy().digits());
     s.setString(p++, way == null || way.reason() == null ? null : way.reason().name());
     s.setString(p++, way == null ? null : way.finalDestination());
+    s.setString(p++, way == null ? null : way.ringGroup());
     return p;
   }
 

@@ -15,13 +15,16 @@ import java.util.regex.Pattern;
  * @param reason why the call went on to the continuity destination, or {@code null}
  * @param finalDestination an extension's digits or an E.164 number the call went to at the end, or
  *     {@code null} when it stayed with its target
+ * @param ringGroup the name of the ring group the call was meant for (then {@code originalTarget}
+ *     is null), or {@code null}
  */
 public record InboundWay(
     E164Number did,
     ExtensionNumber originalTarget,
     ExtensionNumber answeredBy,
     ContinuityReason reason,
-    String finalDestination) {
+    String finalDestination,
+    String ringGroup) {
 
   private static final Pattern DESTINATION = Pattern.compile("[+]?[0-9]{1,31}");
 
@@ -29,6 +32,16 @@ public record InboundWay(
     if (finalDestination != null && !DESTINATION.matcher(finalDestination).matches()) {
       throw new IllegalArgumentException("final destination");
     }
+  }
+
+  /** The way of a call meant for an extension (or nothing), not a ring group. */
+  public InboundWay(
+      E164Number did,
+      ExtensionNumber originalTarget,
+      ExtensionNumber answeredBy,
+      ContinuityReason reason,
+      String finalDestination) {
+    this(did, originalTarget, answeredBy, reason, finalDestination, null);
   }
 
   /** Whether the call went on to a number outside (a forwarded leg that is rated). */

@@ -29,8 +29,9 @@ import java.util.regex.Pattern;
  * The audit trail in plain words ({@code #{auditWords}}): the people and accounts a row names, by
  * name and e-mail with a link to their page when the viewer may open it, instead of {@code user:8},
  * extensions by number ({@code extension:12} reads "Extension 201"), phone numbers as the viewer
- * writes them ({@code did:4 (+15145550123)} reads "Number (514) 555-0123"); and a row's detail as a
- * sentence ({@link AuditSentences}). Each reference is looked up once per request.
+ * writes them ({@code did:4 (+15145550123)} reads "Number (514) 555-0123"), ring groups by name
+ * ({@code ring_group:7 (Sales)} reads "Ring group Sales"); and a row's detail as a sentence ({@link
+ * AuditSentences}). Each reference is looked up once per request.
  */
 @Named
 @RequestScoped
@@ -46,6 +47,9 @@ public class AuditWords {
 
   /** A DID by id, with the number it had then ({@code did:4 (+15145550123)}) or alone. */
   private static final Pattern DID = Pattern.compile("did:(\\d+)(?: \\((\\+\\d+)\\))?");
+
+  /** A ring group by id, with its name then ({@code ring_group:7 (Sales)}). */
+  private static final Pattern RING_GROUP = Pattern.compile("ring_group:\\d+ \\((.+)\\)");
 
   @Inject AccessControl access;
   @Inject AccountTree accounts;
@@ -87,6 +91,10 @@ public class AuditWords {
     Matcher did = DID.matcher(reference);
     if (did.matches()) {
       return did(Long.parseLong(did.group(1)), did.group(2));
+    }
+    Matcher group = RING_GROUP.matcher(reference);
+    if (group.matches()) {
+      return AuditParty.plain(Messages.text("audit.words.ringGroup", group.group(1)));
     }
     Matcher m = REFERENCE.matcher(reference);
     if (!m.matches()) {

@@ -24,7 +24,8 @@ import java.util.List;
 /**
  * {@code /dids/edit.xhtml?id=}: one DID. Platform and reseller administrators assign it to an
  * account below them or take it back; customer administrators (and agents acting as one) route it
- * to an extension and set its continuity destination. The controls refuse ids out of scope (404).
+ * to an extension or a ring group and set its continuity destination. The controls refuse ids out
+ * of scope (404).
  */
 @Named
 @ViewScoped
@@ -41,6 +42,8 @@ public class DidEditBacking implements Serializable {
   private DidView did;
   private List<TargetOption> targets = List.of();
   private List<ExtensionOption> extensions = List.of();
+  private List<ExtensionOption> ringGroups = List.of();
+  private Long ringGroupId;
   private Long targetId;
   private Long extensionId;
 
@@ -62,7 +65,7 @@ public class DidEditBacking implements Serializable {
   /** An account a DID may be assigned to, as the menu shows it. */
   public record TargetOption(long id, String label) implements Serializable {}
 
-  /** An extension a DID may ring, as the menu shows it. */
+  /** An extension or a ring group a DID may ring, as the menu shows it. */
   public record ExtensionOption(long id, String label) implements Serializable {}
 
   public void load() {
@@ -82,6 +85,13 @@ public class DidEditBacking implements Serializable {
       Long routed = did.extensionId();
       extensionId =
           extensions.stream().anyMatch(e -> Long.valueOf(e.id()).equals(routed)) ? routed : null;
+      ringGroups =
+          routing.ringGroupsFor(did.id()).stream()
+              .map(g -> new ExtensionOption(g.id(), g.name()))
+              .toList();
+      Long group = did.ringGroupId();
+      ringGroupId =
+          ringGroups.stream().anyMatch(g -> Long.valueOf(g.id()).equals(group)) ? group : null;
       destination = did.continuityDestination();
       ringTimeout = did.ringTimeoutSeconds();
       callerIdDefault = routing.isCallerIdDefault(did.id());
@@ -109,9 +119,9 @@ public class DidEditBacking implements Serializable {
 
   public String saveRoute() {
     try {
-      routing.route(did.id(), extensionId, destination, ringTimeout);
+      routing.route(did.id(), extensionId, ringGroupId, destination, ringTimeout);
       routing.changeCallerIdDefault(did.id(), callerIdDefault);
-    } catch (ExtensionRefused e) {
+    } catch (ExtensionRefused | DidRefused e) {
       Messages.refusal(e);
       return null;
     }
@@ -175,6 +185,18 @@ public class DidEditBacking implements Serializable {
 
   public void setTargetId(Long targetId) {
     this.targetId = targetId;
+  }
+
+  public List<ExtensionOption> getRingGroups() {
+    return ringGroups;
+  }
+
+  public Long getRingGroupId() {
+    return ringGroupId;
+  }
+
+  public void setRingGroupId(Long ringGroupId) {
+    this.ringGroupId = ringGroupId;
   }
 
   public Long getExtensionId() {

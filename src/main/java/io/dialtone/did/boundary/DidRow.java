@@ -3,14 +3,17 @@ package io.dialtone.did.boundary;
 import io.dialtone.did.control.DidView;
 import java.io.Serializable;
 
-/** A line of the DID list: the number, who holds it, whether it rings an extension. */
+/**
+ * A line of the DID list: the number, who holds it, whether it rings an extension or a ring group.
+ */
 public record DidRow(
     long id,
     String number,
     boolean inInventory,
     String holder,
     boolean routed,
-    String continuityDestination)
+    String continuityDestination,
+    boolean toRingGroup)
     implements Serializable {
 
   static DidRow of(DidView did) {
@@ -19,7 +22,8 @@ public record DidRow(
         did.number(),
         did.inInventory(),
         did.holderName() + " (" + did.holderNumber() + ")",
-        did.extensionId() != null,
-        did.continuityDestination());
+        did.extensionId() != null || did.ringGroupId() != null,
+        did.continuityDestination(),
+        did.ringGroupId() != null);
   }
 }

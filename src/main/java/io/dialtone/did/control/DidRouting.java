@@ -5,6 +5,7 @@ import io.dialtone.account.control.AccountTree;
 import io.dialtone.account.control.AccountView;
 import io.dialtone.audit.control.AuditAction;
 import io.dialtone.did.entity.Did;
+import io.dialtone.did.entity.RingGroup;
 import io.dialtone.extension.control.ContinuityDestinations;
 import io.dialtone.extension.control.ExtensionChoice;
 import io.dialtone.extension.control.ExtensionRefused;
@@ -20,11 +21,11 @@ import java.util.Objects;
 
 /**
  * Where a customer's DID rings ({@link Permission#ROUTE_DIDS}, customer administrators and an agent
- * acting as one): one live extension of the holding customer account, or none, and the service
- * continuity destination calls go to when no device answers, checked against the account's call
- * policy like a dialled number at account level (extension's {@link ContinuityDestinations}). An
- * extension of another account is refused (404, audited); a blocked destination is refused with the
- * deciding rule. All or nothing; audited.
+ * acting as one): one live extension or one ring group ({@link RingGroups}) of the holding customer
+ * account, or none, and the service continuity destination calls go to when no device answers,
+ * checked against the account's call policy like a dialled number at account level (extension's
+ * {@link ContinuityDestinations}). An extension of another account is refused (404, audited); a
+ * blocked destination is refused with the deciding rule. All or nothing; audited.
  */
 @ApplicationScoped
 public class DidRouting {
@@ -35,6 +36,44 @@ public class DidRouting {
   @Inject AccountTree accounts;
   @Inject Extensions extensions;
   @Inject ContinuityDestinations continuity;
+  @Inject RingGroups ringGroups;
+
+  /** The ring groups a DID in scope may ring: those of its customer account. */
+  @Transactional
+  public List<RingGroupView> ringGroupsFor(long didId) {
+    Did did = routable(didId);
+    return ringGroups.of(did.getAccountId());
+  }
+
+  /**
+   * As {@link #route(long, Long, String, Integer)}, or to the ring group {@code ringGroupId} of the
+   * DID's account instead of an extension (both: refused). A group of another account is refused
+   * (404, audited) as if it did not exist.
+   */
+  @Transactional(rollbackOn = ExtensionRefused.class)
+  public void route(
+      long didId, Long extensionId, Long ringGroupId, String destination, Integer ringSeconds)
+      throws ExtensionRefused {
+    if (extensionId != null && ringGroupId != null) {
+      throw new DidRefused("dids_edit.extensionOrGroup");
+    }
+    route(didId, extensionId, destination, ringSeconds);
+    Did did = routable(didId);
+    if (Objects.equals(did.getRingGroupId(), ringGroupId)) {
+      return;
+    }
+    if (ringGroupId != null) {
+      RingGroup group = ringGroups.inScope(ringGroupId);
+      if (group.getAccountId() != did.getAccountId()) {
+        throw access.refuse("ring_group:" + ringGroupId, "not a ring group of the DID's account");
+      }
+      did.routeToGroup(ringGroupId);
+      dids.record(AuditAction.DID_ROUTED, did, "route ring group " + group.getName());
+    } else if (extensionId == null) {
+      did.routeToGroup(null);
+      dids.record(AuditAction.DID_ROUTED, did, "route none");
+    }
+  }
 
   /** The live extensions a DID in scope may ring: those of its customer account. */
   @Transactional

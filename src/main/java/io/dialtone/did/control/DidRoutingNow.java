@@ -2,19 +2,22 @@ package io.dialtone.did.control;
 
 import io.dialtone.account.control.AccountTree;
 import io.dialtone.did.entity.Did;
+import io.dialtone.did.entity.RingGroup;
 import io.dialtone.extension.control.ExtensionReach;
 import io.dialtone.extension.control.ExtensionReaches;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.util.Optional;
 
 /**
  * Says how an incoming call to one of the caller's DIDs is routed now: the account's state, the
- * extension it rings with its registered phones, the continuity destination that applies (the
- * DID's, else the enabled extension's, as call control chooses it) and when (no phone registered,
- * none reachable, no answer within the ring time). Read-only; the DID must be in the caller's scope
- * (else refused, 404).
+ * extension it rings with its registered phones (or the ring group, its members in order with
+ * theirs), the continuity destination that applies (the DID's, else the enabled extension's, as
+ * call control chooses it) and when (no phone registered, none reachable, no answer within the ring
+ * time). Read-only; the DID must be in the caller's scope (else refused, 404).
  */
 @ApplicationScoped
 @Transactional(dontRollbackOn = RuntimeException.class)
@@ -30,9 +33,18 @@ public class DidRoutingNow {
   @Inject AccountTree accounts;
   @Inject ExtensionReaches reaches;
 
+  @PersistenceContext(unitName = "dialtone")
+  EntityManager em;
+
   @Transactional
   public RoutingNow of(long didId) {
     Did did = access.inScope(didId, access.viewing());
+    if (did.getRingGroupId() != null) {
+      RingGroup group = em.find(RingGroup.class, did.getRingGroupId());
+      if (group != null) {
+        return ofGroup(did, group);
+      }
+    }
     Optional<ExtensionReach> extension =
         Optional.ofNullable(did.getExtensionId()).flatMap(id -> reaches.of(did.getAccountId(), id));
     String own = blankToNull(did.getContinuityDestination());
@@ -51,6 +63,28 @@ public class DidRoutingNow {
         continuity,
         extensionsOwn,
         ringSeconds(did, extension));
+  }
+
+  /** A DID that rings {@code group}: its members now, its continuity, else the DID's. */
+  private RoutingNow ofGroup(Did did, RingGroup group) {
+    RingGroupNow now =
+        new RingGroupNow(
+            group.getName(),
+            group.getStrategy(),
+            group.getRingSeconds(),
+            group.getMemberIds().stream()
+                .map(id -> reaches.of(did.getAccountId(), id))
+                .flatMap(Optional::stream)
+                .toList());
+    String own = blankToNull(group.getContinuityDestination());
+    String continuity = own != null ? own : blankToNull(did.getContinuityDestination());
+    return new RoutingNow(
+        RouteCase.ofGroup(accounts.isActiveWithAncestors(did.getAccountId()), now),
+        Optional.empty(),
+        continuity,
+        own != null,
+        now.totalRingSeconds(),
+        Optional.of(now));
   }
 
   /** The DID's ring time, else its (enabled) extension's, else the default: as call control. */

@@ -8,8 +8,8 @@ import java.io.Serializable;
 
 /**
  * A DID as the pages show it: its number, the account holding it (the platform's inventory, a
- * reseller or a customer), whether it rings an extension, its continuity destination and how long
- * the extension rings before it (null: the default).
+ * reseller or a customer), whether it rings an extension or which ring group, its continuity
+ * destination and how long the extension rings before it (null: the default).
  */
 public record DidView(
     long id,
@@ -20,7 +20,8 @@ public record DidView(
     AccountKind holderKind,
     Long extensionId,
     String continuityDestination,
-    Integer ringTimeoutSeconds)
+    Integer ringTimeoutSeconds,
+    Long ringGroupId)
     implements Serializable {
 
   private static final long serialVersionUID = 1L;
@@ -38,7 +39,8 @@ public record DidView(
             ? did.getExtensionId()
             : null,
         did.getContinuityDestination(),
-        did.getRingTimeoutSeconds());
+        did.getRingTimeoutSeconds(),
+        did.getRingGroupId());
   }
 
   /** Whether the number is still in the platform's inventory. */

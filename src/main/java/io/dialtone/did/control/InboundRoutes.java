@@ -4,6 +4,8 @@ import io.dialtone.account.control.AccountKind;
 import io.dialtone.account.control.AccountTree;
 import io.dialtone.account.control.AccountView;
 import io.dialtone.did.entity.Did;
+import io.dialtone.did.entity.RingGroup;
+import io.dialtone.did.entity.RingStrategy;
 import io.dialtone.extension.control.ExtensionDirectory;
 import io.dialtone.kernel.entity.AccountId;
 import io.dialtone.kernel.entity.E164Number;
@@ -16,11 +18,12 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Resolves a called number to its {@link InboundRoute}, for call control (no permission check: the
- * caller is the SIP side, not a user). A number answers only when it is a DID held by a customer
- * account that is active with all its ancestors: a number in the platform's or a reseller's stock,
- * or held by a suspended account, resolves to nothing, exactly like a number Dialtone does not
- * hold, so that the answer to a caller reveals nothing about the inventory.
+ * Resolves a called number to its {@link InboundRoute} (an extension, or a ring group with its
+ * active members in order), for call control (no permission check: the caller is the SIP side, not
+ * a user). A number answers only when it is a DID held by a customer account that is active with
+ * all its ancestors: a number in the platform's or a reseller's stock, or held by a suspended
+ * account, resolves to nothing, exactly like a number Dialtone does not hold, so that the answer to
+ * a caller reveals nothing about the inventory.
  */
 @ApplicationScoped
 @Transactional(dontRollbackOn = RuntimeException.class)
@@ -47,7 +50,24 @@ public class InboundRoutes {
                     AccountId.of(did.getAccountId()),
                     Optional.ofNullable(did.getExtensionId()).flatMap(extensions::activeNumber),
                     Optional.ofNullable(did.getContinuityDestination()),
-                    Optional.ofNullable(did.getRingTimeoutSeconds()).map(Duration::ofSeconds)));
+                    Optional.ofNullable(did.getRingTimeoutSeconds()).map(Duration::ofSeconds),
+                    Optional.ofNullable(did.getRingGroupId()).flatMap(this::groupRoute)));
+  }
+
+  /** The ring group as a call reads it: its active members only. */
+  private Optional<RingGroupRoute> groupRoute(long groupId) {
+    return Optional.ofNullable(em.find(RingGroup.class, groupId))
+        .map(
+            group ->
+                new RingGroupRoute(
+                    group.getName(),
+                    group.getStrategy() == RingStrategy.IN_ORDER,
+                    Duration.ofSeconds(group.getRingSeconds()),
+                    group.getMemberIds().stream()
+                        .map(extensions::activeNumber)
+                        .flatMap(Optional::stream)
+                        .toList(),
+                    Optional.ofNullable(group.getContinuityDestination())));
   }
 
   private boolean heldByActiveCustomer(Did did) {

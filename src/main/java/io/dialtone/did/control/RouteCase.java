@@ -18,7 +18,19 @@ public enum RouteCase {
   /** Calls ring the extension's registered phones; none is registered now. */
   NOT_REGISTERED,
   /** Calls ring the extension's registered phones; some are registered now. */
-  RINGS;
+  RINGS,
+  /** Calls ring a ring group's members; none has a registered phone now. */
+  RING_GROUP_NOT_REGISTERED,
+  /** Calls ring a ring group's members; some have registered phones now. */
+  RING_GROUP;
+
+  /** The case of a customer's DID that rings {@code group}. */
+  public static RouteCase ofGroup(boolean accountActive, RingGroupNow group) {
+    if (!accountActive) {
+      return ACCOUNT_SUSPENDED;
+    }
+    return group.anyRegistered() ? RING_GROUP : RING_GROUP_NOT_REGISTERED;
+  }
 
   /**
    * The case of a customer's DID: its holder's state, the live extension it rings (if any) and the

@@ -14,13 +14,36 @@ import java.util.Optional;
  *     null for none
  * @param continuityOfExtension whether that destination is the extension's own
  * @param ringSeconds how long the phones ring before the continuity destination takes over
+ * @param ringGroup the ring group it rings instead of an extension, if any; then {@code
+ *     continuityOfExtension} means the group's own destination
  */
 public record RoutingNow(
     RouteCase routeCase,
     Optional<ExtensionReach> extension,
     String continuity,
     boolean continuityOfExtension,
-    int ringSeconds) {
+    int ringSeconds,
+    Optional<RingGroupNow> ringGroup) {
+
+  /** A DID that rings an extension or nothing. */
+  public RoutingNow(
+      RouteCase routeCase,
+      Optional<ExtensionReach> extension,
+      String continuity,
+      boolean continuityOfExtension,
+      int ringSeconds) {
+    this(routeCase, extension, continuity, continuityOfExtension, ringSeconds, Optional.empty());
+  }
+
+  /** The ring group, or null. */
+  public RingGroupNow group() {
+    return ringGroup.orElse(null);
+  }
+
+  /** The ring group's name, or null. */
+  public String ringGroupName() {
+    return ringGroup.map(RingGroupNow::name).orElse(null);
+  }
 
   /** The phones registered now (empty without an extension). */
   public List<RegisteredPhone> phones() {

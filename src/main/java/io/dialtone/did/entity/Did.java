@@ -14,9 +14,9 @@ import java.util.Objects;
 
 /**
  * One DID: an E.164 number held by exactly one account (the platform's inventory, a reseller or a
- * customer), the extension of that customer it rings, if any, and where its calls go when nobody
- * answers. Changing hands clears the route and the continuity destination: they were the previous
- * holder's. Equal by number.
+ * customer), the extension or the ring group of that customer it rings, if any, and where its calls
+ * go when nobody answers. Changing hands clears the route and the continuity destination: they were
+ * the previous holder's. Equal by number.
  */
 @Entity
 @Table(name = "did")
@@ -52,6 +52,9 @@ public class Did {
 
   @Column(name = "extension_id")
   private Long extensionId;
+
+  @Column(name = "ring_group_id")
+  private Long ringGroupId;
 
   @Column(name = "continuity_destination", length = DESTINATION_MAX)
   private String continuityDestination;
@@ -94,6 +97,7 @@ public class Did {
     accountId = holderId;
     assignedAt = now;
     extensionId = null;
+    ringGroupId = null;
     continuityDestination = null;
     callerIdDefault = false;
   }
@@ -110,6 +114,22 @@ public class Did {
   /** Rings {@code extension} (an extension of the holder, checked by the caller) or nothing. */
   public void routeTo(Long extension) {
     extensionId = extension;
+    if (extension != null) {
+      ringGroupId = null;
+    }
+  }
+
+  /** Rings the ring group {@code group} (one of the holder's, checked by the caller) instead. */
+  public void routeToGroup(Long group) {
+    ringGroupId = group;
+    if (group != null) {
+      extensionId = null;
+    }
+  }
+
+  /** The ring group the number rings, or null (then its extension, if any). */
+  public Long getRingGroupId() {
+    return ringGroupId;
   }
 
   /** Sets the continuity destination (checked by the caller) or clears it with {@code null}. */

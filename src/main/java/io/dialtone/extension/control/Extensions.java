@@ -56,6 +56,7 @@ public class Extensions {
   @Inject ExtensionNotices notices;
   @Inject StepUp stepUp;
   @Inject Event<SipCredentialsChanged> credentialsChanged;
+  @Inject Event<ExtensionDeleted> deleted;
   @Inject Clock clock;
 
   /** Days without registration or call after which an extension is flagged unused. */
@@ -231,6 +232,9 @@ public class Extensions {
     policies.remove(extension.getAccountId().value(), extension.getNumber());
     credentialsChanged.fire(new SipCredentialsChanged(realm, extension.getNumber().digits()));
     extensions.record(AuditAction.EXTENSION_DELETED, extension, "number freed, credential wiped");
+    deleted.fire(
+        new ExtensionDeleted(
+            extension.getAccountId().value(), extensionId, extension.getNumber().digits()));
   }
 
   /**

@@ -8,6 +8,7 @@ import io.dialtone.cdr.control.Direction;
 import io.dialtone.cdr.control.Disposition;
 import io.dialtone.cdr.control.TrunkAttempt;
 import io.dialtone.kernel.entity.AccountId;
+import io.dialtone.kernel.entity.E164Number;
 import io.dialtone.kernel.entity.ExtensionNumber;
 import java.time.Duration;
 import java.time.Instant;
@@ -167,6 +168,52 @@ class LedgerTicketTest {
     ticket.failed(T.plusSeconds(20), status);
     assertThat(records).hasSize(1);
     return records.getFirst();
+  }
+
+  @Test
+  void aRingGroupsAnsweredCallIsTheAnsweringMembersAndNamesTheGroup() {
+    LedgerTicket ticket = inbound();
+    ticket.meantForGroup(E164Number.parse("+16135550100").orElseThrow(), "Sales");
+    ticket.answeredBy(new ExtensionNumber("202"));
+    ticket.answered(T.plusSeconds(3), null);
+    ticket.ended(T.plusSeconds(20), HangupSide.CALLER);
+
+    CallRecord r = records.getFirst();
+    assertThat(r.extension()).isEqualTo(new ExtensionNumber("202"));
+    assertThat(r.way().ringGroup()).isEqualTo("Sales");
+    assertThat(r.way().originalTarget()).isNull();
+    assertThat(r.way().answeredBy()).isEqualTo(new ExtensionNumber("202"));
+  }
+
+  @Test
+  void aRingGroupsUnansweredCallIsNoExtensions() {
+    LedgerTicket ticket = inbound();
+    ticket.meantForGroup(E164Number.parse("+16135550100").orElseThrow(), "Sales");
+    ticket.failed(T.plusSeconds(30), 480);
+
+    CallRecord r = records.getFirst();
+    assertThat(r.extension()).isNull();
+    assertThat(r.way().ringGroup()).isEqualTo("Sales");
+  }
+
+  private LedgerTicket inbound() {
+    CallFacts facts =
+        new CallFacts(
+            AccountId.of(7),
+            null,
+            Direction.INBOUND,
+            "+15145550199",
+            "+16135550100",
+            DestinationClass.UNKNOWN,
+            null,
+            "call-" + System.nanoTime() + "@test",
+            T);
+    return new LedgerTicket(
+        facts,
+        Duration.ofHours(4),
+        new long[] {7, 3, 1},
+        new long[0],
+        (ticket, call, extensions, at) -> records.add(call));
   }
 
   private LedgerTicket outbound() {

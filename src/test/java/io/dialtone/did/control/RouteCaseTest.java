@@ -2,6 +2,7 @@ package io.dialtone.did.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dialtone.did.entity.RingStrategy;
 import io.dialtone.extension.control.ExtensionReach;
 import io.dialtone.extension.control.RegisteredPhone;
 import io.dialtone.kernel.entity.ExtensionNumber;
@@ -46,5 +47,42 @@ class RouteCaseTest {
   void anEnabledExtensionRingsItsRegisteredPhonesIfAny() {
     assertThat(RouteCase.of(true, extension(true), "202")).isEqualTo(RouteCase.NOT_REGISTERED);
     assertThat(RouteCase.of(true, extension(true, PHONE), null)).isEqualTo(RouteCase.RINGS);
+  }
+
+  private static ExtensionReach member(String number, boolean enabled, RegisteredPhone... phones) {
+    return new ExtensionReach(
+        new ExtensionNumber(number), "Desk " + number, enabled, null, null, List.of(phones));
+  }
+
+  @Test
+  void aRingGroupRingsWhenAnEnabledMemberHasAPhone() {
+    RingGroupNow some =
+        new RingGroupNow(
+            "Sales",
+            RingStrategy.IN_ORDER,
+            15,
+            List.of(member("201", true), member("202", true, PHONE)));
+    assertThat(RouteCase.ofGroup(true, some)).isEqualTo(RouteCase.RING_GROUP);
+    assertThat(RouteCase.ofGroup(false, some)).isEqualTo(RouteCase.ACCOUNT_SUSPENDED);
+
+    RingGroupNow none =
+        new RingGroupNow(
+            "Sales",
+            RingStrategy.SIMULTANEOUS,
+            15,
+            List.of(member("201", true), member("202", false, PHONE)));
+    assertThat(RouteCase.ofGroup(true, none))
+        .as("a disabled member's phone rings nothing")
+        .isEqualTo(RouteCase.RING_GROUP_NOT_REGISTERED);
+  }
+
+  @Test
+  void aGroupInOrderRingsItsRingTimeForEachMemberWithAPhoneBeforeTheContinuity() {
+    List<ExtensionReach> members =
+        List.of(member("201", true, PHONE), member("202", true), member("203", true, PHONE));
+    assertThat(new RingGroupNow("Sales", RingStrategy.IN_ORDER, 15, members).totalRingSeconds())
+        .isEqualTo(30);
+    assertThat(new RingGroupNow("Sales", RingStrategy.SIMULTANEOUS, 15, members).totalRingSeconds())
+        .isEqualTo(15);
   }
 }
