@@ -42,7 +42,7 @@ final class InContainerDatabase {
         Path.of(System.getProperty("dialtone.test.work", "target/it-work")).toAbsolutePath();
     int port = Integer.getInteger("dialtone.test.incontainer-db-port", 3327);
     try {
-      Path home = TestHomes.sharedServerHome("incontainer");
+      Path home = TestHomes.forkDatabaseHome("incontainer");
       EmbeddedMariaDb started = EmbeddedMariaDb.start(new DialtoneHome(home), port);
       Path keys = Files.createDirectory(home.resolve("keys"));
       writeSettings(work.resolve(SYSTEM_PROPERTIES), started, keys);

@@ -54,6 +54,20 @@ final class Browser implements AutoCloseable {
   }
 
   /**
+   * Clicks the element once it takes the click: right after the window changed size the page may
+   * still be laying itself out, and another element may sit where the element is drawn next.
+   */
+  void click(String css) {
+    waiting()
+        .ignoring(org.openqa.selenium.ElementClickInterceptedException.class)
+        .until(
+            d -> {
+              find(css).click();
+              return true;
+            });
+  }
+
+  /**
    * Shows the portal in {@code lang} ({@code en}, {@code fr}) with the page's language switch,
    * unless it shows in it already (a user's language is kept from one sign-in to the next).
    */

@@ -295,7 +295,7 @@ class ExtensionPagesIT {
 
       // A continuity destination must be a number or one of the account's extensions.
       browser.resize(1280, 1000);
-      browser.find("[id='extensions:table:0:edit']").click();
+      browser.click("[id='extensions:table:0:edit']");
       browser.waitForPath("/extensions/edit.xhtml");
       browser.type("edit:destination_input", "555-01");
       browser.submit("edit:save");

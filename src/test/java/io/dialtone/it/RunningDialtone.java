@@ -10,7 +10,9 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 /**
  * Black-box tests get the one Dialtone of this test run as a parameter: started on first use from
  * an empty home (empty database), exactly as the README's run command starts it, and stopped when
- * the test JVM has run every class.
+ * the run ends. Failsafe hands a fork its classes one run at a time, so in the whole suite each
+ * black-box class gets a server of its own; a run of several classes in one fork without the
+ * suite's class streaming (an IDE's) shares one.
  */
 public class RunningDialtone implements ParameterResolver {
 

@@ -40,6 +40,11 @@ public final class TestWorkCleaner implements TestExecutionListener {
   }
 
   @Override
+  public void testPlanExecutionFinished(TestPlan plan) {
+    TestHomes.takeTheRunsFolders().forEach(home -> deleteQuietly(home.resolve(DATABASE)));
+  }
+
+  @Override
   public void executionFinished(TestIdentifier test, TestExecutionResult result) {
     if (test.getSource().filter(ClassSource.class::isInstance).isEmpty()) {
       return;
