@@ -1,8 +1,9 @@
 -- ring_group_member gets a primary key: (ring_group_id, extension_id), an extension is a member of a
--- group once. Not (ring_group_id, position): the application reorders members by moving rows from
--- one position to another (the persistence provider updates a member's position where it was, so
--- during a reorder two rows hold the same position for a moment), while a member's extension never
--- changes within the group. The positions stay indexed for the ordered reads.
+-- group once (the application refuses a member twice). Not (ring_group_id, position): when members
+-- are reordered, the persistence provider rewrites the ordered list row by row, and a position is
+-- not guaranteed unique between two of those statements, while a member row's extension never
+-- changes (RingGroupPagesIT reorders every member at once). The positions stay indexed for the
+-- ordered reads.
 --
 -- Rows the application never writes (the same extension twice in a group) are cleared first, the
 -- first position kept, and the positions are renumbered from 0 without gaps.

@@ -79,7 +79,8 @@ class RingGroupPagesIT {
       assertThat(browser.isPresent("[id='route:ringTimeout_input']"))
           .as("the number rings an extension or nothing: its ring timeout is asked")
           .isTrue();
-      browser.script("PF('ringGroupMenu').selectValue(arguments[0])", String.valueOf(groupId));
+      browser.find("[id='route:ringGroup']").click();
+      browser.find("[id='route:ringGroup_items'] li[data-label='Sales']").click();
       browser.waitUntil(() -> browser.isPresent("#ringTimeoutForGroup"));
       assertThat(browser.isPresent("[id='route:ringTimeout_input']"))
           .as("a ring group rings for its own time: no ring timeout of the number")

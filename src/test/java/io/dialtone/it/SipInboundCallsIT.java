@@ -432,12 +432,13 @@ class SipInboundCallsIT {
       Sipp.Running busyPhone = uas("uas-answer", uasPort(0), Map.of());
       Sipp.Running freePhone = uas("uas-answer", uasPort(1), Map.of());
       String onCall = "oncap-" + SipUdpClient.newId();
-      Sipp.Running first = startCarrier(toCappedMember, onCall, "12000");
-      Thread.sleep(3000); // 818's phone answers within a second: then it is at its cap of 1
+      // every call here ends within the shared server's longest call (4 s from its answer)
+      Sipp.Running first = startCarrier(toCappedMember, onCall, "3000");
+      Thread.sleep(1500); // 818's phone answers within 0.6 s: then it is at its cap of 1
 
       String callId = "groupcap-" + SipUdpClient.newId();
-      Sipp.Running group = startCarrier(toGroupWithCaps, callId, "6000");
-      Thread.sleep(2500); // 819's phone answers within a second, the call lasts 6 s more
+      Sipp.Running group = startCarrier(toGroupWithCaps, callId, "3000");
+      Thread.sleep(1500); // 819's phone answers within 0.6 s, and talks 3 s
       String outId = "overcap-" + SipUdpClient.newId();
       assertPassed(
           CallPeers.call(
