@@ -91,7 +91,8 @@ public class CallLedger {
     stamp(usedExtensions, at);
   }
 
-  private void release(LedgerTicket ticket) {
+  /** Releases the counts of {@code ticket} and takes it off the live calls (once per ticket). */
+  void release(LedgerTicket ticket) {
     live.remove(ticket);
     long[] accounts = ticket.countedAccounts();
     active.callEnded(AccountId.of(accounts[0]), ticket.caller());
