@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
@@ -77,7 +76,15 @@ class RingGroupPagesIT {
           .isEqualTo("IN_ORDER");
 
       browser.open("/dids/edit.xhtml?id=" + didId);
-      choose(browser, "route:ringGroup", groupId);
+      assertThat(browser.isPresent("[id='route:ringTimeout_input']"))
+          .as("the number rings an extension or nothing: its ring timeout is asked")
+          .isTrue();
+      browser.find("[id='route:ringGroup']").click();
+      browser.find("[id='route:ringGroup_items'] li[data-label='Sales']").click();
+      browser.waitUntil(() -> browser.isPresent("#ringTimeoutForGroup"));
+      assertThat(browser.isPresent("[id='route:ringTimeout_input']"))
+          .as("a ring group rings for its own time: no ring timeout of the number")
+          .isFalse();
       browser.submit("route:save");
       browser.waitForText("The number’s routing was saved.");
       assertThat(db.queryValue("SELECT ring_group_id FROM did WHERE id = ?", didId))
@@ -85,6 +92,12 @@ class RingGroupPagesIT {
       assertThat(browser.text("[id='list:table']")).contains("A ring group");
 
       browser.open("/dids/edit.xhtml?id=" + didId);
+      assertThat(browser.text("#ringTimeoutForGroup"))
+          .isEqualTo(
+              "Ring timeout: this number rings a ring group, so the group’s own ring time applies"
+                  + " (set on the Ring groups page). A ring timeout of the number is used only when"
+                  + " it rings an extension.");
+      assertThat(browser.isPresent("[id='route:ringTimeout_input']")).isFalse();
       assertThat(browser.text("#routingNowSummary"))
           .isEqualTo(
               "Calls ring the ring group “Sales”, but none of its members has a phone registered"
@@ -129,6 +142,18 @@ class RingGroupPagesIT {
       browser.submit("edit:save");
       browser.waitForText("Indiquez au moins un poste comme membre.");
       assertThat(members(db, groupId)).containsExactly("302", "301", "303");
+
+      // reordered: every member changes place at once (the stored rows keep their key)
+      browser.open("/ringgroups/edit.xhtml?id=" + groupId);
+      browser.type("edit:members", "303, 302, 301");
+      browser.submit("edit:save");
+      browser.waitForText("Le groupe de sonnerie Sales a été enregistré.");
+      assertThat(members(db, groupId)).containsExactly("303", "302", "301");
+
+      browser.open("/dids/edit.xhtml?id=" + didId);
+      assertThat(browser.text("#ringTimeoutForGroup"))
+          .startsWith("Délai de sonnerie : ce numéro fait sonner un groupe de sonnerie");
+      assertThat(browser.isPresent("[id='route:ringTimeout_input']")).isFalse();
 
       // a deleted extension leaves the group
       browser.open("/extensions/index.xhtml");
@@ -193,16 +218,5 @@ class RingGroupPagesIT {
         return local;
       }
     }
-  }
-
-  /** Picks an option of a p:selectOneMenu through its native select (see DidPagesIT). */
-  private static void choose(Browser browser, String menuId, long value) {
-    browser.find("[id='" + menuId + "']");
-    ((JavascriptExecutor) browser.driver())
-        .executeScript(
-            "var s = document.getElementById(arguments[0]); s.value = arguments[1];"
-                + " s.dispatchEvent(new Event('change'));",
-            menuId + "_input",
-            String.valueOf(value));
   }
 }

@@ -15,6 +15,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -34,8 +35,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * phones that fail, nobody answering within the ring timeout; to another extension and out through
  * the trunk, rated; a blocked number refused), ring groups (all at once: both members ring, one
  * answers, the other is cancelled; in order: the second member answers after the first's ring time;
- * no member registered: the group's continuity), the 404 of a number that is no DID, and a source
- * that is no trunk learning nothing about the numbers. The account is this class's own.
+ * no member registered: the group's continuity; a member at its own concurrent-call cap is not
+ * rung, and the member that answers counts the call and has its last call stamped), the 404 of a
+ * number that is no DID, and a source that is no trunk learning nothing about the numbers. The
+ * account is this class's own.
  */
 @ExtendWith(RunningDialtone.class)
 class SipInboundCallsIT {
@@ -95,6 +98,12 @@ class SipInboundCallsIT {
   /** Rings the ring group "Desk": 816 for 5 s, then 817 for 5 s; continuity to 813. */
   private static String toGroupInOrder;
 
+  /** Rings 818, whose own concurrent-call cap is 1 (819's too). */
+  private static String toCappedMember;
+
+  /** Rings the ring group "Support": 818 for 5 s, then 819 for 5 s; no continuity. */
+  private static String toGroupWithCaps;
+
   @BeforeAll
   static void provision(DialtoneServer started) throws Exception {
     server = started;
@@ -106,7 +115,9 @@ class SipInboundCallsIT {
     try (Browser browser = new Browser(server.baseUrl())) {
       ownTheTrunk(browser);
       SignIn.withBothFactors(browser, admin);
-      ext = SipExtensions.create(browser, "811", "812", "813", "814", "815", "816", "817");
+      ext =
+          SipExtensions.create(
+              browser, "811", "812", "813", "814", "815", "816", "817", "818", "819");
       allowTwoPhones(browser, "811");
       browser.submit("signOutForm:signOut");
     }
@@ -126,6 +137,14 @@ class SipInboundCallsIT {
     overTcp = did(prefix + "6", "815", null, null);
     toGroupAtOnce = groupDid(prefix + "7", ringGroup("Sales", "SIMULTANEOUS", 20, null));
     toGroupInOrder = groupDid(prefix + "8", ringGroup("Desk", "IN_ORDER", 5, "813"));
+    db.execute(
+        "INSERT INTO usage_extension_limit (account_id, extension, concurrent_calls)"
+            + " VALUES (?, '818', 1), (?, '819', 1)",
+        account,
+        account);
+    toCappedMember = did(prefix + "9", "818", null, null);
+    toGroupWithCaps =
+        groupDid(prefix + "0", ringGroup("Support", "IN_ORDER", 5, null, List.of("818", "819")));
   }
 
   /**
@@ -133,6 +152,12 @@ class SipInboundCallsIT {
    * it; its id.
    */
   private static long ringGroup(String name, String strategy, int ring, String continuity) {
+    return ringGroup(name, strategy, ring, continuity, List.of("816", "817"));
+  }
+
+  /** A ring group of the account with {@code members} in order; its id. */
+  private static long ringGroup(
+      String name, String strategy, int ring, String continuity, List<String> members) {
     db.execute(
         "INSERT INTO ring_group (account_id, name, strategy, ring_seconds, continuity_destination,"
             + " created_at) VALUES (?, ?, ?, ?, ?, UTC_TIMESTAMP(6))",
@@ -146,7 +171,6 @@ class SipInboundCallsIT {
                 db.queryValue(
                     "SELECT id FROM ring_group WHERE account_id = ? AND name = ?", account, name))
             .longValue();
-    List<String> members = List.of("816", "817");
     for (int i = 0; i < members.size(); i++) {
       db.execute(
           "INSERT INTO ring_group_member (ring_group_id, position, extension_id) VALUES (?, ?,"
@@ -388,6 +412,106 @@ class SipInboundCallsIT {
     } finally {
       unregister(colleague, uasPort(2));
     }
+  }
+
+  /**
+   * 818 and 819 may each have one call at a time. 818 is on a call (to its own number) when the
+   * carrier calls the group "Support" (818 then 819, in order, 5 s each): 818 is not rung, 819
+   * answers at once; while that call lasts 819 is at its cap (a call it makes out is refused for
+   * the usage limit), and its last call is stamped when it ends.
+   */
+  @Test
+  void aRingGroupPassesAMemberAtItsOwnCapAndTheCallCountsForTheMemberThatAnswers()
+      throws Exception {
+    Extension busy = ext.get("818");
+    Extension free = ext.get("819");
+    assertThat(lastCall("819")).as("819 never called").isNull();
+    register(busy, uasPort(0));
+    register(free, uasPort(1));
+    try {
+      Sipp.Running busyPhone = uas("uas-answer", uasPort(0), Map.of());
+      Sipp.Running freePhone = uas("uas-answer", uasPort(1), Map.of());
+      String onCall = "oncap-" + SipUdpClient.newId();
+      // every call here ends within the shared server's longest call (4 s from its answer)
+      Sipp.Running first = startCarrier(toCappedMember, onCall, "3000");
+      Thread.sleep(1500); // 818's phone answers within 0.6 s: then it is at its cap of 1
+
+      String callId = "groupcap-" + SipUdpClient.newId();
+      Sipp.Running group = startCarrier(toGroupWithCaps, callId, "3000");
+      Thread.sleep(1500); // 819's phone answers within 0.6 s, and talks 3 s
+      String outId = "overcap-" + SipUdpClient.newId();
+      assertPassed(
+          CallPeers.call(
+              "call-refused",
+              free,
+              MONTREAL,
+              outId,
+              Map.of(
+                  "FINAL",
+                  "403",
+                  "EXPECT",
+                  "Warning: 399 dialtone .Blocked by rule: usage limit.")),
+          "819, at its cap while it takes the group's call, calls out");
+      assertThat(CallPeers.cdr(db, outId + "-1").get("block_reason")).isEqualTo("USAGE_LIMIT");
+
+      assertPassed(group.await(30), "the carrier's call to the group");
+      assertPassed(freePhone.await(30), "819's phone, which answered the group's call");
+      Map<String, Object> cdr = cdr(callId);
+      assertThat(cdr.get("disposition")).as("ANSWERED").isEqualTo(1L);
+      assertThat(cdr.get("ring_group")).isEqualTo("Support");
+      assertThat(cdr.get("answered_by")).as("818 was passed: at its cap").isEqualTo("819");
+      assertThat(cdr.get("extension")).isEqualTo("819");
+      assertThat(cdr.get("continuity_reason")).isNull();
+      assertThat(
+              ((Number)
+                      db.queryValue(
+                          "SELECT TIMESTAMPDIFF(MICROSECOND, start_time, answer_time) FROM cdr"
+                              + " WHERE call_id = ?",
+                          callId + "-1"))
+                  .longValue())
+          .as("819 rang at once: 818 did not ring its 5 s first")
+          .isLessThan(4_000_000L);
+      Instant end = Instant.now().plusSeconds(15);
+      while (lastCall("819") == null) {
+        assertThat(Instant.now()).as("819's last call stamped").isBefore(end);
+        Thread.sleep(200); // the stamps are written in passes after the call: polled
+      }
+
+      assertPassed(first.await(30), "the carrier's call to 818");
+      assertPassed(busyPhone.await(30), "818's phone, on its one call throughout");
+      assertThat(cdr(onCall).get("answered_by")).isEqualTo("818");
+    } finally {
+      unregister(busy, uasPort(0));
+      unregister(free, uasPort(1));
+    }
+  }
+
+  /** When extension {@code number} of the account last had a call, null: never. */
+  private static Object lastCall(String number) {
+    return db.queryValue(
+        "SELECT last_call_at FROM extension WHERE account_id = ? AND number = ?", account, number);
+  }
+
+  /** Starts the carrier's call to {@code number} talking {@code talkMillis} once answered. */
+  private static Sipp.Running startCarrier(String number, String callId, String talkMillis)
+      throws Exception {
+    Sipp.Running running =
+        Sipp.start(
+            "carrier-call",
+            Map.of("CALLER", CALLER, "TALK", talkMillis),
+            List.of(
+                "-i",
+                CARRIER,
+                "-p",
+                Integer.toString(Sipp.freeUdpPort()),
+                "-s",
+                number,
+                "-cid_str",
+                callId + "-%u",
+                "-recv_timeout",
+                "20000",
+                "127.0.0.1:" + SipExtensions.sipPort()));
+    return running;
   }
 
   @Test

@@ -199,6 +199,51 @@ public class CallAdmission {
   }
 
   /**
+   * Whether {@code member} of {@code account} has as many calls in progress as its own
+   * concurrent-call cap allows: a ring group does not ring it then (busy by policy). Read without
+   * the lock: {@link #seat} is the count that holds. A cap that cannot be read counts as not
+   * reached (the member rings).
+   */
+  boolean atOwnCap(AccountId account, ExtensionNumber member, java.time.Instant at) {
+    try {
+      return caps.extensionAtCap(account, member, at);
+    } catch (RuntimeException e) {
+      LOG.warning("the concurrent-call cap of extension " + member.digits() + " unread: " + e);
+      return false;
+    }
+  }
+
+  /**
+   * The ring group's call of {@code ticket} was answered by {@code member}: from {@code at} on it
+   * counts among the member's calls in progress, under the lock every admission of the account's
+   * calls takes (a call of the member admitted at the same instant sees it, and two answers at once
+   * are counted one after the other). The answered call is never refused here (the phone has
+   * answered); when the member was already at its own cap — only possible when its phone answers a
+   * call it was rung for while it was below the cap, e.g. two group calls ringing it at once — the
+   * count goes above the cap and a warning names the call and the member. True when within the cap.
+   */
+  boolean seat(LedgerTicket ticket, ExtensionNumber member, java.time.Instant at) {
+    AccountId account = ticket.facts().account();
+    long[] path = path(account);
+    boolean within;
+    synchronized (lock(path)) {
+      within = !atOwnCap(account, member, at);
+      ledger.memberAnswered(account, member);
+    }
+    if (!within) {
+      LOG.warning(
+          "call "
+              + ticket.callId()
+              + ": extension "
+              + member.digits()
+              + " of account "
+              + account.value()
+              + " answered a ring group call beyond its own concurrent-call cap; it counts");
+    }
+    return within;
+  }
+
+  /**
    * Where a call to an extension of {@code account} goes on to its continuity destination {@code
    * destination} (as the customer typed it): an enabled extension of the account, or a number
    * outside admitted by the call policy as a call of {@code asExtension} (its class of service, the

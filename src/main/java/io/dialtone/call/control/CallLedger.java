@@ -22,11 +22,12 @@ import java.util.logging.Logger;
 /**
  * What a call's ticket does when it opens and closes, outside the SIP threads' way: counts the call
  * in {@link ActiveCalls} for the account, the extension and every account above (the resellers'
- * concurrent-call caps), lists it among the live calls, and at its close writes its one CDR ({@link
- * CallRecorder#submit}: rated there; {@code UsageRecorded} follows the commit), releases the counts
- * and stamps the extensions' last call (in passes: one statement per extension and one transaction
- * for all the calls that ended since the last pass, {@link CoalescedWork}), at most every {@link
- * #STAMP_EVERY} per extension and node: the stamp serves "not used for N days".
+ * concurrent-call caps; a ring group's call counts for the member that answered it from the answer
+ * on, {@link #memberAnswered}), lists it among the live calls, and at its close writes its one CDR
+ * ({@link CallRecorder#submit}: rated there; {@code UsageRecorded} follows the commit), releases
+ * the counts and stamps the extensions' last call (in passes: one statement per extension and one
+ * transaction for all the calls that ended since the last pass, {@link CoalescedWork}), at most
+ * every {@link #STAMP_EVERY} per extension and node: the stamp serves "not used for N days".
  */
 @ApplicationScoped
 public class CallLedger {
@@ -62,6 +63,14 @@ public class CallLedger {
     live.add(ticket);
   }
 
+  /**
+   * The ring group call of {@code account}, counted for the account since it started, was answered
+   * by {@code member}: it counts for the member too until the ticket closes.
+   */
+  void memberAnswered(AccountId account, ExtensionNumber member) {
+    active.extensionCallStarted(account, member);
+  }
+
   /** The ticket closed with {@code call}: its CDR, its counts, its extensions' last call. */
   void closed(LedgerTicket ticket, CallRecord call, long[] usedExtensions, Instant at) {
     try {
@@ -82,12 +91,17 @@ public class CallLedger {
     stamp(usedExtensions, at);
   }
 
-  private void release(LedgerTicket ticket) {
+  /** Releases the counts of {@code ticket} and takes it off the live calls (once per ticket). */
+  void release(LedgerTicket ticket) {
     live.remove(ticket);
     long[] accounts = ticket.countedAccounts();
     active.callEnded(AccountId.of(accounts[0]), ticket.caller());
     for (int i = 1; i < accounts.length; i++) {
       active.callEnded(AccountId.of(accounts[i]), (ExtensionNumber) null);
+    }
+    ExtensionNumber member = ticket.seatedMember();
+    if (member != null) {
+      active.extensionCallEnded(AccountId.of(accounts[0]), member);
     }
   }
 

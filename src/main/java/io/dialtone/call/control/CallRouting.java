@@ -22,7 +22,9 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -182,7 +184,10 @@ public class CallRouting implements CallHandler {
   /**
    * A call to a DID that rings {@code group}: its members' registered phones all at once or one
    * member after the other ({@link RingStep#of(RingGroupRoute, java.util.function.Function)}), then
-   * the group's continuity destination, else the DID's, checked at account level.
+   * the group's continuity destination, else the DID's, checked at account level. A member at its
+   * own concurrent-call cap when its turn comes is not rung ({@link CallAdmission#atOwnCap}); the
+   * member that answers counts the call among its calls in progress from the answer on and has its
+   * last call stamped at the end ({@link CallAdmission#seat}), like a call to that extension.
    */
   private void toGroup(
       ProxiedCall call, InboundRoute route, RingGroupRoute group, Runnable released) {
@@ -194,7 +199,7 @@ public class CallRouting implements CallHandler {
             call.request().from().user(),
             call.request().callId(),
             clock.instant());
-    ticket.meantForGroup(route.number(), group.name());
+    Map<ExtensionNumber, Long> memberIds = new HashMap<>();
     List<RingStep> steps =
         RingStep.of(
             group,
@@ -202,8 +207,24 @@ public class CallRouting implements CallHandler {
                 extensions
                     .byNumber(route.account(), member)
                     .filter(CallingParty::active)
-                    .map(party -> contacts.targetsOf(party.id()))
+                    .map(
+                        party -> {
+                          memberIds.put(member, party.id());
+                          return contacts.targetsOf(party.id());
+                        })
                     .orElse(List.of()));
+    Map<ExtensionNumber, Long> rung = Map.copyOf(memberIds);
+    ticket.meantForGroup(
+        route.number(),
+        group.name(),
+        (answered, member, at) -> {
+          Long id = rung.get(member);
+          if (id == null) {
+            return 0;
+          }
+          admission.seat(answered, member, at);
+          return id;
+        });
     String continuity = group.continuityDestination().or(route::continuityDestination).orElse(null);
     routed(call, ticket, released)
         .toSteps(
@@ -214,7 +235,8 @@ public class CallRouting implements CallHandler {
                     continuity,
                     ForwardedIdentity.presented(call.request().from().user(), route.number()),
                     ticket)
-                .divertedFrom(route.number()));
+                .divertedFrom(route.number()),
+            member -> admission.atOwnCap(route.account(), member, clock.instant()));
   }
 
   /** A called number as carriers send it ({@code +15145550100} or {@code 15145550100}). */

@@ -29,6 +29,19 @@ public final class LedgerTicket implements CallTicket {
     void closed(LedgerTicket ticket, CallRecord call, long[] extensionIds, Instant at);
   }
 
+  /**
+   * Where the member that answers a ring group's call is counted: called once, at the answer, under
+   * the ticket's lock.
+   */
+  @FunctionalInterface
+  public interface MemberSeats {
+    /**
+     * Counts the call of {@code ticket} for {@code member} from {@code at} on; the member's
+     * extension id (its last call is stamped at the end), 0 when it was not counted.
+     */
+    long seat(LedgerTicket ticket, ExtensionNumber member, Instant at);
+  }
+
   private static final Logger LOG = Logger.getLogger(LedgerTicket.class.getName());
 
   private final CallFacts facts;
@@ -44,6 +57,9 @@ public final class LedgerTicket implements CallTicket {
   private E164Number did;
   private ExtensionNumber meant;
   private String ringGroup;
+  private MemberSeats seats;
+  private ExtensionNumber seated;
+  private long seatedId;
   private ExtensionNumber answeredBy;
   private ContinuityReason reason;
   private String finalDestination;
@@ -104,6 +120,13 @@ public final class LedgerTicket implements CallTicket {
     }
     answeredAt = notBefore(at, facts.start());
     this.trunk = trunk;
+    if (seats != null && answeredBy != null) {
+      long id = seats.seat(this, answeredBy, answeredAt);
+      if (id > 0) {
+        seated = answeredBy;
+        seatedId = id;
+      }
+    }
   }
 
   @Override
@@ -116,7 +139,7 @@ public final class LedgerTicket implements CallTicket {
       closed = true;
       call = answeredAt == null ? unanswered(at, 0, side) : answered(at, side);
     }
-    closer.closed(this, call, extensionIds, call.end());
+    closer.closed(this, call, used(), call.end());
   }
 
   @Override
@@ -129,7 +152,17 @@ public final class LedgerTicket implements CallTicket {
       closed = true;
       call = answeredAt == null ? unanswered(at, status, null) : answered(at, HangupSide.SYSTEM);
     }
-    closer.closed(this, call, extensionIds, call.end());
+    closer.closed(this, call, used(), call.end());
+  }
+
+  /** The extensions on the call: those it was admitted with, and the member that answered. */
+  private synchronized long[] used() {
+    if (seatedId == 0) {
+      return extensionIds.clone();
+    }
+    long[] used = java.util.Arrays.copyOf(extensionIds, extensionIds.length + 1);
+    used[extensionIds.length] = seatedId;
+    return used;
   }
 
   /**
@@ -146,8 +179,17 @@ public final class LedgerTicket implements CallTicket {
    * The call through {@code number} is for the ring group named {@code name}: its record says so.
    */
   public synchronized void meantForGroup(E164Number number, String name) {
+    meantForGroup(number, name, null);
+  }
+
+  /**
+   * As {@link #meantForGroup(E164Number, String)}; the member that answers is counted by {@code
+   * seats} (null: by none) at the answer.
+   */
+  public synchronized void meantForGroup(E164Number number, String name, MemberSeats seats) {
     meant(number, null);
     ringGroup = name;
+    this.seats = seats;
   }
 
   @Override
@@ -193,6 +235,14 @@ public final class LedgerTicket implements CallTicket {
   /** The calling extension (counted in the active calls). */
   public ExtensionNumber caller() {
     return facts.extension();
+  }
+
+  /**
+   * The ring group's member that answered the call and counts it among its calls in progress,
+   * {@code null}: none (no group call, not answered yet, or not counted).
+   */
+  public synchronized ExtensionNumber seatedMember() {
+    return seated;
   }
 
   long[] countedAccounts() {

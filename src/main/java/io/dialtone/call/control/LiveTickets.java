@@ -14,7 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The open tickets of this node, for the extension pages' calls in progress ({@link LiveCalls}):
- * added when a call is admitted, removed when its ticket closes. In memory, per node.
+ * added when a call is admitted, removed when its ticket closes; a ring group's call is the call of
+ * the member that answered it. In memory, per node.
  */
 @ApplicationScoped
 public class LiveTickets implements LiveCalls {
@@ -42,7 +43,7 @@ public class LiveTickets implements LiveCalls {
       if (ticket.isClosed() || !f.account().equals(account)) {
         continue;
       }
-      if (f.extension().equals(extension)) {
+      if (extension.equals(f.extension()) || extension.equals(ticket.seatedMember())) {
         calls.add(new LiveCall(f.callee(), f.start(), ticket.isAnswered()));
       } else if (f.direction() == Direction.INTERNAL && f.callee().equals(extension.digits())) {
         calls.add(new LiveCall(f.extension().digits(), f.start(), ticket.isAnswered()));

@@ -5,9 +5,12 @@ import io.dialtone.kernel.entity.ExtensionNumber;
 import io.dialtone.sip.control.ForkTarget;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * One step of ringing a call: the registered phones of one or more extensions, rung together for at
@@ -33,6 +36,19 @@ record RingStep(List<Phone> phones, Duration ring) {
   /** The extensions this step rings, each once, in order. */
   List<ExtensionNumber> extensions() {
     return phones.stream().map(Phone::extension).filter(Objects::nonNull).distinct().toList();
+  }
+
+  /**
+   * This step without the phones of the extensions {@code busy} says are busy (asked once per
+   * extension); this step itself when none is.
+   */
+  RingStep without(Predicate<ExtensionNumber> busy) {
+    Map<ExtensionNumber, Boolean> asked = new HashMap<>();
+    List<Phone> kept =
+        phones.stream()
+            .filter(p -> p.extension() == null || !asked.computeIfAbsent(p.extension(), busy::test))
+            .toList();
+    return kept.size() == phones.size() ? this : new RingStep(kept, ring);
   }
 
   /**

@@ -21,6 +21,7 @@ import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 /**
  * The routing of one admitted call and its life until its ticket closes. Internal: forked in
@@ -34,7 +35,8 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>A ring group's call rings in {@link RingStep}s ({@link #toSteps}): all its members' phones in
  * one step, or one member's after the other; a step that rang out or whose phones all failed (but
- * for a 6xx) gives way to the next, and only after the last does the continuity apply.
+ * for a 6xx) gives way to the next, and only after the last does the continuity apply. A member at
+ * its own concurrent-call cap when its step begins is not rung (busy by policy).
  *
  * <p>A call to an extension's phones has a {@link Fallback}, the service continuity: when no phone
  * is registered, every phone failed with no answer, a transport error, 408, 480 or a server error
@@ -48,6 +50,8 @@ final class RoutedCall implements CallListener {
 
   private static final java.util.logging.Logger LOG =
       java.util.logging.Logger.getLogger(RoutedCall.class.getName());
+
+  private static final Predicate<ExtensionNumber> NOBODY_BUSY = extension -> false;
 
   private final ProxiedCall call;
   private final CallTicket ticket;
@@ -71,6 +75,8 @@ final class RoutedCall implements CallListener {
   private final Deque<RingStep> nextSteps = new ArrayDeque<>();
   private boolean anyPhones;
   private boolean anyNoAnswer;
+  private Predicate<ExtensionNumber> busy = NOBODY_BUSY;
+  private boolean anySkipped;
   private int phase;
   private boolean onlyUnreachable;
   private boolean onlyContinuing;
@@ -120,7 +126,20 @@ final class RoutedCall implements CallListener {
    * unreachable.
    */
   synchronized void toSteps(List<RingStep> steps, Fallback onward) {
+    toSteps(steps, onward, NOBODY_BUSY);
+  }
+
+  /**
+   * As {@link #toSteps(List, Fallback)}, a ring group's call: as each step begins, the phones of
+   * the members {@code busyMembers} says are busy (at their own concurrent-call cap) are not rung;
+   * a step left without phones gives way at once (486 when its members were busy), and a search in
+   * which no phone rang because members were busy goes to the continuity as unreachable.
+   */
+  synchronized void toSteps(
+      List<RingStep> steps, Fallback onward, Predicate<ExtensionNumber> busyMembers) {
     call.listen(this);
+    busy = busyMembers;
+    anySkipped = false;
     fallback = onward;
     nextSteps.addAll(steps);
     anyPhones = false;
@@ -133,10 +152,13 @@ final class RoutedCall implements CallListener {
     fork(next == null ? new RingStep(List.of(), settings.ring()) : next);
   }
 
-  private void fork(RingStep ringStep) {
+  private void fork(RingStep wholeStep) {
     cancel(ringTimer);
     phase++;
     toPhones = true;
+    RingStep ringStep = wholeStep.without(busy);
+    boolean skipped = ringStep != wholeStep;
+    anySkipped |= skipped;
     step = ringStep;
     branches.clear();
     pending = 0;
@@ -144,7 +166,11 @@ final class RoutedCall implements CallListener {
     onlyUnreachable = true;
     onlyContinuing = true;
     if (ringStep.phones().isEmpty()) {
-      stepOver(480, "Not registered");
+      if (skipped) {
+        stepOver(486, "Busy here");
+      } else {
+        stepOver(480, "Not registered");
+      }
       return;
     }
     anyPhones = true;
@@ -169,7 +195,7 @@ final class RoutedCall implements CallListener {
     }
     ContinuityReason reason =
         !anyPhones
-            ? ContinuityReason.NOT_REGISTERED
+            ? anySkipped ? ContinuityReason.UNREACHABLE : ContinuityReason.NOT_REGISTERED
             : anyNoAnswer ? ContinuityReason.NO_ANSWER : ContinuityReason.UNREACHABLE;
     giveUp(reason, status, text);
   }
@@ -180,6 +206,7 @@ final class RoutedCall implements CallListener {
    */
   void onwardToExtension(ExtensionNumber callee, List<ForkTarget> contacts, Duration ring) {
     fallback = Fallback.NONE;
+    busy = NOBODY_BUSY;
     nextSteps.clear();
     fork(RingStep.of(callee, contacts, ring));
   }

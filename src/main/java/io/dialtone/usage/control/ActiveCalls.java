@@ -44,6 +44,21 @@ public class ActiveCalls {
     }
   }
 
+  /**
+   * An answered call of a ring group, already counted for the account since it started, now counts
+   * for {@code extension}, the member that answered it, too.
+   */
+  public void extensionCallStarted(AccountId accountId, ExtensionNumber extension) {
+    extensions
+        .computeIfAbsent(new Line(accountId, extension), k -> new AtomicInteger())
+        .incrementAndGet();
+  }
+
+  /** That member's call ended (the account's count is released with the call). */
+  public void extensionCallEnded(AccountId accountId, ExtensionNumber extension) {
+    decrement(extensions.get(new Line(accountId, extension)));
+  }
+
   /** Calls of the account in progress now. */
   public int of(AccountId accountId) {
     AtomicInteger count = accounts.get(accountId);

@@ -43,6 +43,15 @@ public class CapGate implements UsageGate {
   }
 
   /**
+   * Whether extension {@code extension} of {@code accountId} has as many calls in progress as its
+   * own concurrent-call cap allows (no cap: never).
+   */
+  public boolean extensionAtCap(AccountId accountId, ExtensionNumber extension, Instant at) {
+    Integer cap = meter.state(accountId.value(), at).extensionCap(extension.digits());
+    return cap != null && active.of(accountId, extension) >= cap;
+  }
+
+  /**
    * Whether {@code accountId} has as many calls in progress as its concurrent-call cap allows: for
    * a reseller, the calls of the accounts below it, which call control counts for it too.
    */

@@ -25,6 +25,8 @@ class LedgerTicketTest {
   private static final Instant T = Instant.parse("2026-12-07T10:00:00.123456789Z");
 
   private final List<CallRecord> records = new CopyOnWriteArrayList<>();
+  private final List<long[]> stamped = new CopyOnWriteArrayList<>();
+  private final List<String> seats = new CopyOnWriteArrayList<>();
 
   @Test
   void anAnsweredCallLeavesOneRecordWithItsDurationFromAnswerToEndAndWhoHungUp() {
@@ -213,7 +215,77 @@ class LedgerTicketTest {
         Duration.ofHours(4),
         new long[] {7, 3, 1},
         new long[0],
-        (ticket, call, extensions, at) -> records.add(call));
+        (ticket, call, extensions, at) -> {
+          records.add(call);
+          stamped.add(extensions);
+        });
+  }
+
+  /** Counts a group call for its member: 202 is extension 52; any other is unknown (0). */
+  private long seat(LedgerTicket ticket, ExtensionNumber member, Instant at) {
+    seats.add(member.digits() + "@" + Duration.between(T, at).toSeconds());
+    return member.digits().equals("202") ? 52 : 0;
+  }
+
+  @Test
+  void theMemberThatAnswersAGroupCallIsCountedOnceAtTheAnswerAndItsLastCallStamped() {
+    LedgerTicket ticket = inbound();
+    ticket.meantForGroup(E164Number.parse("+16135550100").orElseThrow(), "Sales", this::seat);
+    assertThat(ticket.seatedMember()).isNull();
+
+    ticket.answeredBy(new ExtensionNumber("202"));
+    ticket.answered(T.plusSeconds(3), null);
+    ticket.answered(T.plusSeconds(4), null);
+
+    assertThat(seats).containsExactly("202@3");
+    assertThat(ticket.seatedMember()).isEqualTo(new ExtensionNumber("202"));
+
+    ticket.ended(T.plusSeconds(20), HangupSide.CALLER);
+    assertThat(stamped).hasSize(1);
+    assertThat(stamped.getFirst()).containsExactly(52);
+  }
+
+  @Test
+  void anUnansweredGroupCallCountsForNoMember() {
+    LedgerTicket ticket = inbound();
+    ticket.meantForGroup(E164Number.parse("+16135550100").orElseThrow(), "Sales", this::seat);
+
+    ticket.failed(T.plusSeconds(30), 480);
+
+    assertThat(seats).isEmpty();
+    assertThat(ticket.seatedMember()).isNull();
+    assertThat(stamped.getFirst()).isEmpty();
+  }
+
+  @Test
+  void aMemberTheSeatsDoNotKnowIsNotCountedNorStamped() {
+    LedgerTicket ticket = inbound();
+    ticket.meantForGroup(E164Number.parse("+16135550100").orElseThrow(), "Sales", this::seat);
+
+    ticket.answeredBy(new ExtensionNumber("203"));
+    ticket.answered(T.plusSeconds(3), null);
+    ticket.ended(T.plusSeconds(9), HangupSide.CALLEE);
+
+    assertThat(ticket.seatedMember()).isNull();
+    assertThat(stamped.getFirst()).isEmpty();
+  }
+
+  @Test
+  void theLiveCallsOfAnExtensionShowTheGroupCallItAnsweredAndNoOtherExtensionsCrash() {
+    LiveTickets live = new LiveTickets();
+    LedgerTicket group = inbound();
+    group.meantForGroup(E164Number.parse("+16135550100").orElseThrow(), "Sales", this::seat);
+    live.add(group);
+    live.add(outbound());
+
+    assertThat(live.of(AccountId.of(7), new ExtensionNumber("202"))).isEmpty();
+    group.answeredBy(new ExtensionNumber("202"));
+    group.answered(T.plusSeconds(3), null);
+
+    assertThat(live.of(AccountId.of(7), new ExtensionNumber("202")))
+        .singleElement()
+        .satisfies(c -> assertThat(c.answered()).isTrue());
+    assertThat(live.of(AccountId.of(7), new ExtensionNumber("201"))).hasSize(1);
   }
 
   private LedgerTicket outbound() {

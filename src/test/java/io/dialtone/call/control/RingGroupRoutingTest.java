@@ -28,8 +28,9 @@ import org.junit.jupiter.api.Test;
  * How a call to a ring group rings its members ({@link RingStep}, {@link RoutedCall}): all at once
  * (every member's phones forked together, the first answer wins and the others are cancelled), in
  * order (one member's phones for the ring time, then the next's; a member whose phones all fail
- * passes at once; members without phones are skipped), a 6xx ending the search, and the service
- * continuity with the reason of the whole search. Timers are fired by hand: nothing waits.
+ * passes at once; members without phones are skipped), a 6xx ending the search, members at their
+ * own concurrent-call cap not rung, and the service continuity with the reason of the whole search.
+ * Timers are fired by hand: nothing waits.
  */
 class RingGroupRoutingTest {
 
@@ -44,6 +45,9 @@ class RingGroupRoutingTest {
   private final FakeTicket ticket = new FakeTicket();
   private final RecordingFallback fallback = new RecordingFallback();
   private boolean released;
+
+  /** The members at their own concurrent-call cap now: a group does not ring them. */
+  private final java.util.Set<ExtensionNumber> atCap = new java.util.HashSet<>();
 
   @AfterEach
   void stopTimers() {
@@ -76,7 +80,7 @@ class RingGroupRoutingTest {
             settings,
             new TrunkChannels(),
             () -> released = true);
-    routed.toSteps(RingStep.of(group, PHONES::get), fallback);
+    routed.toSteps(RingStep.of(group, PHONES::get), fallback, atCap::contains);
   }
 
   @Test
@@ -198,6 +202,65 @@ class RingGroupRoutingTest {
 
     assertThat(fallback.reasons).isEmpty();
     assertThat(call.failedWith).isEqualTo(486);
+  }
+
+  @Test
+  void allAtOnceDoesNotRingAMemberAtItsOwnCap() {
+    atCap.add(E201);
+
+    ring(group(false, E201, E202));
+
+    assertThat(call.uris()).containsExactly("sip:202@192.0.2.3");
+    call.branches.getFirst().listener.answered();
+    assertThat(ticket.answeredBy).isEqualTo(E202);
+  }
+
+  @Test
+  void inOrderPassesAMemberAtItsOwnCapAtOnce() {
+    atCap.add(E201);
+
+    ring(group(true, E201, E202));
+
+    assertThat(call.uris()).containsExactly("sip:202@192.0.2.3");
+    assertThat(timers.pending())
+        .as("the second member rings its full time")
+        .containsExactly(RING_MS);
+  }
+
+  @Test
+  void inOrderAsksWhetherAMemberIsAtItsCapWhenItsTurnComes() {
+    ring(group(true, E201, E202));
+    assertThat(call.uris()).hasSize(2);
+
+    atCap.add(E202); // 202 answered another call while 201 rang
+    timers.fire(RING_MS);
+
+    assertThat(call.uris()).as("202 never rings").hasSize(2);
+    assertThat(fallback.reasons).containsExactly(ContinuityReason.NO_ANSWER);
+  }
+
+  @Test
+  void whenEveryMemberIsAtItsCapTheContinuityTakesTheCallAsUnreachable() {
+    atCap.add(E201);
+    atCap.add(E202);
+
+    ring(group(true, E201, E202));
+
+    assertThat(call.uris()).isEmpty();
+    assertThat(fallback.reasons).containsExactly(ContinuityReason.UNREACHABLE);
+    assertThat(fallback.unreachable).as("no device offline alert: nobody was rung").isEmpty();
+    assertThat(call.failedWith).as("no continuity: the caller hears busy").isEqualTo(486);
+    assertThat(ticket.failedWith).isEqualTo(486);
+    assertThat(released).isTrue();
+  }
+
+  @Test
+  void aMemberAtItsCapAndTheOthersUnregisteredIsUnreachableNotUnregistered() {
+    atCap.add(E202);
+
+    ring(group(false, E203, E202));
+
+    assertThat(fallback.reasons).containsExactly(ContinuityReason.UNREACHABLE);
   }
 
   // ---------------------------------------------------------------------------------------------

@@ -160,6 +160,27 @@ class CapGateTest {
   }
 
   @Test
+  void aRingGroupsAnsweredCallCountsForItsMemberAndNotTwiceForTheAccount() {
+    extensionCaps = Map.of("201", 1);
+    AccountId account = AccountId.of(ACCOUNT);
+    active.callStarted(account, null); // the group call, counted for the account as it starts
+
+    assertThat(gate.extensionAtCap(account, USER, NOW)).isFalse();
+    active.extensionCallStarted(account, USER); // 201 answered it
+    assertThat(gate.extensionAtCap(account, USER, NOW)).isTrue();
+    assertThat(gate.admits(account, USER, null, NOW)).as("201 calls out: at its cap").isFalse();
+    assertThat(active.of(account)).isEqualTo(1);
+    assertThat(gate.extensionAtCap(account, new ExtensionNumber("202"), NOW))
+        .as("no cap: never at it")
+        .isFalse();
+
+    active.extensionCallEnded(account, USER);
+    active.callEnded(account, null);
+    assertThat(gate.extensionAtCap(account, USER, NOW)).isFalse();
+    assertThat(active.of(account)).isZero();
+  }
+
+  @Test
   void aRefusalIsDecidedAsAUsageLimitByTheCallPolicy() {
     granted = new UsageCaps(new BigDecimal("5.00"), null, null, null);
     daySpend = new BigDecimal("5.00");
