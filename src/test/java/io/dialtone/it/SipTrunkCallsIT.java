@@ -393,8 +393,8 @@ class SipTrunkCallsIT {
 
   /**
    * Whatever identity the phone writes in its INVITE (P-Asserted-Identity, P-Preferred-Identity,
-   * Remote-Party-ID, which carriers also read as the caller's number) with a number the account
-   * does not hold, the carrier sees none of it: only the account's caller ID.
+   * Remote-Party-ID, Diversion, which carriers also read as the caller's number) with a number the
+   * account does not hold, the carrier sees none of it: only the account's caller ID.
    */
   @Test
   void aNumberThePhoneAssertsNeverReachesTheCarrierOnlyTheAccountsCallerIdDoes() throws Exception {
@@ -415,6 +415,7 @@ class SipTrunkCallsIT {
                 List.of(
                     "P-Asserted-Identity: <sip:" + foreign + "@" + realm + ">",
                     "P-Preferred-Identity: <sip:" + foreign + "@" + realm + ">",
+                    "Diversion: <sip:" + foreign + "@" + realm + ">;reason=unconditional",
                     "Remote-Party-ID: <sip:"
                         + foreign
                         + "@"

@@ -18,7 +18,8 @@ import javax.sip.ListeningPoint;
  * The library's non-blocking TCP and TLS transports (one selector thread per port, however many
  * connections; the blocking ones cost a thread or two per connection), with every accepted
  * connection admitted by {@link Connections} first and reported to it when the library closes it,
- * and its byte stream held to {@link StreamBounds} before the library's parser reads it.
+ * and its byte stream held to {@link StreamBounds} before the library's parser reads it; UDP read
+ * into one buffer per socket ({@link BufferedUdp}).
  */
 final class GuardedNioFactory extends NioMessageProcessorFactory {
 
@@ -37,6 +38,10 @@ final class GuardedNioFactory extends NioMessageProcessorFactory {
     }
     if (ListeningPoint.TLS.equalsIgnoreCase(transport)) {
       return new Tls(address, stack, port, connections);
+    }
+    if (ListeningPoint.UDP.equalsIgnoreCase(transport)) {
+      return new BufferedUdp(
+          address, stack, port, JainSipTransport.MAX_MESSAGE, JainSipTransport.UDP_READERS);
     }
     return super.createMessageProcessor(stack, address, port, transport);
   }

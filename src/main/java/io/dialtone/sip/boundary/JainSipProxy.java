@@ -119,6 +119,11 @@ final class JainSipProxy {
       wire.answer(server, request, 482, null);
       return;
     }
+    if (proxied.caller() != null) {
+      // a carrier trusts Diversion as it trusts the caller ID: a phone's never leaves Dialtone
+      // (continuity writes Dialtone's own), whether or not the call presents a caller ID
+      request.removeHeader("Diversion");
+    }
     String callerFlow = proxied.caller() != null ? DialogRoute.flowOf(parsed.source()) : null;
     Call call =
         new Call(this, wire, workers, timers, server, request, provider, parsed, callerFlow);

@@ -78,6 +78,9 @@ public final class JainSipTransport implements SipListener, AutoCloseable {
   /** The largest message read, bytes, on every transport; a larger datagram is a failure. */
   static final int MAX_MESSAGE = 16_384;
 
+  /** Threads that parse and handle UDP datagrams, in the order they came (see below). */
+  static final int UDP_READERS = 1;
+
   private final SipHandler handler;
   private final Executor workers;
   private final SipListenConfig config;
@@ -190,7 +193,7 @@ public final class JainSipTransport implements SipListener, AutoCloseable {
     // relayed the other way round with two); the work behind a request runs on the workers, and
     // TCP and TLS have their own threads below.
     p.setProperty("gov.nist.javax.sip.REENTRANT_LISTENER", "true");
-    p.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", "1");
+    p.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", Integer.toString(UDP_READERS));
     p.setProperty("gov.nist.javax.sip.TCP_POST_PARSING_THREAD_POOL_SIZE", "8");
     // Non-blocking TCP and TLS: one selector thread per port, whatever the number of connections
     // (Connections bounds them and ends idle ones; the library's own idle auditor walks its tables
