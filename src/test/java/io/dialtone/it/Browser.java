@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
@@ -86,9 +87,18 @@ final class Browser implements AutoCloseable {
     return !driver.findElements(By.cssSelector(css)).isEmpty();
   }
 
+  /**
+   * Replaces what field {@code id} holds with {@code text}. A PrimeFaces input with a widget behind
+   * it (its id ends in {@code _input}: a number, a date, a completion) is also emptied by keyboard,
+   * select-all then delete: a number field puts its old value back after {@code clear()}, and
+   * typing {@code 2} then made {@code 12}.
+   */
   void type(String id, String text) {
     WebElement input = find("[id='" + id + "']");
     input.clear();
+    if (id.endsWith("_input")) {
+      input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+    }
     input.sendKeys(text);
   }
 

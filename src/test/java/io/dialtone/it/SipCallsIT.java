@@ -62,6 +62,11 @@ class SipCallsIT {
       browser.find("[id='edit:save']").click();
       browser.waitForText("The extension was saved.");
     }
+    assertThat(
+            ((Number) db.queryValue("SELECT max_registrations FROM extension WHERE id = ?", id))
+                .intValue())
+        .as("phones allowed to register")
+        .isEqualTo(2);
   }
 
   @Test
