@@ -166,11 +166,16 @@ public class CdrSummaryBackfillIT {
 
     AtomicInteger roles = new AtomicInteger();
     AtomicBoolean filling = new AtomicBoolean(true);
+    AtomicInteger recorded = new AtomicInteger();
     List<Integer> written =
         parallel.run(
             2,
             () -> {
               if (roles.getAndIncrement() == 0) {
+                // starts once calls are being recorded, so both overlap
+                for (int i = 0; i < 600 && recorded.get() < 20; i++) {
+                  Thread.sleep(50);
+                }
                 for (int i = 0;
                     i < 10_000 && backfill.progress().state() != CdrSummaryBackfill.State.DONE;
                     i++) {
@@ -180,18 +185,22 @@ public class CdrSummaryBackfillIT {
                 return 0;
               }
               int n = 0;
-              while (filling.get() && n < 600) {
-                // the days being filled, one call near each end of one of them
-                LocalDate day = upgradeDay.minusDays(n % 4);
-                Instant start =
-                    n % 2 == 0
-                        ? day.atStartOfDay(toronto).toInstant().plusSeconds(n)
-                        : day.plusDays(1).atStartOfDay(toronto).toInstant().minusSeconds(n + 1);
-                if (start.isAfter(Instant.now())) {
-                  start = upgrade.minusSeconds(n);
+              while (filling.get() && n < 2000) {
+                // the days being filled: calls near each end of each of them, a few at a time
+                List<CallRecord> batch = new ArrayList<>();
+                for (int k = 0; k < 8; k++, n++) {
+                  LocalDate day = upgradeDay.minusDays(n % 4);
+                  Instant start =
+                      n % 2 == 0
+                          ? day.atStartOfDay(toronto).toInstant().plusSeconds(n)
+                          : day.plusDays(1).atStartOfDay(toronto).toInstant().minusSeconds(n + 1);
+                  if (start.isAfter(Instant.now())) {
+                    start = upgrade.minusSeconds(n);
+                  }
+                  batch.add(call(t.a1(), 1000 + n, start));
                 }
-                pageRows.recordAll(List.of(call(t.a1(), 1000 + n, start)));
-                n++;
+                pageRows.recordAll(batch);
+                recorded.addAndGet(batch.size());
               }
               return n;
             });

@@ -27,7 +27,7 @@ import java.time.ZoneId;
  *       sees the day's summary rows and the day as complete together, or neither.
  * </ol>
  */
-final class CdrBackfillDay {
+public final class CdrBackfillDay {
 
   private static final String CALLS =
       """
@@ -49,7 +49,8 @@ final class CdrBackfillDay {
    * Makes {@code day} (in {@code zone}) complete for {@code accountId}, whose summary rows are
    * complete from the next day; the calls read.
    */
-  static long fill(Connection c, long accountId, ZoneId zone, LocalDate day) throws SQLException {
+  public static long fill(Connection c, long accountId, ZoneId zone, LocalDate day)
+      throws SQLException {
     int isolation = c.getTransactionIsolation();
     c.setAutoCommit(false);
     c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
