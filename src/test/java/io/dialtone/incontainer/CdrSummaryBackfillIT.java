@@ -100,7 +100,7 @@ public class CdrSummaryBackfillIT {
             call(t.a2(), 205, upgrade.plus(20, ChronoUnit.MINUTES))));
     LocalDate oldest = upgradeDay.minusDays(10);
     LocalDate tomorrow = LocalDate.now(toronto).plusDays(1);
-    assertThat(backfill.progress().state()).isEqualTo(CdrSummaryBackfill.State.WAITING);
+    assertThat(backfill.progress().state()).isEqualTo(CdrSummaryBackfill.BackfillState.WAITING);
     assertTotalsAreTheCallRows(t.a1(), oldest, tomorrow, upgradeDay);
 
     // three days of the first account, then the run stops
@@ -109,7 +109,7 @@ public class CdrSummaryBackfillIT {
     }
     assertThat(store.completeFrom(t.a1())).isEqualTo(upgradeDay.minusDays(2));
     CdrSummaryBackfill.Progress halfway = backfill.progress();
-    assertThat(halfway.state()).isEqualTo(CdrSummaryBackfill.State.RUNNING);
+    assertThat(halfway.state()).isEqualTo(CdrSummaryBackfill.BackfillState.RUNNING);
     assertThat(halfway.daysLeft()).isPositive();
     assertTotalsAreTheCallRows(t.a1(), oldest, tomorrow, upgradeDay);
 
@@ -130,7 +130,7 @@ public class CdrSummaryBackfillIT {
 
     // a new run (after a restart, say) resumes at the next day and finishes
     CdrSummaryBackfill.Progress done = backfill.run(Integer.MAX_VALUE, Duration.ofMinutes(2));
-    assertThat(done.state()).isEqualTo(CdrSummaryBackfill.State.DONE);
+    assertThat(done.state()).isEqualTo(CdrSummaryBackfill.BackfillState.DONE);
     assertThat(done.accountsDone()).isEqualTo(done.accounts()).isGreaterThanOrEqualTo(2);
     assertThat(done.finished()).isNotNull();
     assertThat(store.markersSet()).isFalse();
@@ -177,7 +177,8 @@ public class CdrSummaryBackfillIT {
                   Thread.sleep(50);
                 }
                 for (int i = 0;
-                    i < 10_000 && backfill.progress().state() != CdrSummaryBackfill.State.DONE;
+                    i < 10_000
+                        && backfill.progress().state() != CdrSummaryBackfill.BackfillState.DONE;
                     i++) {
                   backfill.run(1, Duration.ofMinutes(1));
                 }
@@ -205,7 +206,7 @@ public class CdrSummaryBackfillIT {
               return n;
             });
     assertThat(written.get(0) + written.get(1)).as("calls recorded meanwhile").isPositive();
-    assertThat(backfill.progress().state()).isEqualTo(CdrSummaryBackfill.State.DONE);
+    assertThat(backfill.progress().state()).isEqualTo(CdrSummaryBackfill.BackfillState.DONE);
     long calls = store.calls(t.a1());
     assertThat(calls).isEqualTo(400 + written.get(0) + written.get(1));
     assertThat(store.facetCalls(t.a1())).containsOnly(calls);

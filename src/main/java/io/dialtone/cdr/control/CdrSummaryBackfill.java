@@ -65,8 +65,13 @@ public class CdrSummaryBackfill {
       COALESCE(SUM(calls_counted), 0), MIN(started_at), MAX(finished_at) FROM cdr_summary_backfill\
       """;
 
+  private static final List<String> CLEAR_MARKERS =
+      List.of(
+          "UPDATE cdr_facet_start SET complete_from = NULL WHERE id = 1",
+          "UPDATE cdr_number_facet_start SET complete_from = NULL WHERE id = 1");
+
   /** Where the backfill stands. */
-  public enum State {
+  public enum BackfillState {
     /** Every call is in the summary rows (the tables existed before the first call). */
     NOT_NEEDED,
     /** Older calls exist; the backfill has not started yet. */
@@ -82,7 +87,7 @@ public class CdrSummaryBackfill {
    * when it started and finished (UTC, {@code null} when not).
    */
   public record Progress(
-      State state,
+      BackfillState state,
       long accounts,
       long accountsDone,
       long daysLeft,
@@ -110,7 +115,7 @@ public class CdrSummaryBackfill {
         return progress(c);
       }
       try {
-        if (progress(c).state() == State.WAITING) {
+        if (progress(c).state() == BackfillState.WAITING) {
           begin(c, start);
         }
         int days = 0;
@@ -169,10 +174,10 @@ public class CdrSummaryBackfill {
       rs.next();
       long all = rs.getLong(1);
       long done = rs.getLong(2);
-      State state =
+      BackfillState state =
           markers
-              ? all == 0 ? State.WAITING : State.RUNNING
-              : all == 0 ? State.NOT_NEEDED : State.DONE;
+              ? all == 0 ? BackfillState.WAITING : BackfillState.RUNNING
+              : all == 0 ? BackfillState.NOT_NEEDED : BackfillState.DONE;
       return new Progress(
           state,
           all,
@@ -234,9 +239,8 @@ public class CdrSummaryBackfill {
   private void finish(Connection c) throws SQLException {
     c.setAutoCommit(false);
     try {
-      for (String table : List.of("cdr_facet_start", "cdr_number_facet_start")) {
-        try (PreparedStatement s =
-            c.prepareStatement("UPDATE " + table + " SET complete_from = NULL WHERE id = 1")) {
+      for (String sql : CLEAR_MARKERS) {
+        try (PreparedStatement s = c.prepareStatement(sql)) {
           s.executeUpdate();
         }
       }
