@@ -147,14 +147,6 @@ public final class CdrFacetTally {
     upsert(c, SET_SUMS);
   }
 
-  /** Rows (keys) in the tally, over the four tables. */
-  int size() {
-    return accounts.sums.size()
-        + extensions.sums.size()
-        + numbers.sums.size()
-        + extensionDurations.sums.size();
-  }
-
   private void upsert(Connection c, String onDuplicate) throws SQLException {
     accounts.upsert(c, onDuplicate);
     extensions.upsert(c, onDuplicate);
