@@ -14,7 +14,10 @@
 #   STEPS="totals" ROWS=2000000 ACCOUNTS=1 DAYS=90 bench/cdr-bench.sh
 #                                      # only the filtered 90-day totals (CdrFilteredTotalsBench) of
 #                                      # one account holding 2 M calls in 90 days; STEPS is any of
-#                                      # "queries totals export inserts" (default: all four)
+#                                      # "queries backfill totals export inserts" (default: all
+#                                      # but backfill, which empties the large account's summary
+#                                      # rows as an upgrade finds them and fills them again:
+#                                      # STEPS="backfill totals" times the totals after it)
 # Results: bench/results/cdr-<UTC time>.txt and cdr-<UTC time>-explain.txt.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -99,6 +102,12 @@ OUT=bench/results/cdr-$STAMP.txt
   if [[ " $STEPS " == *" queries "* ]]; then
   echo "# load average before the queries: $(cut -d' ' -f1-3 /proc/loadavg)"
   $J io.dialtone.bench.CdrQueryBench "$URL" root "" "$LARGE" "$SMALL" "$RUNS" "bench/results/cdr-$STAMP-explain.txt"
+  fi
+  if [[ " $STEPS " == *" backfill "* ]]; then
+  # The backfill of the call summaries on the large account as an upgrade finds it (its facet rows
+  # emptied, the start markers set): 90-day totals before, the backfill's rate, then the markers
+  # cleared as the backfill does when done (run "totals" after it for the figures from summaries).
+  $J io.dialtone.bench.CdrBackfillBench "$URL" root "" "$LARGE" "${BEFORE_RUNS:-3}"
   fi
   if [[ " $STEPS " == *" totals "* ]]; then
   # The filtered totals and charts of 90 days, every filter combination, from the summary rows,

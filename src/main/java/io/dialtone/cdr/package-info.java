@@ -3,8 +3,8 @@
  * usage totals, and the rate deck that prices them. Owns {@code cdr} (monthly partitions), {@code
  * cdr_daily_account}, {@code cdr_daily_extension}, the facet tables of the page's filtered totals
  * ({@code cdr_daily_facet}, {@code cdr_daily_extension_facet}, {@code cdr_daily_number_facet},
- * {@code cdr_daily_extension_duration} and their start markers), {@code rate}, {@code
- * cdr_saved_filter} and {@code cdr_retention}.
+ * {@code cdr_daily_extension_duration} and their start markers), {@code cdr_summary_backfill},
+ * {@code rate}, {@code cdr_saved_filter} and {@code cdr_retention}.
  *
  * <p>Writes: {@code control.CallRecorder#record} (or {@code #submit}) is how the SIP side stores a
  * call: queued and stored by group commit ({@code control.GroupCommit}, up to 500 calls per
@@ -21,7 +21,9 @@
  *
  * <p>Pages: {@code boundary.cdrs} (the list, a call's detail, saved filters, the CSV export through
  * {@code control.CdrExports} and its download servlet, the retention through {@code
- * control.CdrRetention}); {@code control.CdrRetentionJob} applies the retention nightly.
+ * control.CdrRetention}); {@code control.CdrRetentionJob} applies the retention nightly; {@code
+ * control.CdrSummaryBackfillJob} adds the calls stored before the facet tables to them, day by day,
+ * until every range reads summary rows (its progress on the platform dashboard).
  *
  * <p>Calls {@code account} (time zone and currency of an account, scope through the kernel's {@code
  * AccessControl}), {@code extension} (a customer user's own extensions, {@code Extensions.mine};

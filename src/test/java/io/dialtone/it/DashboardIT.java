@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dialtone.it.TestUsers.SeededUser;
 import io.dialtone.launcher.DialtoneServer;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -126,6 +129,48 @@ class DashboardIT {
       assertThat(browser.find("[id='usersForm:accountUsers']").getText()).contains(admin.email());
       assertThat(browser.isPresent("#resellerCustomers")).isFalse();
       assertThat(browser.isPresent("#support")).isFalse();
+    }
+  }
+
+  @Test
+  void aPlatformAdminSeesHowFarTheCallSummariesBackfillGot(DialtoneServer server) throws Exception {
+    TestUsers db = new TestUsers(server);
+    String unique = unique();
+    long reseller = db.account(1L, "RESELLER", "Backfill Reseller " + unique);
+    long done = db.account(reseller, "CUSTOMER", "Backfill Done " + unique);
+    long running = db.account(reseller, "CUSTOMER", "Backfill Running " + unique);
+    SeededUser admin = db.user("PLATFORM_ADMIN", 1L);
+    try (Connection lock = db.connect()) {
+      // the backfill job needs this named lock: it stays away while the page is read
+      try (PreparedStatement s =
+              lock.prepareStatement("SELECT GET_LOCK('dialtone.cdr.summary-backfill', 30)");
+          ResultSet rs = s.executeQuery()) {
+        assertThat(rs.next() && rs.getInt(1) == 1).isTrue();
+      }
+      db.execute("DELETE FROM cdr_summary_backfill");
+      db.execute("UPDATE cdr_facet_start SET complete_from = UTC_TIMESTAMP(6)");
+      db.execute("UPDATE cdr_number_facet_start SET complete_from = UTC_TIMESTAMP(6)");
+      db.execute(
+          "INSERT INTO cdr_summary_backfill (account_id, complete_from, oldest_day, calls_counted,"
+              + " started_at, finished_at) VALUES (?, '2026-01-10', '2026-01-10', 1234,"
+              + " UTC_TIMESTAMP(6), UTC_TIMESTAMP(6))",
+          done);
+      db.execute(
+          "INSERT INTO cdr_summary_backfill (account_id, complete_from, oldest_day, calls_counted,"
+              + " started_at) VALUES (?, '2026-03-01', '2026-01-30', 766, UTC_TIMESTAMP(6))",
+          running);
+      try (Browser browser = new Browser(server.baseUrl())) {
+        SignIn.withBothFactors(browser, admin);
+        assertThat(browser.text("[id='backfillState']")).isEqualTo("Backfill running");
+        assertThat(number(browser, "summaryBackfill")).isEqualTo(2000);
+        assertThat(number(browser, "backfillAccounts")).isEqualTo(1);
+        assertThat(number(browser, "backfillAccountsAll")).isEqualTo(2);
+        assertThat(number(browser, "backfillDaysLeft")).isEqualTo(30);
+      }
+    } finally {
+      db.execute("UPDATE cdr_facet_start SET complete_from = NULL");
+      db.execute("UPDATE cdr_number_facet_start SET complete_from = NULL");
+      db.execute("DELETE FROM cdr_summary_backfill");
     }
   }
 

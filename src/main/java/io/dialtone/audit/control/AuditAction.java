@@ -158,6 +158,10 @@ public enum AuditAction {
   CDR_RETENTION_CHANGED,
   /** The nightly retention job removed expired call records (the detail holds the counts). */
   CDR_RETENTION_APPLIED,
+  /** The backfill of the summary rows of calls stored before they existed started (the counts). */
+  CDR_SUMMARY_BACKFILL_STARTED,
+  /** That backfill finished: every range reads summary rows (the detail holds the counts). */
+  CDR_SUMMARY_BACKFILL_FINISHED,
   // SIP registrar (bans)
   /**
    * The SIP registrar banned a source address (digest failures, flood or scanner; actor system).

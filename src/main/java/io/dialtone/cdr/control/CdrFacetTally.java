@@ -30,6 +30,14 @@ public final class CdrFacetTally {
       cost = cost + VALUES(cost)\
       """;
 
+  /** The same rows set to the tally ({@link #replace}): no addition. */
+  private static final String SET_SUMS =
+      """
+       ON DUPLICATE KEY UPDATE calls = VALUES(calls), answered = VALUES(answered), \
+      blocked = VALUES(blocked), billsec = VALUES(billsec), minutes = VALUES(minutes), \
+      cost = VALUES(cost)\
+      """;
+
   private static final String ACCOUNT_INSERT =
       """
       INSERT INTO cdr_daily_facet (account_id, day, direction, disposition, dest_class, \
@@ -66,41 +74,84 @@ public final class CdrFacetTally {
 
   /** Counts {@code r} on its account's calendar {@code day}, at {@code cost} (null: none). */
   public void add(CallRecord r, LocalDate day, BigDecimal cost) {
-    Key account =
-        new Key(
+    add(
+        new Call(
             r.accountId().value(),
-            "",
-            0,
-            day,
+            r.extensionDigits(),
+            r.remoteDigits(),
             r.direction().code(),
             r.disposition().code(),
             ClassCodes.code(r.destination()),
+            r.country(),
+            r.billsec(),
+            cost),
+        day);
+  }
+
+  /** Counts a stored call (its codes as in the call row) on its account's calendar {@code day}. */
+  void add(Call r, LocalDate day) {
+    Key account =
+        new Key(
+            r.accountId(),
+            "",
+            0,
+            day,
+            r.direction(),
+            r.disposition(),
+            r.destClass(),
             r.country() == null ? "" : r.country());
-    BigDecimal counted = cost == null ? BigDecimal.ZERO : cost;
+    BigDecimal counted = r.cost() == null ? BigDecimal.ZERO : r.cost();
     accounts.add(account, r, counted);
-    extensions.add(account.named(r.extensionDigits(), 0), r, counted);
-    addByNumberAndDuration(account, r, counted);
+    extensions.add(account.named(r.extension(), 0), r, counted);
+    int duration = CdrFacets.durationClass(r.billsec());
+    String digits = r.remoteDigits();
+    // the V38 rows: the duration class for each prefix of the number up to PREFIX_DIGITS digits
+    // ('' included) and for the extension
+    for (int n = 0; n <= Math.min(CdrFacets.PREFIX_DIGITS, digits.length()); n++) {
+      numbers.add(account.named(digits.substring(0, n), duration), r, counted);
+    }
+    extensionDurations.add(account.named(r.extension(), duration), r, counted);
   }
 
   /**
-   * The V38 rows of a call: its duration class for each prefix of its number up to {@value
-   * #CdrFacets.PREFIX_DIGITS} digits ('' included) and for its extension.
+   * What the tables count of one call: the codes of the call row ({@code extension} and {@code
+   * remoteDigits} '' when none, {@code country} null when none).
    */
-  private void addByNumberAndDuration(Key account, CallRecord r, BigDecimal cost) {
-    int duration = CdrFacets.durationClass(r.billsec());
-    String digits = r.remoteDigits();
-    for (int n = 0; n <= Math.min(CdrFacets.PREFIX_DIGITS, digits.length()); n++) {
-      numbers.add(account.named(digits.substring(0, n), duration), r, cost);
+  record Call(
+      long accountId,
+      String extension,
+      String remoteDigits,
+      int direction,
+      int disposition,
+      int destClass,
+      String country,
+      int billsec,
+      BigDecimal cost) {
+
+    Call {
+      extension = extension == null ? "" : extension;
+      remoteDigits = remoteDigits == null ? "" : remoteDigits;
     }
-    extensionDurations.add(account.named(r.extensionDigits(), duration), r, cost);
   }
 
   /** Adds the tally to the tables on the caller's connection (its transaction). */
   public void write(Connection c) throws SQLException {
-    accounts.upsert(c);
-    extensions.upsert(c);
-    numbers.upsert(c);
-    extensionDurations.upsert(c);
+    upsert(c, SUMS);
+  }
+
+  /**
+   * Sets the tables' rows of the tally's keys to its sums (instead of adding them): for a tally of
+   * every call of its days, which may be counted already ({@link CdrSummaryBackfill}).
+   */
+  void replace(Connection c) throws SQLException {
+    upsert(c, SET_SUMS);
+  }
+
+  private void upsert(Connection c, String onDuplicate) throws SQLException {
+    accounts.upsert(c, onDuplicate);
+    extensions.upsert(c, onDuplicate);
+    numbers.upsert(c, onDuplicate);
+    extensionDurations.upsert(c, onDuplicate);
   }
 
   /**
@@ -123,24 +174,24 @@ public final class CdrFacetTally {
       this.duration = duration;
     }
 
-    void add(Key k, CallRecord r, BigDecimal cost) {
+    void add(Key k, Call r, BigDecimal cost) {
       long[] t = sums.computeIfAbsent(k, x -> new long[5]);
       t[0]++;
-      t[1] += r.disposition() == Disposition.ANSWERED ? 1 : 0;
-      t[2] += r.disposition() == Disposition.BLOCKED ? 1 : 0;
+      t[1] += r.disposition() == Disposition.ANSWERED.code() ? 1 : 0;
+      t[2] += r.disposition() == Disposition.BLOCKED.code() ? 1 : 0;
       t[3] += r.billsec();
       t[4] += CallRecorder.minutes(r.billsec());
       costs.merge(k, cost, BigDecimal::add);
     }
 
-    void upsert(Connection c) throws SQLException {
+    void upsert(Connection c, String onDuplicate) throws SQLException {
       List<Key> keys = new ArrayList<>(sums.keySet());
       for (int from = 0; from < keys.size(); from += CHUNK) {
         List<Key> chunk = keys.subList(from, Math.min(keys.size(), from + CHUNK));
         String sql =
             new StringBuilder(insert)
                 .append(String.join(", ", Collections.nCopies(chunk.size(), row)))
-                .append(SUMS)
+                .append(onDuplicate)
                 .toString();
         try (PreparedStatement s = c.prepareStatement(sql)) {
           int p = 1;

@@ -54,6 +54,9 @@ public final class CdrFacets {
   private static final String NUMBER_START =
       "SELECT complete_from FROM cdr_number_facet_start WHERE id = 1";
 
+  private static final String BACKFILLED =
+      "SELECT complete_from FROM cdr_summary_backfill WHERE account_id = ?";
+
   private CdrFacets() {}
 
   /**
@@ -120,20 +123,36 @@ public final class CdrFacets {
   }
 
   /**
+   * The first day whose calls of {@code accountId} are all in the tables, when they started at
+   * {@code start} (UTC): the day after the one {@code start} falls on in {@code zone}, or the day
+   * the {@link CdrSummaryBackfill} has reached if earlier.
+   */
+  private static LocalDate firstKept(
+      Connection c, long accountId, java.time.ZoneId zone, java.time.LocalDateTime start)
+      throws SQLException {
+    LocalDate after = LocalDate.ofInstant(start.toInstant(ZoneOffset.UTC), zone).plusDays(1);
+    try (PreparedStatement s = c.prepareStatement(BACKFILLED)) {
+      s.setLong(1, accountId);
+      try (ResultSet rs = s.executeQuery()) {
+        LocalDate backfilled = rs.next() ? rs.getObject(1, LocalDate.class) : null;
+        return backfilled != null && backfilled.isBefore(after) ? backfilled : after;
+      }
+    }
+  }
+
+  /**
    * The filter's usage for each day {@code first..last} (inclusive, whole days in {@code zone}),
    * zeros where nothing: from the facet tables, except the days up to the one they start on (V31;
-   * V38 for a number prefix or a minimum duration), which are counted from the call rows ({@link
-   * CdrTotalsQuery}). {@link #answers} must hold.
+   * V38 for a number prefix or a minimum duration) that the {@link CdrSummaryBackfill} has not
+   * reached yet, which are counted from the call rows ({@link CdrTotalsQuery}). {@link #answers}
+   * must hold.
    */
   public static List<DailyUsage> totals(
       Connection c, CdrFilter f, java.time.ZoneId zone, LocalDate first, LocalDate last)
       throws SQLException {
     boolean byNumberOrDuration = f.numberPrefix() != null || minimum(f) != null;
     java.time.LocalDateTime start = byNumberOrDuration ? numberCompleteFrom(c) : completeFrom(c);
-    LocalDate firstKept =
-        start == null
-            ? first
-            : LocalDate.ofInstant(start.toInstant(ZoneOffset.UTC), zone).plusDays(1);
+    LocalDate firstKept = start == null ? first : firstKept(c, f.accountId(), zone, start);
     Map<LocalDate, Usage> found = new HashMap<>();
     if (firstKept.isAfter(first)) {
       LocalDate lastCounted = firstKept.minusDays(1).isBefore(last) ? firstKept.minusDays(1) : last;

@@ -5,6 +5,7 @@ import io.dialtone.account.control.AccountOverview;
 import io.dialtone.audit.control.AuditAction;
 import io.dialtone.audit.control.AuditQuery;
 import io.dialtone.call.control.LiveTickets;
+import io.dialtone.cdr.control.CdrSummaryBackfill;
 import io.dialtone.identity.control.SecurityOverview;
 import io.dialtone.identity.control.SignInSeries;
 import io.dialtone.identity.control.UserCounts;
@@ -36,7 +37,8 @@ import java.util.Set;
  * {@value #CHART_DAYS} days and the newest security events. The system's health, each figure
  * linking to its page: extensions registered and calls in progress on this node, the registrar's
  * bans in force, the carrier trunks with their last probe, the last audit chain check and the
- * background jobs (all scheduled, runs that failed since start).
+ * background jobs (all scheduled, runs that failed since start) with the progress of the call
+ * summaries' backfill.
  */
 @Named
 @RequestScoped
@@ -55,6 +57,7 @@ public class HomePlatformBacking {
   @Inject BanAdministration bans;
   @Inject TrunkManagement trunkManagement;
   @Inject ScheduledJobs jobs;
+  @Inject CdrSummaryBackfill summaryBackfill;
   @Inject MeterRegistry registry;
   @Inject Clock clock;
 
@@ -69,10 +72,12 @@ public class HomePlatformBacking {
   private Integer banCount;
   private List<TrunkView> trunks;
   private EventRow chainCheck;
+  private CdrSummaryBackfill.Progress backfill;
 
   @PostConstruct
   void load() {
     accountCounts = accounts.counts();
+    backfill = summaryBackfill.progress();
     userCounts = access.may(Permission.MANAGE_USERS) ? users.counts() : null;
     if (access.may(Permission.VIEW_AUDIT)) {
       signIns = security.signInsPerDay(CHART_DAYS);
@@ -132,6 +137,11 @@ public class HomePlatformBacking {
   /** Whether every background job is still scheduled. */
   public boolean isJobsAlive() {
     return jobs.allAlive();
+  }
+
+  /** The backfill of the call summaries (older calls added, accounts done, days left). */
+  public CdrSummaryBackfill.Progress getBackfill() {
+    return backfill;
   }
 
   /** Background job runs that failed since the server started. */
