@@ -10,10 +10,13 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 /**
  * Black-box tests get the one shared Dialtone of this test JVM (a Failsafe fork) as a parameter:
  * started on first use from an empty home (empty database), exactly as the README's run command
- * starts it, and stopped when the JVM exits ({@link ForkServer}). Failsafe hands a fork its classes
- * one JUnit run at a time, so the server outlives the run that started it: every black-box class of
- * the fork shares it, in whatever order the classes come. A class that changes what the others rely
- * on (platform settings, bans of 127.0.0.1, the data keys) starts a server of its own.
+ * starts it, and stopped when the JVM exits ({@link ForkServer}). Failsafe with more than one fork
+ * hands each its classes one JUnit run at a time (with one fork, all in one run), so the server
+ * outlives the run that started it: every black-box class of the fork shares it, in whatever order
+ * the classes come. So a class restores the platform settings it changes and sends the SIP requests
+ * it makes fail from a loopback address of its own (never 127.0.0.1, which a ban would take from
+ * every later class); one that cannot (the data key rotation) starts a server of its own
+ * (docs/testing.md).
  */
 public class RunningDialtone implements ParameterResolver {
 
