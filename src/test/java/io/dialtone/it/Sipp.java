@@ -23,6 +23,11 @@ final class Sipp {
     boolean passed() {
       return exitCode == 0;
     }
+
+    /** sipp never started: another process took its free port before it bound it. */
+    boolean portTaken() {
+      return exitCode != 0 && output.contains("Unable to bind main socket");
+    }
   }
 
   private Sipp() {}
@@ -47,7 +52,21 @@ final class Sipp {
     return run(source, scenario, user, secret, realm, SipExtensions.sipPort());
   }
 
+  /**
+   * One run; again on a new port (up to twice) when another process took the free port first: sipp
+   * sent nothing then, so the scenario has not run.
+   */
   private static Result run(
+      String source, String scenario, String user, String secret, String realm, int sipPort)
+      throws IOException, InterruptedException {
+    Result result = runOnce(source, scenario, user, secret, realm, sipPort);
+    for (int again = 0; again < 2 && result.portTaken(); again++) {
+      result = runOnce(source, scenario, user, secret, realm, sipPort);
+    }
+    return result;
+  }
+
+  private static Result runOnce(
       String source, String scenario, String user, String secret, String realm, int sipPort)
       throws IOException, InterruptedException {
     Path file = scenarioFile(scenario);
