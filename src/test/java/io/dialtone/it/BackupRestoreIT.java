@@ -369,15 +369,19 @@ class BackupRestoreIT {
     Path otherKey = backupKey();
     assertRefused(targetEnv(home, otherKey), backup, "made with another backup key");
 
+    byte[] original = Files.readAllBytes(backup.resolve("database.sql.gz.enc"));
     Path damaged = copy(backup);
-    byte[] bytes = Files.readAllBytes(damaged.resolve("database.sql.gz.enc"));
+    byte[] bytes = original.clone();
     bytes[bytes.length / 2] ^= 0x01;
     Files.write(damaged.resolve("database.sql.gz.enc"), bytes);
     assertRefused(targetEnv(home, key), damaged, "altered or damaged at segment");
 
+    // cut from the intact backup: cut from the damaged copy, a database of more than a couple of
+    // segments is refused for the damage first
     Path cut = copy(backup);
     Files.write(
-        cut.resolve("database.sql.gz.enc"), java.util.Arrays.copyOf(bytes, bytes.length - 100));
+        cut.resolve("database.sql.gz.enc"),
+        java.util.Arrays.copyOf(original, original.length - 100));
     assertRefused(targetEnv(home, key), cut, "is cut short");
 
     Path forged = copy(backup);

@@ -7,10 +7,12 @@ import io.dialtone.kernel.entity.SipDomain;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.logging.Logger;
 
 /**
  * Reads of SIP users from the database, each in its own (read-only) transaction: an extension is
@@ -19,6 +21,8 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class CredentialLookup {
+
+  private static final Logger LOG = Logger.getLogger(CredentialLookup.class.getName());
 
   @Inject CredentialSource credentials;
   @Inject AccountTree accounts;
@@ -42,19 +46,41 @@ public class CredentialLookup {
         .map(this::userOf);
   }
 
-  /** Every usable SIP user (the account chain checked once per account). */
+  /**
+   * Every usable SIP user (the account chain checked once per account). An extension whose stored
+   * credentials cannot be read (damaged, or sealed with a data key no longer held) is left out and
+   * named in a warning: its phones cannot register until its secret is set again, and every other
+   * extension is read as usual.
+   */
   @Transactional
   public List<SipUser> all() {
     Map<AccountId, Boolean> active = new HashMap<>();
-    return credentials.allActive().stream()
-        .filter(SipCredential::usable)
-        .filter(c -> c.encryptedHa1Sha256() != null && c.encryptedHa1Md5() != null)
-        .filter(
-            c ->
-                active.computeIfAbsent(
-                    c.accountId(), id -> accounts.isActiveWithAncestors(id.value())))
-        .map(this::userOf)
-        .toList();
+    List<SipUser> users = new ArrayList<>();
+    List<Long> unreadable = new ArrayList<>();
+    for (SipCredential c : credentials.allActive()) {
+      if (!c.usable()
+          || c.encryptedHa1Sha256() == null
+          || c.encryptedHa1Md5() == null
+          || !active.computeIfAbsent(
+              c.accountId(), id -> accounts.isActiveWithAncestors(id.value()))) {
+        continue;
+      }
+      try {
+        users.add(userOf(c));
+      } catch (RuntimeException e) {
+        unreadable.add(c.extensionId());
+      }
+    }
+    if (!unreadable.isEmpty()) {
+      LOG.warning(
+          () ->
+              "SIP credentials of "
+                  + unreadable.size()
+                  + " extension(s) cannot be read and are left out (their phones cannot register"
+                  + " until a new secret is set); extension ids "
+                  + unreadable);
+    }
+    return users;
   }
 
   private SipUser userOf(SipCredential c) {
