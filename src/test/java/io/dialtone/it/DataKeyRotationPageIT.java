@@ -14,64 +14,32 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Key rotation from the platform administrator's page while sipp keeps registering a phone: a key
- * file dropped in the keys folder is offered, the rotation runs in the background and the page
- * shows it finished, every REGISTER during it succeeded, every stored secret is under the new key,
- * and the old key retires. On a server of its own (HTTP and HTTPS of the fork + 4, MariaDB of the
- * fork + 5, SIP of the fork + 4, TLS off): a rotation changes the platform's current key and
- * retires the first one, which the shared server's other classes (the restore drill's {@code
- * rotate-keys} from the first key) rely on.
+ * Key rotation from the platform administrator's page on the shared server while sipp keeps
+ * registering a phone: a key file dropped in the keys folder is offered, the rotation runs in the
+ * background and the page shows it finished, every REGISTER during it succeeded, every stored
+ * secret is under the new key, and the old key retires. (The old key's file stays: this suite's
+ * fixtures write TOTP secrets with it.)
  */
+@ExtendWith(RunningDialtone.class)
 class DataKeyRotationPageIT {
 
-  private static final int SIP_PORT = SipExtensions.sipPort() + 4;
-
   @Test
-  void aRotationFromThePageMovesEverySecretWhilePhonesKeepRegistering() throws Exception {
-    try (DialtoneServer server = RunningDialtone.startServer(ownServer())) {
-      rotateFromThePage(server);
-    }
-  }
-
-  private static Map<String, String> ownServer() {
-    return Map.ofEntries(
-        Map.entry("DIALTONE_HOME", RunningDialtone.serverHome("key-rotation").toString()),
-        Map.entry(
-            "DIALTONE_HTTP_PORT",
-            Integer.toString(Integer.getInteger("dialtone.test.http-port", 8080) + 4)),
-        Map.entry(
-            "DIALTONE_HTTPS_PORT",
-            Integer.toString(Integer.getInteger("dialtone.test.https-port", 8443) + 4)),
-        Map.entry(
-            "DIALTONE_EMBEDDED_DB_PORT",
-            Integer.toString(Integer.getInteger("dialtone.test.db-port", 3317) + 5)),
-        Map.entry("DIALTONE_SIP_ENABLED", "true"),
-        Map.entry("DIALTONE_SIP_LISTEN_ADDRESS", "127.0.0.1"),
-        Map.entry("DIALTONE_SIP_PORT", Integer.toString(SIP_PORT)),
-        Map.entry("DIALTONE_SIP_TLS_PORT", "0"),
-        // sipp knows only MD5: it must get the MD5 challenge first
-        Map.entry("DIALTONE_SIP_MD5_FIRST_AGENTS", "sipp"));
-  }
-
-  private static Sipp.Result register(Extension phone) throws Exception {
-    return Sipp.run("register", phone.number(), phone.secret(), phone.realm(), SIP_PORT);
-  }
-
-  private static void rotateFromThePage(DialtoneServer server) throws Exception {
+  void aRotationFromThePageMovesEverySecretWhilePhonesKeepRegistering(DialtoneServer server)
+      throws Exception {
     Extension phone = SipExtensions.create(server, "501").get("501");
     TestUsers db = new TestUsers(server);
     SeededUser admin = db.user("PLATFORM_ADMIN", 1L);
     String target = "p" + Long.toString(System.currentTimeMillis(), 36);
     addKey(server, target);
-    Sipp.Result before = register(phone);
+    Sipp.Result before = Sipp.run("register", phone.number(), phone.secret(), phone.realm());
     assertThat(before.passed()).as(before.output()).isTrue();
 
     AtomicBoolean rotating = new AtomicBoolean(true);
@@ -81,7 +49,7 @@ class DataKeyRotationPageIT {
         load.submit(
             () -> {
               while (rotating.get()) {
-                during.add(register(phone));
+                during.add(Sipp.run("register", phone.number(), phone.secret(), phone.realm()));
               }
               return null;
             });
@@ -121,7 +89,7 @@ class DataKeyRotationPageIT {
           .as("secrets under another key")
           .extracting(Number::longValue)
           .isEqualTo(0L);
-      Sipp.Result after = register(phone);
+      Sipp.Result after = Sipp.run("register", phone.number(), phone.secret(), phone.realm());
       assertThat(after.passed()).as(after.output()).isTrue();
 
       browser.clickInRow("keys:table", old, "retire");

@@ -8,19 +8,15 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * Black-box tests get the one shared Dialtone of this test JVM (a Failsafe fork) as a parameter:
- * started on first use from an empty home (empty database), exactly as the README's run command
- * starts it, and stopped when the JVM exits ({@link ForkServer}). Failsafe with more than one fork
- * hands each its classes one JUnit run at a time (with one fork, all in one run), so the server
- * outlives the run that started it: every black-box class of the fork shares it, in whatever order
- * the classes come. So a class restores the platform settings it changes and sends the SIP requests
- * it makes fail from a loopback address of its own (never 127.0.0.1, which a ban would take from
- * every later class); one that cannot (the data key rotation) starts a server of its own
- * (docs/testing.md).
+ * Black-box tests get the one Dialtone of this test run as a parameter: started on first use from
+ * an empty home (empty database), exactly as the README's run command starts it, and stopped when
+ * the run ends. Failsafe hands a fork its classes one run at a time, so in the whole suite each
+ * black-box class gets a server of its own; a run of several classes in one fork without the
+ * suite's class streaming (an IDE's) shares one.
  */
 public class RunningDialtone implements ParameterResolver {
 
-  private static final ForkServer SHARED = new ForkServer(RunningDialtone::start);
+  private static final String KEY = DialtoneServer.class.getName();
 
   /** Password reset requests allowed per client IP and hour on the shared server. */
   static final int FORGOT_LIMIT = 20;
@@ -67,15 +63,19 @@ public class RunningDialtone implements ParameterResolver {
 
   @Override
   public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-    return SHARED.server();
+    return context
+        .getRoot()
+        .getStore(ExtensionContext.Namespace.GLOBAL)
+        .getOrComputeIfAbsent(KEY, key -> new Started(start()), Started.class)
+        .server();
   }
 
-  private static DialtoneServer start(Path home) {
+  private static DialtoneServer start() {
     TestSmtp smtp = TestSmtp.started(); // before the server, which mails to it
     int sipPort = Integer.getInteger("dialtone.test.sip-port", 5070);
     Map<String, String> env =
         Map.ofEntries(
-            Map.entry("DIALTONE_HOME", home.toString()),
+            Map.entry("DIALTONE_HOME", TestHomes.sharedServerHome("shared").toString()),
             Map.entry("DIALTONE_HTTP_PORT", System.getProperty("dialtone.test.http-port", "8080")),
             Map.entry(
                 "DIALTONE_HTTPS_PORT", System.getProperty("dialtone.test.https-port", "8443")),
@@ -150,5 +150,13 @@ public class RunningDialtone implements ParameterResolver {
   /** A new Dialtone home for a server of one test class; its database goes when the class ends. */
   static Path serverHome(String name) {
     return TestHomes.serverHome(name);
+  }
+
+  private record Started(DialtoneServer server)
+      implements ExtensionContext.Store.CloseableResource {
+    @Override
+    public void close() {
+      server.close();
+    }
   }
 }

@@ -131,7 +131,7 @@ class SipMalformedIT {
 
   @Test
   void anotherSipVersionGets505(DialtoneServer server) throws Exception {
-    try (SipUdpClient client = new SipUdpClient("127.0.0.57")) {
+    try (SipUdpClient client = new SipUdpClient("127.0.0.66")) {
       assertThat(client.exchange(options(client, "SIP/3.0")))
           .startsWith("SIP/2.0 505 SIP version not supported\r\n");
     }
@@ -140,20 +140,20 @@ class SipMalformedIT {
   @Test
   void aHugeContentLengthOrEndlessHeadersEndOnlyTheirOwnConnection(DialtoneServer server)
       throws Exception {
-    try (SipTcpClient huge = new SipTcpClient("127.0.0.58")) {
+    try (SipTcpClient huge = new SipTcpClient("127.0.0.67")) {
       huge.write(
-          SipTcpClient.options("TCP 127.0.0.58:5099", "SIP/2.0", "Phone/1.0")
+          SipTcpClient.options("TCP 127.0.0.67:5099", "SIP/2.0", "Phone/1.0")
               .replace("Content-Length: 0", "Content-Length: 2000000000"));
       assertThat(huge.endedByServer(5000)).isTrue();
     }
-    try (SipTcpClient endless = new SipTcpClient("127.0.0.58")) {
+    try (SipTcpClient endless = new SipTcpClient("127.0.0.67")) {
       boolean written =
           endless.write(
               "OPTIONS sip:100@dialtone.invalid SIP/2.0\r\n"
                   + ("X-Filler: " + "a".repeat(80) + "\r\n").repeat(250));
       assertThat(!written || endless.endedByServer(5000)).isTrue();
     }
-    try (SipTcpClient other = new SipTcpClient("127.0.0.59")) {
+    try (SipTcpClient other = new SipTcpClient("127.0.0.68")) {
       assertThat(other.options())
           .as("the port still serves everyone else")
           .startsWith("SIP/2.0 200 ");

@@ -14,19 +14,13 @@ import java.util.concurrent.TimeUnit;
 /**
  * Runs Debian's sipp ({@code apt-get install sip-tester}; {@code /usr/bin/sipp}, other path via
  * {@code -Ddialtone.test.sipp=}) with a scenario of {@code src/test/resources/sipp} for one call
- * against the shared test server, over UDP from {@code 127.0.0.1} or a loopback address of the
- * test's own.
+ * against the shared test server, over UDP from {@code 127.0.0.1}.
  */
 final class Sipp {
 
   record Result(int exitCode, String output) {
     boolean passed() {
       return exitCode == 0;
-    }
-
-    /** sipp never started: another process took its free port before it bound it. */
-    boolean portTaken() {
-      return exitCode != 0 && output.contains("Unable to bind main socket");
     }
   }
 
@@ -39,35 +33,6 @@ final class Sipp {
 
   /** As {@link #run(String, String, String, String)}, against the SIP port {@code sipPort}. */
   static Result run(String scenario, String user, String secret, String realm, int sipPort)
-      throws IOException, InterruptedException {
-    return run("127.0.0.1", scenario, user, secret, realm, sipPort);
-  }
-
-  /**
-   * As {@link #run(String, String, String, String)}, from the loopback address {@code source} (a
-   * scenario whose digests fail counts towards a ban of its source on the shared server).
-   */
-  static Result runFrom(String source, String scenario, String user, String secret, String realm)
-      throws IOException, InterruptedException {
-    return run(source, scenario, user, secret, realm, SipExtensions.sipPort());
-  }
-
-  /**
-   * One run; again on a new port (up to twice) when another process took the free port first: sipp
-   * sent nothing then, so the scenario has not run.
-   */
-  private static Result run(
-      String source, String scenario, String user, String secret, String realm, int sipPort)
-      throws IOException, InterruptedException {
-    Result result = runOnce(source, scenario, user, secret, realm, sipPort);
-    for (int again = 0; again < 2 && result.portTaken(); again++) {
-      result = runOnce(source, scenario, user, secret, realm, sipPort);
-    }
-    return result;
-  }
-
-  private static Result runOnce(
-      String source, String scenario, String user, String secret, String realm, int sipPort)
       throws IOException, InterruptedException {
     Path file = scenarioFile(scenario);
     Path out = Files.createTempFile("sipp-" + scenario, ".log");
@@ -82,7 +47,7 @@ final class Sipp {
             "-l",
             "1",
             "-i",
-            source,
+            "127.0.0.1",
             "-p",
             Integer.toString(freeUdpPort()),
             "-s",

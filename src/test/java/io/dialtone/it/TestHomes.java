@@ -11,15 +11,16 @@ import java.util.List;
  * The folders of the test JVM's Dialtone homes, under {@code dialtone.test.work} (one work folder
  * per fork). A home holds a MariaDB database of about 150 MB, deleted as soon as the home's server
  * is done ({@link TestWorkCleaner}): a home made for one test class when that class ends; the
- * shared server's ({@link ForkServer}) when the test JVM exits, after the server stops; the
- * in-container tests' database, started once per test JVM, stays. Server homes get the fork's one
- * copy of the MariaDB programs (a link where the embedded MariaDB keeps them, {@code
- * mariadb/base}): the first server of the fork unpacks them, the others find them unpacked, as a
- * restarted Dialtone does.
+ * shared server's home when the test run that started it ends (Failsafe runs each class of a fork
+ * as a run of its own, so the shared server lives one class); the in-container tests' database,
+ * started once per test JVM, stays. Server homes get the fork's one copy of the MariaDB programs (a
+ * link where the embedded MariaDB keeps them, {@code mariadb/base}): the first server of the fork
+ * unpacks them, the others find them unpacked, as a restarted Dialtone does.
  */
 public final class TestHomes {
 
   private static final List<Path> MADE_FOR_THE_CLASS = new ArrayList<>();
+  private static final List<Path> MADE_FOR_THE_RUN = new ArrayList<>();
 
   private TestHomes() {}
 
@@ -50,12 +51,13 @@ public final class TestHomes {
     return withTheForksMariaDbPrograms(forTheClass(name));
   }
 
-  /**
-   * A new Dialtone home kept while the test JVM runs (a database started once per JVM); the shared
-   * server deletes its database when it stops.
-   */
+  /** A new Dialtone home whose database is deleted when the running test run ends. */
   public static Path sharedServerHome(String name) {
-    return forkDatabaseHome(name);
+    Path home = withTheForksMariaDbPrograms(created(name));
+    synchronized (MADE_FOR_THE_RUN) {
+      MADE_FOR_THE_RUN.add(home);
+    }
+    return home;
   }
 
   /** A new Dialtone home kept while the test JVM runs (a database started once per JVM). */
@@ -77,6 +79,11 @@ public final class TestHomes {
   /** The folders made for the class that just ended, forgotten here: the caller deletes them. */
   static List<Path> takeTheClasssFolders() {
     return taken(MADE_FOR_THE_CLASS);
+  }
+
+  /** The folders made for the run that just ended, forgotten here: the caller deletes them. */
+  static List<Path> takeTheRunsFolders() {
+    return taken(MADE_FOR_THE_RUN);
   }
 
   private static List<Path> taken(List<Path> made) {

@@ -40,6 +40,11 @@ public final class TestWorkCleaner implements TestExecutionListener {
   }
 
   @Override
+  public void testPlanExecutionFinished(TestPlan plan) {
+    TestHomes.takeTheRunsFolders().forEach(home -> deleteQuietly(home.resolve(DATABASE)));
+  }
+
+  @Override
   public void executionFinished(TestIdentifier test, TestExecutionResult result) {
     if (test.getSource().filter(ClassSource.class::isInstance).isEmpty()) {
       return;
@@ -52,11 +57,6 @@ public final class TestWorkCleaner implements TestExecutionListener {
       done.addAll(arquillianDeployments());
     }
     done.forEach(TestWorkCleaner::deleteQuietly);
-  }
-
-  /** Deletes the database of a Dialtone home whose server has stopped. */
-  static void deleteDatabase(Path home) {
-    deleteQuietly(home.resolve(DATABASE));
   }
 
   private static boolean forkOwnsTheTemporaryFolder() {
